@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { auditQuerySchema, listAuditEvents } from "@/lib/audit/list-audit-events";
+import { formatDateTime, formatNumber, t } from "@/lib/i18n";
+
+export const metadata: Metadata = { title: t.audit.title };
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser("/admin/auditoria", "audit:read");
+  const query = auditQuerySchema.parse(await searchParams);
+  const page = await listAuditEvents(query);
+
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold text-brand-900">{t.audit.title}</h1>
+        <p className="mt-1 text-slate-700">{t.audit.intro(formatNumber(page.count))}</p>
+      </header>
+      {page.data.length === 0 ? (
+        <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">{t.audit.empty}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t.audit.title}</caption>
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-2">{t.audit.when}</th>
+                <th scope="col" className="px-4 py-2">{t.audit.who}</th>
+                <th scope="col" className="px-4 py-2">{t.audit.action}</th>
+                <th scope="col" className="px-4 py-2">{t.audit.entity}</th>
+                <th scope="col" className="px-4 py-2">{t.audit.from}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.data.map((event) => (
+                <tr key={event.id} className="border-t border-slate-100 align-top">
+                  <td className="whitespace-nowrap px-4 py-2">
+                    <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt)}</time>
+                  </td>
+                  <td className="px-4 py-2">{event.userEmail ?? t.audit.anonymous}</td>
+                  <td className="px-4 py-2">{t.audit.actions[event.action as keyof typeof t.audit.actions] ?? event.action}</td>
+                  <td className="px-4 py-2">{event.entityType ? `${event.entityType} ${event.entityId ?? ""}` : "—"}</td>
+                  <td className="px-4 py-2">
+                    <span className="block">{event.ip ?? "—"}</span>
+                    <span className="block max-w-xs truncate text-xs text-slate-600" title={event.userAgent ?? undefined}>{event.userAgent}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label={t.audit.pagination} className="flex items-center justify-between text-sm">
+        <span>{t.audit.pageOf(page.currentPage, page.totalPages)}</span>
+        <span className="flex gap-2">
+          {page.currentPage > 1 && (
+            <Link className="rounded border border-slate-300 bg-white px-3 py-1" href={`/admin/auditoria?pagina=${page.currentPage - 1}`}>
+              {t.audit.previous}
+            </Link>
+          )}
+          {page.currentPage < page.totalPages && (
+            <Link className="rounded border border-slate-300 bg-white px-3 py-1" href={`/admin/auditoria?pagina=${page.currentPage + 1}`}>
+              {t.audit.next}
+            </Link>
+          )}
+        </span>
+      </nav>
+    </div>
+  );
+}

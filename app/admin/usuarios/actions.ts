@@ -1,0 +1,56 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { getDb } from "@/lib/db/client";
+import { createUserSchema, roleSchema } from "@/lib/users/user-schemas";
+import { createUser, resetPassword, updateUser } from "@/lib/users/manage-users";
+
+const PATH = "/admin/usuarios";
+const userId = z.coerce.number({ error: "Usuario inválido." }).int().positive();
+
+export const createUserAction = formAction({
+  permission: "users:manage",
+  what: "crear usuario",
+  // The admin never types the first password: a one-time one is generated and shown once.
+  schema: createUserSchema.omit({ password: true }),
+  run: async (input, { user, request }) => {
+    const { user: created, generatedPassword } = await createUser(getDb(), input, user, request);
+    revalidatePath(PATH);
+    return { message: `Usuario ${created.email} creado.`, data: { email: created.email, password: generatedPassword ?? "" } };
+  },
+});
+
+export const changeRoleAction = formAction({
+  permission: "users:manage",
+  what: "cambiar perfil de usuario",
+  schema: z.object({ userId, role: roleSchema }),
+  run: async ({ userId, role }, { user, request }) => {
+    const updated = await updateUser(getDb(), userId, { role }, user, request);
+    revalidatePath(PATH);
+    return { message: `Perfil de ${updated.email} actualizado; sus sesiones abiertas se cerraron.` };
+  },
+});
+
+export const setActiveAction = formAction({
+  permission: "users:manage",
+  what: "activar o desactivar usuario",
+  schema: z.object({ userId, active: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  run: async ({ userId, active }, { user, request }) => {
+    const updated = await updateUser(getDb(), userId, { active }, user, request);
+    revalidatePath(PATH);
+    return { message: active ? `${updated.email} puede volver a ingresar.` : `${updated.email} fue desactivado y sus sesiones se cerraron.` };
+  },
+});
+
+export const resetPasswordAction = formAction({
+  permission: "users:manage",
+  what: "restablecer contraseña",
+  schema: z.object({ userId }),
+  run: async ({ userId }, { user, request }) => {
+    const password = await resetPassword(getDb(), userId, user, request);
+    revalidatePath(PATH);
+    return { message: "Contraseña restablecida. Entréguela por un canal seguro; se mostrará una sola vez.", data: { email: "", password } };
+  },
+});

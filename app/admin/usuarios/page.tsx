@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { CreateUserForm } from "@/components/admin/create-user-form";
+import { UserRowActions } from "@/components/admin/user-row-actions";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db/client";
+import { formatDateTime, t } from "@/lib/i18n";
+import { listUsers } from "@/lib/users/manage-users";
+import { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction } from "./actions";
+
+export const metadata: Metadata = { title: t.users.title };
+
+export default async function UsersPage() {
+  const me = await requirePageUser("/admin/usuarios", "users:manage");
+  const users = await listUsers(getDb());
+  const roles = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+
+  return (
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-2xl font-bold text-brand-900">{t.users.title}</h1>
+        <p className="mt-1 text-slate-700">{t.users.intro}</p>
+      </header>
+
+      <section aria-labelledby="nuevo-usuario" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="nuevo-usuario" className="text-lg font-semibold text-slate-900">{t.users.create}</h2>
+        <CreateUserForm action={createUserAction} roles={roles} />
+      </section>
+
+      <section aria-labelledby="lista-usuarios" className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <h2 id="lista-usuarios" className="sr-only">{t.users.list}</h2>
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{t.users.list}</caption>
+          <thead className="bg-slate-50 text-slate-700">
+            <tr>
+              <th scope="col" className="px-4 py-2">{t.users.name}</th>
+              <th scope="col" className="px-4 py-2">{t.users.role}</th>
+              <th scope="col" className="px-4 py-2">{t.users.status}</th>
+              <th scope="col" className="px-4 py-2">{t.users.lastSignIn}</th>
+              <th scope="col" className="px-4 py-2">{t.users.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id} className="border-t border-slate-100 align-top" data-testid={`user-${user.email}`}>
+                <th scope="row" className="px-4 py-3 font-normal">
+                  <span className="block font-medium text-slate-900">{user.name}</span>
+                  <span className="block text-slate-600">{user.email}</span>
+                  {user.isDemo && <span className="mt-1 inline-block rounded bg-amber-100 px-2 text-xs text-amber-900">{t.users.demo}</span>}
+                </th>
+                <td className="px-4 py-3">{ROLE_LABELS[user.role]}</td>
+                <td className="px-4 py-3">{user.active ? t.users.active : t.users.inactive}</td>
+                <td className="px-4 py-3">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t.users.never}</td>
+                <td className="px-4 py-3">
+                  {user.id === me.id ? (
+                    <span className="text-slate-600">{t.users.yourself}</span>
+                  ) : (
+                    <UserRowActions
+                      user={{ id: user.id, email: user.email, name: user.name, role: user.role, active: user.active }}
+                      roles={roles}
+                      changeRole={changeRoleAction}
+                      setActive={setActiveAction}
+                      resetPassword={resetPasswordAction}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

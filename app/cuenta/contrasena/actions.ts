@@ -1,0 +1,16 @@
+"use server";
+
+import { formAction } from "@/lib/actions/form-action";
+import { getDb } from "@/lib/db/client";
+import { changeOwnPasswordSchema } from "@/lib/users/user-schemas";
+import { changeOwnPassword } from "@/lib/users/manage-users";
+
+export const changeOwnPasswordAction = formAction({
+  permission: "matrix:read",
+  what: "cambiar contraseña propia",
+  schema: changeOwnPasswordSchema,
+  run: async (input, { user, sessionId, request }) => {
+    await changeOwnPassword(getDb(), user, sessionId, input, request);
+    return { message: "Contraseña actualizada. Sus otras sesiones se cerraron." };
+  },
+});

@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { formatNumber, t } from "@/lib/i18n";
+import { getPlanStructure } from "@/lib/objectives/get-plan-structure";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  await requirePageUser("/");
+  const plan = await getPlanStructure();
+  const managementCount = plan.developmentObjectives.reduce((n, d) => n + d.managementObjectives.length, 0);
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm font-medium uppercase tracking-wide text-brand-700">{t.app.plan}</p>
+        <h1 className="text-3xl font-bold text-brand-900">{t.home.title}</h1>
+        <p className="max-w-3xl text-slate-700">{t.home.intro}</p>
+        {plan.initiativeCount > 0 && (
+          <p className="font-medium text-slate-800" data-testid="plan-summary">
+            {t.home.summary(plan.initiativeCount, managementCount, plan.mechanismCount)}
+          </p>
+        )}
+      </header>
+
+      {plan.developmentObjectives.length === 0 ? (
+        <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">{t.home.empty}</p>
+      ) : (
+        <ol className="space-y-6">
+          {plan.developmentObjectives.map((development) => (
+            <li key={development.code}>
+              <section
+                aria-labelledby={`od-${development.code}`}
+                className="rounded-lg border border-slate-200 bg-white shadow-sm"
+                data-testid={`development-objective-${development.code}`}
+              >
+                <div className="border-b border-slate-200 p-5">
+                  <p className="text-sm font-semibold text-brand-700">{t.home.developmentObjective(development.code)}</p>
+                  <h2 id={`od-${development.code}`} className="mt-1 text-lg font-semibold text-slate-900">
+                    {development.title}
+                  </h2>
+                  <p className="mt-2 text-sm text-slate-600">{t.home.initiativesCount(development.initiativeCount)}</p>
+                </div>
+                <table className="w-full text-left text-sm">
+                  <caption className="sr-only">
+                    {t.home.managementObjectives} · {t.home.developmentObjective(development.code)}
+                  </caption>
+                  <thead className="bg-slate-50 text-slate-700">
+                    <tr>
+                      <th scope="col" className="w-20 px-5 py-2 font-semibold">{t.home.colCode}</th>
+                      <th scope="col" className="px-5 py-2 font-semibold">{t.home.colObjective}</th>
+                      <th scope="col" className="w-36 px-5 py-2 text-right font-semibold">{t.home.colInitiatives}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {development.managementObjectives.map((management) => (
+                      <tr key={management.code} className="border-t border-slate-100" data-testid={`management-objective-${management.code}`}>
+                        <th scope="row" className="px-5 py-3 align-top font-semibold text-brand-800">
+                          <Link href={`/objetivos/${management.code}`} className="underline-offset-2 hover:underline">
+                            {management.code}
+                          </Link>
+                        </th>
+                        <td className="px-5 py-3 align-top text-slate-800">{management.title}</td>
+                        <td className="px-5 py-3 text-right align-top">
+                          <Link
+                            href={`/iniciativas?objetivo=${management.code}`}
+                            className="font-semibold text-brand-700 underline-offset-2 hover:underline"
+                            data-testid="initiative-count"
+                            aria-label={`${t.home.initiativesCount(management.initiativeCount)} · ${management.code}`}
+                          >
+                            {formatNumber(management.initiativeCount)}
+                          </Link>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

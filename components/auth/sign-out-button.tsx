@@ -1,0 +1,16 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { t } from "@/lib/i18n";
+
+export function SignOutButton() {
+  return (
+    <button
+      type="button"
+      onClick={() => signOut({ callbackUrl: "/login" })}
+      className="block w-full rounded px-3 py-2 text-left text-sm hover:bg-slate-100"
+    >
+      {t.auth.signOut}
+    </button>
+  );
+}

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { getCurrentSession } from "@/lib/auth/current-user";
+import { can, ROLE_LABELS } from "@/lib/auth/roles";
+import { t } from "@/lib/i18n";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+export async function SiteHeader() {
+  const session = await getCurrentSession();
+  const user = session?.user;
+  const links = user
+    ? [
+        { href: "/", label: t.nav.home },
+        ...(can(user.role, "users:manage") ? [{ href: "/admin/usuarios", label: t.nav.users }] : []),
+        ...(can(user.role, "audit:read") ? [{ href: "/admin/auditoria", label: t.nav.audit }] : []),
+      ]
+    : [];
+
+  return (
+    <header className="no-print border-b-4 border-accent-600 bg-brand-900 text-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3 sm:px-6 lg:px-8">
+        <Link href="/" className="flex flex-col leading-tight">
+          <span className="text-lg font-semibold">{t.app.name}</span>
+          <span className="text-sm text-brand-100">{t.app.owner}</span>
+        </Link>
+        {user && (
+          <div className="flex flex-wrap items-center gap-4">
+            <nav aria-label={t.nav.label}>
+              <ul className="flex flex-wrap gap-1">
+                {links.map((link) => (
+                  <li key={link.href}>
+                    <Link href={link.href} className="rounded px-3 py-2 text-sm font-medium hover:bg-brand-700">
+                      {link.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <details className="group relative">
+              <summary
+                className="flex cursor-pointer list-none items-center gap-2 rounded px-3 py-2 text-sm hover:bg-brand-700"
+                aria-label={t.auth.userMenu(user.name)}
+              >
+                <span className="font-medium">{user.name}</span>
+                <span className="rounded bg-brand-700 px-2 py-0.5 text-xs">{ROLE_LABELS[user.role]}</span>
+                <span aria-hidden="true">▾</span>
+              </summary>
+              <div className="absolute right-0 z-20 mt-1 w-60 rounded border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
+                <p className="truncate px-3 py-2 text-xs text-slate-600">{user.email}</p>
+                <Link href="/cuenta/contrasena" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
+                  {t.auth.changePassword}
+                </Link>
+                <SignOutButton />
+              </div>
+            </details>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}

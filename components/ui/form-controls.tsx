@@ -1,0 +1,81 @@
+"use client";
+
+import { useFormStatus } from "react-dom";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { t } from "@/lib/i18n";
+
+const inputClass =
+  "block w-full rounded border border-slate-400 bg-white px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
+
+interface FieldProps {
+  name: string;
+  label: string;
+  errors?: string[];
+  hint?: ReactNode;
+  children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
+}
+
+/** A labelled control with its hint and its errors next to it, announced to screen readers. */
+export function Field({ name, label, errors, hint, children }: FieldProps) {
+  const id = `campo-${name}`;
+  const described = [hint ? `${id}-ayuda` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children({ id, "aria-invalid": !!errors?.length, "aria-describedby": described })}
+      {hint && (
+        <p id={`${id}-ayuda`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
+      {errors?.length ? (
+        <p id={`${id}-error`} className="text-sm text-red-800">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
+  return <input {...props} className={inputClass} />;
+}
+
+export function Select(props: SelectHTMLAttributes<HTMLSelectElement>) {
+  return <select {...props} className={inputClass} />;
+}
+
+export function SubmitButton({ children, pendingLabel = t.forms.saving, variant = "primary" }: { children: ReactNode; pendingLabel?: string; variant?: "primary" | "secondary" | "danger" }) {
+  const { pending } = useFormStatus();
+  const styles = {
+    primary: "bg-brand-700 text-white hover:bg-brand-800",
+    secondary: "border border-slate-400 bg-white text-slate-900 hover:bg-slate-100",
+    danger: "bg-accent-600 text-white hover:bg-red-800",
+  }[variant];
+  return (
+    <button type="submit" disabled={pending} className={`rounded px-4 py-2 text-sm font-semibold disabled:opacity-70 ${styles}`}>
+      {pending ? pendingLabel : children}
+    </button>
+  );
+}
+
+/** The outcome of the last submission, announced politely. */
+export function FormMessage({ status, message }: { status: "idle" | "success" | "error"; message?: string }) {
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      className={
+        status === "idle" || !message
+          ? "sr-only"
+          : status === "success"
+            ? "rounded border border-green-300 bg-green-50 p-3 text-sm text-green-900"
+            : "rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800"
+      }
+    >
+      {status === "idle" ? "" : message}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { AccessDeniedError, authorize, getCurrentSession, type CurrentUser } from "@/lib/auth/current-user";
+import type { Permission } from "@/lib/auth/roles";
+import { requestContext, type RequestContext } from "@/lib/http/request-context";
+import { t } from "@/lib/i18n";
+import { logger } from "@/lib/logger";
+import { ActionError } from "./action-error";
+
+export interface ActionState<T = undefined> {
+  status: "idle" | "success" | "error";
+  message?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  /** What the user typed (never passwords), so the form keeps it after an error. */
+  values?: Record<string, string>;
+  data?: T;
+}
+
+export const idleState = { status: "idle" } as const;
+
+export interface ActionContext {
+  user: CurrentUser;
+  sessionId: string;
+  request: RequestContext;
+}
+
+/**
+ * Every form's server action goes through here: session and role checked on
+ * the server (refusals are logged), input parsed with the entity's zod schema,
+ * then the domain function. Unexpected errors are logged, never shown.
+ */
+export function formAction<S extends z.ZodType, T = undefined>(options: {
+  permission: Permission;
+  what: string;
+  schema: S;
+  run: (input: z.output<S>, context: ActionContext) => Promise<{ message: string; data?: T }>;
+}) {
+  return async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
+    const values = Object.fromEntries(
+      [...formData.entries()].filter(
+        (entry): entry is [string, string] => typeof entry[1] === "string" && !entry[0].startsWith("$") && !/password/i.test(entry[0]),
+      ),
+    );
+    let user: CurrentUser;
+    try {
+      user = await authorize(options.permission, options.what);
+    } catch (error) {
+      if (error instanceof AccessDeniedError) return { status: "error", message: error.message };
+      throw error;
+    }
+    const parsed = options.schema.safeParse(Object.fromEntries(formData.entries()));
+    if (!parsed.success) {
+      return { status: "error", message: t.forms.fixErrors, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+    }
+    const request = requestContext(await headers());
+    const session = await getCurrentSession();
+    try {
+      const result = await options.run(parsed.data, { user, sessionId: session!.sessionId, request });
+      return { status: "success", message: result.message, data: result.data };
+    } catch (error) {
+      if (error instanceof ActionError) {
+        const { field } = error;
+        return { status: "error", message: error.message, fieldErrors: field ? { [field]: [error.message] } : undefined, values };
+      }
+      logger.error({ err: error, requestId: request.requestId, action: options.what }, "server action failed");
+      return { status: "error", message: `${t.errors.generic} ${request.requestId ? t.errors.requestId(request.requestId) : ""}`.trim(), values };
+    }
+  };
+}

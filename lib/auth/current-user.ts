@@ -1,0 +1,75 @@
+import "server-only";
+import { getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { getDb } from "@/lib/db/client";
+import { requestContext } from "@/lib/http/request-context";
+import { authOptions } from "./auth-options";
+import { can, type Permission } from "./roles";
+import { validateUserSession, type ActiveSession } from "./session-store";
+
+export type CurrentUser = ActiveSession["user"];
+
+/** The signed-in user of this request, checked against the session table (once per request). */
+export const getCurrentSession = cache(async (): Promise<ActiveSession | null> => {
+  const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
+  const token = await getToken({
+    req: { cookies: cookieStore, headers: headerStore } as unknown as Parameters<typeof getToken>[0]["req"],
+    secret: authOptions.secret,
+    secureCookie: authOptions.useSecureCookies,
+  });
+  if (!token?.sid || typeof token.sv !== "number") return null;
+  return validateUserSession(getDb(), token.sid, token.sv);
+});
+
+export class AccessDeniedError extends Error {
+  constructor(readonly status: 401 | 403) {
+    super(status === 401 ? "Sesión requerida." : "No tiene permiso para esta acción.");
+  }
+}
+
+async function logDenied(user: CurrentUser | null, permission: Permission | "session", what: string) {
+  const context = requestContext(await headers());
+  await recordAuditEvent(getDb(), {
+    action: "access.denied",
+    actor: user,
+    context,
+    data: { permission, what },
+  }).catch(() => {});
+}
+
+/**
+ * For server actions, route handlers and data access: the user, or an
+ * AccessDeniedError (401/403) that is logged.
+ */
+export async function authorize(permission: Permission, what: string): Promise<CurrentUser> {
+  const session = await getCurrentSession();
+  if (!session) {
+    await logDenied(null, "session", what);
+    throw new AccessDeniedError(401);
+  }
+  if (!can(session.user.role, permission)) {
+    await logDenied(session.user, permission, what);
+    throw new AccessDeniedError(403);
+  }
+  return session.user;
+}
+
+export const CHANGE_PASSWORD_PATH = "/cuenta/contrasena";
+
+/**
+ * For pages: the user, or a redirect to sign-in; a missing permission renders
+ * the 403 page. A user holding a temporary password is sent to change it first.
+ */
+export async function requirePageUser(path: string, permission: Permission = "matrix:read"): Promise<CurrentUser> {
+  const session = await getCurrentSession();
+  if (!session) redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
+  if (session.user.mustChangePassword && path !== CHANGE_PASSWORD_PATH) redirect(CHANGE_PASSWORD_PATH);
+  if (!can(session.user.role, permission)) {
+    await logDenied(session.user, permission, path);
+    forbidden();
+  }
+  return session.user;
+}

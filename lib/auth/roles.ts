@@ -1,0 +1,26 @@
+/** Roles in increasing power; each can do everything the previous one can. */
+export const ROLES = ["VIEWER", "PLANNER", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  VIEWER: "Consulta",
+  PLANNER: "Planificación",
+  ADMIN: "Administración",
+};
+
+/** What each action needs, in one place, so pages, actions and API agree. */
+export const PERMISSIONS = {
+  "matrix:read": "VIEWER",
+  "matrix:export": "VIEWER",
+  "views:manage": "PLANNER",
+  "progress:write": "PLANNER",
+  "matrix:edit": "ADMIN",
+  "users:manage": "ADMIN",
+  "audit:read": "ADMIN",
+} as const satisfies Record<string, Role>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(PERMISSIONS[permission]);
+}

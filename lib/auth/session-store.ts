@@ -1,0 +1,53 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import type { RequestContext } from "@/lib/http/request-context";
+
+/** ASVS 3.3: sessions end after idle time and after an absolute lifetime, whatever the client does. */
+export const IDLE_TIMEOUT_MS = Number(process.env.SESSION_IDLE_MINUTES ?? 30) * 60_000;
+export const ABSOLUTE_LIFETIME_MS = Number(process.env.SESSION_MAX_HOURS ?? 12) * 3_600_000;
+// Writing lastSeenAt on every request would turn every page view into a write.
+const TOUCH_EVERY_MS = 60_000;
+
+export async function createUserSession(db: Db, userId: number, context: RequestContext, now = new Date()) {
+  const id = randomBytes(32).toString("base64url");
+  await db.userSession.create({
+    data: {
+      id,
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + ABSOLUTE_LIFETIME_MS),
+      ip: context.ip,
+      userAgent: context.userAgent,
+    },
+  });
+  return id;
+}
+
+export interface ActiveSession {
+  sessionId: string;
+  user: { id: number; email: string; name: string; role: "VIEWER" | "PLANNER" | "ADMIN"; mustChangePassword: boolean };
+}
+
+/**
+ * The session behind a token, if it is still good: not revoked, not idle or
+ * expired, its user active, and the user's session version unchanged since sign-in.
+ */
+export async function validateUserSession(db: Db, sessionId: string, sessionVersion: number, now = new Date()): Promise<ActiveSession | null> {
+  const session = await db.userSession.findUnique({ where: { id: sessionId }, include: { user: true } });
+  if (!session || session.revokedAt) return null;
+  const { user } = session;
+  if (!user.active || user.sessionVersion !== sessionVersion) return null;
+  if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
+  }
+  return {
+    sessionId,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword },
+  };
+}
+
+export async function revokeUserSession(db: Db, sessionId: string) {
+  await db.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}

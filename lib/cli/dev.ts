@@ -1,0 +1,60 @@
+import { spawn } from "node:child_process";
+import { createPrismaClient } from "@/lib/db/client";
+import { openDatabase, PROJECT_ROOT } from "@/lib/db/local-database";
+import { formatImportReport } from "@/lib/matrix/format-import-report";
+import { SEED_SOURCE, seedMatrixIfEmpty } from "@/lib/matrix/seed";
+import { createDemoUsersIfNone } from "@/lib/users/manage-users";
+import { ensureDevAuthSecret } from "./dev-secret";
+
+/**
+ * `npm run dev`: database (embedded unless DATABASE_URL), migrations, the
+ * matrix on first run, then `next dev`. Stops the embedded database on exit.
+ */
+const port = process.env.PORT ?? "3000";
+const database = await openDatabase({ log: (line) => console.log(line) }).catch((error: Error) => {
+  console.error(`Error: ${error.message}`);
+  process.exit(1);
+});
+
+const db = createPrismaClient(database.url);
+try {
+  const seeded = await seedMatrixIfEmpty(db);
+  if (seeded) console.log(formatImportReport(SEED_SOURCE, seeded.report, seeded.resolutions));
+  const demo = await createDemoUsersIfNone(db);
+  if (demo.length > 0) {
+    console.log("\nCuentas de demostración (contraseñas aleatorias, se muestran solo ahora):");
+    for (const user of demo) console.log(`  ${user.role.padEnd(8)} ${user.email.padEnd(34)} ${user.password}`);
+    console.log("");
+  }
+} catch (error) {
+  console.error(`Error al preparar la base de datos: ${(error as Error).message}`);
+  await db.$disconnect();
+  await database.close();
+  process.exit(1);
+}
+await db.$disconnect();
+
+const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "--port", port], {
+  cwd: PROJECT_ROOT,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? ensureDevAuthSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+console.log(`Portal en http://localhost:${port}`);
+
+let stopping = false;
+const stop = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  next.kill("SIGTERM");
+  await database.close();
+  process.exit(code);
+};
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+next.on("exit", (code) => void stop(code ?? 0));

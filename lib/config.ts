@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+/** What a production instance needs from its environment, checked once at start-up. */
+export const productionConfigSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "falta DATABASE_URL (cadena de conexión a PostgreSQL)" })
+    .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), "DATABASE_URL debe ser una URL postgresql://…"),
+  DATABASE_REPLICA_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), "DATABASE_REPLICA_URL debe ser una URL postgresql://…")
+    .optional(),
+  NEXTAUTH_SECRET: z
+    .string({ error: "falta NEXTAUTH_SECRET (genere uno con: openssl rand -base64 48)" })
+    .min(32, "NEXTAUTH_SECRET es demasiado corto: use al menos 32 caracteres aleatorios (openssl rand -base64 48)"),
+  NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL debe ser la URL pública del portal, p. ej. https://pmdot.quito.gob.ec" }).optional(),
+});
+
+/** One line per problem, ready for the console. */
+export function checkProductionConfig(env: NodeJS.ProcessEnv): string[] {
+  const result = productionConfigSchema.safeParse(env);
+  return result.success ? [] : result.error.issues.map((issue) => `Configuración inválida: ${issue.message}.`);
+}

@@ -1,0 +1,40 @@
+import path from "node:path";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+import { applyMigrations } from "./migrate";
+
+export interface DatabaseHandle {
+  url: string;
+  /** True when this process started an embedded PostgreSQL for it. */
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * The portal's database: the server named by DATABASE_URL, or else an embedded
+ * PostgreSQL in `.data/postgres` (EMBEDDED_PG_DIR, EMBEDDED_PG_PORT), migrated.
+ */
+export async function openDatabase(
+  options: { log?: (line: string) => void; migrate?: boolean; database?: string } = {},
+): Promise<DatabaseHandle> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  let handle: DatabaseHandle;
+  if (process.env.DATABASE_URL) {
+    handle = { url: process.env.DATABASE_URL, embedded: false, close: async () => {} };
+  } else {
+    const server = await startEmbeddedPostgres({
+      dataDir: process.env.EMBEDDED_PG_DIR ?? path.join(PROJECT_ROOT, ".data/postgres"),
+      port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+      log,
+    });
+    const database = options.database ?? "matriz_pmdot";
+    await server.ensureDatabase(database);
+    handle = { url: server.urlFor(database), embedded: true, close: () => server.stop() };
+  }
+  if (options.migrate !== false) {
+    const { applied } = await applyMigrations(handle.url, { log });
+    if (applied.length > 0) log(`${applied.length} migración(es) aplicada(s).`);
+  }
+  return handle;
+}

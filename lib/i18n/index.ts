@@ -1,0 +1,15 @@
+import { es } from "./es";
+
+/** The portal speaks Spanish; this is the one place a locale switch would go. */
+export const t = es;
+
+export const LOCALE = "es-EC";
+export const TIME_ZONE = "America/Guayaquil";
+
+const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE });
+const date = new Intl.DateTimeFormat(LOCALE, { dateStyle: "long", timeZone: TIME_ZONE });
+const integer = new Intl.NumberFormat(LOCALE);
+
+export const formatDateTime = (value: Date) => dateTime.format(value);
+export const formatDate = (value: Date) => date.format(value);
+export const formatNumber = (value: number) => integer.format(value);

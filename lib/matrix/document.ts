@@ -1,0 +1,148 @@
+import { z } from "zod";
+import type { ParsedMatrix } from "./source-parser";
+
+/**
+ * The matrix as exchanged on disk (`npm run matrix:export` / `matrix:import`):
+ * open data, backup, and the contract of the import. Key order is the output order.
+ */
+const source = z.object({ line: z.number().int().positive(), page: z.number().int().positive() }).strict();
+const text = (label: string, max = 5_000) =>
+  z
+    .string({ error: `${label}: se esperaba un texto.` })
+    .trim()
+    .min(1, `${label}: no puede estar vacío.`)
+    .max(max, `${label}: supera ${max} caracteres.`);
+
+export const matrixDocumentSchema = z
+  .object({
+    developmentObjectives: z.array(
+      z
+        .object({
+          code: z.string().regex(/^\d+$/, "Código de objetivo de desarrollo inválido (se esperaba p. ej. «1»)."),
+          title: text("Título del objetivo de desarrollo"),
+          source: source.optional(),
+        })
+        .strict(),
+    ),
+    managementObjectives: z.array(
+      z
+        .object({
+          code: z.string().regex(/^\d+\.\d+$/, "Código de objetivo de gestión inválido (se esperaba p. ej. «1.1»)."),
+          title: text("Título del objetivo de gestión"),
+          developmentObjectiveCode: z.string(),
+          source: source.optional(),
+        })
+        .strict(),
+    ),
+    initiatives: z.array(
+      z
+        .object({
+          id: z.number().int().positive(),
+          name: text("Nombre de la iniciativa", 1_000),
+          managementObjectiveCode: z.string(),
+          source: source.optional(),
+          articulationObjectives: z
+            .array(
+              z
+                .object({
+                  text: text("Objetivo de articulación"),
+                  mechanisms: z.array(text("Mecanismo", 200)),
+                  source: source.optional(),
+                })
+                .strict(),
+            )
+            .min(1, "Cada iniciativa necesita al menos un objetivo de articulación."),
+        })
+        .strict(),
+    ),
+    mechanisms: z.array(
+      z.object({ name: text("Mecanismo", 200), description: z.string().max(2_000).nullable().optional() }).strict(),
+    ),
+  })
+  .strict()
+  .superRefine((doc, ctx) => {
+    const duplicates = <T>(items: T[], key: (item: T) => string | number, label: string, path: string) => {
+      const seen = new Set<string | number>();
+      items.forEach((item, index) => {
+        const k = key(item);
+        if (seen.has(k)) ctx.addIssue({ code: "custom", path: [path, index], message: `${label} repetido: ${k}.` });
+        seen.add(k);
+      });
+    };
+    duplicates(doc.developmentObjectives, (o) => o.code, "Objetivo de desarrollo", "developmentObjectives");
+    duplicates(doc.managementObjectives, (o) => o.code, "Objetivo de gestión", "managementObjectives");
+    duplicates(doc.initiatives, (o) => o.id, "Id de iniciativa", "initiatives");
+    duplicates(doc.mechanisms, (m) => m.name.toLocaleLowerCase("es"), "Mecanismo", "mechanisms");
+
+    const development = new Set(doc.developmentObjectives.map((o) => o.code));
+    doc.managementObjectives.forEach((o, index) => {
+      if (!development.has(o.developmentObjectiveCode) || !o.code.startsWith(`${o.developmentObjectiveCode}.`)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["managementObjectives", index, "developmentObjectiveCode"],
+          message: `El objetivo de gestión ${o.code} apunta a un objetivo de desarrollo inexistente o incoherente (${o.developmentObjectiveCode}).`,
+        });
+      }
+    });
+    const management = new Set(doc.managementObjectives.map((o) => o.code));
+    const mechanisms = new Set(doc.mechanisms.map((m) => m.name));
+    doc.initiatives.forEach((initiative, index) => {
+      if (!management.has(initiative.managementObjectiveCode)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["initiatives", index, "managementObjectiveCode"],
+          message: `Código de objetivo de gestión desconocido: ${initiative.managementObjectiveCode}.`,
+        });
+      }
+      initiative.articulationObjectives.forEach((objective, j) => {
+        objective.mechanisms.forEach((name, k) => {
+          if (!mechanisms.has(name)) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["initiatives", index, "articulationObjectives", j, "mechanisms", k],
+              message: `Mecanismo no declarado en «mechanisms»: ${name}.`,
+            });
+          }
+        });
+      });
+    });
+  });
+
+export type MatrixDocument = z.infer<typeof matrixDocumentSchema>;
+
+/** Spanish, one line per problem, with the JSON path that holds it. */
+export function describeDocumentErrors(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") : "(documento)";
+    return `${where}: ${issue.message}`;
+  });
+}
+
+/** The parsed source as an exchange document; initiatives are numbered in document order. */
+export function documentFromSource(parsed: ParsedMatrix): MatrixDocument {
+  return {
+    developmentObjectives: parsed.developmentObjectives.map((o) => ({ code: o.code, title: o.title, source: o.source })),
+    managementObjectives: parsed.managementObjectives.map((o) => ({
+      code: o.code,
+      title: o.title,
+      developmentObjectiveCode: o.developmentObjectiveCode,
+      source: o.source,
+    })),
+    initiatives: parsed.initiatives.map((initiative, index) => ({
+      id: index + 1,
+      name: initiative.name,
+      managementObjectiveCode: initiative.managementObjectiveCode,
+      source: initiative.source,
+      articulationObjectives: initiative.articulationObjectives.map((objective) => ({
+        text: objective.text,
+        mechanisms: objective.mechanisms,
+        source: objective.source,
+      })),
+    })),
+    mechanisms: parsed.mechanisms.map((m) => ({ name: m.name, description: null })),
+  };
+}
+
+export function serializeDocument(doc: MatrixDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

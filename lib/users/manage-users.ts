@@ -1,0 +1,159 @@
+import { ActionError } from "@/lib/actions/action-error";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { generatePassword } from "@/lib/auth/generate-password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
+import { passwordProblem } from "@/lib/auth/password-policy";
+import type { Role } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/client";
+import type { RequestContext } from "@/lib/http/request-context";
+
+export interface Actor {
+  id: number;
+  email: string;
+}
+
+function checkPassword(password: string, user: { email: string; name: string }, field = "password") {
+  const problem = passwordProblem(password, user);
+  if (problem) throw new ActionError(problem, field);
+}
+
+/** Creates a user; without a password, a random one is generated and returned once. */
+export async function createUser(
+  db: Db,
+  input: { email: string; name: string; role: Role; password?: string; isDemo?: boolean },
+  actor: Actor | null,
+  context?: RequestContext,
+) {
+  const password = input.password ?? generatePassword();
+  checkPassword(password, input);
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: input.email } })) {
+      throw new ActionError("Ya existe un usuario con ese correo.", "email");
+    }
+    const user = await tx.user.create({
+      data: {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        passwordHash,
+        isDemo: input.isDemo ?? false,
+        mustChangePassword: input.password === undefined,
+        passwordChangedAt: new Date(),
+      },
+    });
+    await recordAuditEvent(tx, {
+      action: "user.create",
+      actor,
+      entityType: "User",
+      entityId: user.id,
+      context,
+      data: { after: { email: user.email, name: user.name, role: user.role } },
+    });
+    return { user, generatedPassword: input.password === undefined ? password : null };
+  });
+}
+
+/**
+ * Changes role or active flag. Either ends the user's open sessions at once
+ * (session version bump), since their rights changed.
+ */
+export async function updateUser(
+  db: Db,
+  userId: number,
+  change: { role?: Role; active?: boolean },
+  actor: Actor,
+  context?: RequestContext,
+) {
+  if (userId === actor.id && (change.active === false || (change.role && change.role !== "ADMIN"))) {
+    throw new ActionError("No puede desactivarse ni quitarse el perfil de administración a sí mismo.");
+  }
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId } });
+    if (!before) throw new ActionError("El usuario no existe.");
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { ...change, sessionVersion: { increment: 1 }, version: { increment: 1 } },
+    });
+    await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await recordAuditEvent(tx, {
+      action: "user.update",
+      actor,
+      entityType: "User",
+      entityId: userId,
+      context,
+      data: { before: { role: before.role, active: before.active }, after: { role: user.role, active: user.active } },
+    });
+    return user;
+  });
+}
+
+/** Sets a new one-time password (shown once to the admin) and ends the user's sessions. */
+export async function resetPassword(db: Db, userId: number, actor: Actor, context?: RequestContext) {
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) throw new ActionError("El usuario no existe.");
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), sessionVersion: { increment: 1 }, version: { increment: 1 } },
+    });
+    await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await recordAuditEvent(tx, { action: "user.password.reset", actor, entityType: "User", entityId: userId, context });
+  });
+  return password;
+}
+
+/** A user's own change: the current password must match; other sessions end, this one goes on. */
+export async function changeOwnPassword(
+  db: Db,
+  user: { id: number; email: string; name: string },
+  currentSessionId: string,
+  input: { currentPassword: string; newPassword: string },
+  context?: RequestContext,
+) {
+  const stored = await db.user.findUnique({ where: { id: user.id } });
+  if (!stored || !(await verifyPassword(stored.passwordHash, input.currentPassword))) {
+    throw new ActionError("La contraseña actual no es correcta.", "currentPassword");
+  }
+  checkPassword(input.newPassword, user, "newPassword");
+  if (input.newPassword === input.currentPassword) throw new ActionError("La nueva contraseña debe ser distinta de la actual.", "newPassword");
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), version: { increment: 1 } },
+    });
+    await tx.userSession.updateMany({
+      where: { userId: user.id, revokedAt: null, id: { not: currentSessionId } },
+      data: { revokedAt: new Date() },
+    });
+    await recordAuditEvent(tx, { action: "auth.password.change", actor: user, entityType: "User", entityId: user.id, context });
+  });
+}
+
+export async function listUsers(db: Db) {
+  return db.user.findMany({
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    select: { id: true, email: true, name: true, role: true, active: true, isDemo: true, lastSignInAt: true, createdAt: true },
+  });
+}
+
+const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+  { email: "admin.demo@quito.gob.ec", name: "Administración (demo)", role: "ADMIN" },
+  { email: "planificacion.demo@quito.gob.ec", name: "Planificación (demo)", role: "PLANNER" },
+  { email: "consulta.demo@quito.gob.ec", name: "Consulta (demo)", role: "VIEWER" },
+];
+
+/** For `npm run dev` on an empty user table: one account per role, with random passwords to print. */
+export async function createDemoUsersIfNone(db: Db) {
+  if ((await db.user.count()) > 0) return [];
+  const created = [];
+  for (const demo of DEMO_USERS) {
+    const password = generatePassword();
+    await createUser(db, { ...demo, password, isDemo: true }, null);
+    created.push({ ...demo, password });
+  }
+  return created;
+}

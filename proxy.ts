@@ -1,0 +1,63 @@
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * First line only: turns away requests without a session token and sets the
+ * per-request CSP nonce. Every page, action and route checks the session
+ * against the database itself (lib/auth/current-user.ts).
+ */
+const PUBLIC_PATHS = [/^\/login$/, /^\/api\/auth\//, /^\/api\/health$/];
+
+function contentSecurityPolicy(nonce: string) {
+  const dev = process.env.NODE_ENV !== "production";
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws:" : ""}`,
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce);
+
+  const forwarded = new Headers(request.headers);
+  forwarded.set("x-request-id", requestId);
+  forwarded.set("x-nonce", nonce);
+  forwarded.set("content-security-policy", csp);
+
+  const isPublic = PUBLIC_PATHS.some((pattern) => pattern.test(pathname));
+  if (!isPublic) {
+    const token = await getToken({
+      req: request,
+      secret: process.env.NEXTAUTH_SECRET,
+      secureCookie: process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "1",
+    });
+    if (!token) {
+      const refused = pathname.startsWith("/api/")
+        ? NextResponse.json({ error: "unauthorized", message: "Sesión requerida." }, { status: 401 })
+        : NextResponse.redirect(new URL(`/login?callbackUrl=${encodeURIComponent(pathname + search)}`, request.url));
+      refused.headers.set("x-request-id", requestId);
+      return refused;
+    }
+  }
+
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  response.headers.set("content-security-policy", csp);
+  response.headers.set("x-request-id", requestId);
+  return response;
+}
+
+export const config = {
+  // Static assets need no session; everything else goes through here.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|icon.svg).*)"],
+};

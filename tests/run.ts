@@ -1,0 +1,76 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import pg from "pg";
+import { createPrismaClient } from "@/lib/db/client";
+import { PROJECT_ROOT } from "@/lib/db/local-database";
+import { applyMigrations } from "@/lib/db/migrate";
+import { generatePassword } from "@/lib/auth/generate-password";
+import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
+import { createUser } from "@/lib/users/manage-users";
+import { CHROMIUM_PATH } from "./support/browser";
+import { E2E_ACCOUNT_SPECS, type E2EAccount } from "./support/e2e-accounts";
+import { startTestServer } from "./support/test-cluster";
+
+/**
+ * `npm test`: unit and integration tests (vitest, real PostgreSQL), then the
+ * production build and the browser tests (Playwright in Debian's Chromium).
+ */
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+function run(label: string, command: string, args: string[], extraEnv: Record<string, string> = {}) {
+  console.log(`\n=== ${label} ===`);
+  const result = spawnSync(command, args, { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...env, ...extraEnv } });
+  return result.status ?? 1;
+}
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM_PATH)) return;
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  if (root && existsSync("/usr/bin/apt-get")) {
+    console.log("Instalando Chromium de Debian para las pruebas de navegador…");
+    spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    console.error(`Falta Chromium en ${CHROMIUM_PATH}. Instálelo con «sudo apt-get install chromium» (o defina CHROMIUM_PATH).`);
+    process.exit(1);
+  }
+}
+
+ensureChromium();
+const server = await startTestServer();
+let status = 0;
+try {
+  status = run("Pruebas unitarias y de integración (vitest)", process.execPath, ["node_modules/vitest/vitest.mjs", "run"]);
+
+  if (status === 0 && process.env.SKIP_BUILD !== "1") {
+    status = run("Compilación de producción (next build)", process.execPath, ["node_modules/next/dist/bin/next", "build"]);
+  }
+
+  if (status === 0) {
+    const name = "matriz_e2e";
+    const admin = new pg.Client({ connectionString: server.adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = server.urlFor(name);
+    await applyMigrations(url);
+    const db = createPrismaClient(url);
+    await seedMatrixIfEmpty(db);
+    const accounts: Record<string, E2EAccount> = {};
+    for (const [key, spec] of Object.entries(E2E_ACCOUNT_SPECS)) {
+      accounts[key] = { ...spec, password: generatePassword() };
+      await createUser(db, accounts[key], null);
+    }
+    await db.$disconnect();
+    status = run("Pruebas de navegador (Playwright)", process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], {
+      DATABASE_URL: url,
+      E2E_ACCOUNTS: JSON.stringify(accounts),
+      NEXTAUTH_SECRET: generatePassword(48),
+    });
+  }
+} finally {
+  await server.close();
+}
+process.exit(status);

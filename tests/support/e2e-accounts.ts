@@ -1,0 +1,25 @@
+import type { Role } from "@/lib/auth/roles";
+
+export interface E2EAccount {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+}
+
+/** The accounts `npm test` creates in the browser-test database, one per purpose. */
+export const E2E_ACCOUNT_SPECS = {
+  admin: { email: "admin.pruebas@quito.gob.ec", name: "Ana Administradora", role: "ADMIN" },
+  planner: { email: "planificacion.pruebas@quito.gob.ec", name: "Pablo Planificador", role: "PLANNER" },
+  viewer: { email: "consulta.pruebas@quito.gob.ec", name: "Vera Consulta", role: "VIEWER" },
+  lockout: { email: "bloqueo.pruebas@quito.gob.ec", name: "Luis Bloqueo", role: "VIEWER" },
+  disabled: { email: "desactivar.pruebas@quito.gob.ec", name: "Diana Desactivada", role: "VIEWER" },
+} as const satisfies Record<string, Omit<E2EAccount, "password">>;
+
+export type E2EAccountName = keyof typeof E2E_ACCOUNT_SPECS;
+
+export function e2eAccounts(): Record<E2EAccountName, E2EAccount> {
+  const raw = process.env.E2E_ACCOUNTS;
+  if (!raw) throw new Error("E2E_ACCOUNTS no está definida: ejecute las pruebas con «npm test».");
+  return JSON.parse(raw);
+}
