@@ -41,7 +41,10 @@ ensureChromium();
 const server = await startTestServer();
 let status = 0;
 try {
-  status = run("Pruebas unitarias y de integración (vitest)", process.execPath, ["node_modules/vitest/vitest.mjs", "run"]);
+  // E2E_ONLY=1 is for iterating on browser tests; CI runs everything.
+  if (process.env.E2E_ONLY !== "1") {
+    status = run("Pruebas unitarias y de integración (vitest)", process.execPath, ["node_modules/vitest/vitest.mjs", "run"]);
+  }
 
   if (status === 0 && process.env.SKIP_BUILD !== "1") {
     status = run("Compilación de producción (next build)", process.execPath, ["node_modules/next/dist/bin/next", "build"]);

@@ -33,7 +33,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-5" noValidate>
-      <div role="alert" aria-live="assertive" className={error ? "rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" : "sr-only"}>
+      <div role="alert" aria-live="assertive" data-testid="sign-in-error" className={error ? "rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" : "sr-only"}>
         {error}
       </div>
       <div className="space-y-1">

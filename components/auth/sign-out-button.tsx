@@ -7,7 +7,11 @@ export function SignOutButton() {
   return (
     <button
       type="button"
-      onClick={() => signOut({ callbackUrl: "/login" })}
+      onClick={async () => {
+        // Relative redirect: the public URL may differ from what the server believes it is.
+        await signOut({ redirect: false });
+        window.location.assign("/login");
+      }}
       className="block w-full rounded px-3 py-2 text-left text-sm hover:bg-slate-100"
     >
       {t.auth.signOut}

@@ -10,7 +10,7 @@ test.describe("ingreso", () => {
       await page.getByLabel("Correo institucional").fill(email);
       await page.getByLabel("Contraseña").fill("una contraseña equivocada");
       await page.getByRole("button", { name: "Ingresar" }).click();
-      await expect(page.getByRole("alert")).toHaveText("Correo o contraseña incorrectos.");
+      await expect(page.getByTestId("sign-in-error")).toHaveText("Correo o contraseña incorrectos.");
       await expect(page).toHaveURL(/\/login/);
     }
     const failures = await query<{ n: string }>(
@@ -29,7 +29,7 @@ test.describe("ingreso", () => {
       await page.getByLabel("Contraseña").fill(password);
       await page.getByRole("button", { name: "Ingresar" }).click();
       await expect(page.getByRole("button", { name: "Ingresar" })).toBeEnabled({ timeout: 20_000 });
-      return (await page.getByRole("alert").textContent()) ?? "";
+      return (await page.getByTestId("sign-in-error").textContent()) ?? "";
     };
     for (let i = 0; i < 4; i++) expect(await attempt(`incorrecta número ${i}`)).toContain("incorrectos");
     expect(await attempt("incorrecta número 4")).toContain("bloqueado temporalmente");
