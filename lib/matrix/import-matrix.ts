@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MatrixDocument } from "./document";
+import { initiativeSearchText } from "@/lib/text/search-text";
 import { slugifyMechanism } from "./mechanism-names";
 
 type Tx = Prisma.TransactionClient;
@@ -94,6 +95,11 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
           managementObjectiveId: managementIds.get(initiative.managementObjectiveCode)!,
           sourceLine: initiative.source?.line ?? null,
           sourcePage: initiative.source?.page ?? null,
+          searchText: initiativeSearchText(
+            initiative.name,
+            initiative.articulationObjectives.map((o) => o.text),
+            initiative.articulationObjectives.flatMap((o) => o.mechanisms),
+          ),
         };
         const where = { id: initiative.id };
         await sync(await tx.initiative.findUnique({ where }), data, report.initiatives, {

@@ -1,0 +1,99 @@
+import { z } from "zod";
+
+/**
+ * The filter, sort and page state of the initiatives table, as URL parameters
+ * (Spanish, like the URLs). One schema for the page, the exports and the API.
+ */
+export const PAGE_SIZES = [25, 50, 100] as const;
+export const SORTS = ["documento", "nombre", "objetivo", "objetivos", "relevancia"] as const;
+export type InitiativeSort = (typeof SORTS)[number];
+
+const list = (item: z.ZodString, max: number, label: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) =>
+      (Array.isArray(value) ? value : [value])
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).max(max, `${label}: como máximo ${max} valores.`))
+    .transform((values) => [...new Set(values)]);
+
+export const initiativeQuerySchema = z.object({
+  q: z.string().max(200, "q: la búsqueda admite hasta 200 caracteres.").default(""),
+  desarrollo: list(z.string().regex(/^\d{1,2}$/, "desarrollo: se esperaba un código como «1»."), 20, "desarrollo").default([]),
+  objetivo: list(z.string().regex(/^\d{1,2}\.\d{1,2}$/, "objetivo: se esperaba un código como «1.1»."), 50, "objetivo").default([]),
+  mecanismo: list(z.string().regex(/^[a-z0-9-]{1,80}$/, "mecanismo: se esperaba el identificador de un mecanismo, como «convenios»."), 50, "mecanismo").default([]),
+  modo: z.enum(["alguno", "todos"], { error: "modo: use «alguno» o «todos»." }).default("alguno"),
+  orden: z.enum(SORTS, { error: `orden: use uno de ${SORTS.join(", ")}.` }).optional(),
+  dir: z.enum(["asc", "desc"], { error: "dir: use «asc» o «desc»." }).default("asc"),
+  pagina: z.coerce.number({ error: "pagina: se esperaba un número." }).int("pagina: se esperaba un número entero.").min(1, "pagina: desde 1.").max(100_000, "pagina: demasiado grande.").default(1),
+  por: z.coerce
+    .number({ error: "por: se esperaba 25, 50 o 100." })
+    .refine((n): n is (typeof PAGE_SIZES)[number] => (PAGE_SIZES as readonly number[]).includes(n), "por: se esperaba 25, 50 o 100.")
+    .default(25),
+});
+
+export type InitiativeQueryInput = z.input<typeof initiativeQuerySchema>;
+export type InitiativeQuery = Omit<z.output<typeof initiativeQuerySchema>, "orden"> & { orden: InitiativeSort };
+
+type Params = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function toRecord(params: Params): Record<string, string | string[]> {
+  if (params instanceof URLSearchParams) {
+    const record: Record<string, string | string[]> = {};
+    for (const key of new Set(params.keys())) {
+      const all = params.getAll(key);
+      record[key] = all.length === 1 ? all[0]! : all;
+    }
+    return record;
+  }
+  return Object.fromEntries(Object.entries(params).filter((e): e is [string, string | string[]] => e[1] !== undefined));
+}
+
+function withDefaultSort(query: z.output<typeof initiativeQuerySchema>): InitiativeQuery {
+  return { ...query, orden: query.orden ?? (query.q.trim() ? "relevancia" : "documento") };
+}
+
+/** For the API: every invalid parameter is an error naming it. */
+export function parseInitiativeQueryStrict(params: Params) {
+  const result = initiativeQuerySchema.safeParse(toRecord(params));
+  if (!result.success) {
+    return {
+      success: false as const,
+      errors: result.error.issues.map((issue) => ({ parameter: String(issue.path[0] ?? ""), message: issue.message })),
+    };
+  }
+  return { success: true as const, query: withDefaultSort(result.data) };
+}
+
+/** For pages: an invalid parameter falls back to its default and is reported, never a crash. */
+export function parseInitiativeQuery(params: Params): { query: InitiativeQuery; ignored: string[] } {
+  const record = toRecord(params);
+  const ignored: string[] = [];
+  const shape = initiativeQuerySchema.shape;
+  const clean: Record<string, unknown> = {};
+  for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
+    if (record[key] === undefined) continue;
+    if (shape[key].safeParse(record[key]).success) clean[key] = record[key];
+    else ignored.push(key);
+  }
+  return { query: withDefaultSort(initiativeQuerySchema.parse(clean)), ignored };
+}
+
+/** The URL parameters of a query, defaults left out, in a stable order. */
+export function initiativeQueryToParams(query: Partial<InitiativeQuery>): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.q?.trim()) params.set("q", query.q.trim());
+  for (const code of query.desarrollo ?? []) params.append("desarrollo", code);
+  for (const code of query.objetivo ?? []) params.append("objetivo", code);
+  for (const slug of query.mecanismo ?? []) params.append("mecanismo", slug);
+  if (query.modo === "todos") params.set("modo", "todos");
+  const defaultSort = query.q?.trim() ? "relevancia" : "documento";
+  if (query.orden && query.orden !== defaultSort) params.set("orden", query.orden);
+  if (query.dir === "desc") params.set("dir", "desc");
+  if (query.pagina && query.pagina > 1) params.set("pagina", String(query.pagina));
+  if (query.por && query.por !== 25) params.set("por", String(query.por));
+  return params;
+}

@@ -1,0 +1,50 @@
+/**
+ * Search folds case and accents in code, the same way for what is stored and
+ * what is asked, so "articulacion" finds "articulación" and "MANCOMUNIDAD"
+ * finds "Mancomunidades" on any PostgreSQL, with a plain trigram index.
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The stored search document: the name on the first line, then every articulation objective, then the mechanisms. */
+export function initiativeSearchText(name: string, objectives: string[], mechanisms: string[]): string {
+  return [name, ...objectives, [...new Set(mechanisms)].join(", ")].map(foldText).join("\n");
+}
+
+/** The words of a query, folded, without duplicates; at most 8, each at most 60 characters. */
+export function searchTerms(query: string): string[] {
+  return [...new Set(foldText(query).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0))]
+    .slice(0, 8)
+    .map((t) => t.slice(0, 60));
+}
+
+export interface TextSegment {
+  text: string;
+  match: boolean;
+}
+
+/** Splits a text into plain and matching segments for highlighting, without any HTML. */
+export function highlight(text: string, terms: string[]): TextSegment[] {
+  if (terms.length === 0) return [{ text, match: false }];
+  // Folding keeps one character per character for Spanish text (á→a, ñ→n), so positions carry over.
+  const folded = [...text].map((c) => c.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().charAt(0) || c).join("");
+  const marks = new Array<boolean>(text.length).fill(false);
+  for (const term of terms) {
+    for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
+      marks.fill(true, at, at + term.length);
+    }
+  }
+  const segments: TextSegment[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const last = segments.at(-1);
+    if (last && last.match === marks[i]) last.text += text[i];
+    else segments.push({ text: text[i]!, match: marks[i]! });
+  }
+  return segments;
+}

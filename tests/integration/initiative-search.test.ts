@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseInitiativeQuery, parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
+import { countFacets, searchInitiatives } from "@/lib/initiatives/search-initiatives";
+import { importMatrix } from "@/lib/matrix/import-matrix";
+import { readMatrixFile } from "@/lib/matrix/read-matrix-file";
+import { SEED_SOURCE } from "@/lib/matrix/seed";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+const query = (params: Record<string, string | string[]>) => parseInitiativeQuery(params).query;
+
+describe("búsqueda y filtros de iniciativas en PostgreSQL", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await importMatrix(database.db, readMatrixFile(SEED_SOURCE).document);
+  });
+  afterAll(() => database?.drop());
+
+  it("sin filtros, 114 iniciativas en orden del documento, paginadas", async () => {
+    const page = await searchInitiatives(database.db, query({}));
+    expect(page.count).toBe(114);
+    expect(page.data).toHaveLength(25);
+    expect(page.totalPages).toBe(5);
+    expect(page.data[0]!.name).toBe("Estrategia de espacios saludables");
+    const last = await searchInitiatives(database.db, query({ pagina: "5" }));
+    expect(last.data).toHaveLength(14);
+    expect(last.data.at(-1)!.managementObjective.code).toBe("3.3");
+  });
+
+  it("filtra por objetivo de gestión y de desarrollo", async () => {
+    expect((await searchInitiatives(database.db, query({ objetivo: "1.1" }))).count).toBe(36);
+    expect((await searchInitiatives(database.db, query({ objetivo: ["3.2", "3.3"] }))).count).toBe(3);
+    expect((await searchInitiatives(database.db, query({ desarrollo: "2" }))).count).toBe(42);
+    expect((await searchInitiatives(database.db, query({ desarrollo: "1", objetivo: "2.1" }))).count).toBe(0);
+  });
+
+  it("combina mecanismos con «alguno» y «todos»", async () => {
+    const any = await searchInitiatives(database.db, query({ mecanismo: ["consorcios", "mancomunidades"] }));
+    const all = await searchInitiatives(database.db, query({ mecanismo: ["consorcios", "mancomunidades"], modo: "todos" }));
+    const consorcios = await searchInitiatives(database.db, query({ mecanismo: "consorcios" }));
+    expect(any.count).toBeGreaterThan(consorcios.count);
+    expect(all.count).toBeGreaterThan(0);
+    expect(all.count).toBeLessThan(consorcios.count);
+    for (const row of all.data) expect(row.mechanisms.map((m) => m.slug)).toEqual(expect.arrayContaining(["consorcios", "mancomunidades"]));
+  });
+
+  it("la búsqueda ignora mayúsculas y tildes y ordena primero las mejores coincidencias", async () => {
+    const accent = await searchInitiatives(database.db, query({ q: "articulacion" }));
+    expect(accent.count).toBeGreaterThan(0);
+    expect(accent.data.every((r) => /articulaci[oó]n/i.test(`${r.name} ${r.matchingObjective ?? ""}`))).toBe(true);
+    const upper = await searchInitiatives(database.db, query({ q: "MANCOMUNIDAD" }));
+    expect(upper.count).toBeGreaterThan(0);
+    expect(upper.data.every((r) => r.mechanisms.some((m) => m.name === "Mancomunidades"))).toBe(true);
+    const ranked = await searchInitiatives(database.db, query({ q: "cultura" }));
+    expect(ranked.data[0]!.name.toLowerCase()).toContain("cultura");
+  });
+
+  it("los conteos por opción aplican los demás filtros", async () => {
+    const facets = await countFacets(database.db, query({ objetivo: "1.1" }));
+    expect(facets.managementObjectives["1.2"]).toBe(24);
+    expect(facets.developmentObjectives).toEqual({ "1": 36 });
+    expect(facets.mechanisms["convenios"]).toBe((await searchInitiatives(database.db, query({ objetivo: "1.1", mecanismo: "convenios" }))).count);
+  });
+
+  it("los parámetros inválidos se nombran en modo estricto y se ignoran en la página", () => {
+    const strict = parseInitiativeQueryStrict(new URLSearchParams("por=13&objetivo=x"));
+    expect(strict.success).toBe(false);
+    expect(!strict.success && strict.errors.map((e) => e.parameter).sort()).toEqual(["objetivo", "por"]);
+    const lenient = parseInitiativeQuery({ por: "13", objetivo: "1.1", q: "'; DROP TABLE \"Initiative\"; --" });
+    expect(lenient.ignored).toEqual(["por"]);
+    expect(lenient.query).toMatchObject({ por: 25, objetivo: ["1.1"] });
+  });
+
+  it("los caracteres especiales de LIKE se buscan literalmente", async () => {
+    expect((await searchInitiatives(database.db, query({ q: "%" }))).count).toBe(114);
+    expect((await searchInitiatives(database.db, query({ q: "100%_x" }))).count).toBe(0);
+  });
+});
