@@ -10,6 +10,7 @@ export async function SiteHeader() {
   const links = user
     ? [
         { href: "/", label: t.nav.home },
+        { href: "/iniciativas", label: t.nav.initiatives },
         ...(can(user.role, "users:manage") ? [{ href: "/admin/usuarios", label: t.nav.users }] : []),
         ...(can(user.role, "audit:read") ? [{ href: "/admin/auditoria", label: t.nav.audit }] : []),
       ]

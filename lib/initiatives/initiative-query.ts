@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { PAGE_SIZES, SORTS, type InitiativeSort } from "./table-options";
 
 /**
  * The filter, sort and page state of the initiatives table, as URL parameters
  * (Spanish, like the URLs). One schema for the page, the exports and the API.
  */
-export const PAGE_SIZES = [25, 50, 100] as const;
-export const SORTS = ["documento", "nombre", "objetivo", "objetivos", "relevancia"] as const;
-export type InitiativeSort = (typeof SORTS)[number];
+export { PAGE_SIZES, SORTS, type InitiativeSort };
 
 const list = (item: z.ZodString, max: number, label: string) =>
   z

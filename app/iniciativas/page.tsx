@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { InitiativeFilters } from "@/components/initiatives/initiative-filters";
+import { InitiativesTable } from "@/components/initiatives/initiatives-table";
+import { ExportLinks } from "@/components/initiatives/export-links";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { formatNumber, t } from "@/lib/i18n";
+import { initiativeQueryToParams, parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
+import { listInitiatives } from "@/lib/initiatives/list-initiatives";
+
+export const metadata: Metadata = { title: t.initiatives.title };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function InitiativesPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  await requirePageUser("/iniciativas");
+  const { query, ignored } = parseInitiativeQuery(params);
+  const { page, facets, options } = await listInitiatives(query);
+  const hidden = typeof params.ocultar === "string" ? params.ocultar.split(",") : [];
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-3xl font-bold text-brand-900">{t.initiatives.title}</h1>
+        <p className="max-w-3xl text-slate-700">{t.initiatives.intro}</p>
+      </header>
+      {ignored.length > 0 && (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {t.initiatives.ignoredParams(ignored.join(", "))}
+        </p>
+      )}
+      <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
+        <InitiativeFilters query={query} facets={facets} options={options} />
+        <section aria-labelledby="resultados" className="min-w-0 space-y-3">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 id="resultados" className="text-lg font-semibold text-slate-900" aria-live="polite" data-testid="result-count">
+              {t.initiatives.resultCount(formatNumber(page.count), formatNumber(page.total))}
+            </h2>
+            <ExportLinks params={initiativeQueryToParams({ ...query, pagina: 1 }).toString()} count={page.count} />
+          </div>
+          <InitiativesTable page={page} query={query} hidden={hidden} />
+        </section>
+      </div>
+    </div>
+  );
+}

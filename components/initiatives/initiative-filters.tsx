@@ -1,0 +1,192 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { InitiativeQuery } from "@/lib/initiatives/initiative-query";
+import type { FilterOptions } from "@/lib/initiatives/list-initiatives";
+import type { FacetCounts } from "@/lib/initiatives/search-initiatives";
+import { t } from "@/lib/i18n";
+import { useQueryNavigation } from "./use-query-navigation";
+
+interface Props {
+  query: InitiativeQuery;
+  facets: FacetCounts;
+  options: FilterOptions;
+}
+
+type ListKey = "desarrollo" | "objetivo" | "mecanismo";
+
+export function InitiativeFilters({ query, facets, options }: Props) {
+  const { navigate, pending } = useQueryNavigation();
+  const [text, setText] = useState(query.q);
+  const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  // Another navigation (back button, a shared link) may change q under us.
+  useEffect(() => setText(query.q), [query.q]);
+
+  function toggle(key: ListKey, value: string, checked: boolean) {
+    navigate((params) => {
+      const values = params.getAll(key).filter((v) => v !== value);
+      if (checked) values.push(value);
+      params.delete(key);
+      for (const v of values) params.append(key, v);
+    });
+  }
+
+  function search(value: string) {
+    navigate((params) => {
+      if (value.trim()) params.set("q", value.trim());
+      else params.delete("q");
+      params.delete("orden");
+    });
+  }
+
+  const hasFilters = query.q || query.desarrollo.length || query.objetivo.length || query.mecanismo.length;
+
+  return (
+    <aside aria-label={t.initiatives.filters} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+      <div className="flex items-center justify-between">
+        <h2 className="text-base font-semibold text-slate-900">{t.initiatives.filters}</h2>
+        {pending && (
+          <span role="status" className="text-xs text-slate-600">
+            {t.initiatives.updating}
+          </span>
+        )}
+      </div>
+      <form
+        role="search"
+        action="/iniciativas"
+        onSubmit={(event) => {
+          event.preventDefault();
+          clearTimeout(typing.current);
+          search(text);
+        }}
+      >
+        <label htmlFor="busqueda" className="block text-sm font-medium text-slate-800">
+          {t.initiatives.search}
+        </label>
+        <div className="mt-1 flex gap-2">
+          <input
+            id="busqueda"
+            name="q"
+            type="search"
+            value={text}
+            maxLength={200}
+            placeholder={t.initiatives.searchPlaceholder}
+            onChange={(event) => {
+              const value = event.target.value;
+              setText(value);
+              clearTimeout(typing.current);
+              typing.current = setTimeout(() => search(value), 400);
+            }}
+            className="block w-full min-w-0 rounded border border-slate-400 px-3 py-2 text-sm"
+          />
+          <button type="submit" className="rounded bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+            {t.initiatives.searchSubmit}
+          </button>
+        </div>
+      </form>
+
+      <FacetGroup
+        legend={t.initiatives.developmentObjectives}
+        name="desarrollo"
+        options={options.developmentObjectives.map((o) => ({ value: o.code, label: `${o.code}. ${shorten(o.title)}`, title: o.title }))}
+        selected={query.desarrollo}
+        counts={facets.developmentObjectives}
+        onToggle={toggle}
+      />
+      <FacetGroup
+        legend={t.initiatives.managementObjectives}
+        name="objetivo"
+        options={options.managementObjectives.map((o) => ({ value: o.code, label: `${o.code} ${shorten(o.title)}`, title: o.title }))}
+        selected={query.objetivo}
+        counts={facets.managementObjectives}
+        onToggle={toggle}
+      />
+      <FacetGroup
+        legend={t.initiatives.mechanisms}
+        name="mecanismo"
+        options={options.mechanisms.map((m) => ({ value: m.slug, label: m.name }))}
+        selected={query.mecanismo}
+        counts={facets.mechanisms}
+        onToggle={toggle}
+      >
+        <fieldset className="mt-3 border-t border-slate-100 pt-2">
+          <legend className="text-xs font-medium text-slate-700">{t.initiatives.mechanismMode}</legend>
+          {(["alguno", "todos"] as const).map((mode) => (
+            <label key={mode} className="mt-1 flex items-center gap-2 text-sm">
+              <input
+                type="radio"
+                name="modo"
+                value={mode}
+                checked={query.modo === mode}
+                onChange={() => navigate((params) => (mode === "todos" ? params.set("modo", "todos") : params.delete("modo")))}
+              />
+              {mode === "alguno" ? t.initiatives.modeAny : t.initiatives.modeAll}
+            </label>
+          ))}
+        </fieldset>
+      </FacetGroup>
+
+      {hasFilters ? (
+        <button
+          type="button"
+          onClick={() => navigate((params) => ["q", "desarrollo", "objetivo", "mecanismo", "modo", "orden"].forEach((k) => params.delete(k)))}
+          className="w-full rounded border border-slate-400 px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100"
+        >
+          {t.initiatives.clearFilters}
+        </button>
+      ) : null}
+    </aside>
+  );
+}
+
+function shorten(text: string, max = 70) {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+interface FacetGroupProps {
+  legend: string;
+  name: ListKey;
+  options: { value: string; label: string; title?: string }[];
+  selected: string[];
+  counts: Record<string, number>;
+  onToggle: (key: ListKey, value: string, checked: boolean) => void;
+  children?: React.ReactNode;
+}
+
+function FacetGroup({ legend, name, options, selected, counts, onToggle, children }: FacetGroupProps) {
+  return (
+    <fieldset>
+      <legend className="text-sm font-semibold text-slate-900">{legend}</legend>
+      <ul className="mt-2 space-y-1">
+        {options.map((option) => {
+          const count = counts[option.value] ?? 0;
+          const checked = selected.includes(option.value);
+          const id = `${name}-${option.value}`;
+          return (
+            <li key={option.value}>
+              <label htmlFor={id} className={`flex items-start gap-2 text-sm ${count === 0 && !checked ? "text-slate-500" : "text-slate-800"}`} title={option.title}>
+                <input
+                  id={id}
+                  type="checkbox"
+                  name={name}
+                  value={option.value}
+                  checked={checked}
+                  disabled={count === 0 && !checked}
+                  onChange={(event) => onToggle(name, option.value, event.target.checked)}
+                  className="mt-1"
+                />
+                <span className="flex-1">{option.label}</span>
+                <span className="tabular-nums" data-testid={`facet-${id}`}>
+                  {count}
+                  <span className="sr-only"> {count === 1 ? "iniciativa" : "iniciativas"}</span>
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      {children}
+    </fieldset>
+  );
+}

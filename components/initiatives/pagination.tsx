@@ -1,0 +1,66 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import type { InitiativePage } from "@/lib/initiatives/search-initiatives";
+import { t } from "@/lib/i18n";
+
+/** Page numbers around the current one, with the first and the last. */
+function pagesToShow(current: number, total: number): (number | "…")[] {
+  const pages = new Set([1, total, current - 1, current, current + 1].filter((p) => p >= 1 && p <= total));
+  const sorted = [...pages].sort((a, b) => a - b);
+  return sorted.flatMap((p, i) => (i > 0 && p - sorted[i - 1]! > 1 ? (["…", p] as const) : [p]));
+}
+
+export function Pagination({ page }: { page: InitiativePage }) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  if (page.totalPages <= 1) return null;
+  const href = (n: number) => {
+    const params = new URLSearchParams(searchParams.toString());
+    if (n === 1) params.delete("pagina");
+    else params.set("pagina", String(n));
+    const query = params.toString();
+    return query ? `${pathname}?${query}` : pathname;
+  };
+  const linkClass = "rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100";
+  return (
+    <nav aria-label={t.initiatives.pagination} className="flex flex-wrap items-center justify-between gap-3 text-sm">
+      <span>{t.initiatives.pageOf(page.currentPage, page.totalPages)}</span>
+      <ul className="flex flex-wrap items-center gap-1">
+        {page.currentPage > 1 && (
+          <li>
+            <Link href={href(page.currentPage - 1)} className={linkClass} rel="prev">
+              {t.initiatives.previous}
+            </Link>
+          </li>
+        )}
+        {pagesToShow(page.currentPage, page.totalPages).map((p, i) =>
+          p === "…" ? (
+            <li key={`gap-${i}`} aria-hidden="true" className="px-1">
+              …
+            </li>
+          ) : (
+            <li key={p}>
+              <Link
+                href={href(p)}
+                aria-label={t.initiatives.goToPage(p)}
+                aria-current={p === page.currentPage ? "page" : undefined}
+                className={p === page.currentPage ? "rounded border border-brand-700 bg-brand-700 px-3 py-1.5 font-semibold text-white" : linkClass}
+              >
+                {p}
+              </Link>
+            </li>
+          ),
+        )}
+        {page.currentPage < page.totalPages && (
+          <li>
+            <Link href={href(page.currentPage + 1)} className={linkClass} rel="next">
+              {t.initiatives.next}
+            </Link>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { authorize } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import type { InitiativeQuery } from "./initiative-query";
+import { countFacets, searchInitiatives } from "./search-initiatives";
+
+export interface FilterOptions {
+  developmentObjectives: { code: string; title: string }[];
+  managementObjectives: { code: string; title: string; developmentObjectiveCode: string }[];
+  mechanisms: { name: string; slug: string }[];
+}
+
+/** The table page: one page of rows, the facet counts and the filter options, for a signed-in user. */
+export async function listInitiatives(query: InitiativeQuery) {
+  await authorize("matrix:read", "listar iniciativas");
+  const db = getDb();
+  const [page, facets, options] = await Promise.all([searchInitiatives(db, query), countFacets(db, query), getFilterOptions()]);
+  return { page, facets, options };
+}
+
+export async function getFilterOptions(): Promise<FilterOptions> {
+  const db = getDb();
+  const [development, management, mechanisms] = await Promise.all([
+    db.developmentObjective.findMany({ orderBy: { position: "asc" }, select: { code: true, title: true } }),
+    db.managementObjective.findMany({
+      orderBy: { position: "asc" },
+      select: { code: true, title: true, developmentObjective: { select: { code: true } } },
+    }),
+    db.mechanism.findMany({ where: { uses: { some: {} } }, select: { name: true, slug: true } }),
+  ]);
+  return {
+    developmentObjectives: development,
+    managementObjectives: management.map((m) => ({ code: m.code, title: m.title, developmentObjectiveCode: m.developmentObjective.code })),
+    mechanisms: mechanisms.sort((a, b) => a.name.localeCompare(b.name, "es")),
+  };
+}
