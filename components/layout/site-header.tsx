@@ -11,6 +11,8 @@ export async function SiteHeader() {
     ? [
         { href: "/", label: t.nav.home },
         { href: "/iniciativas", label: t.nav.initiatives },
+        { href: "/matriz", label: t.nav.grid },
+        { href: "/mecanismos", label: t.nav.mechanisms },
         ...(can(user.role, "users:manage") ? [{ href: "/admin/usuarios", label: t.nav.users }] : []),
         ...(can(user.role, "audit:read") ? [{ href: "/admin/auditoria", label: t.nav.audit }] : []),
       ]

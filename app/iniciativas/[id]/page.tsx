@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { PrintButton } from "@/components/ui/print-button";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { formatDate, t } from "@/lib/i18n";
+import { getInitiative, type RelatedInitiative } from "@/lib/initiatives/get-initiative";
+
+type Params = Promise<{ id: string }>;
+
+const parseId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  return { title: id ? `Iniciativa ${id}` : t.errors.notFound };
+}
+
+export default async function InitiativePage({ params }: { params: Params }) {
+  const { id: raw } = await params;
+  await requirePageUser(`/iniciativas/${raw}`);
+  const id = parseId(raw);
+  const found = id === null ? null : await getInitiative(id);
+  if (!found) notFound();
+  const { initiative, sameObjective, sharingMechanisms } = found;
+  const management = initiative.managementObjective;
+  const development = management.developmentObjective;
+
+  return (
+    <article className="space-y-8">
+      <Breadcrumb
+        items={[
+          { href: `/objetivos/${development.code}`, label: t.objective.development(development.code) },
+          { href: `/objetivos/${management.code}`, label: t.objective.management(management.code) },
+          { label: initiative.name },
+        ]}
+      />
+      <header className="space-y-3">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <h1 className="max-w-4xl text-2xl font-bold text-brand-900">{initiative.name}</h1>
+          <PrintButton label={t.initiative.print} />
+        </div>
+        {initiative.archivedAt && <p className="inline-block rounded bg-amber-100 px-2 py-1 text-sm text-amber-900">{t.initiative.archived}</p>}
+        <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-2">
+          <div>
+            <dt className="font-semibold text-slate-700">{t.objective.development(development.code)}</dt>
+            <dd className="text-slate-900">{development.title}</dd>
+          </div>
+          <div>
+            <dt className="font-semibold text-slate-700">{t.objective.management(management.code)}</dt>
+            <dd className="text-slate-900">{management.title}</dd>
+          </div>
+        </dl>
+      </header>
+
+      <section aria-labelledby="objetivos-articulacion" className="space-y-3">
+        <h2 id="objetivos-articulacion" className="text-lg font-semibold text-slate-900">
+          {t.initiative.articulationObjectives}
+        </h2>
+        <ol className="space-y-3">
+          {initiative.articulationObjectives.map((objective, index) => (
+            <li key={objective.id} className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4" data-testid="articulation-objective">
+              <h3 className="text-sm font-semibold text-brand-700">{t.initiative.objectiveNumber(index + 1)}</h3>
+              <p className="mt-1 text-slate-900">{objective.text}</p>
+              <h4 className="mt-3 text-xs font-semibold uppercase tracking-wide text-slate-700">{t.initiative.mechanisms}</h4>
+              {objective.mechanisms.length === 0 ? (
+                <p className="text-sm text-slate-700">{t.initiative.noMechanisms}</p>
+              ) : (
+                <ul className="mt-1 flex flex-wrap gap-1">
+                  {objective.mechanisms.map(({ mechanism }) => (
+                    <li key={mechanism.slug}>
+                      <Link
+                        href={`/mecanismos/${mechanism.slug}`}
+                        className="inline-block rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-900 ring-1 ring-brand-200 hover:bg-brand-100"
+                      >
+                        {mechanism.name}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="fuente" className="text-sm">
+        <h2 id="fuente" className="font-semibold text-slate-900">
+          {t.initiative.source}
+        </h2>
+        <p className="text-slate-700" data-testid="source">
+          {t.initiative.sourceText(initiative.sourcePage, initiative.sourceLine)}
+        </p>
+      </section>
+
+      <div className="no-print grid gap-6 md:grid-cols-2">
+        <RelatedList id="mismo-objetivo" title={t.initiative.sameObjective} items={sameObjective} />
+        <RelatedList id="mecanismos-comunes" title={t.initiative.sharingMechanisms} items={sharingMechanisms} />
+      </div>
+      <p className="hidden text-xs text-slate-600 print:block">{t.initiative.printedOn(formatDate(new Date()))}</p>
+    </article>
+  );
+}
+
+function RelatedList({ id, title, items }: { id: string; title: string; items: RelatedInitiative[] }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id={id} className="text-base font-semibold text-slate-900">
+        {title}
+      </h2>
+      {items.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-700">{t.initiative.noneRelated}</p>
+      ) : (
+        <ul className="mt-2 space-y-2 text-sm">
+          {items.map((item) => (
+            <li key={item.id}>
+              <Link href={`/iniciativas/${item.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                {item.name}
+              </Link>{" "}
+              <span className="text-slate-600">
+                ({item.managementObjectiveCode}
+                {item.shared ? ` · ${t.initiative.sharedCount(item.shared)}` : ""})
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { t } from "@/lib/i18n";
+import { canonicalMechanismName } from "@/lib/matrix/mechanism-names";
+import { listMechanismUsage } from "@/lib/mechanisms/mechanism-usage";
+
+export const metadata: Metadata = { title: t.mechanisms.title };
+
+export default async function MechanismsPage() {
+  await requirePageUser("/mecanismos");
+  const mechanisms = await listMechanismUsage();
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-3xl font-bold text-brand-900">{t.mechanisms.title}</h1>
+        <p className="max-w-3xl text-slate-700">{t.mechanisms.intro}</p>
+      </header>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{t.mechanisms.title}</caption>
+          <thead className="bg-slate-50 text-slate-700">
+            <tr>
+              <th scope="col" className="px-4 py-2">{t.mechanisms.name}</th>
+              <th scope="col" className="px-4 py-2 text-right">{t.mechanisms.initiatives}</th>
+              <th scope="col" className="px-4 py-2 text-right">{t.mechanisms.objectives}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mechanisms.map((m) => (
+              <tr key={m.slug} className="border-t border-slate-100" data-testid={`mechanism-${m.slug}`}>
+                <th scope="row" className="px-4 py-2 font-normal">
+                  <Link href={`/mecanismos/${m.slug}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                    {m.name}
+                  </Link>
+                  {canonicalMechanismName(m.name) === null && <span className="ml-1 text-slate-600" title={t.mechanisms.outsideVocabulary}>*</span>}
+                </th>
+                <td className="px-4 py-2 text-right tabular-nums">
+                  <Link href={`/iniciativas?mecanismo=${m.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
+                    {m.initiatives}
+                  </Link>
+                </td>
+                <td className="px-4 py-2 text-right tabular-nums">{m.articulationObjectives}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="text-sm text-slate-700">* {t.mechanisms.outsideVocabulary}</p>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { CountBars } from "@/components/ui/count-bars";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { t } from "@/lib/i18n";
+import { getObjective } from "@/lib/objectives/get-objective";
+
+type Params = Promise<{ code: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { code } = await params;
+  return { title: /^\d+$/.test(code) ? t.objective.development(code) : t.objective.management(decodeURIComponent(code).slice(0, 8)) };
+}
+
+export default async function ObjectivePage({ params }: { params: Params }) {
+  const code = decodeURIComponent((await params).code);
+  await requirePageUser(`/objetivos/${encodeURIComponent(code)}`);
+  const found = /^\d{1,2}(\.\d{1,2})?$/.test(code) ? await getObjective(code) : null;
+  if (!found) notFound();
+
+  const bars = found.mechanisms.map((m) => ({
+    label: m.name,
+    value: m.n,
+    href: `/iniciativas?${found.kind === "management" ? "objetivo" : "desarrollo"}=${code}&mecanismo=${m.slug}`,
+  }));
+
+  if (found.kind === "development") {
+    const { objective } = found;
+    return (
+      <div className="space-y-8">
+        <Breadcrumb items={[{ href: "/", label: "Inicio" }, { label: t.objective.development(objective.code) }]} />
+        <header className="space-y-2">
+          <p className="text-sm font-semibold text-brand-700">{t.objective.development(objective.code)}</p>
+          <h1 className="max-w-4xl text-2xl font-bold text-brand-900">{objective.title}</h1>
+          <Link href={`/iniciativas?desarrollo=${objective.code}`} className="inline-block text-sm text-brand-700 underline">
+            {t.objective.viewInTable}
+          </Link>
+        </header>
+        <section aria-labelledby="og" className="space-y-3">
+          <h2 id="og" className="text-lg font-semibold">{t.objective.managementObjectives}</h2>
+          <ul className="space-y-2">
+            {objective.managementObjectives.map((m) => (
+              <li key={m.code} className="rounded-lg border border-slate-200 bg-white p-4">
+                <Link href={`/objetivos/${m.code}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                  {m.code} {m.title}
+                </Link>
+                <p className="text-sm text-slate-700">{t.home.initiativesCount(m.initiatives.length)}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="mec" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="mec" className="text-lg font-semibold">{t.objective.mechanisms}</h2>
+          <CountBars items={bars} caption={t.objective.mechanismsCaption} />
+        </section>
+      </div>
+    );
+  }
+
+  const { objective } = found;
+  return (
+    <div className="space-y-8">
+      <Breadcrumb
+        items={[
+          { href: `/objetivos/${objective.developmentObjective.code}`, label: t.objective.development(objective.developmentObjective.code) },
+          { label: t.objective.management(objective.code) },
+        ]}
+      />
+      <header className="space-y-2">
+        <p className="text-sm font-semibold text-brand-700">{t.objective.management(objective.code)}</p>
+        <h1 className="max-w-4xl text-2xl font-bold text-brand-900">{objective.title}</h1>
+        <Link href={`/iniciativas?objetivo=${objective.code}`} className="inline-block text-sm text-brand-700 underline">
+          {t.objective.viewInTable}
+        </Link>
+      </header>
+      <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
+        <section aria-labelledby="ini" className="space-y-3">
+          <h2 id="ini" className="text-lg font-semibold">
+            {t.objective.initiatives} ({objective.initiatives.length})
+          </h2>
+          {objective.initiatives.length === 0 ? (
+            <p className="text-slate-700">{t.objective.none}</p>
+          ) : (
+            <ol className="space-y-2">
+              {objective.initiatives.map((i) => (
+                <li key={i.id} className="rounded-lg border border-slate-200 bg-white p-3">
+                  <Link href={`/iniciativas/${i.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                    {i.name}
+                  </Link>
+                  <p className="text-xs text-slate-600">{t.objective.objectivesCount(i._count.articulationObjectives)}</p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+        <section aria-labelledby="mec" className="h-fit space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="mec" className="text-lg font-semibold">{t.objective.mechanisms}</h2>
+          <CountBars items={bars} caption={t.objective.mechanismsCaption} />
+        </section>
+      </div>
+    </div>
+  );
+}

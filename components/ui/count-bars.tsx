@@ -1,0 +1,30 @@
+import Link from "next/link";
+
+/** A horizontal bar chart as a list: every bar carries its number and its label, so colour is never the only cue. */
+export function CountBars({ items, caption }: { items: { label: string; value: number; href?: string }[]; caption: string }) {
+  const max = Math.max(1, ...items.map((i) => i.value));
+  return (
+    <figure>
+      <figcaption className="sr-only">{caption}</figcaption>
+      <ul className="space-y-2">
+        {items.map((item) => (
+          <li key={item.label} className="grid grid-cols-[minmax(8rem,14rem)_1fr_3rem] items-center gap-3 text-sm">
+            <span className="truncate" title={item.label}>
+              {item.href ? (
+                <Link href={item.href} className="text-brand-700 underline-offset-2 hover:underline">
+                  {item.label}
+                </Link>
+              ) : (
+                item.label
+              )}
+            </span>
+            <span className="h-3 rounded bg-slate-100" aria-hidden="true">
+              <span className="block h-3 rounded bg-brand-600 print:bg-slate-700" style={{ width: `${(item.value / max) * 100}%` }} />
+            </span>
+            <span className="text-right tabular-nums font-semibold">{item.value}</span>
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { authorize } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+
+export interface RelatedInitiative {
+  id: number;
+  name: string;
+  managementObjectiveCode: string;
+  shared?: number;
+}
+
+/** One initiative with its place in the plan, its articulation objectives and its neighbours. */
+export async function getInitiative(id: number) {
+  await authorize("matrix:read", "ver iniciativa");
+  const db = getDb();
+  const initiative = await db.initiative.findUnique({
+    where: { id },
+    include: {
+      managementObjective: { include: { developmentObjective: true } },
+      articulationObjectives: {
+        orderBy: { position: "asc" },
+        include: { mechanisms: { orderBy: { position: "asc" }, include: { mechanism: { select: { name: true, slug: true } } } } },
+      },
+    },
+  });
+  if (!initiative) return null;
+
+  const mechanismIds = [...new Set(initiative.articulationObjectives.flatMap((o) => o.mechanisms.map((m) => m.mechanismId)))];
+  const [sameObjective, sharing] = await Promise.all([
+    db.initiative.findMany({
+      where: { managementObjectiveId: initiative.managementObjectiveId, id: { not: id }, archivedAt: null },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true },
+      take: 12,
+    }),
+    mechanismIds.length === 0
+      ? Promise.resolve([])
+      : db.$queryRaw<{ id: number; name: string; code: string; shared: number }[]>`
+          SELECT i.id, i.name, mo.code, count(DISTINCT am."mechanismId")::int AS shared
+          FROM "Initiative" i
+          JOIN "ManagementObjective" mo ON mo.id = i."managementObjectiveId"
+          JOIN "ArticulationObjective" a ON a."initiativeId" = i.id
+          JOIN "ArticulationObjectiveMechanism" am ON am."articulationObjectiveId" = a.id
+          WHERE i.id <> ${id} AND i."archivedAt" IS NULL AND i."managementObjectiveId" <> ${initiative.managementObjectiveId}
+            AND am."mechanismId" = ANY(${mechanismIds})
+          GROUP BY i.id, i.name, mo.code, i.position
+          ORDER BY shared DESC, i.position
+          LIMIT 8`,
+  ]);
+
+  return {
+    initiative,
+    sameObjective: sameObjective.map((i): RelatedInitiative => ({ ...i, managementObjectiveCode: initiative.managementObjective.code })),
+    sharingMechanisms: sharing.map((i): RelatedInitiative => ({ id: i.id, name: i.name, managementObjectiveCode: i.code, shared: i.shared })),
+  };
+}

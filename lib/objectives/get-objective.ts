@@ -1,0 +1,38 @@
+import "server-only";
+import { authorize } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { mechanismBreakdown } from "@/lib/mechanisms/mechanism-usage";
+
+const initiativeSelect = { id: true, name: true, position: true, _count: { select: { articulationObjectives: true } } } as const;
+
+/** A management objective ("1.1") or a development objective ("1"), with its initiatives and their mechanisms. */
+export async function getObjective(code: string) {
+  await authorize("matrix:read", "ver objetivo");
+  const db = getDb();
+  if (/^\d+\.\d+$/.test(code)) {
+    const objective = await db.managementObjective.findUnique({
+      where: { code },
+      include: {
+        developmentObjective: true,
+        initiatives: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: initiativeSelect },
+      },
+    });
+    if (!objective) return null;
+    return { kind: "management" as const, objective, mechanisms: await mechanismBreakdown(objective.initiatives.map((i) => i.id)) };
+  }
+  if (/^\d+$/.test(code)) {
+    const objective = await db.developmentObjective.findUnique({
+      where: { code },
+      include: {
+        managementObjectives: {
+          orderBy: { position: "asc" },
+          include: { initiatives: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: initiativeSelect } },
+        },
+      },
+    });
+    if (!objective) return null;
+    const ids = objective.managementObjectives.flatMap((m) => m.initiatives.map((i) => i.id));
+    return { kind: "development" as const, objective, mechanisms: await mechanismBreakdown(ids) };
+  }
+  return null;
+}
