@@ -18,18 +18,31 @@ type ListKey = "desarrollo" | "objetivo" | "mecanismo";
 export function InitiativeFilters({ query, facets, options }: Props) {
   const { navigate, pending } = useQueryNavigation();
   const [text, setText] = useState(query.q);
+  // What the user just chose shows at once; the URL (and the server's answer) follow.
+  const [selected, setSelected] = useState({ desarrollo: query.desarrollo, objetivo: query.objetivo, mecanismo: query.mecanismo, modo: query.modo });
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  // Another navigation (back button, a shared link) may change q under us.
+  // Another navigation (back button, a shared link) changes the query under us.
   useEffect(() => setText(query.q), [query.q]);
+  const queryKey = JSON.stringify([query.desarrollo, query.objetivo, query.mecanismo, query.modo]);
+  useEffect(() => {
+    const [desarrollo, objetivo, mecanismo, modo] = JSON.parse(queryKey);
+    setSelected({ desarrollo, objetivo, mecanismo, modo });
+  }, [queryKey]);
 
   function toggle(key: ListKey, value: string, checked: boolean) {
+    const values = selected[key].filter((v) => v !== value);
+    if (checked) values.push(value);
+    setSelected({ ...selected, [key]: values });
     navigate((params) => {
-      const values = params.getAll(key).filter((v) => v !== value);
-      if (checked) values.push(value);
       params.delete(key);
       for (const v of values) params.append(key, v);
     });
+  }
+
+  function setMode(mode: "alguno" | "todos") {
+    setSelected({ ...selected, modo: mode });
+    navigate((params) => (mode === "todos" ? params.set("modo", "todos") : params.delete("modo")));
   }
 
   function search(value: string) {
@@ -90,7 +103,7 @@ export function InitiativeFilters({ query, facets, options }: Props) {
         legend={t.initiatives.developmentObjectives}
         name="desarrollo"
         options={options.developmentObjectives.map((o) => ({ value: o.code, label: `${o.code}. ${shorten(o.title)}`, title: o.title }))}
-        selected={query.desarrollo}
+        selected={selected.desarrollo}
         counts={facets.developmentObjectives}
         onToggle={toggle}
       />
@@ -98,7 +111,7 @@ export function InitiativeFilters({ query, facets, options }: Props) {
         legend={t.initiatives.managementObjectives}
         name="objetivo"
         options={options.managementObjectives.map((o) => ({ value: o.code, label: `${o.code} ${shorten(o.title)}`, title: o.title }))}
-        selected={query.objetivo}
+        selected={selected.objetivo}
         counts={facets.managementObjectives}
         onToggle={toggle}
       />
@@ -106,7 +119,7 @@ export function InitiativeFilters({ query, facets, options }: Props) {
         legend={t.initiatives.mechanisms}
         name="mecanismo"
         options={options.mechanisms.map((m) => ({ value: m.slug, label: m.name }))}
-        selected={query.mecanismo}
+        selected={selected.mecanismo}
         counts={facets.mechanisms}
         onToggle={toggle}
       >
@@ -118,8 +131,8 @@ export function InitiativeFilters({ query, facets, options }: Props) {
                 type="radio"
                 name="modo"
                 value={mode}
-                checked={query.modo === mode}
-                onChange={() => navigate((params) => (mode === "todos" ? params.set("modo", "todos") : params.delete("modo")))}
+                checked={selected.modo === mode}
+                onChange={() => setMode(mode)}
               />
               {mode === "alguno" ? t.initiatives.modeAny : t.initiatives.modeAll}
             </label>

@@ -2,7 +2,7 @@
 
 import { columnVisibilityFeature, FlexRender, tableFeatures, useTable, type ColumnDef, type ColumnVisibilityState } from "@tanstack/react-table";
 import Link from "next/link";
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { InitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { PAGE_SIZES, type InitiativeSort } from "@/lib/initiatives/table-options";
 import type { InitiativePage, InitiativeRow } from "@/lib/initiatives/search-initiatives";
@@ -79,7 +79,10 @@ export function InitiativesTable({ page, query, hidden }: Props) {
     [terms],
   );
 
-  const columnVisibility: ColumnVisibilityState = Object.fromEntries(HIDEABLE.map((id) => [id, !hidden.includes(id)]));
+  const [hiddenNow, setHiddenNow] = useState(hidden);
+  const hiddenKey = hidden.join(",");
+  useEffect(() => setHiddenNow(hiddenKey ? hiddenKey.split(",") : []), [hiddenKey]);
+  const columnVisibility: ColumnVisibilityState = Object.fromEntries(HIDEABLE.map((id) => [id, !hiddenNow.includes(id)]));
 
   const table = useTable({
     features,
@@ -90,6 +93,7 @@ export function InitiativesTable({ page, query, hidden }: Props) {
     onColumnVisibilityChange: (updater) => {
       const next = typeof updater === "function" ? updater(columnVisibility) : updater;
       const off = HIDEABLE.filter((id) => next[id] === false);
+      setHiddenNow(off);
       navigate((params) => (off.length ? params.set("ocultar", off.join(",")) : params.delete("ocultar")), { resetPage: false, replace: true });
     },
   });

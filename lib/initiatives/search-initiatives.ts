@@ -137,6 +137,14 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
   };
 }
 
+/** Every matching id, in the table's order: what an export of "all pages" contains. */
+export async function matchingInitiativeIds(db: Db, query: InitiativeQuery): Promise<number[]> {
+  const terms = searchTerms(query.q);
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT i.id FROM ${FROM} WHERE ${conditions(query, terms)} ORDER BY ${orderBy(query, terms)}`;
+  return rows.map((r) => r.id);
+}
+
 /**
  * For each filter option, how many initiatives the table would show with the
  * other filters applied. With "todos", a mechanism's count keeps the other

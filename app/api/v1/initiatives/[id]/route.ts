@@ -1,0 +1,33 @@
+import { withApiUser } from "@/lib/api/with-api-user";
+import { problem } from "@/lib/http/problem";
+import { getInitiative } from "@/lib/initiatives/get-initiative";
+
+export const dynamic = "force-dynamic";
+
+export function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return withApiUser("matrix:read", "api: ver iniciativa", async () => {
+    const { id } = await params;
+    if (!/^\d{1,9}$/.test(id)) return problem(400, "id: se esperaba un número entero positivo.", [{ parameter: "id", message: "se esperaba un número entero positivo." }]);
+    const found = await getInitiative(Number(id));
+    if (!found) return problem(404, "No existe una iniciativa con ese id.");
+    const { initiative } = found;
+    const mo = initiative.managementObjective;
+    return Response.json(
+      {
+        id: initiative.id,
+        name: initiative.name,
+        archived: initiative.archivedAt !== null,
+        developmentObjective: { code: mo.developmentObjective.code, title: mo.developmentObjective.title },
+        managementObjective: { code: mo.code, title: mo.title },
+        articulationObjectives: initiative.articulationObjectives.map((o) => ({
+          text: o.text,
+          mechanisms: o.mechanisms.map((m) => m.mechanism),
+        })),
+        source: initiative.sourceLine ? { line: initiative.sourceLine, page: initiative.sourcePage } : null,
+        version: initiative.version,
+        updatedAt: initiative.updatedAt.toISOString(),
+      },
+      { headers: { "cache-control": "no-store" } },
+    );
+  });
+}

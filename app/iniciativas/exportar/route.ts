@@ -1,0 +1,36 @@
+import { withApiUser } from "@/lib/api/with-api-user";
+import { getDb } from "@/lib/db/client";
+import { problem } from "@/lib/http/problem";
+import { collectExportRows, exportCsv, exportXlsx } from "@/lib/initiatives/export-initiatives";
+import { parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
+
+export const dynamic = "force-dynamic";
+
+/** CSV or XLSX of every row the table's filters select (all pages). */
+export function GET(request: Request) {
+  return withApiUser("matrix:export", "exportar iniciativas", async () => {
+    const params = new URL(request.url).searchParams;
+    const format = params.get("formato") ?? "csv";
+    params.delete("formato");
+    params.delete("ocultar");
+    if (format !== "csv" && format !== "xlsx") return problem(400, "formato: use «csv» o «xlsx».", [{ parameter: "formato", message: "use «csv» o «xlsx»." }]);
+    const parsed = parseInitiativeQueryStrict(params);
+    if (!parsed.success) return problem(400, "Parámetros inválidos.", parsed.errors);
+
+    const rows = await collectExportRows(getDb(), parsed.query);
+    const stamp = new Date().toISOString().slice(0, 10);
+    const common = { "cache-control": "no-store" };
+    if (format === "csv") {
+      return new Response(exportCsv(rows), {
+        headers: { ...common, "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="iniciativas-${stamp}.csv"` },
+      });
+    }
+    return new Response(new Uint8Array(await exportXlsx(rows)), {
+      headers: {
+        ...common,
+        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "content-disposition": `attachment; filename="iniciativas-${stamp}.xlsx"`,
+      },
+    });
+  });
+}

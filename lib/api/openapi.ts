@@ -1,0 +1,102 @@
+import { PAGE_SIZES, SORTS } from "@/lib/initiatives/table-options";
+
+const list = (description: string, pattern: string) => ({
+  in: "query",
+  required: false,
+  description,
+  style: "form",
+  explode: true,
+  schema: { type: "array", items: { type: "string", pattern } },
+});
+
+const errorBody = {
+  type: "object",
+  required: ["error", "message"],
+  properties: {
+    error: { type: "string" },
+    message: { type: "string" },
+    errors: { type: "array", items: { type: "object", properties: { parameter: { type: "string" }, message: { type: "string" } } } },
+  },
+};
+
+/** The API's contract, served at /api/v1/openapi.json. */
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Matriz PMDOT — API de consulta",
+    version: "1.0.0",
+    description:
+      "Iniciativas de la Matriz de inserción estratégica territorial (PMDOT 2024-2033, Apéndice 12). Requiere una sesión iniciada en el portal (cookie de sesión).",
+  },
+  servers: [{ url: "/" }],
+  security: [{ session: [] }],
+  components: {
+    securitySchemes: { session: { type: "apiKey", in: "cookie", name: "__Secure-next-auth.session-token" } },
+    schemas: {
+      Error: errorBody,
+      Mechanism: { type: "object", properties: { name: { type: "string" }, slug: { type: "string" } } },
+      InitiativeSummary: {
+        type: "object",
+        properties: {
+          id: { type: "integer" },
+          name: { type: "string" },
+          managementObjective: { type: "object", properties: { code: { type: "string" }, title: { type: "string" } } },
+          developmentObjectiveCode: { type: "string" },
+          mechanisms: { type: "array", items: { $ref: "#/components/schemas/Mechanism" } },
+          articulationObjectiveCount: { type: "integer" },
+        },
+      },
+    },
+  },
+  paths: {
+    "/api/v1/initiatives": {
+      get: {
+        summary: "Lista paginada de iniciativas con los mismos filtros que /iniciativas",
+        parameters: [
+          { name: "q", in: "query", description: "Texto; ignora mayúsculas y tildes.", schema: { type: "string", maxLength: 200 } },
+          { name: "desarrollo", ...list("Códigos de objetivo de desarrollo.", "^\\d{1,2}$") },
+          { name: "objetivo", ...list("Códigos de objetivo de gestión.", "^\\d{1,2}\\.\\d{1,2}$") },
+          { name: "mecanismo", ...list("Identificadores de mecanismo.", "^[a-z0-9-]{1,80}$") },
+          { name: "modo", in: "query", schema: { type: "string", enum: ["alguno", "todos"], default: "alguno" } },
+          { name: "orden", in: "query", schema: { type: "string", enum: [...SORTS] } },
+          { name: "dir", in: "query", schema: { type: "string", enum: ["asc", "desc"], default: "asc" } },
+          { name: "pagina", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
+          { name: "por", in: "query", schema: { type: "integer", enum: [...PAGE_SIZES], default: 25 } },
+        ],
+        responses: {
+          "200": {
+            description: "Una página de resultados",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    data: { type: "array", items: { $ref: "#/components/schemas/InitiativeSummary" } },
+                    count: { type: "integer" },
+                    currentPage: { type: "integer" },
+                    perPage: { type: "integer" },
+                    totalPages: { type: "integer" },
+                  },
+                },
+              },
+            },
+          },
+          "400": { description: "Parámetro inválido (se nombra)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "401": { description: "Sin sesión", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        },
+      },
+    },
+    "/api/v1/initiatives/{id}": {
+      get: {
+        summary: "Una iniciativa con sus objetivos de articulación y mecanismos",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+        responses: {
+          "200": { description: "La iniciativa" },
+          "400": { description: "Id inválido", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "401": { description: "Sin sesión", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "404": { description: "No existe", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        },
+      },
+    },
+  },
+} as const;

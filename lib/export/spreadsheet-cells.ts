@@ -1,0 +1,55 @@
+/**
+ * A cell that a spreadsheet would read as a formula (=, +, -, @, or a leading
+ * tab or carriage return) gets a leading apostrophe, so opening an export can
+ * never run anything (OWASP "CSV injection").
+ */
+export function neutralizeFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvField(value: string | number | null): string {
+  const text = value === null ? "" : typeof value === "number" ? String(value) : neutralizeFormula(value);
+  return /[";\n\r,]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * CSV as Excel in Spanish opens it by double-click: UTF-8 with a byte-order
+ * mark (accents intact), semicolon-separated, CRLF line ends.
+ */
+export function toCsv(header: string[], rows: (string | number | null)[][]): string {
+  return `\uFEFF${[header, ...rows].map((row) => row.map(csvField).join(";")).join("\r\n")}\r\n`;
+}
+
+/** The inverse of toCsv for the import: fields, with quotes and embedded line breaks handled. */
+export function parseCsv(text: string, separator = ";"): string[][] {
+  const input = text.replace(/^\uFEFF/, "");
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i]!;
+    if (quoted) {
+      if (c === '"' && input[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === separator) {
+      row.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && input[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += c;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}

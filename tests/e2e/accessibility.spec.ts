@@ -1,0 +1,36 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+
+const PAGES = [
+  "/",
+  "/iniciativas",
+  "/iniciativas?q=salud&objetivo=1.1",
+  "/iniciativas?objetivo=9.9&q=zzzzzz",
+  "/iniciativas/1",
+  "/objetivos/1",
+  "/objetivos/2.3",
+  "/mecanismos",
+  "/mecanismos/convenios",
+  "/matriz",
+  "/cuenta/contrasena",
+  "/admin/usuarios",
+  "/admin/auditoria",
+];
+
+test("la página de ingreso no tiene problemas de accesibilidad", async ({ page }) => {
+  await page.goto("/login");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
+
+test("axe no encuentra violaciones WCAG 2.1 AA en las páginas del portal", async ({ page }) => {
+  test.slow();
+  await signIn(page, "admin");
+  for (const path of PAGES) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+});
