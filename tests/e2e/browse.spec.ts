@@ -3,7 +3,10 @@ import { parseCsv } from "@/lib/export/spreadsheet-cells";
 import { signIn, signedInPage } from "./support/auth";
 
 const resultCount = (page: Page) => page.getByTestId("result-count");
-const rowNames = (page: Page) => page.getByTestId("initiative-row").locator("td:first-child a").allInnerTexts();
+async function rowNames(page: Page) {
+  await expect(page.getByTestId("initiative-row").first()).toBeVisible();
+  return page.getByTestId("initiative-row").locator("td:first-child a").allInnerTexts();
+}
 
 test.describe("tabla de iniciativas", () => {
   test.beforeEach(async ({ page }) => {
