@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import { InitiativeFilters } from "@/components/initiatives/initiative-filters";
 import { InitiativesTable } from "@/components/initiatives/initiatives-table";
 import { ExportLinks } from "@/components/initiatives/export-links";
+import { SavedViewsMenu } from "@/components/initiatives/saved-views-menu";
 import { requirePageUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db/client";
+import { listViews } from "@/lib/saved-views/saved-views";
+import { deleteViewAction, saveViewAction } from "./actions";
 import { formatNumber, t } from "@/lib/i18n";
 import { initiativeQueryToParams, parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { listInitiatives } from "@/lib/initiatives/list-initiatives";
@@ -13,9 +18,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function InitiativesPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  await requirePageUser("/iniciativas");
+  const user = await requirePageUser("/iniciativas");
   const { query, ignored } = parseInitiativeQuery(params);
-  const { page, facets, options } = await listInitiatives(query);
+  const canSaveViews = can(user.role, "views:manage");
+  const [{ page, facets, options }, views] = await Promise.all([listInitiatives(query), canSaveViews ? listViews(getDb(), user.id) : []]);
   const hidden = typeof params.ocultar === "string" ? params.ocultar.split(",") : [];
 
   return (
@@ -36,7 +42,10 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
             <h2 id="resultados" className="text-lg font-semibold text-slate-900" aria-live="polite" data-testid="result-count">
               {t.initiatives.resultCount(formatNumber(page.count), formatNumber(page.total))}
             </h2>
-            <ExportLinks params={initiativeQueryToParams({ ...query, pagina: 1 }).toString()} count={page.count} />
+            <div className="flex flex-wrap items-center gap-2">
+              {canSaveViews && <SavedViewsMenu views={views} save={saveViewAction} remove={deleteViewAction} />}
+              <ExportLinks params={initiativeQueryToParams({ ...query, pagina: 1 }).toString()} count={page.count} />
+            </div>
           </div>
           <InitiativesTable page={page} query={query} hidden={hidden} />
         </section>

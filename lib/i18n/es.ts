@@ -91,6 +91,14 @@ export const es = {
     exportHint: (n: number) => `Exporta las ${n} iniciativas filtradas, todas las páginas, una fila por objetivo de articulación.`,
     updating: "Actualizando resultados…",
   },
+  views: {
+    menu: (n: number) => `Vistas guardadas (${n})`,
+    none: "Aún no ha guardado vistas.",
+    saveCurrent: "Guardar la vista actual",
+    name: "Nombre de la vista",
+    save: "Guardar vista",
+    delete: (name: string) => `Eliminar la vista «${name}»`,
+  },
   initiative: {
     breadcrumb: "Ruta de navegación",
     articulationObjectives: "Objetivos de articulación",

@@ -140,3 +140,30 @@ test.describe("API v1", () => {
     expect(Object.keys(spec.paths)).toContain("/api/v1/initiatives/{id}");
   });
 });
+
+test.describe("vistas guardadas", () => {
+  test("planificación guarda, reencuentra y elimina una vista; consulta no las tiene", async ({ page, browser }) => {
+    await signIn(page, "planner", "/iniciativas?objetivo=2.5&mecanismo=acuerdos");
+    await expect(resultCount(page)).toHaveText(/ de 114 iniciativas/);
+    const expected = await resultCount(page).innerText();
+    const name = `Riesgos con acuerdos ${Date.now()}`;
+    await page.getByTestId("saved-views").locator("summary").click();
+    await page.getByLabel("Guardar la vista actual").fill(name);
+    await page.getByRole("button", { name: "Guardar vista" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "guardada" })).toBeVisible();
+
+    await page.goto("/iniciativas");
+    await page.getByTestId("saved-views").locator("summary").click();
+    await page.getByRole("link", { name }).click();
+    await expect(page).toHaveURL(/objetivo=2\.5/);
+    await expect(resultCount(page)).toHaveText(expected);
+
+    await page.getByTestId("saved-views").locator("summary").click();
+    await page.getByRole("button", { name: `Eliminar la vista «${name}»` }).click();
+    await expect(page.getByRole("link", { name })).toHaveCount(0);
+
+    const viewer = await signedInPage(browser, "viewer", "/iniciativas");
+    await expect(viewer.getByTestId("result-count")).toBeVisible();
+    await expect(viewer.getByTestId("saved-views")).toHaveCount(0);
+  });
+});
