@@ -35,19 +35,26 @@ type Filter = "desarrollo" | "objetivo" | "mecanismo";
 
 const like = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** WHERE conditions over i (Initiative), mo (ManagementObjective), d (DevelopmentObjective), leaving out `skip`. */
+/** WHERE conditions over i (Initiative), leaving out the filter `skip` (for its facet). */
 function conditions(query: InitiativeQuery, terms: string[], skip?: Filter): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`i."archivedAt" IS NULL`];
-  if (skip !== "desarrollo" && query.desarrollo.length > 0) parts.push(Prisma.sql`d.code IN (${Prisma.join(query.desarrollo)})`);
-  if (skip !== "objetivo" && query.objetivo.length > 0) parts.push(Prisma.sql`mo.code IN (${Prisma.join(query.objetivo)})`);
+  // Objectives by id through tiny sub-selects, so counting needs no join on the initiatives.
+  if (skip !== "desarrollo" && query.desarrollo.length > 0) {
+    parts.push(Prisma.sql`i."managementObjectiveId" IN (
+      SELECT mo.id FROM "ManagementObjective" mo JOIN "DevelopmentObjective" d ON d.id = mo."developmentObjectiveId"
+      WHERE d.code IN (${Prisma.join(query.desarrollo)}))`);
+  }
+  if (skip !== "objetivo" && query.objetivo.length > 0) {
+    parts.push(Prisma.sql`i."managementObjectiveId" IN (SELECT id FROM "ManagementObjective" WHERE code IN (${Prisma.join(query.objetivo)}))`);
+  }
   if (skip !== "mecanismo" && query.mecanismo.length > 0) {
-    const uses = (slugs: string[]) => Prisma.sql`EXISTS (
-      SELECT 1 FROM "ArticulationObjective" a
-      JOIN "ArticulationObjectiveMechanism" am ON am."articulationObjectiveId" = a.id
-      JOIN "Mechanism" m ON m.id = am."mechanismId"
-      WHERE a."initiativeId" = i.id AND m.slug IN (${Prisma.join(slugs)}))`;
-    if (query.modo === "todos") for (const slug of query.mecanismo) parts.push(uses([slug]));
-    else parts.push(uses(query.mecanismo));
+    const ids = Prisma.sql`ARRAY(SELECT id FROM "Mechanism" WHERE slug IN (${Prisma.join(query.mecanismo)}))`;
+    // With "todos", a slug that does not exist must match nothing, not be ignored.
+    parts.push(
+      query.modo === "todos"
+        ? Prisma.sql`i."mechanismIds" @> ${ids} AND cardinality(${ids}) = ${query.mecanismo.length}`
+        : Prisma.sql`i."mechanismIds" && ${ids}`,
+    );
   }
   for (const term of terms) parts.push(Prisma.sql`i."searchText" LIKE ${like(term)}`);
   return Prisma.join(parts, " AND ");
@@ -68,13 +75,15 @@ function orderBy(query: InitiativeQuery, terms: string[]): Prisma.Sql {
       return Prisma.sql`(SELECT count(*) FROM "ArticulationObjective" a WHERE a."initiativeId" = i.id) ${dir}, i.position`;
     case "relevancia": {
       if (terms.length === 0) return Prisma.sql`i.position ${dir}`;
-      // A term in the name weighs more than one in an articulation objective; closer matches first.
+      // Terms in the name first, then the earlier a term appears in the text; cheap enough for 100,000 rows.
       const inName = Prisma.join(
-        terms.map((t) => Prisma.sql`(CASE WHEN split_part(i."searchText", E'\\n', 1) LIKE ${like(t)} THEN 2 ELSE 0 END)`),
+        terms.map((t) => Prisma.sql`(split_part(i."searchText", E'\n', 1) LIKE ${like(t)})::int`),
         " + ",
       );
-      const rank = Prisma.sql`(${inName} + word_similarity(${terms.join(" ")}, i."searchText"))`;
-      return query.dir === "desc" ? Prisma.sql`${rank} ASC, i.position` : Prisma.sql`${rank} DESC, i.position`;
+      const first = Prisma.sql`strpos(i."searchText", ${terms[0]!})`;
+      return query.dir === "desc"
+        ? Prisma.sql`(${inName}) ASC, ${first} DESC, i.position`
+        : Prisma.sql`(${inName}) DESC, ${first} ASC, i.position`;
     }
     default:
       return Prisma.sql`i.position ${dir}`;
@@ -86,16 +95,23 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
   const terms = searchTerms(query.q);
   const where = conditions(query, terms);
   const offset = (query.pagina - 1) * query.por;
-  const [rows, [{ count }], [{ total }]] = await Promise.all([
-    db.$queryRaw<{ id: number; name: string; position: number; moCode: string; moTitle: string; dCode: string }[]>`
-      SELECT i.id, i.name, i.position, mo.code AS "moCode", mo.title AS "moTitle", d.code AS "dCode"
+  const filtered = terms.length > 0 || query.desarrollo.length > 0 || query.objetivo.length > 0 || query.mecanismo.length > 0;
+  // Filtered, the window count rides on the page's own scan (one pass over the matches, not two);
+  // unfiltered, the count is the total and the page comes straight off the position index.
+  const [rows, [{ total }]] = await Promise.all([
+    db.$queryRaw<{ id: number; name: string; position: number; moCode: string; moTitle: string; dCode: string; matches: number | null }[]>`
+      SELECT i.id, i.name, i.position, mo.code AS "moCode", mo.title AS "moTitle", d.code AS "dCode",
+        ${filtered ? Prisma.sql`count(*) OVER ()::int` : Prisma.sql`NULL::int`} AS matches
       FROM ${FROM} WHERE ${where}
       ORDER BY ${orderBy(query, terms)}
       LIMIT ${query.por} OFFSET ${offset}`,
-    db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM ${FROM} WHERE ${where}`,
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Initiative" i WHERE i."archivedAt" IS NULL`,
   ]);
-
+  // Past the last page the window is empty; only then is a separate count needed.
+  const count = !filtered
+    ? total
+    : (rows[0]?.matches ??
+      (offset === 0 ? 0 : (await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Initiative" i WHERE ${where}`)[0]!.count));
   const ids = rows.map((r) => r.id);
   const objectives = ids.length
     ? await db.articulationObjective.findMany({
@@ -153,19 +169,31 @@ export async function matchingInitiativeIds(db: Db, query: InitiativeQuery): Pro
 export async function countFacets(db: Db, query: InitiativeQuery): Promise<FacetCounts> {
   const terms = searchTerms(query.q);
   const mechanismWhere = query.modo === "todos" ? conditions(query, terms) : conditions(query, terms, "mecanismo");
-  const [development, management, mechanisms] = await Promise.all([
+  const perObjective = (where: Prisma.Sql) =>
+    db.$queryRaw<{ id: number; n: number }[]>`
+      SELECT i."managementObjectiveId" AS id, count(*)::int AS n FROM "Initiative" i WHERE ${where} GROUP BY 1`;
+  const sameWhere = query.desarrollo.length === 0 && query.objetivo.length === 0;
+  const [objectives, forDevelopment, forManagement, mechanisms] = await Promise.all([
+    db.managementObjective.findMany({ select: { id: true, code: true, developmentObjective: { select: { code: true } } } }),
+    perObjective(conditions(query, terms, "desarrollo")),
+    // Without objective filters both facets count the same rows: ask once.
+    sameWhere ? null : perObjective(conditions(query, terms, "objetivo")),
     db.$queryRaw<{ key: string; n: number }[]>`
-      SELECT d.code AS key, count(*)::int AS n FROM ${FROM} WHERE ${conditions(query, terms, "desarrollo")} GROUP BY d.code`,
-    db.$queryRaw<{ key: string; n: number }[]>`
-      SELECT mo.code AS key, count(*)::int AS n FROM ${FROM} WHERE ${conditions(query, terms, "objetivo")} GROUP BY mo.code`,
-    db.$queryRaw<{ key: string; n: number }[]>`
-      SELECT m.slug AS key, count(DISTINCT i.id)::int AS n
-      FROM ${FROM}
-      JOIN "ArticulationObjective" a ON a."initiativeId" = i.id
-      JOIN "ArticulationObjectiveMechanism" am ON am."articulationObjectiveId" = a.id
-      JOIN "Mechanism" m ON m.id = am."mechanismId"
-      WHERE ${mechanismWhere} GROUP BY m.slug`,
+      SELECT m.slug AS key, count(*)::int AS n
+      FROM (SELECT unnest(i."mechanismIds") AS id FROM "Initiative" i WHERE ${mechanismWhere}) used
+      JOIN "Mechanism" m ON m.id = used.id
+      GROUP BY m.slug`,
   ]);
-  const toRecord = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.n]));
-  return { developmentObjectives: toRecord(development), managementObjectives: toRecord(management), mechanisms: toRecord(mechanisms) };
+  const byId = new Map(objectives.map((o) => [o.id, o]));
+  const developmentCounts: Record<string, number> = {};
+  for (const row of forDevelopment) {
+    const code = byId.get(row.id)!.developmentObjective.code;
+    developmentCounts[code] = (developmentCounts[code] ?? 0) + row.n;
+  }
+  const managementCounts = Object.fromEntries((forManagement ?? forDevelopment).map((row) => [byId.get(row.id)!.code, row.n]));
+  return {
+    developmentObjectives: developmentCounts,
+    managementObjectives: managementCounts,
+    mechanisms: Object.fromEntries(mechanisms.map((r) => [r.key, r.n])),
+  };
 }

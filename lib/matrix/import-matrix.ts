@@ -100,6 +100,9 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
             initiative.articulationObjectives.map((o) => o.text),
             initiative.articulationObjectives.flatMap((o) => o.mechanisms),
           ),
+          mechanismIds: [...new Set(initiative.articulationObjectives.flatMap((o) => o.mechanisms.map((name) => mechanismIds.get(name)!)))].sort(
+            (a, b) => a - b,
+          ),
         };
         const where = { id: initiative.id };
         await sync(await tx.initiative.findUnique({ where }), data, report.initiatives, {
@@ -166,7 +169,9 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
 }
 
 function differs(current: Record<string, unknown>, wanted: Record<string, unknown>) {
-  return Object.entries(wanted).some(([key, value]) => current[key] !== value);
+  return Object.entries(wanted).some(([key, value]) =>
+    Array.isArray(value) ? JSON.stringify(current[key]) !== JSON.stringify(value) : current[key] !== value,
+  );
 }
 
 /** Creates the row, updates it when a field differs, or leaves it alone, and counts which. */
