@@ -10,7 +10,12 @@ export type AuditAction =
   | "access.denied"
   | "user.create"
   | "user.update"
-  | "user.password.reset";
+  | "user.password.reset"
+  | "initiative.create"
+  | "initiative.update"
+  | "initiative.restore"
+  | "initiative.archive"
+  | "initiative.unarchive";
 
 export interface AuditEventInput {
   action: AuditAction;

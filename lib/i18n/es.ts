@@ -205,6 +205,11 @@ export const es = {
       "user.create": "Usuario creado",
       "user.update": "Usuario modificado",
       "user.password.reset": "Contraseña restablecida",
+      "initiative.create": "Iniciativa creada",
+      "initiative.update": "Iniciativa modificada",
+      "initiative.restore": "Versión anterior restaurada",
+      "initiative.archive": "Iniciativa archivada",
+      "initiative.unarchive": "Iniciativa restaurada del archivo",
     },
   },
   forms: {

@@ -1,0 +1,173 @@
+import { ActionError } from "@/lib/actions/action-error";
+import { recordAuditEvent, type AuditAction } from "@/lib/audit/record-event";
+import type { Db, Prisma } from "@/lib/db/client";
+import type { RequestContext } from "@/lib/http/request-context";
+import { initiativeSearchText } from "@/lib/text/search-text";
+import type { InitiativeInput, InitiativeSnapshot, UpdateInitiativeInput } from "./initiative-schema";
+
+type Tx = Prisma.TransactionClient;
+
+export interface Actor {
+  id: number;
+  email: string;
+}
+
+/** A save against a version someone else has already replaced. Carries what is stored now. */
+export class VersionConflictError extends ActionError {
+  constructor(
+    readonly current: InitiativeSnapshot,
+    readonly currentVersion: number,
+  ) {
+    super("Otra persona guardó esta iniciativa mientras usted la editaba. Compare los cambios y elija qué conservar.");
+  }
+}
+
+export async function snapshotInitiative(db: Db | Tx, id: number): Promise<{ snapshot: InitiativeSnapshot; version: number } | null> {
+  const initiative = await db.initiative.findUnique({
+    where: { id },
+    include: {
+      managementObjective: { select: { code: true } },
+      articulationObjectives: {
+        orderBy: { position: "asc" },
+        include: { mechanisms: { orderBy: { position: "asc" }, include: { mechanism: { select: { id: true, name: true } } } } },
+      },
+    },
+  });
+  if (!initiative) return null;
+  return {
+    version: initiative.version,
+    snapshot: {
+      name: initiative.name,
+      managementObjectiveCode: initiative.managementObjective.code,
+      archived: initiative.archivedAt !== null,
+      articulationObjectives: initiative.articulationObjectives.map((o) => ({
+        text: o.text,
+        mechanisms: o.mechanisms.map((m) => ({ id: m.mechanism.id, name: m.mechanism.name })),
+      })),
+    },
+  };
+}
+
+/** Checks the references of an input and returns what the write needs. */
+async function resolve(tx: Tx, input: InitiativeInput) {
+  const objective = await tx.managementObjective.findUnique({ where: { code: input.managementObjectiveCode } });
+  if (!objective) throw new ActionError("El objetivo de gestión no existe.", "managementObjectiveCode");
+  const ids = [...new Set(input.articulationObjectives.flatMap((o) => o.mechanismIds))];
+  const mechanisms = await tx.mechanism.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  if (mechanisms.length !== ids.length) throw new ActionError("Uno de los mecanismos elegidos ya no existe. Recargue la página.");
+  const names = new Map(mechanisms.map((m) => [m.id, m.name]));
+  return {
+    objective,
+    derived: {
+      searchText: initiativeSearchText(
+        input.name,
+        input.articulationObjectives.map((o) => o.text),
+        input.articulationObjectives.flatMap((o) => o.mechanismIds.map((id) => names.get(id)!)),
+      ),
+      mechanismIds: [...ids].sort((a, b) => a - b),
+    },
+  };
+}
+
+async function writeObjectives(tx: Tx, initiativeId: number, input: InitiativeInput) {
+  await tx.articulationObjective.deleteMany({ where: { initiativeId } });
+  for (const [position, objective] of input.articulationObjectives.entries()) {
+    await tx.articulationObjective.create({
+      data: {
+        initiativeId,
+        position,
+        text: objective.text,
+        mechanisms: { create: [...new Set(objective.mechanismIds)].map((mechanismId, order) => ({ mechanismId, position: order })) },
+      },
+    });
+  }
+}
+
+async function audit(tx: Tx, action: AuditAction, id: number, actor: Actor, context: RequestContext | undefined, before: InitiativeSnapshot | null, after: InitiativeSnapshot, version: number) {
+  await recordAuditEvent(tx, {
+    action,
+    actor,
+    entityType: "Initiative",
+    entityId: id,
+    context,
+    data: { before, after, version } as unknown as Prisma.InputJsonValue,
+  });
+}
+
+/** Creates an initiative at the end of the document order, recorded in the audit trail in the same transaction. */
+export async function createInitiative(db: Db, input: InitiativeInput, actor: Actor, context?: RequestContext) {
+  return db.$transaction(async (tx) => {
+    const { objective, derived } = await resolve(tx, input);
+    const last = await tx.initiative.aggregate({ _max: { position: true } });
+    const initiative = await tx.initiative.create({
+      data: { name: input.name, managementObjectiveId: objective.id, position: (last._max.position ?? 0) + 1, ...derived },
+    });
+    await writeObjectives(tx, initiative.id, input);
+    const after = (await snapshotInitiative(tx, initiative.id))!;
+    await audit(tx, "initiative.create", initiative.id, actor, context, null, after.snapshot, after.version);
+    return initiative;
+  });
+}
+
+/**
+ * Saves an edit only if the stored version is still the one the form loaded
+ * (optimistic locking: the UPDATE's WHERE checks it under the row lock, so of
+ * many concurrent saves of one version exactly one wins, on any instance).
+ */
+export async function updateInitiative(
+  db: Db,
+  input: UpdateInitiativeInput,
+  actor: Actor,
+  context?: RequestContext,
+  action: AuditAction = "initiative.update",
+) {
+  return db.$transaction(async (tx) => {
+    const { objective, derived } = await resolve(tx, input);
+    // Read before the guarded update: if anyone changed it since, the version check below fails anyway.
+    const before = await snapshotInitiative(tx, input.id);
+    const { count } = await tx.initiative.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { name: input.name, managementObjectiveId: objective.id, ...derived, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const current = await snapshotInitiative(tx, input.id);
+      if (!current) throw new ActionError("La iniciativa ya no existe.");
+      throw new VersionConflictError(current.snapshot, current.version);
+    }
+    await writeObjectives(tx, input.id, input);
+    const after = (await snapshotInitiative(tx, input.id))!;
+    await audit(tx, action, input.id, actor, context, before?.snapshot ?? null, after.snapshot, after.version);
+    return after;
+  });
+}
+
+/** Archives (soft delete) or restores, with the same version check and audit trail. */
+export async function setArchived(db: Db, id: number, version: number, archived: boolean, actor: Actor, context?: RequestContext) {
+  return db.$transaction(async (tx) => {
+    const before = await snapshotInitiative(tx, id);
+    const { count } = await tx.initiative.updateMany({
+      where: { id, version },
+      data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const current = await snapshotInitiative(tx, id);
+      if (!current) throw new ActionError("La iniciativa ya no existe.");
+      throw new VersionConflictError(current.snapshot, current.version);
+    }
+    const after = (await snapshotInitiative(tx, id))!;
+    await audit(tx, archived ? "initiative.archive" : "initiative.unarchive", id, actor, context, before?.snapshot ?? null, after.snapshot, after.version);
+    return after;
+  });
+}
+
+/** The recorded versions of an initiative, newest first. */
+export async function initiativeHistory(db: Db, id: number) {
+  const events = await db.auditEvent.findMany({
+    where: { entityType: "Initiative", entityId: String(id), action: { startsWith: "initiative." } },
+    orderBy: { id: "desc" },
+  });
+  return events.map((event) => {
+    const data = event.data as unknown as { before: InitiativeSnapshot | null; after: InitiativeSnapshot; version: number };
+    return { id: event.id, action: event.action, occurredAt: event.occurredAt, userEmail: event.userEmail, ip: event.ip, ...data };
+  });
+}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/client";
+import { importMatrix } from "@/lib/matrix/import-matrix";
+import { readMatrixFile } from "@/lib/matrix/read-matrix-file";
+import { SEED_SOURCE } from "@/lib/matrix/seed";
+import { initiativeHistory, setArchived, snapshotInitiative, updateInitiative, VersionConflictError } from "@/lib/initiatives/save-initiative";
+import { searchInitiatives } from "@/lib/initiatives/search-initiatives";
+import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
+import { createUser } from "@/lib/users/manage-users";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+describe("edición de iniciativas con control de versiones", () => {
+  let database: TestDatabase;
+  let actor: { id: number; email: string };
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await importMatrix(database.db, readMatrixFile(SEED_SOURCE).document);
+    ({ user: actor } = await createUser(database.db, { email: "editor@quito.gob.ec", name: "Editora", role: "ADMIN", password: "una frase larga para editar" }, null));
+  });
+  afterAll(() => database?.drop());
+
+  const inputFrom = async (id: number) => {
+    const { snapshot, version } = (await snapshotInitiative(database.db, id))!;
+    return {
+      id,
+      version,
+      name: snapshot.name,
+      managementObjectiveCode: snapshot.managementObjectiveCode,
+      articulationObjectives: snapshot.articulationObjectives.map((o) => ({ text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) })),
+    };
+  };
+
+  it("guarda un cambio, sube la versión, actualiza la búsqueda y lo registra con antes y después", async () => {
+    const input = await inputFrom(1);
+    const after = await updateInitiative(database.db, { ...input, name: "Estrategia de espacios saludables, revisión zafiro" }, actor);
+    expect(after.version).toBe(input.version + 1);
+    const found = await searchInitiatives(database.db, parseInitiativeQuery({ q: "revision zafiro" }).query);
+    expect(found.data.map((r) => r.id)).toEqual([1]);
+    const [event] = await initiativeHistory(database.db, 1);
+    expect(event).toMatchObject({ action: "initiative.update", userEmail: "editor@quito.gob.ec", version: after.version });
+    expect(event!.before!.name).toBe("Estrategia de espacios saludables");
+    expect(event!.after.name).toBe("Estrategia de espacios saludables, revisión zafiro");
+  });
+
+  it("de muchas conexiones que guardan la misma versión a la vez, gana exactamente una", async () => {
+    const input = await inputFrom(2);
+    const clients = Array.from({ length: 8 }, () => createPrismaClient(database.url));
+    try {
+      const results = await Promise.allSettled(
+        clients.map((client, n) => updateInitiative(client, { ...input, name: `${input.name} (${n})` }, actor)),
+      );
+      const won = results.filter((r) => r.status === "fulfilled");
+      const refused = results.filter((r) => r.status === "rejected");
+      expect(won).toHaveLength(1);
+      expect(refused).toHaveLength(7);
+      for (const r of refused) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(VersionConflictError);
+      const stored = (await snapshotInitiative(database.db, 2))!;
+      expect(stored.version).toBe(input.version + 1);
+      expect(await initiativeHistory(database.db, 2)).toHaveLength(1);
+    } finally {
+      await Promise.all(clients.map((c) => c.$disconnect()));
+    }
+  });
+
+  it("una versión vieja se rechaza y trae lo guardado, sin escribir nada", async () => {
+    const input = await inputFrom(3);
+    await updateInitiative(database.db, { ...input, name: "Primera edición" }, actor);
+    const error = await updateInitiative(database.db, { ...input, name: "Edición sobre versión vieja" }, actor).catch((e) => e);
+    expect(error).toBeInstanceOf(VersionConflictError);
+    expect((error as VersionConflictError).current.name).toBe("Primera edición");
+    expect((await snapshotInitiative(database.db, 3))!.snapshot.name).toBe("Primera edición");
+  });
+
+  it("archivar saca la iniciativa de las vistas por defecto y se puede restaurar", async () => {
+    const { version } = (await snapshotInitiative(database.db, 4))!;
+    const archived = await setArchived(database.db, 4, version, true, actor);
+    expect((await searchInitiatives(database.db, parseInitiativeQuery({}).query)).count).toBe(113);
+    await setArchived(database.db, 4, archived.version, false, actor);
+    expect((await searchInitiatives(database.db, parseInitiativeQuery({}).query)).count).toBe(114);
+    expect((await initiativeHistory(database.db, 4)).map((e) => e.action)).toEqual(["initiative.unarchive", "initiative.archive"]);
+  });
+});
