@@ -3,6 +3,8 @@ export class ActionError extends Error {
   constructor(
     message: string,
     readonly field?: string,
+    /** Anything the form needs to show beside the message (e.g. the stored version in a conflict). */
+    readonly details?: unknown,
   ) {
     super(message);
   }

@@ -51,7 +51,7 @@ export function formAction<S extends z.ZodType, T = undefined>(options: {
     }
     const parsed = options.schema.safeParse(Object.fromEntries(formData.entries()));
     if (!parsed.success) {
-      return { status: "error", message: t.forms.fixErrors, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+      return { status: "error", message: t.forms.fixErrors, fieldErrors: fieldErrorsOf(parsed.error), values };
     }
     const request = requestContext(await headers());
     const session = await getCurrentSession();
@@ -61,10 +61,26 @@ export function formAction<S extends z.ZodType, T = undefined>(options: {
     } catch (error) {
       if (error instanceof ActionError) {
         const { field } = error;
-        return { status: "error", message: error.message, fieldErrors: field ? { [field]: [error.message] } : undefined, values };
+        return {
+          status: "error",
+          message: error.message,
+          fieldErrors: field ? { [field]: [error.message] } : undefined,
+          values,
+          data: error.details as T | undefined,
+        };
       }
       logger.error({ err: error, requestId: request.requestId, action: options.what }, "server action failed");
       return { status: "error", message: `${t.errors.generic} ${request.requestId ? t.errors.requestId(request.requestId) : ""}`.trim(), values };
     }
   };
+}
+
+/** Errors by field, nested fields as dotted paths ("articulationObjectives.0.text"). */
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
 }

@@ -18,7 +18,9 @@ export class VersionConflictError extends ActionError {
     readonly current: InitiativeSnapshot,
     readonly currentVersion: number,
   ) {
-    super("Otra persona guardó esta iniciativa mientras usted la editaba. Compare los cambios y elija qué conservar.");
+    super("Otra persona guardó esta iniciativa mientras usted la editaba. Compare los cambios y elija qué conservar.", undefined, {
+      conflict: { current, currentVersion },
+    });
   }
 }
 

@@ -2,10 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { ArchiveButton } from "@/components/editing/archive-button";
+import { InitiativeTabs } from "@/components/editing/initiative-tabs";
 import { PrintButton } from "@/components/ui/print-button";
 import { requirePageUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/roles";
 import { formatDate, t } from "@/lib/i18n";
 import { getInitiative, type RelatedInitiative } from "@/lib/initiatives/get-initiative";
+import { archiveInitiativeAction } from "./actions";
 
 type Params = Promise<{ id: string }>;
 
@@ -18,7 +22,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function InitiativePage({ params }: { params: Params }) {
   const { id: raw } = await params;
-  await requirePageUser(`/iniciativas/${raw}`);
+  const user = await requirePageUser(`/iniciativas/${raw}`);
+  const canEdit = can(user.role, "matrix:edit");
   const id = parseId(raw);
   const found = id === null ? null : await getInitiative(id);
   if (!found) notFound();
@@ -38,8 +43,12 @@ export default async function InitiativePage({ params }: { params: Params }) {
       <header className="space-y-3">
         <div className="flex flex-wrap items-start justify-between gap-4">
           <h1 className="max-w-4xl text-2xl font-bold text-brand-900">{initiative.name}</h1>
-          <PrintButton label={t.initiative.print} />
+          <div className="flex flex-wrap items-start gap-2">
+            <PrintButton label={t.initiative.print} />
+            {canEdit && <ArchiveButton id={initiative.id} version={initiative.version} archived={initiative.archivedAt !== null} action={archiveInitiativeAction} />}
+          </div>
         </div>
+        <InitiativeTabs id={initiative.id} current="ficha" canEdit={canEdit} />
         {initiative.archivedAt && <p className="inline-block rounded bg-amber-100 px-2 py-1 text-sm text-amber-900">{t.initiative.archived}</p>}
         <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-2">
           <div>

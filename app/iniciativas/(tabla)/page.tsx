@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { InitiativeFilters } from "@/components/initiatives/initiative-filters";
 import { InitiativesTable } from "@/components/initiatives/initiatives-table";
 import { ExportLinks } from "@/components/initiatives/export-links";
@@ -27,7 +28,14 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   return (
     <div className="space-y-6">
       <header className="space-y-1">
-        <h1 className="text-3xl font-bold text-brand-900">{t.initiatives.title}</h1>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-3xl font-bold text-brand-900">{t.initiatives.title}</h1>
+          {can(user.role, "matrix:edit") && (
+            <Link href="/iniciativas/nueva" className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+              {t.editing.newTitle}
+            </Link>
+          )}
+        </div>
         <p className="max-w-3xl text-slate-700">{t.initiatives.intro}</p>
       </header>
       {ignored.length > 0 && (

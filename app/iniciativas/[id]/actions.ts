@@ -1,0 +1,63 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { ActionError } from "@/lib/actions/action-error";
+import { formAction } from "@/lib/actions/form-action";
+import { getDb } from "@/lib/db/client";
+import { updateInitiativePayloadSchema } from "@/lib/initiatives/initiative-form-payload";
+import type { InitiativeSnapshot } from "@/lib/initiatives/initiative-schema";
+import { initiativeHistory, setArchived, updateInitiative } from "@/lib/initiatives/save-initiative";
+
+type Saved = { id: number; version: number } | { conflict: { current: InitiativeSnapshot; currentVersion: number } };
+
+export const saveInitiativeAction = formAction<typeof updateInitiativePayloadSchema, Saved>({
+  permission: "matrix:edit",
+  what: "editar iniciativa",
+  schema: updateInitiativePayloadSchema,
+  run: async (input, { user, request }) => {
+    const saved = await updateInitiative(getDb(), input, user, request);
+    revalidatePath(`/iniciativas/${input.id}`);
+    return { message: "Cambios guardados.", data: { id: input.id, version: saved.version } };
+  },
+});
+
+const versionedId = z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().min(1) });
+
+export const archiveInitiativeAction = formAction({
+  permission: "matrix:edit",
+  what: "archivar o restaurar iniciativa",
+  schema: versionedId.extend({ archived: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  run: async ({ id, version, archived }, { user, request }) => {
+    await setArchived(getDb(), id, version, archived, user, request);
+    revalidatePath(`/iniciativas/${id}`);
+    return { message: archived ? "Iniciativa archivada: ya no aparece en las vistas ni exportaciones por defecto." : "Iniciativa restaurada." };
+  },
+});
+
+export const restoreVersionAction = formAction({
+  permission: "matrix:edit",
+  what: "restaurar versión de iniciativa",
+  schema: versionedId.extend({ eventId: z.coerce.number().int().positive() }),
+  run: async ({ id, version, eventId }, { user, request }) => {
+    const db = getDb();
+    const event = (await initiativeHistory(db, id)).find((e) => e.id === eventId);
+    if (!event) throw new ActionError("Esa versión no existe en el historial de esta iniciativa.");
+    const target = event.after;
+    await updateInitiative(
+      db,
+      {
+        id,
+        version,
+        name: target.name,
+        managementObjectiveCode: target.managementObjectiveCode,
+        articulationObjectives: target.articulationObjectives.map((o) => ({ text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) })),
+      },
+      user,
+      request,
+      "initiative.restore",
+    );
+    revalidatePath(`/iniciativas/${id}`);
+    return { message: "Versión restaurada. La restauración quedó registrada en el historial." };
+  },
+});

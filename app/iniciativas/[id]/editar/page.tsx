@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { InitiativeEditor } from "@/components/editing/initiative-editor";
+import { InitiativeTabs } from "@/components/editing/initiative-tabs";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { t } from "@/lib/i18n";
+import { getEditorOptions } from "@/lib/initiatives/editor-options";
+import { snapshotInitiative } from "@/lib/initiatives/save-initiative";
+import { saveInitiativeAction } from "../actions";
+
+export const metadata: Metadata = { title: t.editing.editTitle };
+
+export default async function EditInitiativePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: raw } = await params;
+  await requirePageUser(`/iniciativas/${raw}/editar`, "matrix:edit");
+  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  const [found, options] = await Promise.all([id === null ? null : snapshotInitiative(getDb(), id), getEditorOptions()]);
+  if (!found || id === null) notFound();
+  const { snapshot, version } = found;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold text-brand-900">{t.editing.editTitle}</h1>
+      <InitiativeTabs id={id} current="editar" canEdit />
+      <InitiativeEditor
+        id={id}
+        version={version}
+        initial={{
+          name: snapshot.name,
+          managementObjectiveCode: snapshot.managementObjectiveCode,
+          articulationObjectives: snapshot.articulationObjectives.map((o) => ({ text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) })),
+        }}
+        objectives={options.objectives}
+        mechanisms={options.mechanisms}
+        action={saveInitiativeAction}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { InitiativeTabs } from "@/components/editing/initiative-tabs";
+import { RestoreVersionButton } from "@/components/editing/restore-version-button";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db/client";
+import { formatDateTime, t } from "@/lib/i18n";
+import { diffSnapshots, type SnapshotChange } from "@/lib/initiatives/diff-snapshots";
+import { initiativeHistory, snapshotInitiative } from "@/lib/initiatives/save-initiative";
+import { restoreVersionAction } from "../actions";
+
+export const metadata: Metadata = { title: t.editing.historyTitle };
+
+export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: raw } = await params;
+  const user = await requirePageUser(`/iniciativas/${raw}/historial`);
+  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  const db = getDb();
+  const [current, history] = id === null ? [null, []] : await Promise.all([snapshotInitiative(db, id), initiativeHistory(db, id)]);
+  if (!current || id === null) notFound();
+  const canEdit = can(user.role, "matrix:edit");
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold text-brand-900">{current.snapshot.name}</h1>
+      <InitiativeTabs id={id} current="historial" canEdit={canEdit} />
+      <h2 className="text-lg font-semibold">{t.editing.historyTitle}</h2>
+      {history.length === 0 ? (
+        <p className="text-slate-700">{t.editing.historyEmpty}</p>
+      ) : (
+        <ol className="space-y-4">
+          {history.map((event) => (
+            <li key={event.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="history-event">
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <div>
+                  <p className="font-semibold text-slate-900">
+                    {t.audit.actions[event.action as keyof typeof t.audit.actions] ?? event.action} · {t.editing.versionLabel(event.version)}
+                  </p>
+                  <p className="text-sm text-slate-700">
+                    <time dateTime={event.occurredAt.toISOString()}>{t.editing.by(event.userEmail ?? "—", formatDateTime(event.occurredAt))}</time>
+                  </p>
+                </div>
+                {canEdit && event.version !== current.version && (
+                  <RestoreVersionButton id={id} version={current.version} eventId={event.id} action={restoreVersionAction} />
+                )}
+              </div>
+              <Changes changes={diffSnapshots(event.before, event.after)} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function Changes({ changes }: { changes: SnapshotChange[] }) {
+  if (changes.length === 0) return null;
+  const label = { name: t.editing.field.name, managementObjectiveCode: t.editing.field.objective, archived: t.editing.field.archived };
+  return (
+    <ul className="mt-3 space-y-2 text-sm">
+      {changes.map((change, i) => (
+        <li key={i} className="rounded bg-slate-50 p-2">
+          {change.kind === "field" && (
+            <>
+              <span className="font-semibold">{label[change.field]}: </span>
+              <del className="bg-red-50 text-red-900">{change.before}</del> → <ins className="bg-green-50 text-green-900 no-underline">{change.after}</ins>
+            </>
+          )}
+          {change.kind === "objective-added" && (
+            <>
+              <span className="font-semibold">{t.editing.added} {t.initiative.objectiveNumber(change.index + 1).toLowerCase()}: </span>
+              <ins className="bg-green-50 text-green-900 no-underline">{change.text}</ins> ({change.mechanisms.join(", ") || "—"})
+            </>
+          )}
+          {change.kind === "objective-removed" && (
+            <>
+              <span className="font-semibold">{t.editing.removed} {t.initiative.objectiveNumber(change.index + 1).toLowerCase()}: </span>
+              <del className="bg-red-50 text-red-900">{change.text}</del>
+            </>
+          )}
+          {change.kind === "objective-changed" && (
+            <>
+              <span className="font-semibold">{t.initiative.objectiveNumber(change.index + 1)}: </span>
+              {change.before !== change.after && (
+                <>
+                  <del className="bg-red-50 text-red-900">{change.before}</del> → <ins className="bg-green-50 text-green-900 no-underline">{change.after}</ins>{" "}
+                </>
+              )}
+              {change.mechanismsAdded.length > 0 && <span className="text-green-900">+ {change.mechanismsAdded.join(", ")} </span>}
+              {change.mechanismsRemoved.length > 0 && <span className="text-red-900">− {change.mechanismsRemoved.join(", ")}</span>}
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/actions/form-action";
+import { getDb } from "@/lib/db/client";
+import { createInitiativePayloadSchema } from "@/lib/initiatives/initiative-form-payload";
+import type { InitiativeSnapshot } from "@/lib/initiatives/initiative-schema";
+import { createInitiative } from "@/lib/initiatives/save-initiative";
+
+type Saved = { id: number; version: number } | { conflict: { current: InitiativeSnapshot; currentVersion: number } };
+
+export const createInitiativeAction = formAction<typeof createInitiativePayloadSchema, Saved>({
+  permission: "matrix:edit",
+  what: "crear iniciativa",
+  schema: createInitiativePayloadSchema,
+  run: async (input, { user, request }) => {
+    const initiative = await createInitiative(getDb(), input, user, request);
+    revalidatePath("/iniciativas");
+    return { message: "Iniciativa creada.", data: { id: initiative.id, version: initiative.version } };
+  },
+});

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { InitiativeEditor } from "@/components/editing/initiative-editor";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { t } from "@/lib/i18n";
+import { getEditorOptions } from "@/lib/initiatives/editor-options";
+import { createInitiativeAction } from "./actions";
+
+export const metadata: Metadata = { title: t.editing.newTitle };
+
+export default async function NewInitiativePage() {
+  await requirePageUser("/iniciativas/nueva", "matrix:edit");
+  const options = await getEditorOptions();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold text-brand-900">{t.editing.newTitle}</h1>
+      <InitiativeEditor
+        initial={{ name: "", managementObjectiveCode: options.objectives[0]?.code ?? "", articulationObjectives: [{ text: "", mechanismIds: [] }] }}
+        objectives={options.objectives}
+        mechanisms={options.mechanisms}
+        action={createInitiativeAction}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/actions/form-action";
+import { t } from "@/lib/i18n";
+import { FormMessage, SubmitButton } from "@/components/ui/form-controls";
+
+type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
+
+export function ArchiveButton({ id, version, archived, action }: { id: number; version: number; archived: boolean; action: Action }) {
+  const [state, submit] = useActionState(action, { status: "idle" });
+  return (
+    <form action={submit} className="no-print space-y-1">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="archived" value={archived ? "false" : "true"} />
+      <SubmitButton variant={archived ? "secondary" : "danger"}>{archived ? t.editing.unarchive : t.editing.archive}</SubmitButton>
+      <FormMessage status={state.status} message={state.message} />
+    </form>
+  );
+}

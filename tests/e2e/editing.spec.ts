@@ -1,0 +1,100 @@
+import { expect, test } from "@playwright/test";
+import { accounts, signIn, signedInPage } from "./support/auth";
+import { query } from "./support/db";
+
+test.describe("edición de iniciativas", () => {
+  test("un administrador edita, lo ve en la tabla y en el historial, y restaura la versión anterior", async ({ page }) => {
+    await signIn(page, "admin", "/iniciativas/10/editar");
+    const original = await page.getByLabel("Nombre de la iniciativa").inputValue();
+    const renamed = `${original} — revisión ámbar`;
+    await page.getByLabel("Nombre de la iniciativa").fill(renamed);
+    await page.getByLabel("Objetivo de articulación 1").fill("Ampliar la oferta educativa técnica y dual en el DMQ.");
+    await page.getByTestId("objective-editor").first().getByLabel("Acuerdos").check();
+    await page.getByRole("button", { name: "Guardar" }).click();
+    await expect(page).toHaveURL(/\/iniciativas\/10$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(renamed);
+
+    await page.goto("/iniciativas?q=revision+ambar");
+    await expect(page.getByTestId("result-count")).toHaveText("1 de 114 iniciativas");
+
+    await page.goto("/iniciativas/10/historial");
+    const event = page.getByTestId("history-event").first();
+    await expect(event).toContainText("Iniciativa modificada");
+    await expect(event.locator("del").first()).toHaveText(original);
+    await expect(event.locator("ins").first()).toHaveText(renamed);
+    await expect(event).toContainText("+ Acuerdos");
+
+    // The imported state is not an event; restore the first recorded version by editing back through it.
+    await page.goto("/iniciativas/10/editar");
+    await page.getByLabel("Nombre de la iniciativa").fill(`${original} — segunda`);
+    await page.getByRole("button", { name: "Guardar" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${original} — segunda`);
+    await page.goto("/iniciativas/10/historial");
+    await page.getByTestId("history-event").nth(1).getByRole("button", { name: "Restaurar esta versión" }).click();
+    await expect(page.getByText("Versión restaurada")).toBeVisible();
+    await page.goto("/iniciativas/10");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(renamed);
+    await page.goto("/iniciativas/10/historial");
+    await expect(page.getByTestId("history-event").first()).toContainText("Versión anterior restaurada");
+  });
+
+  test("un guardado sobre una versión vieja desde otro navegador se rechaza y se muestra el conflicto", async ({ browser }) => {
+    const first = await signedInPage(browser, "admin", "/iniciativas/11/editar");
+    const second = await signedInPage(browser, "admin", "/iniciativas/11/editar");
+    await first.getByLabel("Nombre de la iniciativa").fill("Versión de la primera pestaña");
+    await first.getByRole("button", { name: "Guardar" }).click();
+    await expect(first).toHaveURL(/\/iniciativas\/11$/);
+
+    await second.getByLabel("Nombre de la iniciativa").fill("Versión de la segunda pestaña");
+    await second.getByRole("button", { name: "Guardar" }).click();
+    const conflict = second.getByTestId("conflict");
+    await expect(conflict).toContainText("Versión de la primera pestaña");
+    await expect(conflict).toContainText("Versión de la segunda pestaña");
+    const [stored] = await query<{ name: string }>(`SELECT name FROM "Initiative" WHERE id = 11`);
+    expect(stored!.name).toBe("Versión de la primera pestaña");
+
+    await second.getByRole("button", { name: "Guardar mis cambios sobre la versión guardada" }).click();
+    await expect(second).toHaveURL(/\/iniciativas\/11$/);
+    await expect(second.getByRole("heading", { level: 1 })).toHaveText("Versión de la segunda pestaña");
+  });
+
+  test("consulta y planificación no llegan a los formularios, y un envío directo no cambia nada y queda registrado", async ({ browser }) => {
+    for (const role of ["viewer", "planner"] as const) {
+      const page = await signedInPage(browser, role);
+      const response = await page.goto("/iniciativas/12/editar");
+      expect(response?.status()).toBe(403);
+    }
+    const admin = await signedInPage(browser, "admin", "/iniciativas/12/editar");
+    const planner = await signedInPage(browser, "planner");
+    await admin.context().clearCookies();
+    await admin.context().addCookies(await planner.context().cookies());
+    await admin.getByLabel("Nombre de la iniciativa").fill("Cambio no autorizado");
+    await admin.getByRole("button", { name: "Guardar" }).click();
+    await expect(admin.getByText("No tiene permiso para esta acción.")).toBeVisible();
+    const [stored] = await query<{ name: string }>(`SELECT name FROM "Initiative" WHERE id = 12`);
+    expect(stored!.name).not.toBe("Cambio no autorizado");
+    const denied = await query(`SELECT 1 FROM "AuditEvent" WHERE action = 'access.denied' AND "userEmail" = $1 AND data->>'what' = 'editar iniciativa'`, [
+      accounts().planner.email,
+    ]);
+    expect(denied.length).toBeGreaterThan(0);
+  });
+
+  test("un nombre con <script> se guarda y se muestra como texto en todas partes", async ({ page }) => {
+    let dialogs = 0;
+    page.on("dialog", async (dialog) => {
+      dialogs++;
+      await dialog.dismiss();
+    });
+    const hostile = "<script>alert(1)</script> Iniciativa <b>hostil</b>";
+    await signIn(page, "admin", "/iniciativas/13/editar");
+    await page.getByLabel("Nombre de la iniciativa").fill(hostile);
+    await page.getByRole("button", { name: "Guardar" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(hostile);
+    for (const path of ["/iniciativas?q=hostil", "/iniciativas/13/historial", "/objetivos/1.1", "/iniciativas/12"]) {
+      await page.goto(path);
+      await expect(page.getByText(hostile).first(), path).toBeVisible();
+    }
+    expect(dialogs).toBe(0);
+    expect(await page.locator("b", { hasText: "hostil" }).count()).toBe(0);
+  });
+});
