@@ -53,7 +53,7 @@ export function InitiativeFilters({ query, facets, options }: Props) {
     });
   }
 
-  const hasFilters = query.q || query.desarrollo.length || query.objetivo.length || query.mecanismo.length;
+  const hasFilters = query.q || query.desarrollo.length || query.objetivo.length || query.mecanismo.length || query.archivadas;
 
   return (
     <aside aria-label={t.initiatives.filters} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
@@ -140,10 +140,19 @@ export function InitiativeFilters({ query, facets, options }: Props) {
         </fieldset>
       </FacetGroup>
 
+      <label className="flex items-center gap-2 border-t border-slate-100 pt-3 text-sm">
+        <input
+          type="checkbox"
+          checked={query.archivadas === "si"}
+          onChange={(e) => navigate((params) => (e.target.checked ? params.set("archivadas", "si") : params.delete("archivadas")))}
+        />
+        {t.initiatives.archivedOnly}
+      </label>
+
       {hasFilters ? (
         <button
           type="button"
-          onClick={() => navigate((params) => ["q", "desarrollo", "objetivo", "mecanismo", "modo", "orden"].forEach((k) => params.delete(k)))}
+          onClick={() => navigate((params) => ["q", "desarrollo", "objetivo", "mecanismo", "modo", "orden", "archivadas"].forEach((k) => params.delete(k)))}
           className="w-full rounded border border-slate-400 px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100"
         >
           {t.initiatives.clearFilters}

@@ -58,6 +58,7 @@ export const openApiDocument = {
           { name: "objetivo", ...list("Códigos de objetivo de gestión.", "^\\d{1,2}\\.\\d{1,2}$") },
           { name: "mecanismo", ...list("Identificadores de mecanismo.", "^[a-z0-9-]{1,80}$") },
           { name: "modo", in: "query", schema: { type: "string", enum: ["alguno", "todos"], default: "alguno" } },
+          { name: "archivadas", in: "query", description: "«si»: solo las iniciativas archivadas.", schema: { type: "string", enum: ["si"] } },
           { name: "orden", in: "query", schema: { type: "string", enum: [...SORTS] } },
           { name: "dir", in: "query", schema: { type: "string", enum: ["asc", "desc"], default: "asc" } },
           { name: "pagina", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },

@@ -15,7 +15,10 @@ export type AuditAction =
   | "initiative.update"
   | "initiative.restore"
   | "initiative.archive"
-  | "initiative.unarchive";
+  | "initiative.unarchive"
+  | "mechanism.create"
+  | "mechanism.update"
+  | "mechanism.merge";
 
 export interface AuditEventInput {
   action: AuditAction;

@@ -90,6 +90,7 @@ export const es = {
     exportXlsx: "Descargar Excel (XLSX)",
     exportHint: (n: number) => `Exporta las ${n} iniciativas filtradas, todas las páginas, una fila por objetivo de articulación.`,
     updating: "Actualizando resultados…",
+    archivedOnly: "Archivadas (solo las iniciativas archivadas)",
   },
   editing: {
     editTitle: "Editar iniciativa",
@@ -245,6 +246,9 @@ export const es = {
       "initiative.restore": "Versión anterior restaurada",
       "initiative.archive": "Iniciativa archivada",
       "initiative.unarchive": "Iniciativa restaurada del archivo",
+      "mechanism.create": "Mecanismo creado",
+      "mechanism.update": "Mecanismo modificado",
+      "mechanism.merge": "Mecanismos fusionados",
     },
   },
   forms: {

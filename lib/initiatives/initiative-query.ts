@@ -24,6 +24,7 @@ export const initiativeQuerySchema = z.object({
   desarrollo: list(z.string().regex(/^\d{1,2}$/, "desarrollo: se esperaba un código como «1»."), 20, "desarrollo").default([]),
   objetivo: list(z.string().regex(/^\d{1,2}\.\d{1,2}$/, "objetivo: se esperaba un código como «1.1»."), 50, "objetivo").default([]),
   mecanismo: list(z.string().regex(/^[a-z0-9-]{1,80}$/, "mecanismo: se esperaba el identificador de un mecanismo, como «convenios»."), 50, "mecanismo").default([]),
+  archivadas: z.enum(["si"], { error: "archivadas: use «si» para ver solo las archivadas." }).optional(),
   modo: z.enum(["alguno", "todos"], { error: "modo: use «alguno» o «todos»." }).default("alguno"),
   orden: z.enum(SORTS, { error: `orden: use uno de ${SORTS.join(", ")}.` }).optional(),
   dir: z.enum(["asc", "desc"], { error: "dir: use «asc» o «desc»." }).default("asc"),
@@ -89,6 +90,7 @@ export function initiativeQueryToParams(query: Partial<InitiativeQuery>): URLSea
   for (const code of query.objetivo ?? []) params.append("objetivo", code);
   for (const slug of query.mecanismo ?? []) params.append("mecanismo", slug);
   if (query.modo === "todos") params.set("modo", "todos");
+  if (query.archivadas === "si") params.set("archivadas", "si");
   const defaultSort = query.q?.trim() ? "relevancia" : "documento";
   if (query.orden && query.orden !== defaultSort) params.set("orden", query.orden);
   if (query.dir === "desc") params.set("dir", "desc");

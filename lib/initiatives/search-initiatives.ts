@@ -33,11 +33,15 @@ export interface FacetCounts {
 
 type Filter = "desarrollo" | "objetivo" | "mecanismo";
 
+// Archived initiatives leave every default view; "archivadas=si" shows only them.
+const archivedCondition = (query: InitiativeQuery) =>
+  query.archivadas === "si" ? Prisma.sql`i."archivedAt" IS NOT NULL` : Prisma.sql`i."archivedAt" IS NULL`;
+
 const like = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** WHERE conditions over i (Initiative), leaving out the filter `skip` (for its facet). */
 function conditions(query: InitiativeQuery, terms: string[], skip?: Filter): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`i."archivedAt" IS NULL`];
+  const parts: Prisma.Sql[] = [archivedCondition(query)];
   // Objectives by id through tiny sub-selects, so counting needs no join on the initiatives.
   if (skip !== "desarrollo" && query.desarrollo.length > 0) {
     parts.push(Prisma.sql`i."managementObjectiveId" IN (
@@ -105,7 +109,7 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
       FROM ${FROM} WHERE ${where}
       ORDER BY ${orderBy(query, terms)}
       LIMIT ${query.por} OFFSET ${offset}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Initiative" i WHERE i."archivedAt" IS NULL`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Initiative" i WHERE ${archivedCondition(query)}`,
   ]);
   // Past the last page the window is empty; only then is a separate count needed.
   const count = !filtered

@@ -25,7 +25,10 @@ test.describe("tabla de iniciativas", () => {
     await page.getByRole("checkbox", { name: /^Convenios \d+/ }).check();
     await expect(resultCount(page)).toHaveText(`${conveniosFacet} de 114 iniciativas`);
     await page.getByLabel("Todos los elegidos").check();
+    await expect(page).toHaveURL(/modo=todos/);
     await page.getByRole("checkbox", { name: /^Acuerdos \d+/ }).check();
+    await expect(page).toHaveURL(/mecanismo=acuerdos/);
+    await expect(resultCount(page)).not.toHaveText(`${conveniosFacet} de 114 iniciativas`);
     const both = Number((await resultCount(page).innerText()).split(" ")[0]);
     expect(both).toBeLessThan(Number(conveniosFacet));
     for (const row of await page.getByTestId("initiative-row").all()) {

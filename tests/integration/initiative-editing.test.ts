@@ -80,3 +80,41 @@ describe("edición de iniciativas con control de versiones", () => {
     expect((await initiativeHistory(database.db, 4)).map((e) => e.action)).toEqual(["initiative.unarchive", "initiative.archive"]);
   });
 });
+
+describe("vocabulario de mecanismos", () => {
+  let database: TestDatabase;
+  let actor: { id: number; email: string };
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await importMatrix(database.db, readMatrixFile(SEED_SOURCE).document);
+    ({ user: actor } = await createUser(database.db, { email: "vocabulario@quito.gob.ec", name: "Vocabulario", role: "ADMIN", password: "otra frase larga para probar" }, null));
+  });
+  afterAll(() => database?.drop());
+
+  const objectivesWith = async (mechanismId: number) =>
+    (await database.db.articulationObjectiveMechanism.findMany({ where: { mechanismId }, select: { articulationObjectiveId: true } }))
+      .map((l) => l.articulationObjectiveId)
+      .sort((a, b) => a - b);
+
+  it("fusionar un mecanismo en otro conserva cada uso, sin duplicados, y actualiza los datos derivados", async () => {
+    const { mergeMechanisms } = await import("@/lib/mechanisms/manage-mechanisms");
+    const source = await database.db.mechanism.findUniqueOrThrow({ where: { slug: "contrato" } });
+    const target = await database.db.mechanism.findUniqueOrThrow({ where: { slug: "convenios" } });
+    const fromSource = await objectivesWith(source.id);
+    const fromTarget = await objectivesWith(target.id);
+    const totalLinks = await database.db.articulationObjectiveMechanism.count();
+    expect(fromSource.length).toBeGreaterThan(0);
+    const overlap = fromSource.filter((id) => fromTarget.includes(id)).length;
+    expect(overlap).toBeGreaterThan(0);
+
+    const result = await mergeMechanisms(database.db, { sourceId: source.id, targetId: target.id }, actor);
+    expect(result).toMatchObject({ links: fromSource.length, moved: fromSource.length - overlap });
+    expect(await objectivesWith(target.id)).toEqual([...new Set([...fromTarget, ...fromSource])].sort((a, b) => a - b));
+    expect(await database.db.articulationObjectiveMechanism.count()).toBe(totalLinks - overlap);
+    expect(await database.db.mechanism.findUnique({ where: { id: source.id } })).toBeNull();
+    const stale = await database.db.initiative.count({ where: { mechanismIds: { has: source.id } } });
+    expect(stale).toBe(0);
+    const audit = await database.db.auditEvent.findFirstOrThrow({ where: { action: "mechanism.merge" } });
+    expect(audit.userEmail).toBe("vocabulario@quito.gob.ec");
+  });
+});
