@@ -126,9 +126,10 @@ export function InitiativesTable({ page, query, hidden }: Props) {
             ))}
           </fieldset>
         </details>
-        <label className="flex items-center gap-2">
-          {t.initiatives.pageSize}
+        <div className="flex items-center gap-2">
+          <label htmlFor="filas-por-pagina">{t.initiatives.pageSize}</label>
           <select
+            id="filas-por-pagina"
             value={query.por}
             onChange={(e) => navigate((params) => (e.target.value === "25" ? params.delete("por") : params.set("por", e.target.value)))}
             className="rounded border border-slate-400 bg-white px-2 py-1"
@@ -139,7 +140,7 @@ export function InitiativesTable({ page, query, hidden }: Props) {
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
 
       {page.data.length === 0 ? (

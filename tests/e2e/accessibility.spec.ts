@@ -19,6 +19,8 @@ const PAGES = [
   "/cuenta/contrasena",
   "/admin/usuarios",
   "/admin/auditoria",
+  "/admin/auditoria?accion=auth.signin.success&desde=2020-01-01",
+  "/admin/mecanismos",
 ];
 
 test("la página de ingreso no tiene problemas de accesibilidad", async ({ page }) => {

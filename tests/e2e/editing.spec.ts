@@ -98,3 +98,19 @@ test.describe("edición de iniciativas", () => {
     expect(await page.locator("b", { hasText: "hostil" }).count()).toBe(0);
   });
 });
+
+test("la auditoría se filtra por acción y usuario y se exporta en CSV", async ({ page }) => {
+  await signIn(page, "admin", "/admin/auditoria");
+  await page.getByLabel("Acción", { exact: true }).selectOption("auth.signin.success");
+  await page.getByLabel("Usuario", { exact: true }).fill(accounts().admin.email);
+  await page.getByRole("button", { name: "Filtrar" }).click();
+  await expect(page).toHaveURL(/accion=auth\.signin\.success/);
+  const rows = page.locator("tbody tr");
+  await expect(rows.first()).toContainText("Ingreso");
+  for (const row of await rows.all()) await expect(row).toContainText(accounts().admin.email);
+  const href = await page.getByRole("link", { name: "CSV" }).getAttribute("href");
+  const csv = await (await page.request.get(href!)).text();
+  expect(csv.split("\r\n")[0]).toContain("Fecha y hora (UTC)");
+  expect(csv).toContain("auth.signin.success");
+  expect(csv).not.toContain("auth.signin.failure");
+});

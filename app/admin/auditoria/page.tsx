@@ -10,6 +10,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requirePageUser("/admin/auditoria", "audit:read");
   const query = auditQuerySchema.parse(await searchParams);
   const page = await listAuditEvents(query);
+  const filterParams = new URLSearchParams(
+    Object.entries({ usuario: query.usuario, entidad: query.entidad, accion: query.accion, desde: query.desde, hasta: query.hasta }).filter(
+      (e): e is [string, string] => !!e[1],
+    ),
+  ).toString();
+  const pageHref = (n: number) => `/admin/auditoria?${new URLSearchParams([...new URLSearchParams(filterParams), ["pagina", String(n)]]).toString()}`;
 
   return (
     <div className="space-y-6">
@@ -17,6 +23,48 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-bold text-brand-900">{t.audit.title}</h1>
         <p className="mt-1 text-slate-700">{t.audit.intro(formatNumber(page.count))}</p>
       </header>
+      <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-6 md:items-end" aria-label={t.audit.filters}>
+        <div className="space-y-1">
+          <label htmlFor="filtro-usuario" className="block font-medium">{t.audit.who}</label>
+          <input id="filtro-usuario" name="usuario" defaultValue={query.usuario} className="block w-full rounded border border-slate-400 px-2 py-1.5" />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="filtro-entidad" className="block font-medium">{t.audit.entity}</label>
+          <select id="filtro-entidad" name="entidad" defaultValue={query.entidad ?? ""} className="block w-full rounded border border-slate-400 bg-white px-2 py-1.5">
+            <option value="">{t.audit.any}</option>
+            {page.entities.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="filtro-accion" className="block font-medium">{t.audit.action}</label>
+          <select id="filtro-accion" name="accion" defaultValue={query.accion ?? ""} className="block w-full rounded border border-slate-400 bg-white px-2 py-1.5">
+            <option value="">{t.audit.any}</option>
+            {page.actions.map((a) => (
+              <option key={a} value={a}>
+                {t.audit.actions[a as keyof typeof t.audit.actions] ?? a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="filtro-desde" className="block font-medium">{t.audit.from_}</label>
+          <input type="date" id="filtro-desde" name="desde" defaultValue={query.desde} className="block w-full rounded border border-slate-400 px-2 py-1.5" />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="filtro-hasta" className="block font-medium">{t.audit.to}</label>
+          <input type="date" id="filtro-hasta" name="hasta" defaultValue={query.hasta} className="block w-full rounded border border-slate-400 px-2 py-1.5" />
+        </div>
+        <div className="flex gap-2">
+          <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">{t.audit.apply}</button>
+          <a href={`/admin/auditoria/exportar?${filterParams}`} className="rounded border border-slate-400 px-3 py-1.5 font-medium" download>
+            CSV
+          </a>
+        </div>
+      </form>
       {page.data.length === 0 ? (
         <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">{t.audit.empty}</p>
       ) : (
@@ -55,12 +103,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <span>{t.audit.pageOf(page.currentPage, page.totalPages)}</span>
         <span className="flex gap-2">
           {page.currentPage > 1 && (
-            <Link className="rounded border border-slate-300 bg-white px-3 py-1" href={`/admin/auditoria?pagina=${page.currentPage - 1}`}>
+            <Link className="rounded border border-slate-300 bg-white px-3 py-1" href={pageHref(page.currentPage - 1)}>
               {t.audit.previous}
             </Link>
           )}
           {page.currentPage < page.totalPages && (
-            <Link className="rounded border border-slate-300 bg-white px-3 py-1" href={`/admin/auditoria?pagina=${page.currentPage + 1}`}>
+            <Link className="rounded border border-slate-300 bg-white px-3 py-1" href={pageHref(page.currentPage + 1)}>
               {t.audit.next}
             </Link>
           )}

@@ -1,0 +1,35 @@
+import { withApiUser } from "@/lib/api/with-api-user";
+import { auditQuerySchema, exportAuditEvents } from "@/lib/audit/list-audit-events";
+import { toCsv } from "@/lib/export/spreadsheet-cells";
+
+export const dynamic = "force-dynamic";
+
+/** The audit events the page's filters select, as CSV (UTC times in ISO 8601). */
+export function GET(request: Request) {
+  return withApiUser("audit:read", "exportar auditoría", async () => {
+    const query = auditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const events = await exportAuditEvents(query);
+    const csv = toCsv(
+      ["Id", "Fecha y hora (UTC)", "Usuario", "Acción", "Registro", "Id del registro", "IP", "Navegador", "Solicitud", "Detalle"],
+      events.map((e) => [
+        e.id,
+        e.occurredAt.toISOString(),
+        e.userEmail,
+        e.action,
+        e.entityType,
+        e.entityId,
+        e.ip,
+        e.userAgent,
+        e.requestId,
+        e.data === null ? null : JSON.stringify(e.data),
+      ]),
+    );
+    return new Response(csv, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="auditoria-${new Date().toISOString().slice(0, 10)}.csv"`,
+        "cache-control": "no-store",
+      },
+    });
+  });
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { CreateMechanismForm, MechanismRow } from "@/components/admin/mechanism-forms";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { t } from "@/lib/i18n";
+import { createMechanismAction, mergeMechanismAction, updateMechanismAction } from "./actions";
+
+export const metadata: Metadata = { title: t.mechanismAdmin.title };
+
+export default async function MechanismAdminPage() {
+  await requirePageUser("/admin/mecanismos", "matrix:edit");
+  const mechanisms = (
+    await getDb().mechanism.findMany({ select: { id: true, name: true, description: true, version: true, _count: { select: { uses: true } } } })
+  ).sort((a, b) => a.name.localeCompare(b.name, "es"));
+  const options = mechanisms.map((m) => ({ id: m.id, name: m.name }));
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold text-brand-900">{t.mechanismAdmin.title}</h1>
+        <p className="max-w-3xl text-slate-700">{t.mechanismAdmin.intro}</p>
+      </header>
+      <section aria-labelledby="nuevo-mecanismo" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="nuevo-mecanismo" className="font-semibold">{t.mechanismAdmin.create}</h2>
+        <CreateMechanismForm action={createMechanismAction} />
+      </section>
+      <ul className="space-y-3">
+        {mechanisms.map((m) => (
+          <li key={m.id}>
+            <MechanismRow mechanism={{ ...m, uses: m._count.uses }} options={options} update={updateMechanismAction} merge={mergeMechanismAction} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
