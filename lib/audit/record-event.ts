@@ -18,7 +18,8 @@ export type AuditAction =
   | "initiative.unarchive"
   | "mechanism.create"
   | "mechanism.update"
-  | "mechanism.merge";
+  | "mechanism.merge"
+  | "import.apply";
 
 export interface AuditEventInput {
   action: AuditAction;

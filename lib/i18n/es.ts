@@ -268,6 +268,7 @@ export const es = {
       "mechanism.create": "Mecanismo creado",
       "mechanism.update": "Mecanismo modificado",
       "mechanism.merge": "Mecanismos fusionados",
+      "import.apply": "Importación masiva aplicada",
     },
   },
   forms: {

@@ -98,17 +98,19 @@ async function audit(tx: Tx, action: AuditAction, id: number, actor: Actor, cont
 
 /** Creates an initiative at the end of the document order, recorded in the audit trail in the same transaction. */
 export async function createInitiative(db: Db, input: InitiativeInput, actor: Actor, context?: RequestContext) {
-  return db.$transaction(async (tx) => {
-    const { objective, derived } = await resolve(tx, input);
-    const last = await tx.initiative.aggregate({ _max: { position: true } });
-    const initiative = await tx.initiative.create({
-      data: { name: input.name, managementObjectiveId: objective.id, position: (last._max.position ?? 0) + 1, ...derived },
-    });
-    await writeObjectives(tx, initiative.id, input);
-    const after = (await snapshotInitiative(tx, initiative.id))!;
-    await audit(tx, "initiative.create", initiative.id, actor, context, null, after.snapshot, after.version);
-    return initiative;
+  return db.$transaction((tx) => createInitiativeInTx(tx, input, actor, context));
+}
+
+export async function createInitiativeInTx(tx: Tx, input: InitiativeInput, actor: Actor, context?: RequestContext) {
+  const { objective, derived } = await resolve(tx, input);
+  const last = await tx.initiative.aggregate({ _max: { position: true } });
+  const initiative = await tx.initiative.create({
+    data: { name: input.name, managementObjectiveId: objective.id, position: (last._max.position ?? 0) + 1, ...derived },
   });
+  await writeObjectives(tx, initiative.id, input);
+  const after = (await snapshotInitiative(tx, initiative.id))!;
+  await audit(tx, "initiative.create", initiative.id, actor, context, null, after.snapshot, after.version);
+  return initiative;
 }
 
 /**
@@ -123,43 +125,53 @@ export async function updateInitiative(
   context?: RequestContext,
   action: AuditAction = "initiative.update",
 ) {
-  return db.$transaction(async (tx) => {
-    const { objective, derived } = await resolve(tx, input);
-    // Read before the guarded update: if anyone changed it since, the version check below fails anyway.
-    const before = await snapshotInitiative(tx, input.id);
-    const { count } = await tx.initiative.updateMany({
-      where: { id: input.id, version: input.version },
-      data: { name: input.name, managementObjectiveId: objective.id, ...derived, version: { increment: 1 } },
-    });
-    if (count === 0) {
-      const current = await snapshotInitiative(tx, input.id);
-      if (!current) throw new ActionError("La iniciativa ya no existe.");
-      throw new VersionConflictError(current.snapshot, current.version);
-    }
-    await writeObjectives(tx, input.id, input);
-    const after = (await snapshotInitiative(tx, input.id))!;
-    await audit(tx, action, input.id, actor, context, before?.snapshot ?? null, after.snapshot, after.version);
-    return after;
+  return db.$transaction((tx) => updateInitiativeInTx(tx, input, actor, context, action));
+}
+
+export async function updateInitiativeInTx(
+  tx: Tx,
+  input: UpdateInitiativeInput,
+  actor: Actor,
+  context?: RequestContext,
+  action: AuditAction = "initiative.update",
+) {
+  const { objective, derived } = await resolve(tx, input);
+  // Read before the guarded update: if anyone changed it since, the version check below fails anyway.
+  const before = await snapshotInitiative(tx, input.id);
+  const { count } = await tx.initiative.updateMany({
+    where: { id: input.id, version: input.version },
+    data: { name: input.name, managementObjectiveId: objective.id, ...derived, version: { increment: 1 } },
   });
+  if (count === 0) {
+    const current = await snapshotInitiative(tx, input.id);
+    if (!current) throw new ActionError("La iniciativa ya no existe.");
+    throw new VersionConflictError(current.snapshot, current.version);
+  }
+  await writeObjectives(tx, input.id, input);
+  const after = (await snapshotInitiative(tx, input.id))!;
+  await audit(tx, action, input.id, actor, context, before?.snapshot ?? null, after.snapshot, after.version);
+  return after;
 }
 
 /** Archives (soft delete) or restores, with the same version check and audit trail. */
 export async function setArchived(db: Db, id: number, version: number, archived: boolean, actor: Actor, context?: RequestContext) {
-  return db.$transaction(async (tx) => {
-    const before = await snapshotInitiative(tx, id);
-    const { count } = await tx.initiative.updateMany({
-      where: { id, version },
-      data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
-    });
-    if (count === 0) {
-      const current = await snapshotInitiative(tx, id);
-      if (!current) throw new ActionError("La iniciativa ya no existe.");
-      throw new VersionConflictError(current.snapshot, current.version);
-    }
-    const after = (await snapshotInitiative(tx, id))!;
-    await audit(tx, archived ? "initiative.archive" : "initiative.unarchive", id, actor, context, before?.snapshot ?? null, after.snapshot, after.version);
-    return after;
+  return db.$transaction((tx) => setArchivedInTx(tx, id, version, archived, actor, context));
+}
+
+export async function setArchivedInTx(tx: Tx, id: number, version: number, archived: boolean, actor: Actor, context?: RequestContext) {
+  const before = await snapshotInitiative(tx, id);
+  const { count } = await tx.initiative.updateMany({
+    where: { id, version },
+    data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
   });
+  if (count === 0) {
+    const current = await snapshotInitiative(tx, id);
+    if (!current) throw new ActionError("La iniciativa ya no existe.");
+    throw new VersionConflictError(current.snapshot, current.version);
+  }
+  const after = (await snapshotInitiative(tx, id))!;
+  await audit(tx, archived ? "initiative.archive" : "initiative.unarchive", id, actor, context, before?.snapshot ?? null, after.snapshot, after.version);
+  return after;
 }
 
 /** The recorded versions of an initiative, newest first. */

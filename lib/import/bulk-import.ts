@@ -1,0 +1,128 @@
+import { ActionError } from "@/lib/actions/action-error";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import type { Db, Prisma } from "@/lib/db/client";
+import type { RequestContext } from "@/lib/http/request-context";
+import { diffSnapshots, type SnapshotChange } from "@/lib/initiatives/diff-snapshots";
+import type { InitiativeInput } from "@/lib/initiatives/initiative-schema";
+import { initiativeInputSchema } from "@/lib/initiatives/initiative-schema";
+import { createInitiativeInTx, setArchivedInTx, snapshotInitiative, updateInitiativeInTx } from "@/lib/initiatives/save-initiative";
+import { canonicalMechanismName } from "@/lib/matrix/mechanism-names";
+import type { BulkFile } from "./read-bulk-file";
+
+type Tx = Prisma.TransactionClient;
+
+export interface BulkPlan {
+  add: { line: number; name: string; managementObjectiveCode: string; input: InitiativeInput }[];
+  change: { line: number; id: number; version: number; name: string; changes: SnapshotChange[]; input: InitiativeInput }[];
+  archive: { id: number; version: number; name: string }[];
+  unchanged: number;
+  errors: { line: number; message: string }[];
+}
+
+/** What applying the file would do, row by row, without writing anything. */
+export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { archiveMissing: boolean }): Promise<BulkPlan> {
+  const plan: BulkPlan = { add: [], change: [], archive: [], unchanged: 0, errors: [...file.errors] };
+  const [objectives, mechanisms] = await Promise.all([
+    db.managementObjective.findMany({ select: { code: true } }),
+    db.mechanism.findMany({ select: { id: true, name: true } }),
+  ]);
+  const objectiveCodes = new Set(objectives.map((o) => o.code));
+  const byName = new Map(mechanisms.map((m) => [m.name.toLocaleLowerCase("es"), m]));
+  const mechanismFor = (raw: string) => byName.get(raw.toLocaleLowerCase("es")) ?? byName.get((canonicalMechanismName(raw) ?? "").toLocaleLowerCase("es"));
+
+  const seen = new Set<number>();
+  for (const item of file.initiatives) {
+    if (!objectiveCodes.has(item.managementObjectiveCode)) {
+      plan.errors.push({ line: item.line, message: `el objetivo de gestión ${item.managementObjectiveCode} no existe.` });
+      continue;
+    }
+    const unknown = item.articulationObjectives.flatMap((o) => o.mechanisms).filter((m) => !mechanismFor(m));
+    if (unknown.length > 0) {
+      plan.errors.push({ line: item.line, message: `mecanismo desconocido: ${[...new Set(unknown)].map((m) => `«${m}»`).join(", ")}. Créelo antes en Vocabulario.` });
+      continue;
+    }
+    const parsed = initiativeInputSchema.safeParse({
+      name: item.name,
+      managementObjectiveCode: item.managementObjectiveCode,
+      articulationObjectives: item.articulationObjectives.map((o) => ({ text: o.text, mechanismIds: [...new Set(o.mechanisms.map((m) => mechanismFor(m)!.id))] })),
+    });
+    if (!parsed.success) {
+      plan.errors.push({ line: item.line, message: parsed.error.issues.map((i) => i.message).join(" ") });
+      continue;
+    }
+    const input = parsed.data;
+    if (item.id === null) {
+      plan.add.push({ line: item.line, name: input.name, managementObjectiveCode: input.managementObjectiveCode, input });
+      continue;
+    }
+    const current = await snapshotInitiative(db, item.id);
+    if (!current) {
+      plan.errors.push({ line: item.line, message: `no existe una iniciativa con id ${item.id} (deje el id vacío para crearla).` });
+      continue;
+    }
+    seen.add(item.id);
+    const names = new Map(mechanisms.map((m) => [m.id, m.name]));
+    const wanted = {
+      ...input,
+      archived: current.snapshot.archived,
+      articulationObjectives: input.articulationObjectives.map((o) => ({ text: o.text, mechanisms: o.mechanismIds.map((id) => ({ id, name: names.get(id)! })) })),
+    };
+    const changes = diffSnapshots(current.snapshot, wanted);
+    if (changes.length === 0) plan.unchanged++;
+    else plan.change.push({ line: item.line, id: item.id, version: current.version, name: input.name, changes, input });
+  }
+  if (options.archiveMissing) {
+    const missing = await db.initiative.findMany({
+      where: { archivedAt: null, id: { notIn: [...seen] } },
+      select: { id: true, version: true, name: true },
+      orderBy: { position: "asc" },
+    });
+    plan.archive = missing;
+  }
+  return plan;
+}
+
+/**
+ * Applies a plan all or nothing: one transaction that re-plans from the same
+ * file, refuses if anything changed since the preview, writes every change
+ * through the same functions as the edit form, and records a summary.
+ */
+export async function applyBulkImport(
+  db: Db,
+  file: BulkFile,
+  options: { archiveMissing: boolean; previewFingerprint: string },
+  actor: { id: number; email: string },
+  context?: RequestContext,
+) {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707371)`;
+      const plan = await planBulkImport(tx, file, options);
+      if (plan.errors.length > 0) throw new ActionError("El archivo tiene filas inválidas: no se aplicó nada.");
+      if (fingerprint(plan) !== options.previewFingerprint) {
+        throw new ActionError("La matriz cambió desde la revisión. Vuelva a revisar el archivo antes de aplicarlo.");
+      }
+      for (const item of plan.add) await createInitiativeInTx(tx, item.input, actor, context);
+      for (const item of plan.change) await updateInitiativeInTx(tx, { ...item.input, id: item.id, version: item.version }, actor, context);
+      for (const item of plan.archive) await setArchivedInTx(tx, item.id, item.version, true, actor, context);
+      await recordAuditEvent(tx, {
+        action: "import.apply",
+        actor,
+        entityType: "Import",
+        context,
+        data: { added: plan.add.length, changed: plan.change.length, archived: plan.archive.length, unchanged: plan.unchanged },
+      });
+      return plan;
+    },
+    { timeout: 10 * 60_000, maxWait: 30_000 },
+  );
+}
+
+/** Identifies a plan by what it would touch and at which versions, so an apply can tell the matrix moved. */
+export function fingerprint(plan: BulkPlan): string {
+  return JSON.stringify([
+    plan.add.map((a) => [a.name, a.managementObjectiveCode]),
+    plan.change.map((c) => [c.id, c.version]),
+    plan.archive.map((a) => [a.id, a.version]),
+  ]);
+}

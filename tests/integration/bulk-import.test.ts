@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectExportRows, exportCsv, exportXlsx } from "@/lib/initiatives/export-initiatives";
+import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
+import { applyBulkImport, fingerprint, planBulkImport } from "@/lib/import/bulk-import";
+import { BulkFileError, readBulkFile } from "@/lib/import/read-bulk-file";
+import { importMatrix } from "@/lib/matrix/import-matrix";
+import { readMatrixFile } from "@/lib/matrix/read-matrix-file";
+import { SEED_SOURCE } from "@/lib/matrix/seed";
+import { createUser } from "@/lib/users/manage-users";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+describe("importación masiva con revisión previa", () => {
+  let database: TestDatabase;
+  let actor: { id: number; email: string };
+  let csv: string;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await importMatrix(database.db, readMatrixFile(SEED_SOURCE).document);
+    ({ user: actor } = await createUser(database.db, { email: "importa@quito.gob.ec", name: "Importadora", role: "ADMIN", password: "tres tigres tristes en el trigal" }, null));
+    csv = exportCsv(await collectExportRows(database.db, parseInitiativeQuery({ objetivo: "3.1" }).query));
+  });
+  afterAll(() => database?.drop());
+
+  const names = async () => (await database.db.initiative.findMany({ orderBy: { id: "asc" }, select: { name: true, version: true } }));
+
+  it("la exportación sin cambios no propone nada; CSV y XLSX se leen igual", async () => {
+    const file = await readBulkFile("iniciativas.csv", Buffer.from(csv));
+    const plan = await planBulkImport(database.db, file, { archiveMissing: false });
+    expect(plan).toMatchObject({ add: [], change: [], archive: [], unchanged: 9, errors: [] });
+    const xlsx = await exportXlsx(await collectExportRows(database.db, parseInitiativeQuery({ objetivo: "3.1" }).query));
+    const fromXlsx = await readBulkFile("iniciativas.xlsx", xlsx);
+    expect(fromXlsx.initiatives).toEqual(file.initiatives);
+  });
+
+  it("revisa y aplica un cambio, una alta y un archivado, todo registrado", async () => {
+    const lines = csv.split("\r\n");
+    lines[1] = lines[1]!.replace("Plan de Transformación Digital para el DMQ", "Plan de Transformación Digital del DMQ");
+    lines.push(lines[2]!.replace(/^\d+;/, ";").replace("Plan de Competencias Digitales", "Nueva iniciativa de datos abiertos"));
+    const file = await readBulkFile("cambios.csv", Buffer.from(lines.join("\r\n")));
+    const plan = await planBulkImport(database.db, file, { archiveMissing: false });
+    expect(plan.errors).toEqual([]);
+    expect(plan.change.map((c) => c.changes[0])).toEqual([
+      { kind: "field", field: "name", before: "Plan de Transformación Digital para el DMQ", after: "Plan de Transformación Digital del DMQ" },
+    ]);
+    expect(plan.add.map((a) => a.name)).toEqual(["Nueva iniciativa de datos abiertos"]);
+    await applyBulkImport(database.db, file, { archiveMissing: false, previewFingerprint: fingerprint(plan) }, actor);
+    expect(await database.db.initiative.count()).toBe(115);
+    expect(await database.db.initiative.count({ where: { name: "Plan de Transformación Digital del DMQ" } })).toBe(1);
+    expect(await database.db.auditEvent.count({ where: { action: "import.apply" } })).toBe(1);
+  });
+
+  it("una fila inválida se informa con su número y no se escribe nada", async () => {
+    const before = await names();
+    const lines = csv.split("\r\n");
+    lines[3] = lines[3]!.replace(/;[^;]*$/, ";Mecanismo inventado");
+    lines[4] = lines[4]!.replace(/;3\.1;/, ";9.9;");
+    const file = await readBulkFile("malo.csv", Buffer.from(lines.join("\r\n")));
+    const plan = await planBulkImport(database.db, file, { archiveMissing: false });
+    expect(plan.errors.map((e) => e.line).sort()).toEqual([4, 5]);
+    expect(plan.errors.map((e) => e.message).join(" ")).toMatch(/Mecanismo inventado/);
+    await expect(applyBulkImport(database.db, file, { archiveMissing: false, previewFingerprint: fingerprint(plan) }, actor)).rejects.toThrow(/no se aplicó nada/);
+    expect(await names()).toEqual(before);
+  });
+
+  it("una importación que falla a mitad deja la base como estaba", async () => {
+    const before = await names();
+    const lines = csv.split("\r\n");
+    lines[5] = lines[5]!.replace("Modernizar", "Modernizar y simplificar");
+    lines[6] = lines[6]!.replace(/^\d+;/, ";");
+    const file = await readBulkFile("mitad.csv", Buffer.from(lines.join("\r\n")));
+    const plan = await planBulkImport(database.db, file, { archiveMissing: false });
+    // The audit record of the first write names a user that does not exist: the transaction fails after writing.
+    await expect(applyBulkImport(database.db, file, { archiveMissing: false, previewFingerprint: fingerprint(plan) }, { id: 999_999, email: "x@y" })).rejects.toThrow();
+    expect(await names()).toEqual(before);
+  });
+
+  it("archivos hostiles se rechazan con un motivo claro", async () => {
+    await expect(readBulkFile("x.csv", Buffer.from([0xff, 0xfe, 0x41, 0x00]))).rejects.toThrow(BulkFileError);
+    await expect(readBulkFile("x.exe", Buffer.from("MZ"))).rejects.toThrow(/Tipo de archivo/);
+    await expect(readBulkFile("x.csv", Buffer.from("a;b\r\n1;2"))).rejects.toThrow(/columnas/);
+    await expect(readBulkFile("x.xlsx", Buffer.from("no es zip"))).rejects.toThrow(/XLSX/);
+    const header = csv.split("\r\n")[0]!;
+    const formula = await readBulkFile("f.csv", Buffer.from(`${header}\r\n=1+1;1;a;1.1;b;c;1;d;Convenios`));
+    expect(formula.errors[0]).toMatchObject({ line: 2 });
+    expect(formula.errors[0]!.message).toMatch(/fórmula/);
+    const huge = await readBulkFile("h.csv", Buffer.from(`${header}\r\n;1;a;1.1;b;c;1;${"x".repeat(6000)};Convenios`));
+    expect(huge.errors[0]!.message).toMatch(/supera 5000/);
+  });
+});
