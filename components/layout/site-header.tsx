@@ -13,7 +13,12 @@ export async function SiteHeader() {
         { href: "/iniciativas", label: t.nav.initiatives },
         { href: "/matriz", label: t.nav.grid },
         { href: "/mecanismos", label: t.nav.mechanisms },
-        ...(can(user.role, "matrix:edit") ? [{ href: "/admin/mecanismos", label: t.nav.vocabulary }] : []),
+        ...(can(user.role, "matrix:edit")
+          ? [
+              { href: "/admin/mecanismos", label: t.nav.vocabulary },
+              { href: "/admin/importar", label: t.nav.bulkImport },
+            ]
+          : []),
         ...(can(user.role, "users:manage") ? [{ href: "/admin/usuarios", label: t.nav.users }] : []),
         ...(can(user.role, "audit:read") ? [{ href: "/admin/auditoria", label: t.nav.audit }] : []),
       ]

@@ -17,6 +17,7 @@ export const es = {
     users: "Usuarios",
     audit: "Auditoría",
     vocabulary: "Vocabulario",
+    bulkImport: "Importar",
   },
   home: {
     title: "Estructura del plan",
@@ -140,6 +141,25 @@ export const es = {
     choose: "Elija el mecanismo que se conserva…",
     merge: "Fusionar",
     mergeConfirm: (name: string) => `¿Fusionar «${name}»? Sus usos pasarán al mecanismo elegido y esta entrada desaparecerá del vocabulario.`,
+  },
+  bulk: {
+    title: "Importación masiva",
+    intro: "Suba un CSV o XLSX con las columnas de la exportación, o una nueva extracción de texto del documento fuente. Primero verá qué se añadiría, cambiaría o archivaría, y cada fila inválida con su número; después puede aplicarlo todo de una vez o nada.",
+    file: "Archivo (CSV, XLSX o TXT, hasta 5 MB)",
+    fileHint: "Para preparar un archivo, exporte la tabla de iniciativas y edítelo: deje vacío el «Id iniciativa» de las nuevas.",
+    archiveMissing: "Archivar las iniciativas vigentes que no estén en el archivo (úselo solo con la matriz completa)",
+    review: "Revisar sin aplicar",
+    apply: "Aplicar todos estos cambios",
+    working: "Procesando…",
+    previewTitle: "Revisión (nada se ha aplicado todavía)",
+    appliedTitle: "Cambios aplicados",
+    summary: (add: number, change: number, archive: number, same: number) =>
+      `${add} nuevas · ${change} modificadas · ${archive} por archivar · ${same} sin cambios`,
+    errors: "Filas inválidas",
+    rowError: (line: number, message: string) => `Fila ${line}: ${message}`,
+    toAdd: "Iniciativas nuevas",
+    toChange: "Iniciativas modificadas",
+    toArchive: "Iniciativas por archivar",
   },
   views: {
     menu: (n: number) => `Vistas guardadas (${n})`,

@@ -21,6 +21,7 @@ const PAGES = [
   "/admin/auditoria",
   "/admin/auditoria?accion=auth.signin.success&desde=2020-01-01",
   "/admin/mecanismos",
+  "/admin/importar",
 ];
 
 test("la página de ingreso no tiene problemas de accesibilidad", async ({ page }) => {

@@ -1,0 +1,66 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { ActionError } from "@/lib/actions/action-error";
+import { formAction } from "@/lib/actions/form-action";
+import { getDb } from "@/lib/db/client";
+import { applyBulkImport, fingerprint, planBulkImport } from "@/lib/import/bulk-import";
+import { BulkFileError, MAX_UPLOAD_BYTES, readBulkFile } from "@/lib/import/read-bulk-file";
+import type { SnapshotChange } from "@/lib/initiatives/diff-snapshots";
+
+export interface ImportPreview {
+  fingerprint: string;
+  applied: boolean;
+  add: { line: number; name: string; managementObjectiveCode: string }[];
+  change: { line: number; id: number; name: string; changes: SnapshotChange[] }[];
+  archive: { id: number; name: string }[];
+  unchanged: number;
+  errors: { line: number; message: string }[];
+}
+
+const importSchema = z.object({
+  file: z
+    .instanceof(File, { message: "Elija un archivo." })
+    .refine((f) => f.size > 0, "Elija un archivo.")
+    .refine((f) => f.size <= MAX_UPLOAD_BYTES, `El archivo supera ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`),
+  archiveMissing: z.literal("si").optional(),
+  apply: z.literal("si").optional(),
+  fingerprint: z.string().max(2_000_000).optional(),
+});
+
+export const importAction = formAction<typeof importSchema, ImportPreview>({
+  permission: "matrix:edit",
+  what: "importación masiva",
+  schema: importSchema,
+  run: async (input, { user, request }) => {
+    const db = getDb();
+    const options = { archiveMissing: input.archiveMissing === "si" };
+    let file;
+    try {
+      file = await readBulkFile(input.file.name, Buffer.from(await input.file.arrayBuffer()));
+    } catch (error) {
+      if (error instanceof BulkFileError) throw new ActionError(error.message, "file");
+      throw error;
+    }
+    const plan = input.apply === "si"
+      ? await applyBulkImport(db, file, { ...options, previewFingerprint: input.fingerprint ?? "" }, user, request)
+      : await planBulkImport(db, file, options);
+    if (input.apply === "si") revalidatePath("/iniciativas");
+    const preview: ImportPreview = {
+      fingerprint: fingerprint(plan),
+      applied: input.apply === "si",
+      add: plan.add.map(({ line, name, managementObjectiveCode }) => ({ line, name, managementObjectiveCode })),
+      change: plan.change.map(({ line, id, name, changes }) => ({ line, id, name, changes })),
+      archive: plan.archive.map(({ id, name }) => ({ id, name })),
+      unchanged: plan.unchanged,
+      errors: plan.errors.sort((a, b) => a.line - b.line),
+    };
+    const message = preview.applied
+      ? `Importación aplicada: ${preview.add.length} nuevas, ${preview.change.length} modificadas, ${preview.archive.length} archivadas.`
+      : preview.errors.length > 0
+        ? `El archivo tiene ${preview.errors.length} fila(s) inválida(s). Corríjalas: no se aplicará nada mientras haya errores.`
+        : "Revisión lista. Compruebe los cambios antes de aplicarlos.";
+    return { message, data: preview };
+  },
+});

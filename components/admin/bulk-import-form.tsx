@@ -1,0 +1,152 @@
+"use client";
+
+import { useActionState, useRef, useState, useTransition } from "react";
+import type { ImportPreview } from "@/app/admin/importar/actions";
+import type { ActionState } from "@/lib/actions/form-action";
+import { t } from "@/lib/i18n";
+import { FormMessage } from "@/components/ui/form-controls";
+
+type Action = (state: ActionState<ImportPreview>, data: FormData) => Promise<ActionState<ImportPreview>>;
+
+export function BulkImportForm({ action }: { action: Action }) {
+  const [state, submit] = useActionState(action, { status: "idle" });
+  const [pending, startTransition] = useTransition();
+  const [archiveMissing, setArchiveMissing] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const preview = state.data;
+
+  function send(apply: boolean) {
+    const file = fileInput.current?.files?.[0];
+    const data = new FormData();
+    if (file) data.set("file", file);
+    if (archiveMissing) data.set("archiveMissing", "si");
+    if (apply && preview) {
+      data.set("apply", "si");
+      data.set("fingerprint", preview.fingerprint);
+    }
+    startTransition(() => submit(data));
+  }
+
+  const canApply = preview && !preview.applied && preview.errors.length === 0 && preview.add.length + preview.change.length + preview.archive.length > 0;
+
+  return (
+    <div className="space-y-6">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          send(false);
+        }}
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <div className="space-y-1">
+          <label htmlFor="archivo" className="block text-sm font-medium text-slate-800">
+            {t.bulk.file}
+          </label>
+          <input
+            ref={fileInput}
+            id="archivo"
+            name="file"
+            type="file"
+            accept=".csv,.xlsx,.txt,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-describedby="archivo-ayuda"
+            aria-invalid={!!state.fieldErrors?.file}
+            className="block text-sm"
+          />
+          <p id="archivo-ayuda" className="text-xs text-slate-600">
+            {t.bulk.fileHint}
+          </p>
+          {state.fieldErrors?.file && <p className="text-sm text-red-800">{state.fieldErrors.file.join(" ")}</p>}
+        </div>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={archiveMissing} onChange={(e) => setArchiveMissing(e.target.checked)} />
+          {t.bulk.archiveMissing}
+        </label>
+        <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-70">
+          {pending ? t.bulk.working : t.bulk.review}
+        </button>
+      </form>
+
+      <FormMessage status={state.status} message={state.message} />
+
+      {preview && (
+        <section aria-labelledby="revision" className="space-y-4" data-testid="import-preview">
+          <h2 id="revision" className="text-lg font-semibold">
+            {preview.applied ? t.bulk.appliedTitle : t.bulk.previewTitle}
+          </h2>
+          <p className="text-sm">{t.bulk.summary(preview.add.length, preview.change.length, preview.archive.length, preview.unchanged)}</p>
+          {preview.errors.length > 0 && (
+            <div className="rounded border border-red-300 bg-red-50 p-3">
+              <h3 className="font-semibold text-red-900">{t.bulk.errors}</h3>
+              <ul className="mt-1 list-disc pl-5 text-sm text-red-900" data-testid="import-errors">
+                {preview.errors.map((e, i) => (
+                  <li key={i}>{t.bulk.rowError(e.line, e.message)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {preview.add.length > 0 && (
+            <div>
+              <h3 className="font-semibold">{t.bulk.toAdd}</h3>
+              <ul className="list-disc pl-5 text-sm">
+                {preview.add.map((a, i) => (
+                  <li key={i}>
+                    {a.managementObjectiveCode} · {a.name}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {preview.change.length > 0 && (
+            <div>
+              <h3 className="font-semibold">{t.bulk.toChange}</h3>
+              <ul className="space-y-2 text-sm">
+                {preview.change.map((c) => (
+                  <li key={c.id} className="rounded bg-white p-2 ring-1 ring-slate-200">
+                    <span className="font-medium">
+                      {c.id} · {c.name}
+                    </span>
+                    <ul className="list-disc pl-5">
+                      {c.changes.map((change, i) => (
+                        <li key={i}>{describe(change)}</li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {preview.archive.length > 0 && (
+            <div>
+              <h3 className="font-semibold">{t.bulk.toArchive}</h3>
+              <ul className="list-disc pl-5 text-sm">
+                {preview.archive.map((a) => (
+                  <li key={a.id}>
+                    {a.id} · {a.name}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {canApply && (
+            <button type="button" onClick={() => send(true)} disabled={pending} className="rounded bg-accent-600 px-4 py-2 text-sm font-semibold text-white disabled:opacity-70">
+              {pending ? t.bulk.working : t.bulk.apply}
+            </button>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function describe(change: ImportPreview["change"][number]["changes"][number]): string {
+  switch (change.kind) {
+    case "field":
+      return `${t.editing.field[change.field === "managementObjectiveCode" ? "objective" : change.field]}: «${change.before}» → «${change.after}»`;
+    case "objective-added":
+      return `${t.editing.added}: ${t.initiative.objectiveNumber(change.index + 1)} «${change.text}»`;
+    case "objective-removed":
+      return `${t.editing.removed}: ${t.initiative.objectiveNumber(change.index + 1)} «${change.text}»`;
+    case "objective-changed":
+      return `${t.initiative.objectiveNumber(change.index + 1)}: ${change.before !== change.after ? `«${change.before}» → «${change.after}» ` : ""}${change.mechanismsAdded.length ? `+ ${change.mechanismsAdded.join(", ")} ` : ""}${change.mechanismsRemoved.length ? `− ${change.mechanismsRemoved.join(", ")}` : ""}`;
+  }
+}
