@@ -13,8 +13,14 @@ export async function SiteHeader() {
         { href: "/iniciativas", label: t.nav.initiatives },
         { href: "/matriz", label: t.nav.grid },
         { href: "/mecanismos", label: t.nav.mechanisms },
+      ]
+    : [];
+  const adminLinks = user
+    ? [
         ...(can(user.role, "matrix:edit")
           ? [
+              { href: "/iniciativas/nueva", label: t.editing.newTitle },
+              { href: "/admin/objetivos", label: t.nav.objectives },
               { href: "/admin/mecanismos", label: t.nav.vocabulary },
               { href: "/admin/importar", label: t.nav.bulkImport },
             ]
@@ -42,6 +48,24 @@ export async function SiteHeader() {
                     </Link>
                   </li>
                 ))}
+                {adminLinks.length > 0 && (
+                  <li>
+                    <details className="relative">
+                      <summary className="cursor-pointer list-none rounded px-3 py-2 text-sm font-medium hover:bg-brand-700">
+                        {t.nav.admin} <span aria-hidden="true">▾</span>
+                      </summary>
+                      <ul className="absolute right-0 z-20 mt-1 w-56 rounded border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
+                        {adminLinks.map((link) => (
+                          <li key={link.href}>
+                            <Link href={link.href} className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
+                              {link.label}
+                            </Link>
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  </li>
+                )}
               </ul>
             </nav>
             <details className="group relative">

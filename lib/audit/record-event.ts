@@ -19,7 +19,8 @@ export type AuditAction =
   | "mechanism.create"
   | "mechanism.update"
   | "mechanism.merge"
-  | "import.apply";
+  | "import.apply"
+  | "objective.update";
 
 export interface AuditEventInput {
   action: AuditAction;

@@ -18,6 +18,8 @@ export const es = {
     audit: "Auditoría",
     vocabulary: "Vocabulario",
     bulkImport: "Importar",
+    objectives: "Títulos de objetivos",
+    admin: "Administración",
   },
   home: {
     title: "Estructura del plan",
@@ -141,6 +143,11 @@ export const es = {
     choose: "Elija el mecanismo que se conserva…",
     merge: "Fusionar",
     mergeConfirm: (name: string) => `¿Fusionar «${name}»? Sus usos pasarán al mecanismo elegido y esta entrada desaparecerá del vocabulario.`,
+  },
+  objectiveAdmin: {
+    title: "Títulos de los objetivos",
+    intro: "Corrija los títulos de los objetivos de desarrollo y de gestión. Cada cambio queda en la auditoría y no sobrescribe el de otra persona.",
+    titleOf: (code: string) => (code.includes(".") ? `Objetivo de gestión ${code}` : `Título del objetivo de desarrollo ${code}`),
   },
   bulk: {
     title: "Importación masiva",
@@ -289,6 +296,7 @@ export const es = {
       "mechanism.update": "Mecanismo modificado",
       "mechanism.merge": "Mecanismos fusionados",
       "import.apply": "Importación masiva aplicada",
+      "objective.update": "Título de objetivo modificado",
     },
   },
   forms: {

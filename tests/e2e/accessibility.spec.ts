@@ -22,6 +22,7 @@ const PAGES = [
   "/admin/auditoria?accion=auth.signin.success&desde=2020-01-01",
   "/admin/mecanismos",
   "/admin/importar",
+  "/admin/objetivos",
 ];
 
 test("la página de ingreso no tiene problemas de accesibilidad", async ({ page }) => {

@@ -140,3 +140,16 @@ test("una importación masiva con una fila mala no escribe nada y nombra la fila
   const [after] = await query<{ n: string }>(`SELECT count(*) AS n FROM "Initiative" WHERE name LIKE '%de riesgos'`);
   expect(Number(after!.n)).toBe(1);
 });
+
+test("un administrador corrige el título de un objetivo y se ve en el inicio", async ({ page }) => {
+  await signIn(page, "admin", "/admin/objetivos");
+  const field = page.getByLabel("Objetivo de gestión 3.3", { exact: true });
+  const original = await field.inputValue();
+  await field.fill(`${original} (revisado)`);
+  await field.locator("xpath=ancestor::form").getByRole("button", { name: "Guardar" }).click();
+  await expect(page.getByText("Título del objetivo 3.3 guardado.")).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByTestId("management-objective-3.3")).toContainText("(revisado)");
+  const [event] = await query<{ data: { before: { title: string } } }>(`SELECT data FROM "AuditEvent" WHERE action = 'objective.update' AND "entityId" = '3.3'`);
+  expect(event!.data.before.title).toBe(original);
+});

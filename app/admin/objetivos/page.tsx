@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { ObjectiveTitleForm } from "@/components/admin/objective-title-form";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { t } from "@/lib/i18n";
+import { updateObjectiveTitleAction } from "./actions";
+
+export const metadata: Metadata = { title: t.objectiveAdmin.title };
+
+export default async function ObjectiveAdminPage() {
+  await requirePageUser("/admin/objetivos", "matrix:edit");
+  const development = await getDb().developmentObjective.findMany({
+    orderBy: { position: "asc" },
+    include: { managementObjectives: { orderBy: { position: "asc" } } },
+  });
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold text-brand-900">{t.objectiveAdmin.title}</h1>
+        <p className="max-w-3xl text-slate-700">{t.objectiveAdmin.intro}</p>
+      </header>
+      {development.map((d) => (
+        <section key={d.code} aria-labelledby={`od-${d.code}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id={`od-${d.code}`} className="font-semibold">{t.objective.development(d.code)}</h2>
+          <ObjectiveTitleForm code={d.code} version={d.version} title={d.title} action={updateObjectiveTitleAction} />
+          {d.managementObjectives.map((m) => (
+            <ObjectiveTitleForm key={m.code} code={m.code} version={m.version} title={m.title} action={updateObjectiveTitleAction} />
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

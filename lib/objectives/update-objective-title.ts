@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { ActionError } from "@/lib/actions/action-error";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import type { Db } from "@/lib/db/client";
+import type { RequestContext } from "@/lib/http/request-context";
+
+export const objectiveTitleSchema = z.object({
+  code: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, "Código de objetivo inválido."),
+  version: z.coerce.number().int().min(1),
+  title: z.string({ error: "Escriba el título." }).trim().min(3, "Escriba el título del objetivo.").max(1_000, "El título admite hasta 1000 caracteres."),
+});
+
+/** Edits a development ("1") or management ("1.1") objective's title, version-checked and audited in one transaction. */
+export async function updateObjectiveTitle(db: Db, input: z.infer<typeof objectiveTitleSchema>, actor: { id: number; email: string }, context?: RequestContext) {
+  const management = input.code.includes(".");
+  return db.$transaction(async (tx) => {
+    const before = management
+      ? await tx.managementObjective.findUnique({ where: { code: input.code } })
+      : await tx.developmentObjective.findUnique({ where: { code: input.code } });
+    if (!before) throw new ActionError("El objetivo no existe.");
+    const data = { title: input.title, version: { increment: 1 } };
+    const where = { code: input.code, version: input.version };
+    const { count } = management ? await tx.managementObjective.updateMany({ where, data }) : await tx.developmentObjective.updateMany({ where, data });
+    if (count === 0) throw new ActionError("Otra persona cambió este objetivo mientras usted lo editaba. Recargue la página para ver el título guardado.", "title");
+    await recordAuditEvent(tx, {
+      action: "objective.update",
+      actor,
+      entityType: management ? "ManagementObjective" : "DevelopmentObjective",
+      entityId: input.code,
+      context,
+      data: { before: { title: before.title }, after: { title: input.title } },
+    });
+  });
+}
