@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, readMigrations } from "@/lib/db/migrate";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { actualFromDatabase, expectedFromSchema } from "../support/schema-drift";
+import { actualFromDatabase, expectedFromSchema } from "@/prisma/tools/schema-drift";
 
 const SCHEMA = path.resolve("prisma/schema.prisma");
 
