@@ -235,6 +235,7 @@ try {
       },
     });
   }
+  await big.$executeRawUnsafe(`VACUUM ANALYZE "Initiative"`);
   const total = await big.initiative.count();
   log(`Midiendo consultas sobre ${total} iniciativas…`);
   const queryRows = await timeQueries(big);

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Initiative_archivedAt_managementObjectiveId_mechanismIds_idx" ON "Initiative"("archivedAt", "managementObjectiveId", "mechanismIds");
