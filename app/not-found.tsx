@@ -1,15 +1,6 @@
-import Link from "next/link";
+import { StatusPage } from "@/components/ui/status-page";
 import { t } from "@/lib/i18n";
 
 export default function NotFound() {
-  return (
-    <div className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-8 text-center shadow-sm">
-      <p className="text-sm font-semibold text-accent-600">404</p>
-      <h1 className="mt-1 text-2xl font-bold text-brand-900">{t.errors.notFound}</h1>
-      <p className="mt-3 text-slate-700">{t.errors.notFoundDetail}</p>
-      <Link href="/" className="mt-6 inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-        {t.errors.backHome}
-      </Link>
-    </div>
-  );
+  return <StatusPage code={404} title={t.errors.notFound} detail={t.errors.notFoundDetail} />;
 }

@@ -3,11 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
-import type { InitiativeSnapshot } from "@/lib/initiatives/initiative-schema";
+import type { InitiativeSnapshot, SavedInitiativeResult as Saved } from "@/lib/initiatives/initiative-schema";
 import { t } from "@/lib/i18n";
 import { FormMessage } from "@/components/ui/form-controls";
 
-type Saved = { id: number; version: number } | { conflict: { current: InitiativeSnapshot; currentVersion: number } };
 type Action = (state: ActionState<Saved>, data: FormData) => Promise<ActionState<Saved>>;
 
 interface Objective {

@@ -39,3 +39,6 @@ export interface InitiativeSnapshot {
   archived: boolean;
   articulationObjectives: { text: string; mechanisms: { id: number; name: string }[] }[];
 }
+
+/** What a save answers the edit form: the saved version, or what is stored when someone saved first. */
+export type SavedInitiativeResult = { id: number; version: number } | { conflict: { current: InitiativeSnapshot; currentVersion: number } };

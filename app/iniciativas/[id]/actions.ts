@@ -6,10 +6,9 @@ import { ActionError } from "@/lib/actions/action-error";
 import { formAction } from "@/lib/actions/form-action";
 import { getDb } from "@/lib/db/client";
 import { updateInitiativePayloadSchema } from "@/lib/initiatives/initiative-form-payload";
-import type { InitiativeSnapshot } from "@/lib/initiatives/initiative-schema";
+import type { SavedInitiativeResult as Saved } from "@/lib/initiatives/initiative-schema";
 import { initiativeHistory, setArchived, updateInitiative } from "@/lib/initiatives/save-initiative";
 
-type Saved = { id: number; version: number } | { conflict: { current: InitiativeSnapshot; currentVersion: number } };
 
 export const saveInitiativeAction = formAction<typeof updateInitiativePayloadSchema, Saved>({
   permission: "matrix:edit",

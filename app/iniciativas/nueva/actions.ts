@@ -4,10 +4,9 @@ import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
 import { getDb } from "@/lib/db/client";
 import { createInitiativePayloadSchema } from "@/lib/initiatives/initiative-form-payload";
-import type { InitiativeSnapshot } from "@/lib/initiatives/initiative-schema";
+import type { SavedInitiativeResult as Saved } from "@/lib/initiatives/initiative-schema";
 import { createInitiative } from "@/lib/initiatives/save-initiative";
 
-type Saved = { id: number; version: number } | { conflict: { current: InitiativeSnapshot; currentVersion: number } };
 
 export const createInitiativeAction = formAction<typeof createInitiativePayloadSchema, Saved>({
   permission: "matrix:edit",
