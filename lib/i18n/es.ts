@@ -300,6 +300,8 @@ export const es = {
     cancel: "Cancelar",
   },
   errors: {
+    title: "Algo salió mal",
+    retry: "Intentar de nuevo",
     generic: "Ocurrió un error inesperado. Intente de nuevo en unos minutos.",
     notFound: "Página no encontrada",
     notFoundDetail: "La dirección no corresponde a ninguna página del portal.",
