@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
-import { canonicalMechanismName } from "@/lib/matrix/mechanism-names";
+import { isListedInDocument } from "@/lib/matrix/mechanism-names";
 import { listMechanismUsage } from "@/lib/mechanisms/mechanism-usage";
 
 export const metadata: Metadata = { title: t.mechanisms.title };
@@ -33,7 +33,7 @@ export default async function MechanismsPage() {
                   <Link href={`/mecanismos/${m.slug}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                     {m.name}
                   </Link>
-                  {canonicalMechanismName(m.name) === null && <span className="ml-1 text-slate-600" title={t.mechanisms.outsideVocabulary}>*</span>}
+                  {!isListedInDocument(m.name) && <span className="ml-1 text-slate-600" title={t.mechanisms.outsideVocabulary}>*</span>}
                 </th>
                 <td className="px-4 py-2 text-right tabular-nums">
                   <Link href={`/iniciativas?mecanismo=${m.slug}`} className="text-brand-700 underline-offset-2 hover:underline">

@@ -205,7 +205,7 @@ export const es = {
     name: "Mecanismo",
     initiatives: "Iniciativas",
     objectives: "Objetivos de articulación",
-    outsideVocabulary: "Los mecanismos marcados no figuran en la lista del documento; se conservan tal como aparecen en la matriz.",
+    outsideVocabulary: "Los mecanismos marcados no figuran en las listas del documento (nota ² e introducción): aparecen solo en la tabla o se añadieron después.",
     usedBy: (n: number) => (n === 1 ? "1 iniciativa usa este mecanismo." : `${n} iniciativas usan este mecanismo.`),
     inObjectives: "En los objetivos de articulación:",
     none: "Ninguna iniciativa vigente usa este mecanismo.",

@@ -98,7 +98,7 @@ describe("vocabulario de mecanismos", () => {
 
   it("fusionar un mecanismo en otro conserva cada uso, sin duplicados, y actualiza los datos derivados", async () => {
     const { mergeMechanisms } = await import("@/lib/mechanisms/manage-mechanisms");
-    const source = await database.db.mechanism.findUniqueOrThrow({ where: { slug: "contrato" } });
+    const source = await database.db.mechanism.findUniqueOrThrow({ where: { slug: "contratos" } });
     const target = await database.db.mechanism.findUniqueOrThrow({ where: { slug: "convenios" } });
     const fromSource = await objectivesWith(source.id);
     const fromTarget = await objectivesWith(target.id);
