@@ -33,6 +33,7 @@ export async function generateSyntheticMatrix(db: Db, count: number, options: { 
         const positions: number[] = [];
         const objectiveIds: number[] = [];
         const searchTexts: string[] = [];
+        const mechanismSets: string[] = [];
         const aoInitiative: number[] = [];
         const aoPosition: number[] = [];
         const aoText: string[] = [];
@@ -48,11 +49,13 @@ export async function generateSyntheticMatrix(db: Db, count: number, options: { 
           positions.push(start + offset + k);
           objectiveIds.push(pick(objectives).id);
           searchTexts.push(initiativeSearchText(name, aos.map((a) => a.text), aos.flatMap((a) => a.mechanisms.map((m) => m.name))));
+          mechanismSets.push(`{${[...new Set(aos.flatMap((a) => a.mechanisms.map((m) => m.id)))].sort((a, b) => a - b).join(",")}}`);
           pending.push(aos.map((a) => ({ text: a.text, mechanisms: a.mechanisms.map((m) => m.id) })));
         }
         const ids = await tx.$queryRaw<{ id: number }[]>`
-          INSERT INTO "Initiative" (name, position, "managementObjectiveId", "searchText", "updatedAt")
-          SELECT * , now() FROM unnest(${names}::text[], ${positions}::int[], ${objectiveIds}::int[], ${searchTexts}::text[])
+          INSERT INTO "Initiative" (name, position, "managementObjectiveId", "searchText", "mechanismIds", "updatedAt")
+          SELECT n, p, o, s, m::int[], now()
+          FROM unnest(${names}::text[], ${positions}::int[], ${objectiveIds}::int[], ${searchTexts}::text[], ${mechanismSets}::text[]) AS t(n, p, o, s, m)
           RETURNING id`;
         ids.forEach(({ id }, k) =>
           pending[k]!.forEach((ao, position) => {
@@ -81,12 +84,6 @@ export async function generateSyntheticMatrix(db: Db, count: number, options: { 
           SELECT * FROM unnest(${linkAo}::int[], ${linkMechanism}::int[], ${linkPosition}::int[])`;
         options.onProgress?.(offset + size);
       }
-      await tx.$executeRaw`
-        UPDATE "Initiative" i SET "mechanismIds" = (
-          SELECT array_agg(DISTINCT am."mechanismId" ORDER BY am."mechanismId")
-          FROM "ArticulationObjective" a JOIN "ArticulationObjectiveMechanism" am ON am."articulationObjectiveId" = a.id
-          WHERE a."initiativeId" = i.id)
-        WHERE i.position >= ${start}`;
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );
