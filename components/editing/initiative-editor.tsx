@@ -11,6 +11,8 @@ type Action = (state: ActionState<Saved>, data: FormData) => Promise<ActionState
 
 interface Objective {
   key: number;
+  /** The stored row, for objectives loaded from the database. */
+  id?: number;
   text: string;
   mechanismIds: number[];
 }
@@ -75,14 +77,14 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
     ...(id ? { id, version } : {}),
     name,
     managementObjectiveCode: objectiveCode,
-    articulationObjectives: items.map(({ text, mechanismIds }) => ({ text, mechanismIds })),
+    articulationObjectives: items.map(({ id: objectiveId, text, mechanismIds }) => ({ ...(objectiveId ? { id: objectiveId } : {}), text, mechanismIds })),
   });
 
   function keepStored() {
     if (!conflict) return;
     setName(conflict.current.name);
     setObjectiveCode(conflict.current.managementObjectiveCode);
-    setItems(withKeys(conflict.current.articulationObjectives.map((o) => ({ text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) }))));
+    setItems(withKeys(conflict.current.articulationObjectives.map((o) => ({ id: o.id, text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) }))));
     setVersion(conflict.currentVersion);
     setDirty(false);
   }

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { t } from "@/lib/i18n";
 
-type Tab = "ficha" | "historial" | "editar";
+type Tab = "ficha" | "seguimiento" | "historial" | "editar";
 
-export function InitiativeTabs({ id, current, canEdit }: { id: number; current: Tab; canEdit: boolean }) {
+export function InitiativeTabs({ id, current, canEdit, canTrack }: { id: number; current: Tab; canEdit: boolean; canTrack: boolean }) {
   const tabs: { key: Tab; href: string; label: string }[] = [
     { key: "ficha", href: `/iniciativas/${id}`, label: t.editing.tabSheet },
+    ...(canTrack ? [{ key: "seguimiento" as const, href: `/iniciativas/${id}/seguimiento`, label: t.tracking.tab }] : []),
     { key: "historial", href: `/iniciativas/${id}/historial`, label: t.editing.tabHistory },
     ...(canEdit ? [{ key: "editar" as const, href: `/iniciativas/${id}/editar`, label: t.editing.tabEdit }] : []),
   ];

@@ -5,7 +5,11 @@ import type { InitiativeQuery } from "@/lib/initiatives/initiative-query";
 import type { FilterOptions } from "@/lib/initiatives/list-initiatives";
 import type { FacetCounts } from "@/lib/initiatives/search-initiatives";
 import { t } from "@/lib/i18n";
+import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 import { useQueryNavigation } from "./use-query-navigation";
+
+// Kept here rather than imported from initiative-query.ts so the browser does not load zod.
+const NO_OWNER = "ninguna";
 
 interface Props {
   query: InitiativeQuery;
@@ -13,21 +17,29 @@ interface Props {
   options: FilterOptions;
 }
 
-type ListKey = "desarrollo" | "objetivo" | "mecanismo";
+type ListKey = "desarrollo" | "objetivo" | "mecanismo" | "estado" | "responsable";
+type FlagKey = "desactualizadas" | "vencen" | "archivadas";
 
 export function InitiativeFilters({ query, facets, options }: Props) {
   const { navigate, pending } = useQueryNavigation();
   const [text, setText] = useState(query.q);
   // What the user just chose shows at once; the URL (and the server's answer) follow.
-  const [selected, setSelected] = useState({ desarrollo: query.desarrollo, objetivo: query.objetivo, mecanismo: query.mecanismo, modo: query.modo });
+  const [selected, setSelected] = useState({
+    desarrollo: query.desarrollo,
+    objetivo: query.objetivo,
+    mecanismo: query.mecanismo,
+    estado: query.estado,
+    responsable: query.responsable,
+    modo: query.modo,
+  });
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   // Another navigation (back button, a shared link) changes the query under us.
   useEffect(() => setText(query.q), [query.q]);
-  const queryKey = JSON.stringify([query.desarrollo, query.objetivo, query.mecanismo, query.modo]);
+  const queryKey = JSON.stringify([query.desarrollo, query.objetivo, query.mecanismo, query.estado, query.responsable, query.modo]);
   useEffect(() => {
-    const [desarrollo, objetivo, mecanismo, modo] = JSON.parse(queryKey);
-    setSelected({ desarrollo, objetivo, mecanismo, modo });
+    const [desarrollo, objetivo, mecanismo, estado, responsable, modo] = JSON.parse(queryKey);
+    setSelected({ desarrollo, objetivo, mecanismo, estado, responsable, modo });
   }, [queryKey]);
 
   function toggle(key: ListKey, value: string, checked: boolean) {
@@ -53,7 +65,20 @@ export function InitiativeFilters({ query, facets, options }: Props) {
     });
   }
 
-  const hasFilters = query.q || query.desarrollo.length || query.objetivo.length || query.mecanismo.length || query.archivadas;
+  function flag(key: FlagKey, on: boolean) {
+    navigate((params) => (on ? params.set(key, "si") : params.delete(key)));
+  }
+
+  const hasFilters =
+    query.q ||
+    query.desarrollo.length ||
+    query.objetivo.length ||
+    query.mecanismo.length ||
+    query.estado.length ||
+    query.responsable.length ||
+    query.desactualizadas ||
+    query.vencen ||
+    query.archivadas;
 
   return (
     <aside aria-label={t.initiatives.filters} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
@@ -140,19 +165,48 @@ export function InitiativeFilters({ query, facets, options }: Props) {
         </fieldset>
       </FacetGroup>
 
-      <label className="flex items-center gap-2 border-t border-slate-100 pt-3 text-sm">
-        <input
-          type="checkbox"
-          checked={query.archivadas === "si"}
-          onChange={(e) => navigate((params) => (e.target.checked ? params.set("archivadas", "si") : params.delete("archivadas")))}
-        />
-        {t.initiatives.archivedOnly}
-      </label>
+      <FacetGroup
+        legend={t.tracking.statusFilter}
+        name="estado"
+        options={STATUSES.map((status) => ({ value: STATUS_SLUGS[status], label: t.tracking.statuses[status] }))}
+        selected={selected.estado}
+        counts={facets.statuses}
+        onToggle={toggle}
+      />
+      <FacetGroup
+        legend={t.tracking.ownerFilter}
+        name="responsable"
+        options={[
+          { value: NO_OWNER, label: t.tracking.noOwnerOption },
+          ...options.secretariats.map((s) => ({ value: s.slug, label: s.name.replace(/^Secretaría (de )?/, ""), title: s.name })),
+        ]}
+        selected={selected.responsable}
+        counts={facets.secretariats}
+        onToggle={toggle}
+      />
+
+      <fieldset className="space-y-2 border-t border-slate-100 pt-3 text-sm">
+        <legend className="sr-only">{t.tracking.freshness}</legend>
+        {(
+          [
+            ["desactualizadas", t.tracking.staleFilter, query.desactualizadas === "si"],
+            ["vencen", t.tracking.endingFilter, query.vencen === "si"],
+            ["archivadas", t.initiatives.archivedOnly, query.archivadas === "si"],
+          ] as const
+        ).map(([key, label, checked]) => (
+          <label key={key} className="flex items-center gap-2">
+            <input type="checkbox" checked={checked} onChange={(e) => flag(key, e.target.checked)} />
+            {label}
+          </label>
+        ))}
+      </fieldset>
 
       {hasFilters ? (
         <button
           type="button"
-          onClick={() => navigate((params) => ["q", "desarrollo", "objetivo", "mecanismo", "modo", "orden", "archivadas"].forEach((k) => params.delete(k)))}
+          onClick={() => navigate((params) => ["q", "desarrollo", "objetivo", "mecanismo", "estado", "responsable", "desactualizadas", "vencen", "modo", "orden", "archivadas"].forEach((k) =>
+                params.delete(k),
+              ))}
           className="w-full rounded border border-slate-400 px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100"
         >
           {t.initiatives.clearFilters}

@@ -6,7 +6,8 @@ import { useEffect, useMemo, useState } from "react";
 import type { InitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { PAGE_SIZES, type InitiativeSort } from "@/lib/initiatives/table-options";
 import type { InitiativePage, InitiativeRow } from "@/lib/initiatives/search-initiatives";
-import { t } from "@/lib/i18n";
+import { formatDay, t } from "@/lib/i18n";
+import { ProgressMeter, StatusBadge } from "@/components/tracking/status-badge";
 import { Highlighted } from "./highlighted";
 import { Pagination } from "./pagination";
 import { useQueryNavigation } from "./use-query-navigation";
@@ -14,8 +15,15 @@ import { useQueryNavigation } from "./use-query-navigation";
 // Filtering, sorting and paging happen in PostgreSQL; the table only lays out one page and hides columns.
 const features = tableFeatures({ columnVisibilityFeature });
 
-const HIDEABLE = ["objetivo", "mecanismos", "objetivos"] as const;
-const SORTABLE: Partial<Record<string, InitiativeSort>> = { iniciativa: "nombre", objetivo: "objetivo", objetivos: "objetivos" };
+const HIDEABLE = ["objetivo", "mecanismos", "objetivos", "estado", "responsable", "actualizacion"] as const;
+const SORTABLE: Partial<Record<string, InitiativeSort>> = {
+  iniciativa: "nombre",
+  objetivo: "objetivo",
+  objetivos: "objetivos",
+  estado: "estado",
+  responsable: "responsable",
+  actualizacion: "actualizacion",
+};
 
 interface Props {
   page: InitiativePage;
@@ -74,6 +82,38 @@ export function InitiativesTable({ page, query, hidden }: Props) {
         id: "objetivos",
         header: t.initiatives.colObjectiveCount,
         cell: ({ row }) => <span className="tabular-nums">{row.original.objectiveCount}</span>,
+      },
+      {
+        id: "estado",
+        header: t.tracking.colStatus,
+        cell: ({ row }) => (
+          <div className="space-y-1">
+            <StatusBadge status={row.original.status} />
+            <div>
+              <ProgressMeter value={row.original.progress} />
+            </div>
+          </div>
+        ),
+      },
+      {
+        id: "responsable",
+        header: t.tracking.colLead,
+        cell: ({ row }) =>
+          row.original.leadSecretariat ? (
+            <span title={row.original.leadSecretariat.name}>{row.original.leadSecretariat.name.replace(/^Secretaría (de )?/, "")}</span>
+          ) : (
+            <span className="text-xs italic text-slate-700">{t.tracking.noLead}</span>
+          ),
+      },
+      {
+        id: "actualizacion",
+        header: t.tracking.colLastUpdate,
+        cell: ({ row }) =>
+          row.original.lastUpdateOn ? (
+            <span className="whitespace-nowrap">{formatDay(row.original.lastUpdateOn)}</span>
+          ) : (
+            <span className="text-xs italic text-slate-700">{t.tracking.neverUpdated}</span>
+          ),
       },
     ],
     [terms],

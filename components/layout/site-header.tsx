@@ -11,6 +11,7 @@ export async function SiteHeader() {
     ? [
         { href: "/", label: t.nav.home },
         { href: "/iniciativas", label: t.nav.initiatives },
+        { href: "/tablero", label: t.nav.dashboard },
         { href: "/matriz", label: t.nav.grid },
         { href: "/mecanismos", label: t.nav.mechanisms },
       ]
@@ -23,6 +24,7 @@ export async function SiteHeader() {
               { href: "/admin/objetivos", label: t.nav.objectives },
               { href: "/admin/mecanismos", label: t.nav.vocabulary },
               { href: "/admin/importar", label: t.nav.bulkImport },
+              { href: "/admin/catalogos", label: t.nav.catalogues },
             ]
           : []),
         ...(can(user.role, "users:manage") ? [{ href: "/admin/usuarios", label: t.nav.users }] : []),

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { t } from "@/lib/i18n";
 
 const inputClass =
@@ -41,6 +41,10 @@ export function Field({ name, label, errors, hint, children }: FieldProps) {
 
 export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
   return <input {...props} className={inputClass} />;
+}
+
+export function TextArea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <textarea {...props} className={inputClass} />;
 }
 
 export function Select(props: SelectHTMLAttributes<HTMLSelectElement>) {

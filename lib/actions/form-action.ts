@@ -49,7 +49,7 @@ export function formAction<S extends z.ZodType, T = undefined>(options: {
       if (error instanceof AccessDeniedError) return { status: "error", message: error.message };
       throw error;
     }
-    const parsed = options.schema.safeParse(Object.fromEntries(formData.entries()));
+    const parsed = options.schema.safeParse(formFields(formData));
     if (!parsed.success) {
       return { status: "error", message: t.forms.fixErrors, fieldErrors: fieldErrorsOf(parsed.error), values };
     }
@@ -73,6 +73,16 @@ export function formAction<S extends z.ZodType, T = undefined>(options: {
       return { status: "error", message: `${t.errors.generic} ${request.requestId ? t.errors.requestId(request.requestId) : ""}`.trim(), values };
     }
   };
+}
+
+/** The form's fields; a name sent several times (a group of checkboxes) becomes a list. */
+function formFields(formData: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+  const fields: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key);
+    fields[key] = all.length === 1 ? all[0]! : all;
+  }
+  return fields;
 }
 
 /** Errors by field, nested fields as dotted paths ("articulationObjectives.0.text"). */

@@ -20,7 +20,18 @@ export type AuditAction =
   | "mechanism.update"
   | "mechanism.merge"
   | "import.apply"
-  | "objective.update";
+  | "objective.update"
+  | "progress.create"
+  | "ownership.update"
+  | "instrument.create"
+  | "instrument.update"
+  | "instrument.delete"
+  | "secretariat.create"
+  | "secretariat.update"
+  | "secretariat.delete"
+  | "counterpart.create"
+  | "counterpart.update"
+  | "counterpart.delete";
 
 export interface AuditEventInput {
   action: AuditAction;

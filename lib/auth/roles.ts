@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "views:manage": "PLANNER",
   "progress:write": "PLANNER",
   "matrix:edit": "ADMIN",
+  /** Ownership, instruments and the secretariat and counterpart catalogues. */
+  "tracking:edit": "ADMIN",
   "users:manage": "ADMIN",
   "audit:read": "ADMIN",
 } as const satisfies Record<string, Role>;

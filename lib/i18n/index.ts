@@ -13,3 +13,7 @@ const integer = new Intl.NumberFormat(LOCALE);
 export const formatDateTime = (value: Date) => dateTime.format(value);
 export const formatDate = (value: Date) => date.format(value);
 export const formatNumber = (value: number) => integer.format(value);
+
+// Calendar days ("YYYY-MM-DD", DATE columns) have no time: formatting them in Quito's zone would show the day before.
+const day = new Intl.DateTimeFormat(LOCALE, { dateStyle: "long", timeZone: "UTC" });
+export const formatDay = (value: string) => day.format(new Date(`${value}T00:00:00Z`));

@@ -1,5 +1,10 @@
 import { z } from "zod";
+import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 import { PAGE_SIZES, SORTS, type InitiativeSort } from "./table-options";
+
+const STATUS_SLUG_VALUES = STATUSES.map((s) => STATUS_SLUGS[s]) as [string, ...string[]];
+/** The `responsable` value for initiatives without a lead secretariat. */
+export const NO_OWNER = "ninguna";
 
 /**
  * The filter, sort and page state of the initiatives table, as URL parameters
@@ -7,7 +12,7 @@ import { PAGE_SIZES, SORTS, type InitiativeSort } from "./table-options";
  */
 export { PAGE_SIZES, SORTS, type InitiativeSort };
 
-const list = (item: z.ZodString, max: number, label: string) =>
+const list = (item: z.ZodType<string, string>, max: number, label: string) =>
   z
     .union([z.string(), z.array(z.string())])
     .transform((value) =>
@@ -24,6 +29,10 @@ export const initiativeQuerySchema = z.object({
   desarrollo: list(z.string().regex(/^\d{1,2}$/, "desarrollo: se esperaba un código como «1»."), 20, "desarrollo").default([]),
   objetivo: list(z.string().regex(/^\d{1,2}\.\d{1,2}$/, "objetivo: se esperaba un código como «1.1»."), 50, "objetivo").default([]),
   mecanismo: list(z.string().regex(/^[a-z0-9-]{1,80}$/, "mecanismo: se esperaba el identificador de un mecanismo, como «convenios»."), 50, "mecanismo").default([]),
+  estado: list(z.enum(STATUS_SLUG_VALUES, { error: `estado: use ${STATUS_SLUG_VALUES.join(", ")}.` }), 5, "estado").default([]),
+  responsable: list(z.string().regex(/^[a-z0-9-]{1,120}$/, "responsable: se esperaba el identificador de una secretaría, como «salud», o «ninguna»."), 30, "responsable").default([]),
+  desactualizadas: z.enum(["si"], { error: "desactualizadas: use «si» para ver las que no tienen avances en 90 días." }).optional(),
+  vencen: z.enum(["si"], { error: "vencen: use «si» para ver las que tienen instrumentos que vencen en 90 días." }).optional(),
   archivadas: z.enum(["si"], { error: "archivadas: use «si» para ver solo las archivadas." }).optional(),
   modo: z.enum(["alguno", "todos"], { error: "modo: use «alguno» o «todos»." }).default("alguno"),
   orden: z.enum(SORTS, { error: `orden: use uno de ${SORTS.join(", ")}.` }).optional(),
@@ -89,6 +98,10 @@ export function initiativeQueryToParams(query: Partial<InitiativeQuery>): URLSea
   for (const code of query.desarrollo ?? []) params.append("desarrollo", code);
   for (const code of query.objetivo ?? []) params.append("objetivo", code);
   for (const slug of query.mecanismo ?? []) params.append("mecanismo", slug);
+  for (const slug of query.estado ?? []) params.append("estado", slug);
+  for (const slug of query.responsable ?? []) params.append("responsable", slug);
+  if (query.desactualizadas === "si") params.set("desactualizadas", "si");
+  if (query.vencen === "si") params.set("vencen", "si");
   if (query.modo === "todos") params.set("modo", "todos");
   if (query.archivadas === "si") params.set("archivadas", "si");
   const defaultSort = query.q?.trim() ? "relevancia" : "documento";

@@ -2,6 +2,8 @@ import { z } from "zod";
 
 /** One schema per entity: it feeds the edit form, its server action and any API that writes. */
 export const articulationObjectiveInputSchema = z.object({
+  /** The stored row this one edits, when it exists: keeps its signed instruments attached. */
+  id: z.number().int().positive().optional(),
   text: z
     .string({ error: "Escriba el objetivo de articulación." })
     .trim()
@@ -37,7 +39,7 @@ export interface InitiativeSnapshot {
   name: string;
   managementObjectiveCode: string;
   archived: boolean;
-  articulationObjectives: { text: string; mechanisms: { id: number; name: string }[] }[];
+  articulationObjectives: { id?: number; text: string; mechanisms: { id: number; name: string }[] }[];
 }
 
 /** What a save answers the edit form: the saved version, or what is stored when someone saved first. */

@@ -8,6 +8,7 @@ export interface FilterOptions {
   developmentObjectives: { code: string; title: string }[];
   managementObjectives: { code: string; title: string; developmentObjectiveCode: string }[];
   mechanisms: { name: string; slug: string }[];
+  secretariats: { name: string; slug: string }[];
 }
 
 /** The table page: one page of rows, the facet counts and the filter options, for a signed-in user. */
@@ -20,17 +21,19 @@ export async function listInitiatives(query: InitiativeQuery) {
 
 export async function getFilterOptions(): Promise<FilterOptions> {
   const db = getDb();
-  const [development, management, mechanisms] = await Promise.all([
+  const [development, management, mechanisms, secretariats] = await Promise.all([
     db.developmentObjective.findMany({ orderBy: { position: "asc" }, select: { code: true, title: true } }),
     db.managementObjective.findMany({
       orderBy: { position: "asc" },
       select: { code: true, title: true, developmentObjective: { select: { code: true } } },
     }),
     db.mechanism.findMany({ where: { uses: { some: {} } }, select: { name: true, slug: true } }),
+    db.secretariat.findMany({ select: { name: true, slug: true } }),
   ]);
   return {
     developmentObjectives: development,
     managementObjectives: management.map((m) => ({ code: m.code, title: m.title, developmentObjectiveCode: m.developmentObjective.code })),
     mechanisms: mechanisms.sort((a, b) => a.name.localeCompare(b.name, "es")),
+    secretariats: secretariats.sort((a, b) => a.name.localeCompare(b.name, "es")),
   };
 }

@@ -43,6 +43,7 @@ export async function snapshotInitiative(db: Db | Tx, id: number): Promise<{ sna
       managementObjectiveCode: initiative.managementObjective.code,
       archived: initiative.archivedAt !== null,
       articulationObjectives: initiative.articulationObjectives.map((o) => ({
+        id: o.id,
         text: o.text,
         mechanisms: o.mechanisms.map((m) => ({ id: m.mechanism.id, name: m.mechanism.name })),
       })),
@@ -71,17 +72,44 @@ async function resolve(tx: Tx, input: InitiativeInput) {
   };
 }
 
+/**
+ * Writes the articulation objectives in the given order, keeping each stored
+ * row that is still there (matched by id, else by identical text) so that the
+ * instruments signed under it stay attached. Removing an objective that has
+ * instruments is refused: they would be lost.
+ */
 async function writeObjectives(tx: Tx, initiativeId: number, input: InitiativeInput) {
-  await tx.articulationObjective.deleteMany({ where: { initiativeId } });
+  const existing = await tx.articulationObjective.findMany({
+    where: { initiativeId },
+    select: { id: true, text: true, _count: { select: { instruments: true } } },
+    orderBy: { position: "asc" },
+  });
+  const unused = new Map(existing.map((o) => [o.id, o]));
+  const kept = input.articulationObjectives.map((objective) => {
+    const byId = objective.id !== undefined ? unused.get(objective.id) : undefined;
+    const match = byId ?? [...unused.values()].find((o) => o.text === objective.text);
+    if (match) unused.delete(match.id);
+    return match?.id ?? null;
+  });
+  const lost = [...unused.values()].find((o) => o._count.instruments > 0);
+  if (lost) {
+    throw new ActionError(
+      `El objetivo de articulación «${lost.text.slice(0, 80)}» tiene instrumentos firmados registrados; elimínelos en Seguimiento antes de quitar el objetivo.`,
+      "articulationObjectives",
+    );
+  }
+  if (unused.size > 0) await tx.articulationObjective.deleteMany({ where: { id: { in: [...unused.keys()] } } });
+  // Park kept rows on negative positions first: (initiativeId, position) is unique.
+  await tx.$executeRaw`UPDATE "ArticulationObjective" SET position = -1 - position WHERE "initiativeId" = ${initiativeId}`;
   for (const [position, objective] of input.articulationObjectives.entries()) {
-    await tx.articulationObjective.create({
-      data: {
-        initiativeId,
-        position,
-        text: objective.text,
-        mechanisms: { create: [...new Set(objective.mechanismIds)].map((mechanismId, order) => ({ mechanismId, position: order })) },
-      },
-    });
+    const mechanisms = [...new Set(objective.mechanismIds)].map((mechanismId, order) => ({ mechanismId, position: order }));
+    const id = kept[position];
+    if (id === null || id === undefined) {
+      await tx.articulationObjective.create({ data: { initiativeId, position, text: objective.text, mechanisms: { create: mechanisms } } });
+      continue;
+    }
+    await tx.articulationObjectiveMechanism.deleteMany({ where: { articulationObjectiveId: id } });
+    await tx.articulationObjective.update({ where: { id }, data: { position, text: objective.text, mechanisms: { create: mechanisms } } });
   }
 }
 

@@ -1,7 +1,9 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { searchTerms } from "@/lib/text/search-text";
-import type { InitiativeQuery } from "./initiative-query";
+import { addDays, dateToDay, todayInQuito } from "@/lib/tracking/days";
+import { ENDING_SOON_DAYS, STALE_AFTER_DAYS, STATUS_BY_SLUG, STATUS_SLUGS, type Status } from "@/lib/tracking/statuses";
+import { NO_OWNER, type InitiativeQuery } from "./initiative-query";
 
 export interface InitiativeRow {
   id: number;
@@ -13,6 +15,11 @@ export interface InitiativeRow {
   objectiveCount: number;
   /** When searching: the first articulation objective that matches, to show why the row is there. */
   matchingObjective: string | null;
+  status: Status;
+  progress: number | null;
+  leadSecretariat: { name: string; slug: string } | null;
+  /** "YYYY-MM-DD" of the newest progress update, or null if none. */
+  lastUpdateOn: string | null;
 }
 
 export interface InitiativePage {
@@ -29,9 +36,13 @@ export interface FacetCounts {
   developmentObjectives: Record<string, number>;
   managementObjectives: Record<string, number>;
   mechanisms: Record<string, number>;
+  /** By status slug. */
+  statuses: Record<string, number>;
+  /** By lead secretariat slug, and "ninguna" for none. */
+  secretariats: Record<string, number>;
 }
 
-type Filter = "desarrollo" | "objetivo" | "mecanismo";
+type Filter = "desarrollo" | "objetivo" | "mecanismo" | "estado" | "responsable";
 
 // Archived initiatives leave every default view; "archivadas=si" shows only them.
 const archivedCondition = (query: InitiativeQuery) =>
@@ -60,13 +71,32 @@ function conditions(query: InitiativeQuery, terms: string[], skip?: Filter): Pri
         : Prisma.sql`i."mechanismIds" && ${ids}`,
     );
   }
+  if (skip !== "estado" && query.estado.length > 0) {
+    parts.push(Prisma.sql`i.status::text IN (${Prisma.join(query.estado.map((slug) => STATUS_BY_SLUG[slug]!))})`);
+  }
+  if (skip !== "responsable" && query.responsable.length > 0) {
+    const slugs = query.responsable.filter((slug) => slug !== NO_OWNER);
+    const either: Prisma.Sql[] = [];
+    if (slugs.length > 0) either.push(Prisma.sql`i."leadSecretariatId" IN (SELECT id FROM "Secretariat" WHERE slug IN (${Prisma.join(slugs)}))`);
+    if (slugs.length < query.responsable.length) either.push(Prisma.sql`i."leadSecretariatId" IS NULL`);
+    parts.push(Prisma.sql`(${Prisma.join(either, " OR ")})`);
+  }
+  const today = todayInQuito();
+  if (query.desactualizadas === "si") {
+    parts.push(Prisma.sql`(i."lastUpdateOn" IS NULL OR i."lastUpdateOn" < ${addDays(today, -STALE_AFTER_DAYS)}::date)`);
+  }
+  if (query.vencen === "si") {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Instrument" ins JOIN "ArticulationObjective" ao ON ao.id = ins."articulationObjectiveId"
+      WHERE ao."initiativeId" = i.id AND ins."endsOn" BETWEEN ${today}::date AND ${addDays(today, ENDING_SOON_DAYS)}::date)`);
+  }
   for (const term of terms) parts.push(Prisma.sql`i."searchText" LIKE ${like(term)}`);
   return Prisma.join(parts, " AND ");
 }
 
 const FROM = Prisma.sql`"Initiative" i
   JOIN "ManagementObjective" mo ON mo.id = i."managementObjectiveId"
-  JOIN "DevelopmentObjective" d ON d.id = mo."developmentObjectiveId"`;
+  JOIN "DevelopmentObjective" d ON d.id = mo."developmentObjectiveId"
+  LEFT JOIN "Secretariat" s ON s.id = i."leadSecretariatId"`;
 
 function orderBy(query: InitiativeQuery, terms: string[]): Prisma.Sql {
   const dir = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
@@ -77,6 +107,15 @@ function orderBy(query: InitiativeQuery, terms: string[]): Prisma.Sql {
       return Prisma.sql`d.position ${dir}, mo.position ${dir}, i.position`;
     case "objetivos":
       return Prisma.sql`(SELECT count(*) FROM "ArticulationObjective" a WHERE a."initiativeId" = i.id) ${dir}, i.position`;
+    case "estado":
+      return Prisma.sql`i.status ${dir}, i.position`;
+    // Initiatives without a figure, an owner or an update go last either way: they are what is missing.
+    case "avance":
+      return Prisma.sql`i.progress ${dir} NULLS LAST, i.position`;
+    case "responsable":
+      return Prisma.sql`s.name ${dir} NULLS LAST, i.position`;
+    case "actualizacion":
+      return Prisma.sql`i."lastUpdateOn" ${dir} NULLS LAST, i.position`;
     case "relevancia": {
       if (terms.length === 0) return Prisma.sql`i.position ${dir}`;
       // Terms in the name first, then the earlier a term appears in the text; cheap enough for 100,000 rows.
@@ -99,12 +138,36 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
   const terms = searchTerms(query.q);
   const where = conditions(query, terms);
   const offset = (query.pagina - 1) * query.por;
-  const filtered = terms.length > 0 || query.desarrollo.length > 0 || query.objetivo.length > 0 || query.mecanismo.length > 0;
+  const filtered =
+    terms.length > 0 ||
+    query.desarrollo.length > 0 ||
+    query.objetivo.length > 0 ||
+    query.mecanismo.length > 0 ||
+    query.estado.length > 0 ||
+    query.responsable.length > 0 ||
+    query.desactualizadas === "si" ||
+    query.vencen === "si";
   // Filtered, the window count rides on the page's own scan (one pass over the matches, not two);
   // unfiltered, the count is the total and the page comes straight off the position index.
   const [rows, [{ total }]] = await Promise.all([
-    db.$queryRaw<{ id: number; name: string; position: number; moCode: string; moTitle: string; dCode: string; matches: number | null }[]>`
+    db.$queryRaw<
+      {
+        id: number;
+        name: string;
+        position: number;
+        moCode: string;
+        moTitle: string;
+        dCode: string;
+        status: Status;
+        progress: number | null;
+        lastUpdateOn: Date | null;
+        leadName: string | null;
+        leadSlug: string | null;
+        matches: number | null;
+      }[]
+    >`
       SELECT i.id, i.name, i.position, mo.code AS "moCode", mo.title AS "moTitle", d.code AS "dCode",
+        i.status::text AS status, i.progress, i."lastUpdateOn", s.name AS "leadName", s.slug AS "leadSlug",
         ${filtered ? Prisma.sql`count(*) OVER ()::int` : Prisma.sql`NULL::int`} AS matches
       FROM ${FROM} WHERE ${where}
       ORDER BY ${orderBy(query, terms)}
@@ -143,6 +206,10 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
       mechanisms: [...mechanisms.values()],
       objectiveCount: own.length,
       matchingObjective: terms.length ? (own.find((o) => terms.some((t) => folded(o.text).includes(t)))?.text ?? null) : null,
+      status: row.status,
+      progress: row.progress,
+      leadSecretariat: row.leadName && row.leadSlug ? { name: row.leadName, slug: row.leadSlug } : null,
+      lastUpdateOn: row.lastUpdateOn ? dateToDay(row.lastUpdateOn) : null,
     };
   });
 
@@ -177,7 +244,7 @@ export async function countFacets(db: Db, query: InitiativeQuery): Promise<Facet
     db.$queryRaw<{ id: number; n: number }[]>`
       SELECT i."managementObjectiveId" AS id, count(*)::int AS n FROM "Initiative" i WHERE ${where} GROUP BY 1`;
   const sameWhere = query.desarrollo.length === 0 && query.objetivo.length === 0;
-  const [objectives, forDevelopment, forManagement, mechanisms] = await Promise.all([
+  const [objectives, forDevelopment, forManagement, mechanisms, statuses, secretariats] = await Promise.all([
     db.managementObjective.findMany({ select: { id: true, code: true, developmentObjective: { select: { code: true } } } }),
     perObjective(conditions(query, terms, "desarrollo")),
     // Without objective filters both facets count the same rows: ask once.
@@ -189,6 +256,11 @@ export async function countFacets(db: Db, query: InitiativeQuery): Promise<Facet
       CROSS JOIN LATERAL unnest(sets.ids) AS used(id)
       JOIN "Mechanism" m ON m.id = used.id
       GROUP BY m.slug`,
+    db.$queryRaw<{ key: Status; n: number }[]>`
+      SELECT i.status::text AS key, count(*)::int AS n FROM "Initiative" i WHERE ${conditions(query, terms, "estado")} GROUP BY 1`,
+    db.$queryRaw<{ key: string | null; n: number }[]>`
+      SELECT s.slug AS key, count(*)::int AS n FROM "Initiative" i LEFT JOIN "Secretariat" s ON s.id = i."leadSecretariatId"
+      WHERE ${conditions(query, terms, "responsable")} GROUP BY 1`,
   ]);
   const byId = new Map(objectives.map((o) => [o.id, o]));
   const developmentCounts: Record<string, number> = {};
@@ -201,5 +273,7 @@ export async function countFacets(db: Db, query: InitiativeQuery): Promise<Facet
     developmentObjectives: developmentCounts,
     managementObjectives: managementCounts,
     mechanisms: Object.fromEntries(mechanisms.map((r) => [r.key, r.n])),
+    statuses: Object.fromEntries(statuses.map((r) => [STATUS_SLUGS[r.key], r.n])),
+    secretariats: Object.fromEntries(secretariats.map((r) => [r.key ?? NO_OWNER, r.n])),
   };
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { COUNTERPART_TYPE_CODES } from "@/lib/tracking/counterpart-types";
+import { day, progressSchema, statusSchema } from "@/lib/tracking/tracking-schemas";
 import type { ParsedMatrix } from "./source-parser";
 
 /**
@@ -12,6 +14,45 @@ const text = (label: string, max = 5_000) =>
     .trim()
     .min(1, `${label}: no puede estar vacío.`)
     .max(max, `${label}: supera ${max} caracteres.`);
+
+/**
+ * Tracking travels with the matrix. Every tracking key is optional on import:
+ * a document without it (the source document, an older export) leaves the
+ * stored tracking as it is; the export always writes it.
+ */
+const instrument = z
+  .object({
+    type: text("Tipo de instrumento", 200),
+    counterpart: text("Contraparte", 200),
+    title: text("Título del instrumento", 500),
+    signedOn: day("Fecha de firma"),
+    endsOn: day("Fecha de fin").nullable(),
+    reference: z.string().max(500).nullable(),
+  })
+  .strict()
+  .refine((i) => i.endsOn === null || i.endsOn >= i.signedOn, { path: ["endsOn"], message: "La fecha de fin es anterior a la firma." });
+
+const tracking = z
+  .object({
+    status: statusSchema,
+    progress: progressSchema.nullable(),
+    leadSecretariat: text("Secretaría responsable", 200).nullable(),
+    supportingSecretariats: z.array(text("Secretaría de apoyo", 200)),
+    updates: z.array(
+      z
+        .object({
+          date: day("Fecha del avance"),
+          note: text("Nota de avance"),
+          status: statusSchema.nullable(),
+          progress: progressSchema.nullable(),
+          authorName: text("Autor", 200),
+          authorEmail: text("Correo del autor", 320),
+          recordedAt: z.iso.datetime({ error: "recordedAt: se esperaba una fecha y hora ISO 8601." }),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
 
 export const matrixDocumentSchema = z
   .object({
@@ -48,16 +89,22 @@ export const matrixDocumentSchema = z
                   text: text("Objetivo de articulación"),
                   mechanisms: z.array(text("Mecanismo", 200)),
                   source: source.optional(),
+                  instruments: z.array(instrument).optional(),
                 })
                 .strict(),
             )
             .min(1, "Cada iniciativa necesita al menos un objetivo de articulación."),
+          tracking: tracking.optional(),
         })
         .strict(),
     ),
     mechanisms: z.array(
       z.object({ name: text("Mecanismo", 200), description: z.string().max(2_000).nullable().optional() }).strict(),
     ),
+    secretariats: z.array(z.object({ name: text("Secretaría", 200) }).strict()).optional(),
+    counterparts: z
+      .array(z.object({ name: text("Contraparte", 200), type: z.enum(COUNTERPART_TYPE_CODES, { error: "Tipo de actor desconocido." }) }).strict())
+      .optional(),
   })
   .strict()
   .superRefine((doc, ctx) => {
@@ -73,6 +120,8 @@ export const matrixDocumentSchema = z
     duplicates(doc.managementObjectives, (o) => o.code, "Objetivo de gestión", "managementObjectives");
     duplicates(doc.initiatives, (o) => o.id, "Id de iniciativa", "initiatives");
     duplicates(doc.mechanisms, (m) => m.name.toLocaleLowerCase("es"), "Mecanismo", "mechanisms");
+    duplicates(doc.secretariats ?? [], (s) => s.name.toLocaleLowerCase("es"), "Secretaría", "secretariats");
+    duplicates(doc.counterparts ?? [], (c) => c.name.toLocaleLowerCase("es"), "Contraparte", "counterparts");
 
     const development = new Set(doc.developmentObjectives.map((o) => o.code));
     doc.managementObjectives.forEach((o, index) => {
@@ -95,6 +144,15 @@ export const matrixDocumentSchema = z
         });
       }
       initiative.articulationObjectives.forEach((objective, j) => {
+        objective.instruments?.forEach((item, k) => {
+          if (!objective.mechanisms.includes(item.type)) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["initiatives", index, "articulationObjectives", j, "instruments", k, "type"],
+              message: `El tipo «${item.type}» no es uno de los mecanismos de este objetivo de articulación.`,
+            });
+          }
+        });
         objective.mechanisms.forEach((name, k) => {
           if (!mechanisms.has(name)) {
             ctx.addIssue({

@@ -1,12 +1,16 @@
 import type { Db } from "@/lib/db/client";
+import type { CounterpartType } from "@/lib/tracking/counterpart-types";
+import { dateToDay } from "@/lib/tracking/days";
 import type { MatrixDocument } from "./document";
 
 const source = (line: number | null, page?: number | null) =>
   line !== null && page !== undefined && page !== null ? { source: { line, page } } : {};
 
-/** The whole matrix as an exchange document, in document order. */
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "es");
+
+/** The whole matrix with its tracking data as an exchange document, in document order. */
 export async function exportMatrix(db: Db): Promise<MatrixDocument> {
-  const [development, management, mechanisms, initiatives] = await Promise.all([
+  const [development, management, mechanisms, initiatives, secretariats, counterparts] = await Promise.all([
     db.developmentObjective.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }] }),
     db.managementObjective.findMany({
       include: { developmentObjective: { select: { code: true } } },
@@ -18,11 +22,22 @@ export async function exportMatrix(db: Db): Promise<MatrixDocument> {
         managementObjective: { select: { code: true } },
         articulationObjectives: {
           orderBy: { position: "asc" },
-          include: { mechanisms: { orderBy: { position: "asc" }, include: { mechanism: { select: { name: true } } } } },
+          include: {
+            mechanisms: { orderBy: { position: "asc" }, include: { mechanism: { select: { name: true } } } },
+            instruments: {
+              orderBy: [{ signedOn: "asc" }, { id: "asc" }],
+              include: { mechanism: { select: { name: true } }, counterpart: { select: { name: true } } },
+            },
+          },
         },
+        leadSecretariat: { select: { name: true } },
+        supportingSecretariats: { select: { secretariat: { select: { name: true } } } },
+        progressUpdates: { orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }, { id: "asc" }] },
       },
       orderBy: [{ position: "asc" }, { id: "asc" }],
     }),
+    db.secretariat.findMany({ select: { name: true } }),
+    db.counterpart.findMany({ select: { name: true, type: true } }),
   ]);
 
   return {
@@ -42,10 +57,33 @@ export async function exportMatrix(db: Db): Promise<MatrixDocument> {
         text: o.text,
         mechanisms: o.mechanisms.map((link) => link.mechanism.name),
         ...source(o.sourceLine, o.sourcePage),
+        instruments: o.instruments.map((instrument) => ({
+          type: instrument.mechanism.name,
+          counterpart: instrument.counterpart.name,
+          title: instrument.title,
+          signedOn: dateToDay(instrument.signedOn),
+          endsOn: instrument.endsOn ? dateToDay(instrument.endsOn) : null,
+          reference: instrument.reference,
+        })),
       })),
+      tracking: {
+        status: i.status,
+        progress: i.progress,
+        leadSecretariat: i.leadSecretariat?.name ?? null,
+        supportingSecretariats: i.supportingSecretariats.map((s) => s.secretariat.name).sort((a, b) => a.localeCompare(b, "es")),
+        updates: i.progressUpdates.map((u) => ({
+          date: dateToDay(u.occurredOn),
+          note: u.note,
+          status: u.status,
+          progress: u.progress,
+          authorName: u.authorName,
+          authorEmail: u.authorEmail,
+          recordedAt: u.createdAt.toISOString(),
+        })),
+      },
     })),
-    mechanisms: mechanisms
-      .map((m) => ({ name: m.name, description: m.description }))
-      .sort((a, b) => a.name.localeCompare(b.name, "es")),
+    mechanisms: mechanisms.map((m) => ({ name: m.name, description: m.description })).sort(byName),
+    secretariats: secretariats.map((s) => ({ name: s.name })).sort(byName),
+    counterparts: counterparts.map((c) => ({ name: c.name, type: c.type as CounterpartType })).sort(byName),
   };
 }

@@ -2,6 +2,8 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MatrixDocument } from "./document";
 import { initiativeSearchText } from "@/lib/text/search-text";
+import { dateToDay, dayToDate } from "@/lib/tracking/days";
+import { secretariatSlug } from "@/lib/tracking/manage-catalogues";
 import { slugifyMechanism } from "./mechanism-names";
 
 type Tx = Prisma.TransactionClient;
@@ -22,7 +24,16 @@ export interface ImportReport {
   initiativesPerObjective: Record<string, number>;
   /** Ids in the database that the document does not mention; left untouched. */
   untouchedInitiativeIds: number[];
+  /** Initiatives whose tracking (status, owners, updates) and articulation objectives whose instruments the document replaced. */
+  trackingReplaced: number;
+  instrumentsReplaced: number;
 }
+
+type DocInitiative = MatrixDocument["initiatives"][number];
+type DocObjective = DocInitiative["articulationObjectives"][number];
+
+/** Raised for a document the schema accepts but the database cannot take as it is; nothing is written. */
+export class MatrixImportError extends Error {}
 
 const counts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
 
@@ -45,6 +56,8 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
         articulationObjectives: { ...counts(), removed: 0 },
         initiativesPerObjective: {},
         untouchedInitiativeIds: [],
+        trackingReplaced: 0,
+        instrumentsReplaced: 0,
       };
 
       const developmentIds = new Map<string, number>();
@@ -87,6 +100,30 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
         mechanismIds.set(m.name, row.id);
       }
 
+      const secretariatIds = new Map<string, number>();
+      for (const { name } of doc.secretariats ?? []) {
+        const row = await tx.secretariat.upsert({ where: { name }, create: { name, slug: secretariatSlug(name) }, update: {} });
+        secretariatIds.set(name, row.id);
+      }
+      for (const row of await tx.secretariat.findMany({ select: { id: true, name: true } })) secretariatIds.set(row.name, row.id);
+      const counterpartIds = new Map<string, number>();
+      for (const { name, type } of doc.counterparts ?? []) {
+        const current = await tx.counterpart.findUnique({ where: { name } });
+        const row = !current
+          ? await tx.counterpart.create({ data: { name, type } })
+          : current.type !== type
+            ? await tx.counterpart.update({ where: { name }, data: { type, version: { increment: 1 } } })
+            : current;
+        counterpartIds.set(name, row.id);
+      }
+      for (const row of await tx.counterpart.findMany({ select: { id: true, name: true } })) counterpartIds.set(row.name, row.id);
+      const userIds = new Map((await tx.user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+      const lookup = (map: Map<string, number>, name: string, what: string) => {
+        const id = map.get(name);
+        if (id === undefined) throw new MatrixImportError(`${what} «${name}» no está en el catálogo ni en el documento.`);
+        return id;
+      };
+
       for (const [position, initiative] of doc.initiatives.entries()) {
         report.initiativesPerObjective[initiative.managementObjectiveCode]! += 1;
         const data = {
@@ -120,7 +157,7 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
           const fields = { text: objective.text, sourceLine: objective.source?.line ?? null, sourcePage: objective.source?.page ?? null };
           const current = existing[index];
           if (!current) {
-            await tx.articulationObjective.create({
+            const created = await tx.articulationObjective.create({
               data: {
                 ...fields,
                 initiativeId: initiative.id,
@@ -129,6 +166,7 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
               },
             });
             report.articulationObjectives.created += 1;
+            report.instrumentsReplaced += await syncInstruments(tx, created.id, objective, mechanismIds, (name) => lookup(counterpartIds, name, "La contraparte"));
             continue;
           }
           const sameMechanisms =
@@ -147,11 +185,29 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
           } else {
             report.articulationObjectives.unchanged += 1;
           }
+          report.instrumentsReplaced += await syncInstruments(tx, current.id, objective, mechanismIds, (name) => lookup(counterpartIds, name, "La contraparte"));
         }
         const surplus = existing.slice(initiative.articulationObjectives.length).map((o) => o.id);
         if (surplus.length > 0) {
+          if ((await tx.instrument.count({ where: { articulationObjectiveId: { in: surplus } } })) > 0) {
+            throw new MatrixImportError(
+              `La iniciativa ${initiative.id} tiene en la base objetivos de articulación con instrumentos firmados que el documento ya no incluye; elimine esos instrumentos antes de importar.`,
+            );
+          }
           await tx.articulationObjective.deleteMany({ where: { id: { in: surplus } } });
           report.articulationObjectives.removed += surplus.length;
+        }
+      }
+
+      for (const initiative of doc.initiatives) {
+        if (!initiative.tracking) continue;
+        if (
+          await syncTracking(tx, initiative.id, initiative.tracking, {
+            secretariat: (name) => lookup(secretariatIds, name, "La secretaría"),
+            user: (email) => userIds.get(email) ?? null,
+          })
+        ) {
+          report.trackingReplaced += 1;
         }
       }
 
@@ -166,6 +222,102 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+}
+
+/** Replaces an objective's instruments when the document lists different ones; returns 1 if it did. */
+async function syncInstruments(tx: Tx, articulationObjectiveId: number, objective: DocObjective, mechanismIds: Map<string, number>, counterpartId: (name: string) => number) {
+  if (!objective.instruments) return 0;
+  const stored = await tx.instrument.findMany({
+    where: { articulationObjectiveId },
+    orderBy: [{ signedOn: "asc" }, { id: "asc" }],
+    include: { mechanism: { select: { name: true } }, counterpart: { select: { name: true } } },
+  });
+  const same =
+    JSON.stringify(
+      stored.map((i) => [i.mechanism.name, i.counterpart.name, i.title, dateToDay(i.signedOn), i.endsOn ? dateToDay(i.endsOn) : null, i.reference]),
+    ) === JSON.stringify(objective.instruments.map((i) => [i.type, i.counterpart, i.title, i.signedOn, i.endsOn, i.reference]));
+  if (same) return 0;
+  await tx.instrument.deleteMany({ where: { articulationObjectiveId } });
+  for (const i of objective.instruments) {
+    await tx.instrument.create({
+      data: {
+        articulationObjectiveId,
+        mechanismId: mechanismIds.get(i.type)!,
+        counterpartId: counterpartId(i.counterpart),
+        title: i.title,
+        signedOn: dayToDate(i.signedOn),
+        endsOn: i.endsOn ? dayToDate(i.endsOn) : null,
+        reference: i.reference,
+      },
+    });
+  }
+  return 1;
+}
+
+/** Replaces an initiative's status, owners and progress updates when the document says otherwise; returns whether it did. */
+async function syncTracking(
+  tx: Tx,
+  initiativeId: number,
+  tracking: NonNullable<DocInitiative["tracking"]>,
+  ids: { secretariat: (name: string) => number; user: (email: string) => number | null },
+) {
+  const stored = await tx.initiative.findUniqueOrThrow({
+    where: { id: initiativeId },
+    include: {
+      leadSecretariat: { select: { name: true } },
+      supportingSecretariats: { select: { secretariat: { select: { name: true } } } },
+      progressUpdates: { orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }, { id: "asc" }] },
+    },
+  });
+  const current = {
+    status: stored.status,
+    progress: stored.progress,
+    leadSecretariat: stored.leadSecretariat?.name ?? null,
+    supportingSecretariats: stored.supportingSecretariats.map((s) => s.secretariat.name).sort((a, b) => a.localeCompare(b, "es")),
+    updates: stored.progressUpdates.map((u) => ({
+      date: dateToDay(u.occurredOn),
+      note: u.note,
+      status: u.status,
+      progress: u.progress,
+      authorName: u.authorName,
+      authorEmail: u.authorEmail,
+      recordedAt: u.createdAt.toISOString(),
+    })),
+  };
+  const wanted = { ...tracking, supportingSecretariats: [...tracking.supportingSecretariats].sort((a, b) => a.localeCompare(b, "es")) };
+  if (JSON.stringify(current) === JSON.stringify(wanted)) return false;
+  const lastUpdate = tracking.updates.map((u) => u.date).sort().at(-1);
+  const leadId = tracking.leadSecretariat ? ids.secretariat(tracking.leadSecretariat) : null;
+  await tx.initiative.update({
+    where: { id: initiativeId },
+    data: {
+      status: tracking.status,
+      progress: tracking.progress,
+      leadSecretariatId: leadId,
+      lastUpdateOn: lastUpdate ? dayToDate(lastUpdate) : null,
+      trackingVersion: { increment: 1 },
+    },
+  });
+  await tx.initiativeSupport.deleteMany({ where: { initiativeId } });
+  const supporting = [...new Set(tracking.supportingSecretariats.map(ids.secretariat))].filter((id) => id !== leadId);
+  if (supporting.length > 0) await tx.initiativeSupport.createMany({ data: supporting.map((secretariatId) => ({ initiativeId, secretariatId })) });
+  await tx.progressUpdate.deleteMany({ where: { initiativeId } });
+  for (const u of tracking.updates) {
+    await tx.progressUpdate.create({
+      data: {
+        initiativeId,
+        occurredOn: dayToDate(u.date),
+        note: u.note,
+        status: u.status,
+        progress: u.progress,
+        authorId: ids.user(u.authorEmail.toLowerCase()),
+        authorName: u.authorName,
+        authorEmail: u.authorEmail,
+        createdAt: new Date(u.recordedAt),
+      },
+    });
+  }
+  return true;
 }
 
 function differs(current: Record<string, unknown>, wanted: Record<string, unknown>) {

@@ -118,6 +118,8 @@ export async function mergeMechanisms(db: Db, input: z.infer<typeof mergeMechani
         moved++;
       }
     }
+    // Signed instruments of the duplicate's type become instruments of the kept one.
+    const instruments = await tx.instrument.updateMany({ where: { mechanismId: source.id }, data: { mechanismId: target.id } });
     await tx.mechanism.delete({ where: { id: source.id } });
     await refreshInitiatives(tx, affected);
     await recordAuditEvent(tx, {
@@ -126,7 +128,7 @@ export async function mergeMechanisms(db: Db, input: z.infer<typeof mergeMechani
       entityType: "Mechanism",
       entityId: target.id,
       context,
-      data: { merged: { id: source.id, name: source.name }, into: { id: target.id, name: target.name }, links: links.length, moved, initiatives: affected.length },
+      data: { merged: { id: source.id, name: source.name }, into: { id: target.id, name: target.name }, links: links.length, moved, initiatives: affected.length, instruments: instruments.count },
     });
     return { links: links.length, moved, initiatives: affected.length };
   });

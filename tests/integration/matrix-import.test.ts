@@ -103,7 +103,7 @@ describe("importación de la matriz en PostgreSQL", () => {
       const parsed = JSON.parse(second);
       expect(parsed.initiatives).toHaveLength(114);
       expect(parsed.initiatives[0]).toMatchObject({ id: 1, name: "Estrategia de espacios saludables", managementObjectiveCode: "1.1" });
-      expect(Object.keys(parsed)).toEqual(["developmentObjectives", "managementObjectives", "initiatives", "mechanisms"]);
+      expect(Object.keys(parsed)).toEqual(["developmentObjectives", "managementObjectives", "initiatives", "mechanisms", "secretariats", "counterparts"]);
     } finally {
       await empty.drop();
     }

@@ -50,7 +50,7 @@ export const restoreVersionAction = formAction({
         version,
         name: target.name,
         managementObjectiveCode: target.managementObjectiveCode,
-        articulationObjectives: target.articulationObjectives.map((o) => ({ text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) })),
+        articulationObjectives: target.articulationObjectives.map((o) => ({ id: o.id, text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) })),
       },
       user,
       request,

@@ -9,6 +9,8 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
 import { formatDate, t } from "@/lib/i18n";
 import { getInitiative, type RelatedInitiative } from "@/lib/initiatives/get-initiative";
+import { getInitiativeTracking } from "@/lib/tracking/get-initiative-tracking";
+import { InstrumentList, ProgressTimeline, TrackingSummary } from "@/components/tracking/tracking-summary";
 import { archiveInitiativeAction } from "./actions";
 
 type Params = Promise<{ id: string }>;
@@ -25,8 +27,9 @@ export default async function InitiativePage({ params }: { params: Params }) {
   const user = await requirePageUser(`/iniciativas/${raw}`);
   const canEdit = can(user.role, "matrix:edit");
   const id = parseId(raw);
-  const found = id === null ? null : await getInitiative(id);
-  if (!found) notFound();
+  const [found, tracking] = id === null ? [null, null] : await Promise.all([getInitiative(id), getInitiativeTracking(id)]);
+  if (!found || !tracking) notFound();
+  const instrumentsOf = new Map(tracking.articulationObjectives.map((o) => [o.id, o.instruments]));
   const { initiative, sameObjective, sharingMechanisms } = found;
   const management = initiative.managementObjective;
   const development = management.developmentObjective;
@@ -48,7 +51,7 @@ export default async function InitiativePage({ params }: { params: Params }) {
             {canEdit && <ArchiveButton id={initiative.id} version={initiative.version} archived={initiative.archivedAt !== null} action={archiveInitiativeAction} />}
           </div>
         </div>
-        <InitiativeTabs id={initiative.id} current="ficha" canEdit={canEdit} />
+        <InitiativeTabs id={initiative.id} current="ficha" canEdit={canEdit} canTrack={can(user.role, "progress:write")} />
         {initiative.archivedAt && <p className="inline-block rounded bg-amber-100 px-2 py-1 text-sm text-amber-900">{t.initiative.archived}</p>}
         <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-2">
           <div>
@@ -61,6 +64,8 @@ export default async function InitiativePage({ params }: { params: Params }) {
           </div>
         </dl>
       </header>
+
+      <TrackingSummary tracking={tracking} />
 
       <section aria-labelledby="objetivos-articulacion" className="space-y-3">
         <h2 id="objetivos-articulacion" className="text-lg font-semibold text-slate-900">
@@ -88,10 +93,14 @@ export default async function InitiativePage({ params }: { params: Params }) {
                   ))}
                 </ul>
               )}
+              <h4 className="mt-3 text-xs font-semibold uppercase tracking-wide text-slate-700">{t.tracking.instruments}</h4>
+              <InstrumentList instruments={instrumentsOf.get(objective.id) ?? []} />
             </li>
           ))}
         </ol>
       </section>
+
+      <ProgressTimeline updates={tracking.progressUpdates} />
 
       <section aria-labelledby="fuente" className="text-sm">
         <h2 id="fuente" className="font-semibold text-slate-900">

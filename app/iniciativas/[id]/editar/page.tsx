@@ -21,14 +21,14 @@ export default async function EditInitiativePage({ params }: { params: Promise<{
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand-900">{t.editing.editTitle}</h1>
-      <InitiativeTabs id={id} current="editar" canEdit />
+      <InitiativeTabs id={id} current="editar" canEdit canTrack />
       <InitiativeEditor
         id={id}
         version={version}
         initial={{
           name: snapshot.name,
           managementObjectiveCode: snapshot.managementObjectiveCode,
-          articulationObjectives: snapshot.articulationObjectives.map((o) => ({ text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) })),
+          articulationObjectives: snapshot.articulationObjectives.map((o) => ({ id: o.id, text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) })),
         }}
         objectives={options.objectives}
         mechanisms={options.mechanisms}

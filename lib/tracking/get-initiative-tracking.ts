@@ -1,0 +1,77 @@
+import "server-only";
+import { authorize } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { addDays, dateToDay, todayInQuito } from "./days";
+import { ENDING_SOON_DAYS, STALE_AFTER_DAYS } from "./statuses";
+
+/** The tracking side of one initiative: status, owners, freshness, instruments per articulation objective and the timeline. */
+export async function getInitiativeTracking(id: number) {
+  await authorize("matrix:read", "ver seguimiento");
+  const db = getDb();
+  const initiative = await db.initiative.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      archivedAt: true,
+      status: true,
+      progress: true,
+      lastUpdateOn: true,
+      trackingVersion: true,
+      leadSecretariat: { select: { id: true, name: true, slug: true } },
+      supportingSecretariats: { select: { secretariat: { select: { id: true, name: true, slug: true } } }, orderBy: { secretariat: { name: "asc" } } },
+      progressUpdates: { orderBy: [{ occurredOn: "desc" }, { id: "desc" }] },
+      articulationObjectives: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          text: true,
+          mechanisms: { orderBy: { position: "asc" }, select: { mechanism: { select: { id: true, name: true } } } },
+          instruments: {
+            orderBy: [{ signedOn: "asc" }, { id: "asc" }],
+            include: { mechanism: { select: { name: true, slug: true } }, counterpart: { select: { id: true, name: true, type: true } } },
+          },
+        },
+      },
+    },
+  });
+  if (!initiative) return null;
+  const today = todayInQuito();
+  const soonLimit = addDays(today, ENDING_SOON_DAYS);
+  const lastUpdateOn = initiative.lastUpdateOn ? dateToDay(initiative.lastUpdateOn) : null;
+  return {
+    ...initiative,
+    lastUpdateOn,
+    stale: lastUpdateOn === null || lastUpdateOn < addDays(today, -STALE_AFTER_DAYS),
+    supportingSecretariats: initiative.supportingSecretariats.map((s) => s.secretariat),
+    progressUpdates: initiative.progressUpdates.map((u) => ({ ...u, occurredOn: dateToDay(u.occurredOn) })),
+    articulationObjectives: initiative.articulationObjectives.map((o) => ({
+      id: o.id,
+      text: o.text,
+      mechanisms: o.mechanisms.map((m) => m.mechanism),
+      instruments: o.instruments.map((i) => {
+        const endsOn = i.endsOn ? dateToDay(i.endsOn) : null;
+        return {
+          ...i,
+          signedOn: dateToDay(i.signedOn),
+          endsOn,
+          endingSoon: endsOn !== null && endsOn >= today && endsOn <= soonLimit,
+          ended: endsOn !== null && endsOn < today,
+        };
+      }),
+    })),
+  };
+}
+
+export type InitiativeTracking = NonNullable<Awaited<ReturnType<typeof getInitiativeTracking>>>;
+
+/** What the tracking forms offer: the secretariat and counterpart catalogues. */
+export async function getTrackingCatalogues() {
+  await authorize("matrix:read", "ver catálogos de seguimiento");
+  const db = getDb();
+  const [secretariats, counterparts] = await Promise.all([
+    db.secretariat.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, slug: true, version: true } }),
+    db.counterpart.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, type: true, version: true } }),
+  ]);
+  return { secretariats, counterparts };
+}

@@ -1,0 +1,67 @@
+import { ActionError } from "@/lib/actions/action-error";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import type { Db } from "@/lib/db/client";
+import type { RequestContext } from "@/lib/http/request-context";
+import { dateToDay, dayToDate } from "./days";
+import { TrackingConflictError } from "./tracking-conflict";
+import type { ProgressUpdateInput } from "./tracking-schemas";
+
+export interface Author {
+  id: number;
+  email: string;
+  name: string;
+}
+
+/**
+ * Records a dated progress note and applies the status and progress it
+ * carries, in one transaction with its audit event. The initiative's tracking
+ * version guards against two people reporting from the same stale page.
+ */
+export async function postProgressUpdate(db: Db, input: ProgressUpdateInput, author: Author, context?: RequestContext) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.initiative.findUnique({
+      where: { id: input.initiativeId },
+      select: { status: true, progress: true, lastUpdateOn: true, archivedAt: true },
+    });
+    if (!before) throw new ActionError("La iniciativa no existe.");
+    if (before.archivedAt) throw new ActionError("La iniciativa está archivada: restáurela antes de registrar avances.");
+    const occurredOn = dayToDate(input.occurredOn);
+    // Freshness is the newest note's date: a back-dated note does not make the initiative look older.
+    const lastUpdateOn = before.lastUpdateOn && before.lastUpdateOn > occurredOn ? before.lastUpdateOn : occurredOn;
+    const { count } = await tx.initiative.updateMany({
+      where: { id: input.initiativeId, trackingVersion: input.trackingVersion },
+      data: {
+        lastUpdateOn,
+        ...(input.status ? { status: input.status } : {}),
+        ...(input.progress !== undefined ? { progress: input.progress } : {}),
+        trackingVersion: { increment: 1 },
+      },
+    });
+    if (count === 0) throw new TrackingConflictError();
+    const update = await tx.progressUpdate.create({
+      data: {
+        initiativeId: input.initiativeId,
+        occurredOn,
+        note: input.note,
+        status: input.status ?? null,
+        progress: input.progress ?? null,
+        authorId: author.id,
+        authorName: author.name,
+        authorEmail: author.email,
+      },
+    });
+    await recordAuditEvent(tx, {
+      action: "progress.create",
+      actor: author,
+      entityType: "Initiative",
+      entityId: input.initiativeId,
+      context,
+      data: {
+        update: { id: update.id, occurredOn: input.occurredOn, note: input.note },
+        before: { status: before.status, progress: before.progress, lastUpdateOn: before.lastUpdateOn ? dateToDay(before.lastUpdateOn) : null },
+        after: { status: input.status ?? before.status, progress: input.progress ?? before.progress, lastUpdateOn: dateToDay(lastUpdateOn) },
+      },
+    });
+    return update;
+  });
+}
