@@ -28,7 +28,6 @@ export function CreateCatalogueEntryForm({ kind, action }: { kind: "secretaria" 
   return (
     <form
       action={submit}
-      key={state.status === "success" ? `${state.message}-${Date.now()}` : "nuevo"}
       className={`mt-3 grid gap-3 md:items-end ${kind === "actor" ? "md:grid-cols-[2fr_1fr_auto]" : "md:grid-cols-[1fr_auto]"}`}
     >
       <Field name={`nuevo-${kind}-nombre`} label={t.catalogues.name} errors={state.fieldErrors?.name}>

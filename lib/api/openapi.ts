@@ -1,4 +1,5 @@
 import { PAGE_SIZES, SORTS } from "@/lib/initiatives/table-options";
+import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 
 const list = (description: string, pattern: string) => ({
   in: "query",
@@ -44,6 +45,10 @@ export const openApiDocument = {
           developmentObjectiveCode: { type: "string" },
           mechanisms: { type: "array", items: { $ref: "#/components/schemas/Mechanism" } },
           articulationObjectiveCount: { type: "integer" },
+          status: { type: "string", enum: [...STATUSES] },
+          progress: { type: ["integer", "null"], minimum: 0, maximum: 100, description: "Porcentaje; null si nadie ha informado una cifra." },
+          leadSecretariat: { oneOf: [{ type: "null" }, { type: "object", properties: { name: { type: "string" }, slug: { type: "string" } } }] },
+          lastUpdateOn: { type: ["string", "null"], format: "date", description: "Fecha del último avance registrado." },
         },
       },
     },
@@ -57,6 +62,10 @@ export const openApiDocument = {
           { name: "desarrollo", ...list("Códigos de objetivo de desarrollo.", "^\\d{1,2}$") },
           { name: "objetivo", ...list("Códigos de objetivo de gestión.", "^\\d{1,2}\\.\\d{1,2}$") },
           { name: "mecanismo", ...list("Identificadores de mecanismo.", "^[a-z0-9-]{1,80}$") },
+          { name: "estado", ...list("Estados de ejecución.", `^(${STATUSES.map((st) => STATUS_SLUGS[st]).join("|")})$`) },
+          { name: "responsable", ...list("Secretarías responsables por identificador, o «ninguna» para las iniciativas sin responsable.", "^[a-z0-9-]{1,120}$") },
+          { name: "desactualizadas", in: "query", description: "«si»: sin avances registrados en los últimos 90 días.", schema: { type: "string", enum: ["si"] } },
+          { name: "vencen", in: "query", description: "«si»: con instrumentos firmados que vencen en los próximos 90 días.", schema: { type: "string", enum: ["si"] } },
           { name: "modo", in: "query", schema: { type: "string", enum: ["alguno", "todos"], default: "alguno" } },
           { name: "archivadas", in: "query", description: "«si»: solo las iniciativas archivadas.", schema: { type: "string", enum: ["si"] } },
           { name: "orden", in: "query", schema: { type: "string", enum: [...SORTS] } },

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { parseCsv } from "@/lib/export/spreadsheet-cells";
-import { EXPORT_COLUMNS } from "@/lib/initiatives/export-initiatives";
+import { EXPORT_COLUMNS, TRACKING_COLUMNS } from "@/lib/initiatives/export-initiatives";
 import { documentFromSource } from "@/lib/matrix/document";
 import { MatrixSourceError, parseMatrixSource } from "@/lib/matrix/source-parser";
 
@@ -35,8 +35,11 @@ function cellValue(raw: string, line: number, column: string, errors: BulkFile["
 function fromRows(rows: string[][]): BulkFile {
   const [header, ...data] = rows;
   const expected = [...EXPORT_COLUMNS];
-  if (!header || header.map((h) => h.trim()).join("|") !== expected.join("|")) {
-    throw new BulkFileError(`Las columnas no son las de la exportación. Se esperaban: ${expected.join("; ")}.`);
+  const names = header?.map((h) => h.trim()).join("|");
+  // Files exported with the tracking columns import as well; those columns are read-only here.
+  const width = names === expected.join("|") ? expected.length : names === [...expected, ...TRACKING_COLUMNS].join("|") ? expected.length + TRACKING_COLUMNS.length : 0;
+  if (!header || width === 0) {
+    throw new BulkFileError(`Las columnas no son las de la exportación. Se esperaban: ${expected.join("; ")} (y, opcionalmente, las de seguimiento).`);
   }
   if (data.length > MAX_ROWS) throw new BulkFileError(`El archivo tiene ${data.length} filas; el máximo es ${MAX_ROWS}.`);
   const errors: BulkFile["errors"] = [];
@@ -44,12 +47,12 @@ function fromRows(rows: string[][]): BulkFile {
   data.forEach((cells, index) => {
     const line = index + 2;
     if (cells.every((c) => c.trim() === "")) return;
-    if (cells.length !== expected.length) {
-      errors.push({ line, message: `tiene ${cells.length} columnas; se esperaban ${expected.length}.` });
+    if (cells.length !== width) {
+      errors.push({ line, message: `tiene ${cells.length} columnas; se esperaban ${width}.` });
       return;
     }
     const before = errors.length;
-    const [idRaw, , , moCode, , name, numberRaw, text, mechanismsRaw] = cells.map((c, i) => cellValue(c, line, expected[i]!, errors));
+    const [idRaw, , , moCode, , name, numberRaw, text, mechanismsRaw] = cells.slice(0, expected.length).map((c, i) => cellValue(c, line, expected[i]!, errors));
     if (errors.length > before) return;
     const id = idRaw ? Number(idRaw) : null;
     if (idRaw && !(Number.isInteger(id) && id! > 0)) return void errors.push({ line, message: `«${idRaw}» no es un id de iniciativa válido.` });

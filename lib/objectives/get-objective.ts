@@ -2,8 +2,9 @@ import "server-only";
 import { authorize } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { mechanismBreakdown } from "@/lib/mechanisms/mechanism-usage";
+import { rollUp } from "@/lib/tracking/rollup";
 
-const initiativeSelect = { id: true, name: true, position: true, _count: { select: { articulationObjectives: true } } } as const;
+const initiativeSelect = { id: true, name: true, position: true, status: true, progress: true, _count: { select: { articulationObjectives: true } } } as const;
 
 /** A management objective ("1.1") or a development objective ("1"), with its initiatives and their mechanisms. */
 export async function getObjective(code: string) {
@@ -18,7 +19,12 @@ export async function getObjective(code: string) {
       },
     });
     if (!objective) return null;
-    return { kind: "management" as const, objective, mechanisms: await mechanismBreakdown(objective.initiatives.map((i) => i.id)) };
+    return {
+      kind: "management" as const,
+      objective,
+      rollup: rollUp(objective.initiatives.map((i) => i.progress)),
+      mechanisms: await mechanismBreakdown(objective.initiatives.map((i) => i.id)),
+    };
   }
   if (/^\d+$/.test(code)) {
     const objective = await db.developmentObjective.findUnique({
@@ -32,7 +38,8 @@ export async function getObjective(code: string) {
     });
     if (!objective) return null;
     const ids = objective.managementObjectives.flatMap((m) => m.initiatives.map((i) => i.id));
-    return { kind: "development" as const, objective, mechanisms: await mechanismBreakdown(ids) };
+    const progress = objective.managementObjectives.flatMap((m) => m.initiatives.map((i) => i.progress));
+    return { kind: "development" as const, objective, rollup: rollUp(progress), mechanisms: await mechanismBreakdown(ids) };
   }
   return null;
 }

@@ -23,6 +23,12 @@ const PAGES = [
   "/admin/mecanismos",
   "/admin/importar",
   "/admin/objetivos",
+  "/admin/catalogos",
+  "/tablero",
+  "/iniciativas/1/seguimiento",
+  "/objetivos/2/informe",
+  "/objetivos/1.1/informe",
+  "/iniciativas?estado=por-iniciar&responsable=ninguna&desactualizadas=si",
 ];
 
 test("la página de ingreso no tiene problemas de accesibilidad", async ({ page }) => {

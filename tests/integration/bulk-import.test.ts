@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectExportRows, exportCsv, exportXlsx } from "@/lib/initiatives/export-initiatives";
+import { parseCsv, toCsv } from "@/lib/export/spreadsheet-cells";
+import { collectExportRows, EXPORT_COLUMNS, exportCsv, exportXlsx } from "@/lib/initiatives/export-initiatives";
 import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { applyBulkImport, fingerprint, planBulkImport } from "@/lib/import/bulk-import";
 import { BulkFileError, readBulkFile } from "@/lib/import/read-bulk-file";
@@ -51,10 +52,10 @@ describe("importación masiva con revisión previa", () => {
 
   it("una fila inválida se informa con su número y no se escribe nada", async () => {
     const before = await names();
-    const lines = csv.split("\r\n");
-    lines[3] = lines[3]!.replace(/;[^;]*$/, ";Mecanismo inventado");
-    lines[4] = lines[4]!.replace(/;3\.1;/, ";9.9;");
-    const file = await readBulkFile("malo.csv", Buffer.from(lines.join("\r\n")));
+    const [header, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ""));
+    rows[2]![8] = "Mecanismo inventado";
+    rows[3]![3] = "9.9";
+    const file = await readBulkFile("malo.csv", Buffer.from(toCsv(header!, rows)));
     const plan = await planBulkImport(database.db, file, { archiveMissing: false });
     expect(plan.errors.map((e) => e.line).sort()).toEqual([4, 5]);
     expect(plan.errors.map((e) => e.message).join(" ")).toMatch(/Mecanismo inventado/);
@@ -79,11 +80,15 @@ describe("importación masiva con revisión previa", () => {
     await expect(readBulkFile("x.exe", Buffer.from("MZ"))).rejects.toThrow(/Tipo de archivo/);
     await expect(readBulkFile("x.csv", Buffer.from("a;b\r\n1;2"))).rejects.toThrow(/columnas/);
     await expect(readBulkFile("x.xlsx", Buffer.from("no es zip"))).rejects.toThrow(/XLSX/);
-    const header = csv.split("\r\n")[0]!;
+    // Without the tracking columns, as a hand-made file would be.
+    const header = EXPORT_COLUMNS.join(";");
     const formula = await readBulkFile("f.csv", Buffer.from(`${header}\r\n=1+1;1;a;1.1;b;c;1;d;Convenios`));
     expect(formula.errors[0]).toMatchObject({ line: 2 });
     expect(formula.errors[0]!.message).toMatch(/fórmula/);
     const huge = await readBulkFile("h.csv", Buffer.from(`${header}\r\n;1;a;1.1;b;c;1;${"x".repeat(6000)};Convenios`));
     expect(huge.errors[0]!.message).toMatch(/supera 5000/);
+    const full = csv.split("\r\n")[0]!.replace(/^\uFEFF/, "");
+    const short = await readBulkFile("s.csv", Buffer.from(`${full}\r\n;1;a;1.1;b;c;1;d;Convenios`));
+    expect(short.errors[0]!.message).toMatch(/se esperaban 15/);
   });
 });

@@ -30,7 +30,7 @@ export default async function CataloguesPage() {
         <CreateCatalogueEntryForm kind="secretaria" action={createSecretariatAction} />
         <ul className="mt-2 divide-y divide-slate-100">
           {secretariats.map((s) => (
-            <li key={`${s.id}-${s.version}`}>
+            <li key={s.id}>
               <CatalogueEntryRow kind="secretaria" entry={s} update={updateSecretariatAction} remove={deleteSecretariatAction} />
             </li>
           ))}
@@ -46,7 +46,7 @@ export default async function CataloguesPage() {
         ) : (
           <ul className="mt-2 divide-y divide-slate-100">
             {counterparts.map((c) => (
-              <li key={`${c.id}-${c.version}`}>
+              <li key={c.id}>
                 <CatalogueEntryRow kind="actor" entry={c} update={updateCounterpartAction} remove={deleteCounterpartAction} />
               </li>
             ))}

@@ -6,6 +6,16 @@ import { CountBars } from "@/components/ui/count-bars";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { getObjective } from "@/lib/objectives/get-objective";
+import type { Rollup } from "@/lib/tracking/rollup";
+
+function RollupLine({ rollup }: { rollup: Rollup }) {
+  const total = rollup.counted + rollup.ignored;
+  return (
+    <p className="text-sm text-slate-800" data-testid="objective-rollup">
+      {rollup.average === null ? t.tracking.rollupNone(total) : t.tracking.rollup(`${rollup.average.toLocaleString("es-EC")} %`, rollup.counted, total)}
+    </p>
+  );
+}
 
 type Params = Promise<{ code: string }>;
 
@@ -34,8 +44,12 @@ export default async function ObjectivePage({ params }: { params: Params }) {
         <header className="space-y-2">
           <p className="text-sm font-semibold text-brand-700">{t.objective.development(objective.code)}</p>
           <h1 className="max-w-4xl text-2xl font-bold text-brand-900">{objective.title}</h1>
+          <RollupLine rollup={found.rollup} />
           <Link href={`/iniciativas?desarrollo=${objective.code}`} className="inline-block text-sm text-brand-700 underline">
             {t.objective.viewInTable}
+          </Link>
+          <Link href={`/objetivos/${objective.code}/informe`} className="ml-4 inline-block text-sm text-brand-700 underline">
+            {t.report.link}
           </Link>
         </header>
         <section aria-labelledby="og" className="space-y-3">
@@ -71,8 +85,12 @@ export default async function ObjectivePage({ params }: { params: Params }) {
       <header className="space-y-2">
         <p className="text-sm font-semibold text-brand-700">{t.objective.management(objective.code)}</p>
         <h1 className="max-w-4xl text-2xl font-bold text-brand-900">{objective.title}</h1>
+        <RollupLine rollup={found.rollup} />
         <Link href={`/iniciativas?objetivo=${objective.code}`} className="inline-block text-sm text-brand-700 underline">
           {t.objective.viewInTable}
+        </Link>
+        <Link href={`/objetivos/${objective.code}/informe`} className="ml-4 inline-block text-sm text-brand-700 underline">
+          {t.report.link}
         </Link>
       </header>
       <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">

@@ -36,7 +36,7 @@ export default async function TrackingPage({ params }: { params: Promise<{ id: s
             {t.tracking.postTitle}
           </h2>
           <p className="mb-4 mt-1 text-sm text-slate-700">{t.tracking.postIntro}</p>
-          <ProgressUpdateForm key={tracking.trackingVersion} initiativeId={tracking.id} trackingVersion={tracking.trackingVersion} today={todayInQuito()} action={postProgressUpdateAction} />
+          <ProgressUpdateForm initiativeId={tracking.id} trackingVersion={tracking.trackingVersion} today={todayInQuito()} action={postProgressUpdateAction} />
         </section>
       )}
 
@@ -47,7 +47,6 @@ export default async function TrackingPage({ params }: { params: Promise<{ id: s
           </h2>
           <p className="mb-4 mt-1 text-sm text-slate-700">{t.tracking.ownershipIntro}</p>
           <OwnershipForm
-            key={tracking.trackingVersion}
             initiativeId={tracking.id}
             trackingVersion={tracking.trackingVersion}
             secretariats={catalogues.secretariats}
@@ -73,7 +72,7 @@ export default async function TrackingPage({ params }: { params: Promise<{ id: s
               {canEdit && (
                 <div className="mt-3 space-y-2">
                   {objective.instruments.map((instrument) => (
-                    <details key={`${instrument.id}-${instrument.version}`} className="rounded border border-slate-200 p-3">
+                    <details key={instrument.id} className="rounded border border-slate-200 p-3">
                       <summary className="cursor-pointer text-sm font-medium text-brand-700">
                         {t.tracking.edit}: {instrument.title}
                       </summary>
@@ -97,7 +96,6 @@ export default async function TrackingPage({ params }: { params: Promise<{ id: s
                       <div className="mt-3">
                         {catalogues.counterparts.length === 0 && <p className="mb-2 text-sm text-amber-900">{t.tracking.noCounterparts}</p>}
                         <InstrumentForm
-                          key={objective.instruments.length}
                           articulationObjectiveId={objective.id}
                           mechanisms={objective.mechanisms}
                           counterparts={catalogues.counterparts}

@@ -1,6 +1,7 @@
 import { withApiUser } from "@/lib/api/with-api-user";
 import { problem } from "@/lib/http/problem";
 import { getInitiative } from "@/lib/initiatives/get-initiative";
+import { dateToDay } from "@/lib/tracking/days";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +25,9 @@ export function GET(_request: Request, { params }: { params: Promise<{ id: strin
           mechanisms: o.mechanisms.map((m) => m.mechanism),
         })),
         source: initiative.sourceLine ? { line: initiative.sourceLine, page: initiative.sourcePage } : null,
+        status: initiative.status,
+        progress: initiative.progress,
+        lastUpdateOn: initiative.lastUpdateOn ? dateToDay(initiative.lastUpdateOn) : null,
         version: initiative.version,
         updatedAt: initiative.updatedAt.toISOString(),
       },

@@ -1,0 +1,124 @@
+import Link from "next/link";
+import { formatNumber, t } from "@/lib/i18n";
+import type { Rollup } from "@/lib/tracking/rollup";
+import { formatPercent, initiativesHref, type ObjectiveRow } from "./dashboard-rows";
+
+const WIDTH = 640;
+const LABEL = 64;
+const VALUE = 76;
+const BAR = WIDTH - LABEL - VALUE - 8;
+const ROW = 24;
+const BAR_HEIGHT = 14;
+const AXIS = 20;
+const TICKS = [0, 25, 50, 75, 100];
+
+const averageText = (rollup: Rollup) => (rollup.average === null ? t.dashboard.noData : formatPercent(rollup.average));
+// Sorted by progress, so the objective's figures come first and those without one last.
+const byProgress = (code: string) => initiativesHref(code, { orden: "avance", dir: "desc" });
+
+/** One bar per objective on a 0–100 % scale, with its average (or "Sin datos") written beside it. */
+export function ProgressChart({ id, rows }: { id: string; rows: ObjectiveRow[] }) {
+  const height = rows.length * ROW + AXIS;
+  const scale = (percent: number) => LABEL + (percent / 100) * BAR;
+  return (
+    <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full max-w-3xl" fontSize={12}>
+      <title id={`${id}-title`}>{t.dashboard.progressTitle}</title>
+      <desc id={`${id}-desc`}>{t.dashboard.progressChartDescription}</desc>
+      {/* Tracks, then the grid, then the bars: the grid shows on the empty part of a track, never over a bar. */}
+      {rows.map((row, index) => (
+        <rect key={row.code} x={LABEL} y={index * ROW + (ROW - BAR_HEIGHT) / 2} width={BAR} height={BAR_HEIGHT} fill="#f1f5f9" />
+      ))}
+      {TICKS.map((tick) => (
+        <g key={tick}>
+          <line x1={scale(tick)} x2={scale(tick)} y1={0} y2={rows.length * ROW} stroke="#cbd5e1" strokeDasharray={tick === 0 || tick === 100 ? undefined : "3 3"} />
+          <text x={scale(tick)} y={rows.length * ROW + AXIS / 2 + 2} dominantBaseline="central" textAnchor="middle" fill="#334155">
+            {formatPercent(tick)}
+          </text>
+        </g>
+      ))}
+      {rows.map((row, index) => {
+        const y = index * ROW + (ROW - BAR_HEIGHT) / 2;
+        const middle = y + BAR_HEIGHT / 2;
+        const strong = row.level === "development" ? 700 : 400;
+        const { average } = row.rollup;
+        return (
+          <g key={row.code}>
+            <text x={0} y={middle} dominantBaseline="central" fontWeight={strong} fill="#0f172a">
+              {t.dashboard.shortCode(row.code)}
+            </text>
+            {average !== null && <rect x={LABEL} y={y} width={(average / 100) * BAR} height={BAR_HEIGHT} fill={row.level === "development" ? "#12325d" : "#1d4f91"} />}
+            <text x={WIDTH} y={middle} dominantBaseline="central" textAnchor="end" fontWeight={strong} fill={average === null ? "#334155" : "#0f172a"}>
+              {averageText(row.rollup)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** The numbers behind the progress chart: the average and how many initiatives it counts and leaves out. */
+export function ProgressTable({ rows }: { rows: ObjectiveRow[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <caption className="sr-only">{t.dashboard.progressCaption}</caption>
+        <thead className="bg-slate-50 text-slate-700">
+          <tr>
+            <th scope="col" className="px-3 py-2 text-left font-semibold">
+              {t.dashboard.colObjective}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-semibold">
+              {t.dashboard.colAverage}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-semibold">
+              {t.dashboard.colCounted}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-semibold">
+              {t.dashboard.colIgnored}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const name = t.dashboard.shortCode(row.code);
+            const average = averageText(row.rollup);
+            const development = row.level === "development";
+            return (
+              <tr key={row.code} className={`border-t border-slate-200 ${development ? "bg-slate-50" : ""}`}>
+                <th scope="row" className={`max-w-md py-2 pr-3 text-left align-top ${development ? "pl-3 font-semibold" : "pl-6 font-normal"}`}>
+                  <Link href={`/objetivos/${row.code}`} className="font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900">
+                    {name}
+                  </Link>{" "}
+                  <span className="line-clamp-1 text-xs text-slate-700" title={row.title}>
+                    {row.title}
+                  </span>
+                </th>
+                <td className="whitespace-nowrap px-3 py-2 text-right align-top tabular-nums">
+                  <Link
+                    href={byProgress(row.code)}
+                    aria-label={t.dashboard.averageLabel(average, name)}
+                    data-testid={`rollup-${row.code}`}
+                    className={`underline-offset-2 hover:underline ${row.rollup.average === null ? "text-slate-700" : "font-semibold text-brand-700"}`}
+                  >
+                    {average}
+                  </Link>
+                </td>
+                <td className="px-3 py-2 text-right align-top tabular-nums">
+                  <Link href={byProgress(row.code)} aria-label={t.dashboard.countedLabel(row.rollup.counted, name)} className="text-brand-700 underline-offset-2 hover:underline">
+                    {formatNumber(row.rollup.counted)}
+                  </Link>
+                </td>
+                <td className="px-3 py-2 text-right align-top tabular-nums">
+                  <Link href={byProgress(row.code)} aria-label={t.dashboard.ignoredLabel(row.rollup.ignored, name)} className="text-brand-700 underline-offset-2 hover:underline">
+                    {formatNumber(row.rollup.ignored)}
+                  </Link>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

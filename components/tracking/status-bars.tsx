@@ -1,0 +1,174 @@
+import Link from "next/link";
+import { formatNumber, t } from "@/lib/i18n";
+import type { StatusCounts } from "@/lib/tracking/get-dashboard";
+import { STATUS_SLUGS, STATUSES, type Status } from "@/lib/tracking/statuses";
+import { initiativesHref, type ObjectiveRow } from "./dashboard-rows";
+
+// Fill and the text written on it: every pair keeps at least 4.5:1, and the number is always written.
+const STATUS_COLORS: Record<Status, { fill: string; text: string }> = {
+  POR_INICIAR: { fill: "#cbd5e1", text: "#0f172a" },
+  EN_EJECUCION: { fill: "#1d4f91", text: "#ffffff" },
+  CONCLUIDA: { fill: "#047857", text: "#ffffff" },
+  SUSPENDIDA: { fill: "#fbbf24", text: "#0f172a" },
+  CANCELADA: { fill: "#9f1239", text: "#ffffff" },
+};
+
+const WIDTH = 640;
+const LABEL = 64;
+const TOTAL = 40;
+const BAR = WIDTH - LABEL - TOTAL - 8;
+const ROW = 26;
+const BAR_HEIGHT = 18;
+/** Narrower segments leave their number to the table. */
+const MIN_LABELLED = 18;
+
+/** The statuses' colours with their names, for the chart above it. */
+export function StatusLegend() {
+  return (
+    <ul aria-label={t.dashboard.legend} className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">
+      {STATUSES.map((status) => (
+        <li key={status} className="flex items-center gap-1.5">
+          <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm border border-slate-500" style={{ backgroundColor: STATUS_COLORS[status].fill }} />
+          {t.tracking.statuses[status]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One 100 % stacked bar per objective, split by status, with each segment's count written on it and the total at the end. */
+export function StatusChart({ id, rows }: { id: string; rows: ObjectiveRow[] }) {
+  const height = rows.length * ROW;
+  return (
+    <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full max-w-3xl" fontSize={12}>
+      <title id={`${id}-title`}>{t.dashboard.statusTitle}</title>
+      <desc id={`${id}-desc`}>{t.dashboard.statusChartDescription}</desc>
+      {rows.map((row, index) => {
+        const y = index * ROW + (ROW - BAR_HEIGHT) / 2;
+        const middle = y + BAR_HEIGHT / 2;
+        const strong = row.level === "development" ? 700 : 400;
+        return (
+          <g key={row.code}>
+            <text x={0} y={middle} dominantBaseline="central" fontWeight={strong} fill="#0f172a">
+              {t.dashboard.shortCode(row.code)}
+            </text>
+            {row.total === 0 ? (
+              <rect x={LABEL} y={y} width={BAR} height={BAR_HEIGHT} fill="#f8fafc" stroke="#94a3b8" />
+            ) : (
+              segments(row.byStatus, row.total).map(({ status, n, x, width }) => (
+                <g key={status}>
+                  <rect x={x} y={y} width={width} height={BAR_HEIGHT} fill={STATUS_COLORS[status].fill} stroke="#ffffff" />
+                  {width >= MIN_LABELLED && (
+                    <text x={x + width / 2} y={middle} dominantBaseline="central" textAnchor="middle" fill={STATUS_COLORS[status].text} fontWeight={600}>
+                      {formatNumber(n)}
+                    </text>
+                  )}
+                </g>
+              ))
+            )}
+            <text x={WIDTH} y={middle} dominantBaseline="central" textAnchor="end" fontWeight={strong} fill="#0f172a">
+              {formatNumber(row.total)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function segments(byStatus: StatusCounts, total: number) {
+  let x = LABEL;
+  return STATUSES.filter((status) => byStatus[status] > 0).map((status) => {
+    const width = (byStatus[status] / total) * BAR;
+    const segment = { status, n: byStatus[status], x, width };
+    x += width;
+    return segment;
+  });
+}
+
+function CountLink({ n, href, label }: { n: number; href: string; label: string }) {
+  return (
+    <Link
+      href={href}
+      aria-label={label}
+      className={`underline-offset-2 hover:underline ${n === 0 ? "text-slate-600" : "font-semibold text-brand-700"}`}
+    >
+      {formatNumber(n)}
+    </Link>
+  );
+}
+
+/** The numbers behind the status chart; each count opens the table filtered by objective and status. */
+export function StatusTable({ rows, overall }: { rows: ObjectiveRow[]; overall: { total: number; byStatus: StatusCounts } }) {
+  const statusLabel = (status: Status) => t.tracking.statuses[status];
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <caption className="sr-only">{t.dashboard.statusCaption}</caption>
+        <thead className="bg-slate-50 text-slate-700">
+          <tr>
+            <th scope="col" className="px-3 py-2 text-left font-semibold">
+              {t.dashboard.colObjective}
+            </th>
+            {STATUSES.map((status) => (
+              <th key={status} scope="col" className="px-3 py-2 text-right font-semibold">
+                {statusLabel(status)}
+              </th>
+            ))}
+            <th scope="col" className="px-3 py-2 text-right font-semibold">
+              {t.dashboard.colTotal}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const name = t.dashboard.shortCode(row.code);
+            return (
+              <tr key={row.code} className={`border-t border-slate-200 ${row.level === "development" ? "bg-slate-50" : ""}`}>
+                <th scope="row" className={`max-w-md py-2 pr-3 text-left align-top ${row.level === "development" ? "pl-3 font-semibold" : "pl-6 font-normal"}`}>
+                  <Link href={`/objetivos/${row.code}`} className="font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900">
+                    {name}
+                  </Link>{" "}
+                  <span className="line-clamp-1 text-xs text-slate-700" title={row.title}>
+                    {row.title}
+                  </span>
+                </th>
+                {STATUSES.map((status) => (
+                  <td key={status} className="px-3 py-2 text-right align-top tabular-nums" data-testid={`status-count-${row.code}-${status}`}>
+                    <CountLink
+                      n={row.byStatus[status]}
+                      href={initiativesHref(row.code, { estado: [STATUS_SLUGS[status]] })}
+                      label={t.dashboard.statusCellLabel(row.byStatus[status], statusLabel(status), name)}
+                    />
+                  </td>
+                ))}
+                <td className="px-3 py-2 text-right align-top tabular-nums">
+                  <CountLink n={row.total} href={initiativesHref(row.code)} label={t.dashboard.totalCellLabel(row.total, name)} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot className="border-t-2 border-slate-300">
+          <tr>
+            <th scope="row" className="px-3 py-2 text-left font-semibold">
+              {t.dashboard.wholePlan}
+            </th>
+            {STATUSES.map((status) => (
+              <td key={status} className="px-3 py-2 text-right tabular-nums" data-testid={`status-count-total-${status}`}>
+                <CountLink
+                  n={overall.byStatus[status]}
+                  href={initiativesHref(null, { estado: [STATUS_SLUGS[status]] })}
+                  label={t.dashboard.statusCellLabel(overall.byStatus[status], statusLabel(status), t.dashboard.wholePlan)}
+                />
+              </td>
+            ))}
+            <td className="px-3 py-2 text-right tabular-nums">
+              <CountLink n={overall.total} href={initiativesHref(null)} label={t.dashboard.totalCellLabel(overall.total, t.dashboard.wholePlan)} />
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
