@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { accounts, signIn, signedInPage } from "./support/auth";
 import { query } from "./support/db";
+import { parseCsv, toCsv } from "../../lib/export/spreadsheet-cells";
 
 test.describe("edición de iniciativas", () => {
   test("un administrador edita, lo ve en la tabla y en el historial, y restaura la versión anterior", async ({ page }) => {
@@ -118,21 +119,21 @@ test("la auditoría se filtra por acción y usuario y se exporta en CSV", async 
 test("una importación masiva con una fila mala no escribe nada y nombra la fila; corregida, se aplica", async ({ page }) => {
   await signIn(page, "admin", "/iniciativas?objetivo=3.2");
   const csv = await (await page.request.get("/iniciativas/exportar?formato=csv&objetivo=3.2")).text();
-  const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
-  const good = [...lines];
-  good[1] = good[1]!.replace("Fortalecimiento de la capacidad institucional", "Fortalecimiento de la capacidad institucional de riesgos");
-  const bad = [...good];
-  bad[2] = bad[2]!.replace(/;[^;]*$/, ";Mecanismo inexistente");
+  const [header, ...rows] = parseCsv(csv);
+  const good = rows.map((row) => [...row]);
+  good[0]![5] = good[0]![5]!.replace("Fortalecimiento de la capacidad institucional", "Fortalecimiento de la capacidad institucional de riesgos");
+  const bad = good.map((row) => [...row]);
+  bad[1]![8] = "Mecanismo inexistente";
 
   await page.goto("/admin/importar");
-  await page.getByLabel(/^Archivo/).setInputFiles({ name: "cambios.csv", mimeType: "text/csv", buffer: Buffer.from(bad.join("\r\n")) });
+  await page.getByLabel(/^Archivo/).setInputFiles({ name: "cambios.csv", mimeType: "text/csv", buffer: Buffer.from(toCsv(header!, bad)) });
   await page.getByRole("button", { name: "Revisar sin aplicar" }).click();
   await expect(page.getByTestId("import-errors")).toContainText("Fila 3: mecanismo desconocido");
   await expect(page.getByRole("button", { name: "Aplicar todos estos cambios" })).toHaveCount(0);
   const [before] = await query<{ n: string }>(`SELECT count(*) AS n FROM "Initiative" WHERE name LIKE '%de riesgos'`);
   expect(Number(before!.n)).toBe(0);
 
-  await page.getByLabel(/^Archivo/).setInputFiles({ name: "cambios.csv", mimeType: "text/csv", buffer: Buffer.from(good.join("\r\n")) });
+  await page.getByLabel(/^Archivo/).setInputFiles({ name: "cambios.csv", mimeType: "text/csv", buffer: Buffer.from(toCsv(header!, good)) });
   await page.getByRole("button", { name: "Revisar sin aplicar" }).click();
   await expect(page.getByTestId("import-preview")).toContainText("0 nuevas · 1 modificadas");
   await page.getByRole("button", { name: "Aplicar todos estos cambios" }).click();
