@@ -5,11 +5,9 @@ import type { InitiativeQuery } from "@/lib/initiatives/initiative-query";
 import type { FilterOptions } from "@/lib/initiatives/list-initiatives";
 import type { FacetCounts } from "@/lib/initiatives/search-initiatives";
 import { t } from "@/lib/i18n";
+import { NO_OWNER, shortSecretariatName } from "@/lib/tracking/secretariats";
 import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 import { useQueryNavigation } from "./use-query-navigation";
-
-// Kept here rather than imported from initiative-query.ts so the browser does not load zod.
-const NO_OWNER = "ninguna";
 
 interface Props {
   query: InitiativeQuery;
@@ -178,7 +176,7 @@ export function InitiativeFilters({ query, facets, options }: Props) {
         name="responsable"
         options={[
           { value: NO_OWNER, label: t.tracking.noOwnerOption },
-          ...options.secretariats.map((s) => ({ value: s.slug, label: s.name.replace(/^Secretaría (de )?/, ""), title: s.name })),
+          ...options.secretariats.map((s) => ({ value: s.slug, label: shortSecretariatName(s.name), title: s.name })),
         ]}
         selected={selected.responsable}
         counts={facets.secretariats}

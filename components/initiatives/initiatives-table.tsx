@@ -8,6 +8,7 @@ import { PAGE_SIZES, type InitiativeSort } from "@/lib/initiatives/table-options
 import type { InitiativePage, InitiativeRow } from "@/lib/initiatives/search-initiatives";
 import { formatDay, t } from "@/lib/i18n";
 import { ProgressMeter, StatusBadge } from "@/components/tracking/status-badge";
+import { shortSecretariatName } from "@/lib/tracking/secretariats";
 import { Highlighted } from "./highlighted";
 import { Pagination } from "./pagination";
 import { useQueryNavigation } from "./use-query-navigation";
@@ -100,7 +101,7 @@ export function InitiativesTable({ page, query, hidden }: Props) {
         header: t.tracking.colLead,
         cell: ({ row }) =>
           row.original.leadSecretariat ? (
-            <span title={row.original.leadSecretariat.name}>{row.original.leadSecretariat.name.replace(/^Secretaría (de )?/, "")}</span>
+            <span title={row.original.leadSecretariat.name}>{shortSecretariatName(row.original.leadSecretariat.name)}</span>
           ) : (
             <span className="text-xs italic text-slate-700">{t.tracking.noLead}</span>
           ),

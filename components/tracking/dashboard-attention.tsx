@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDay, formatNumber, t } from "@/lib/i18n";
-import { NO_OWNER } from "@/lib/initiatives/initiative-query";
-import { COUNTERPART_TYPES, type CounterpartType } from "@/lib/tracking/counterpart-types";
+import { NO_OWNER } from "@/lib/tracking/secretariats";
+import { counterpartTypeLabel } from "@/lib/tracking/counterpart-types";
 import { daysBetween } from "@/lib/tracking/days";
 import type { Dashboard } from "@/lib/tracking/get-dashboard";
 import { ENDING_SOON_DAYS, STALE_AFTER_DAYS } from "@/lib/tracking/statuses";
@@ -12,7 +12,6 @@ import { initiativesHref } from "./dashboard-rows";
 const inlineLink = "font-semibold text-brand-700 underline underline-offset-2 hover:text-brand-900";
 const itemLink = "font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900";
 
-const counterpartType = (type: string) => COUNTERPART_TYPES[type as CounterpartType] ?? type;
 
 /** Instruments ending within the horizon, soonest first, each with the initiative it belongs to. */
 export function EndingSoon({ endingSoon, today }: { endingSoon: Dashboard["endingSoon"]; today: string }) {
@@ -30,7 +29,7 @@ export function EndingSoon({ endingSoon, today }: { endingSoon: Dashboard["endin
           <li key={instrument.id} className="space-y-0.5 py-2 text-sm">
             <p className="font-semibold text-slate-900">{instrument.title}</p>
             <p className="text-slate-700">
-              {instrument.type} · {t.dashboard.with(instrument.counterpart.name, counterpartType(instrument.counterpart.type))}
+              {instrument.type} · {t.dashboard.with(instrument.counterpart.name, counterpartTypeLabel(instrument.counterpart.type))}
             </p>
             <p className="text-slate-900">
               {t.dashboard.endsOn(formatDay(instrument.endsOn))} ({t.dashboard.endsIn(daysBetween(today, instrument.endsOn))})

@@ -1,4 +1,3 @@
-import { formatNumber, t } from "@/lib/i18n";
 import { initiativeQueryToParams, type InitiativeQuery } from "@/lib/initiatives/initiative-query";
 import type { Dashboard, ObjectiveFigures } from "@/lib/tracking/get-dashboard";
 
@@ -20,6 +19,3 @@ export function initiativesHref(code: string | null, extra: Partial<InitiativeQu
   const params = initiativeQueryToParams({ ...scope, ...extra }).toString();
   return params ? `/iniciativas?${params}` : "/iniciativas";
 }
-
-/** "45 %", "45,5 %": the roll-up keeps one decimal, written the Ecuadorian way. */
-export const formatPercent = (value: number) => t.dashboard.percent(formatNumber(value));

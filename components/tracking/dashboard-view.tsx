@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatDay, t } from "@/lib/i18n";
+import { formatAverage, formatDay, t } from "@/lib/i18n";
 import type { Dashboard } from "@/lib/tracking/get-dashboard";
 import { ENDING_SOON_DAYS, STALE_AFTER_DAYS } from "@/lib/tracking/statuses";
 import { EndingSoon, Stale, Unowned } from "./dashboard-attention";
 import { MechanismTable } from "./dashboard-mechanisms";
-import { formatPercent, initiativesHref, objectiveRows } from "./dashboard-rows";
+import { initiativesHref, objectiveRows } from "./dashboard-rows";
 import { ProgressChart, ProgressTable } from "./progress-bars";
 import { StatusChart, StatusLegend, StatusTable } from "./status-bars";
 
@@ -55,10 +55,10 @@ export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
             <p className="flex flex-wrap items-baseline gap-x-3 text-slate-800">
               <span className="font-semibold">{t.dashboard.overall}:</span>
               <Link href={byProgress} className="text-3xl font-bold text-brand-700 underline underline-offset-4 hover:text-brand-900" data-testid="rollup-total">
-                {overall.rollup.average === null ? t.dashboard.noData : formatPercent(overall.rollup.average)}
+                {formatAverage(overall.rollup.average)}
               </Link>
               <Link href={byProgress} className="text-sm text-brand-700 underline underline-offset-2 hover:text-brand-900">
-                {t.dashboard.withoutFigure(overall.rollup.ignored)}
+                {t.tracking.withoutFigure(overall.rollup.ignored)}
               </Link>
             </p>
             <ProgressChart id="grafico-avance" rows={rows} />

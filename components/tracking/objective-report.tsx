@@ -1,16 +1,13 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ProgressMeter, StatusBadge } from "@/components/tracking/status-badge";
-import { formatDay, formatNumber, t } from "@/lib/i18n";
-import { COUNTERPART_TYPES, type CounterpartType } from "@/lib/tracking/counterpart-types";
+import { formatAverage, formatDay, formatNumber, t } from "@/lib/i18n";
+import { counterpartTypeLabel } from "@/lib/tracking/counterpart-types";
 import type { ObjectiveReport as Report } from "@/lib/tracking/get-objective-report";
-import type { Rollup } from "@/lib/tracking/rollup";
 import { STATUSES } from "@/lib/tracking/statuses";
-import { formatPercent } from "./dashboard-rows";
 
 type ReportInitiative = Report["groups"][number]["initiatives"][number];
 
-const averageText = (rollup: Rollup) => (rollup.average === null ? t.report.noData : formatPercent(rollup.average));
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -57,7 +54,7 @@ function InitiativeEntry({ initiative }: { initiative: ReportInitiative }) {
             {initiative.instruments.map((instrument) => (
               <li key={instrument.id}>
                 <span className="font-medium text-slate-900">{instrument.title}</span> · {instrument.type} ·{" "}
-                {instrument.counterpart.name} ({COUNTERPART_TYPES[instrument.counterpart.type as CounterpartType] ?? instrument.counterpart.type}) ·{" "}
+                {instrument.counterpart.name} ({counterpartTypeLabel(instrument.counterpart.type)}) ·{" "}
                 {t.tracking.signedEnds(formatDay(instrument.signedOn), instrument.endsOn ? formatDay(instrument.endsOn) : null)}
                 {instrument.reference && (
                   <span className="block break-all text-xs text-slate-700">
@@ -102,10 +99,10 @@ export function ObjectiveReport({ report, name, today }: { report: Report; name:
           <div className="space-y-1">
             <p className="font-semibold text-slate-700">{t.report.average}</p>
             <p className="text-3xl font-bold text-brand-900" data-testid="report-rollup">
-              {averageText(report.rollup)}
+              {formatAverage(report.rollup.average)}
             </p>
             <p className="text-sm text-slate-800">{t.report.initiatives(report.total)}</p>
-            <p className="text-sm text-slate-800">{t.report.withoutFigure(report.rollup.ignored)}</p>
+            <p className="text-sm text-slate-800">{t.tracking.withoutFigure(report.rollup.ignored)}</p>
           </div>
           <table className="w-full text-sm">
             <caption className="pb-1 text-left font-semibold text-slate-700">{t.report.statusCaption}</caption>
@@ -142,7 +139,7 @@ export function ObjectiveReport({ report, name, today }: { report: Report; name:
           </h2>
           {report.kind === "development" && group.initiatives.length > 0 && (
             <p className="text-sm text-slate-700">
-              {t.report.groupAverage(averageText(group.rollup))} · {t.report.withoutFigure(group.rollup.ignored)}
+              {t.report.groupAverage(formatAverage(group.rollup.average))} · {t.tracking.withoutFigure(group.rollup.ignored)}
             </p>
           )}
           {group.initiatives.length === 0 ? (

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { formatNumber, t } from "@/lib/i18n";
-import type { Rollup } from "@/lib/tracking/rollup";
-import { formatPercent, initiativesHref, type ObjectiveRow } from "./dashboard-rows";
+import { formatAverage, formatNumber, formatPercent, t } from "@/lib/i18n";
+import { initiativesHref, type ObjectiveRow } from "./dashboard-rows";
+import { ObjectiveRowHeader } from "./objective-row-header";
 
 const WIDTH = 640;
 const LABEL = 64;
@@ -12,7 +12,6 @@ const BAR_HEIGHT = 14;
 const AXIS = 20;
 const TICKS = [0, 25, 50, 75, 100];
 
-const averageText = (rollup: Rollup) => (rollup.average === null ? t.dashboard.noData : formatPercent(rollup.average));
 // Sorted by progress, so the objective's figures come first and those without one last.
 const byProgress = (code: string) => initiativesHref(code, { orden: "avance", dir: "desc" });
 
@@ -48,7 +47,7 @@ export function ProgressChart({ id, rows }: { id: string; rows: ObjectiveRow[] }
             </text>
             {average !== null && <rect x={LABEL} y={y} width={(average / 100) * BAR} height={BAR_HEIGHT} fill={row.level === "development" ? "#12325d" : "#1d4f91"} />}
             <text x={WIDTH} y={middle} dominantBaseline="central" textAnchor="end" fontWeight={strong} fill={average === null ? "#334155" : "#0f172a"}>
-              {averageText(row.rollup)}
+              {formatAverage(row.rollup.average)}
             </text>
           </g>
         );
@@ -82,18 +81,11 @@ export function ProgressTable({ rows }: { rows: ObjectiveRow[] }) {
         <tbody>
           {rows.map((row) => {
             const name = t.dashboard.shortCode(row.code);
-            const average = averageText(row.rollup);
+            const average = formatAverage(row.rollup.average);
             const development = row.level === "development";
             return (
               <tr key={row.code} className={`border-t border-slate-200 ${development ? "bg-slate-50" : ""}`}>
-                <th scope="row" className={`max-w-md py-2 pr-3 text-left align-top ${development ? "pl-3 font-semibold" : "pl-6 font-normal"}`}>
-                  <Link href={`/objetivos/${row.code}`} className="font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900">
-                    {name}
-                  </Link>{" "}
-                  <span className="line-clamp-1 text-xs text-slate-700" title={row.title}>
-                    {row.title}
-                  </span>
-                </th>
+                <ObjectiveRowHeader row={row} />
                 <td className="whitespace-nowrap px-3 py-2 text-right align-top tabular-nums">
                   <Link
                     href={byProgress(row.code)}

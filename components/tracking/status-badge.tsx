@@ -1,4 +1,4 @@
-import { t } from "@/lib/i18n";
+import { formatPercent, t } from "@/lib/i18n";
 import type { Status } from "@/lib/tracking/statuses";
 
 // Each status has its own colour, but the label is always written: colour is never the only cue.
@@ -26,7 +26,7 @@ export function ProgressMeter({ value }: { value: number | null }) {
       <span className="h-2 w-16 rounded bg-slate-200" aria-hidden="true">
         <span className="block h-2 rounded bg-brand-600 print:bg-slate-700" style={{ width: `${value}%` }} />
       </span>
-      <span className="tabular-nums text-xs font-semibold text-slate-900">{t.tracking.percent(value)}</span>
+      <span className="tabular-nums text-xs font-semibold text-slate-900">{formatPercent(value)}</span>
     </span>
   );
 }

@@ -3,6 +3,7 @@ import { formatNumber, t } from "@/lib/i18n";
 import type { StatusCounts } from "@/lib/tracking/get-dashboard";
 import { STATUS_SLUGS, STATUSES, type Status } from "@/lib/tracking/statuses";
 import { initiativesHref, type ObjectiveRow } from "./dashboard-rows";
+import { ObjectiveRowHeader } from "./objective-row-header";
 
 // Fill and the text written on it: every pair keeps at least 4.5:1, and the number is always written.
 const STATUS_COLORS: Record<Status, { fill: string; text: string }> = {
@@ -125,14 +126,7 @@ export function StatusTable({ rows, overall }: { rows: ObjectiveRow[]; overall: 
             const name = t.dashboard.shortCode(row.code);
             return (
               <tr key={row.code} className={`border-t border-slate-200 ${row.level === "development" ? "bg-slate-50" : ""}`}>
-                <th scope="row" className={`max-w-md py-2 pr-3 text-left align-top ${row.level === "development" ? "pl-3 font-semibold" : "pl-6 font-normal"}`}>
-                  <Link href={`/objetivos/${row.code}`} className="font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900">
-                    {name}
-                  </Link>{" "}
-                  <span className="line-clamp-1 text-xs text-slate-700" title={row.title}>
-                    {row.title}
-                  </span>
-                </th>
+                <ObjectiveRowHeader row={row} />
                 {STATUSES.map((status) => (
                   <td key={status} className="px-3 py-2 text-right align-top tabular-nums" data-testid={`status-count-${row.code}-${status}`}>
                     <CountLink

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
 import { t } from "@/lib/i18n";
-import { COUNTERPART_TYPES, type CounterpartType } from "@/lib/tracking/counterpart-types";
+import { counterpartTypeLabel } from "@/lib/tracking/counterpart-types";
 import { STATUSES } from "@/lib/tracking/statuses";
 import { Field, FormMessage, Select, SubmitButton, TextArea, TextInput } from "@/components/ui/form-controls";
 
@@ -155,7 +155,7 @@ export function InstrumentForm({ articulationObjectiveId, instrument, mechanisms
             <option value="">{t.tracking.chooseCounterpart}</option>
             {counterparts.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name} ({COUNTERPART_TYPES[c.type as CounterpartType] ?? c.type})
+                {c.name} ({counterpartTypeLabel(c.type)})
               </option>
             ))}
           </Select>

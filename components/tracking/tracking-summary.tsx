@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDay, formatDateTime, t } from "@/lib/i18n";
 import type { InitiativeTracking } from "@/lib/tracking/get-initiative-tracking";
-import { COUNTERPART_TYPES, type CounterpartType } from "@/lib/tracking/counterpart-types";
+import { counterpartTypeLabel } from "@/lib/tracking/counterpart-types";
 import { STALE_AFTER_DAYS } from "@/lib/tracking/statuses";
 import { ProgressMeter, StatusBadge } from "./status-badge";
 
@@ -72,7 +72,7 @@ export function InstrumentList({ instruments }: { instruments: Instrument[] }) {
             {i.ended && <span className="ml-1 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-semibold text-slate-800">{t.tracking.ended}</span>}
           </p>
           <p className="text-slate-700">
-            {i.mechanism.name} · {i.counterpart.name} ({COUNTERPART_TYPES[i.counterpart.type as CounterpartType] ?? i.counterpart.type})
+            {i.mechanism.name} · {i.counterpart.name} ({counterpartTypeLabel(i.counterpart.type)})
           </p>
           <p className="text-slate-700">{t.tracking.signedEnds(formatDay(i.signedOn), i.endsOn ? formatDay(i.endsOn) : null)}</p>
           {i.reference && <p className="break-words text-slate-700">{i.reference}</p>}

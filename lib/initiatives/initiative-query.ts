@@ -3,8 +3,6 @@ import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 import { PAGE_SIZES, SORTS, type InitiativeSort } from "./table-options";
 
 const STATUS_SLUG_VALUES = STATUSES.map((s) => STATUS_SLUGS[s]) as [string, ...string[]];
-/** The `responsable` value for initiatives without a lead secretariat. */
-export const NO_OWNER = "ninguna";
 
 /**
  * The filter, sort and page state of the initiatives table, as URL parameters

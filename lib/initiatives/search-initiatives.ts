@@ -1,9 +1,11 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { searchTerms } from "@/lib/text/search-text";
-import { addDays, dateToDay, todayInQuito } from "@/lib/tracking/days";
-import { ENDING_SOON_DAYS, STALE_AFTER_DAYS, STATUS_BY_SLUG, STATUS_SLUGS, type Status } from "@/lib/tracking/statuses";
-import { NO_OWNER, type InitiativeQuery } from "./initiative-query";
+import { dateToDay, todayInQuito } from "@/lib/tracking/days";
+import { endingSoonUntil, staleCutoff } from "@/lib/tracking/freshness";
+import { STATUS_BY_SLUG, STATUS_SLUGS, type Status } from "@/lib/tracking/statuses";
+import { NO_OWNER } from "@/lib/tracking/secretariats";
+import type { InitiativeQuery } from "./initiative-query";
 
 export interface InitiativeRow {
   id: number;
@@ -83,11 +85,11 @@ function conditions(query: InitiativeQuery, terms: string[], skip?: Filter): Pri
   }
   const today = todayInQuito();
   if (query.desactualizadas === "si") {
-    parts.push(Prisma.sql`(i."lastUpdateOn" IS NULL OR i."lastUpdateOn" < ${addDays(today, -STALE_AFTER_DAYS)}::date)`);
+    parts.push(Prisma.sql`(i."lastUpdateOn" IS NULL OR i."lastUpdateOn" < ${staleCutoff(today)}::date)`);
   }
   if (query.vencen === "si") {
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Instrument" ins JOIN "ArticulationObjective" ao ON ao.id = ins."articulationObjectiveId"
-      WHERE ao."initiativeId" = i.id AND ins."endsOn" BETWEEN ${today}::date AND ${addDays(today, ENDING_SOON_DAYS)}::date)`);
+      WHERE ao."initiativeId" = i.id AND ins."endsOn" BETWEEN ${today}::date AND ${endingSoonUntil(today)}::date)`);
   }
   for (const term of terms) parts.push(Prisma.sql`i."searchText" LIKE ${like(term)}`);
   return Prisma.join(parts, " AND ");

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { CounterpartType } from "@/lib/tracking/counterpart-types";
-import { dateToDay } from "@/lib/tracking/days";
 import type { MatrixDocument } from "./document";
+import { instrumentNames, instrumentOrder, instrumentRecord, trackingInclude, trackingRecord } from "./tracking-document";
 
 const source = (line: number | null, page?: number | null) =>
   line !== null && page !== undefined && page !== null ? { source: { line, page } } : {};
@@ -24,15 +24,10 @@ export async function exportMatrix(db: Db): Promise<MatrixDocument> {
           orderBy: { position: "asc" },
           include: {
             mechanisms: { orderBy: { position: "asc" }, include: { mechanism: { select: { name: true } } } },
-            instruments: {
-              orderBy: [{ signedOn: "asc" }, { id: "asc" }],
-              include: { mechanism: { select: { name: true } }, counterpart: { select: { name: true } } },
-            },
+            instruments: { orderBy: instrumentOrder, include: instrumentNames },
           },
         },
-        leadSecretariat: { select: { name: true } },
-        supportingSecretariats: { select: { secretariat: { select: { name: true } } } },
-        progressUpdates: { orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }, { id: "asc" }] },
+        ...trackingInclude,
       },
       orderBy: [{ position: "asc" }, { id: "asc" }],
     }),
@@ -57,30 +52,9 @@ export async function exportMatrix(db: Db): Promise<MatrixDocument> {
         text: o.text,
         mechanisms: o.mechanisms.map((link) => link.mechanism.name),
         ...source(o.sourceLine, o.sourcePage),
-        instruments: o.instruments.map((instrument) => ({
-          type: instrument.mechanism.name,
-          counterpart: instrument.counterpart.name,
-          title: instrument.title,
-          signedOn: dateToDay(instrument.signedOn),
-          endsOn: instrument.endsOn ? dateToDay(instrument.endsOn) : null,
-          reference: instrument.reference,
-        })),
+        instruments: o.instruments.map(instrumentRecord),
       })),
-      tracking: {
-        status: i.status,
-        progress: i.progress,
-        leadSecretariat: i.leadSecretariat?.name ?? null,
-        supportingSecretariats: i.supportingSecretariats.map((s) => s.secretariat.name).sort((a, b) => a.localeCompare(b, "es")),
-        updates: i.progressUpdates.map((u) => ({
-          date: dateToDay(u.occurredOn),
-          note: u.note,
-          status: u.status,
-          progress: u.progress,
-          authorName: u.authorName,
-          authorEmail: u.authorEmail,
-          recordedAt: u.createdAt.toISOString(),
-        })),
-      },
+      tracking: trackingRecord(i),
     })),
     mechanisms: mechanisms.map((m) => ({ name: m.name, description: m.description })).sort(byName),
     secretariats: secretariats.map((s) => ({ name: s.name })).sort(byName),

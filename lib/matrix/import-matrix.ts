@@ -2,9 +2,10 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MatrixDocument } from "./document";
 import { initiativeSearchText } from "@/lib/text/search-text";
-import { dateToDay, dayToDate } from "@/lib/tracking/days";
+import { dayToDate } from "@/lib/tracking/days";
 import { secretariatSlug } from "@/lib/tracking/manage-catalogues";
 import { slugifyMechanism } from "./mechanism-names";
+import { instrumentNames, instrumentOrder, instrumentRecord, sortedNames, trackingInclude, trackingRecord, type DocTracking } from "./tracking-document";
 
 type Tx = Prisma.TransactionClient;
 
@@ -100,23 +101,17 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
         mechanismIds.set(m.name, row.id);
       }
 
-      const secretariatIds = new Map<string, number>();
+      // Catalogue entries the document declares are added (and counterpart types corrected); the rest stay.
       for (const { name } of doc.secretariats ?? []) {
-        const row = await tx.secretariat.upsert({ where: { name }, create: { name, slug: secretariatSlug(name) }, update: {} });
-        secretariatIds.set(name, row.id);
+        await tx.secretariat.upsert({ where: { name }, create: { name, slug: secretariatSlug(name) }, update: {} });
       }
-      for (const row of await tx.secretariat.findMany({ select: { id: true, name: true } })) secretariatIds.set(row.name, row.id);
-      const counterpartIds = new Map<string, number>();
       for (const { name, type } of doc.counterparts ?? []) {
         const current = await tx.counterpart.findUnique({ where: { name } });
-        const row = !current
-          ? await tx.counterpart.create({ data: { name, type } })
-          : current.type !== type
-            ? await tx.counterpart.update({ where: { name }, data: { type, version: { increment: 1 } } })
-            : current;
-        counterpartIds.set(name, row.id);
+        if (!current) await tx.counterpart.create({ data: { name, type } });
+        else if (current.type !== type) await tx.counterpart.update({ where: { name }, data: { type, version: { increment: 1 } } });
       }
-      for (const row of await tx.counterpart.findMany({ select: { id: true, name: true } })) counterpartIds.set(row.name, row.id);
+      const secretariatIds = new Map((await tx.secretariat.findMany({ select: { id: true, name: true } })).map((r) => [r.name, r.id]));
+      const counterpartIds = new Map((await tx.counterpart.findMany({ select: { id: true, name: true } })).map((r) => [r.name, r.id]));
       const userIds = new Map((await tx.user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
       const lookup = (map: Map<string, number>, name: string, what: string) => {
         const id = map.get(name);
@@ -227,16 +222,8 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
 /** Replaces an objective's instruments when the document lists different ones; returns 1 if it did. */
 async function syncInstruments(tx: Tx, articulationObjectiveId: number, objective: DocObjective, mechanismIds: Map<string, number>, counterpartId: (name: string) => number) {
   if (!objective.instruments) return 0;
-  const stored = await tx.instrument.findMany({
-    where: { articulationObjectiveId },
-    orderBy: [{ signedOn: "asc" }, { id: "asc" }],
-    include: { mechanism: { select: { name: true } }, counterpart: { select: { name: true } } },
-  });
-  const same =
-    JSON.stringify(
-      stored.map((i) => [i.mechanism.name, i.counterpart.name, i.title, dateToDay(i.signedOn), i.endsOn ? dateToDay(i.endsOn) : null, i.reference]),
-    ) === JSON.stringify(objective.instruments.map((i) => [i.type, i.counterpart, i.title, i.signedOn, i.endsOn, i.reference]));
-  if (same) return 0;
+  const stored = await tx.instrument.findMany({ where: { articulationObjectiveId }, orderBy: instrumentOrder, include: instrumentNames });
+  if (JSON.stringify(stored.map(instrumentRecord)) === JSON.stringify(objective.instruments)) return 0;
   await tx.instrument.deleteMany({ where: { articulationObjectiveId } });
   for (const i of objective.instruments) {
     await tx.instrument.create({
@@ -255,37 +242,10 @@ async function syncInstruments(tx: Tx, articulationObjectiveId: number, objectiv
 }
 
 /** Replaces an initiative's status, owners and progress updates when the document says otherwise; returns whether it did. */
-async function syncTracking(
-  tx: Tx,
-  initiativeId: number,
-  tracking: NonNullable<DocInitiative["tracking"]>,
-  ids: { secretariat: (name: string) => number; user: (email: string) => number | null },
-) {
-  const stored = await tx.initiative.findUniqueOrThrow({
-    where: { id: initiativeId },
-    include: {
-      leadSecretariat: { select: { name: true } },
-      supportingSecretariats: { select: { secretariat: { select: { name: true } } } },
-      progressUpdates: { orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }, { id: "asc" }] },
-    },
-  });
-  const current = {
-    status: stored.status,
-    progress: stored.progress,
-    leadSecretariat: stored.leadSecretariat?.name ?? null,
-    supportingSecretariats: stored.supportingSecretariats.map((s) => s.secretariat.name).sort((a, b) => a.localeCompare(b, "es")),
-    updates: stored.progressUpdates.map((u) => ({
-      date: dateToDay(u.occurredOn),
-      note: u.note,
-      status: u.status,
-      progress: u.progress,
-      authorName: u.authorName,
-      authorEmail: u.authorEmail,
-      recordedAt: u.createdAt.toISOString(),
-    })),
-  };
-  const wanted = { ...tracking, supportingSecretariats: [...tracking.supportingSecretariats].sort((a, b) => a.localeCompare(b, "es")) };
-  if (JSON.stringify(current) === JSON.stringify(wanted)) return false;
+async function syncTracking(tx: Tx, initiativeId: number, tracking: DocTracking, ids: { secretariat: (name: string) => number; user: (email: string) => number | null }) {
+  const stored = await tx.initiative.findUniqueOrThrow({ where: { id: initiativeId }, include: trackingInclude });
+  const wanted = { ...tracking, supportingSecretariats: sortedNames(tracking.supportingSecretariats) };
+  if (JSON.stringify(trackingRecord(stored)) === JSON.stringify(wanted)) return false;
   const lastUpdate = tracking.updates.map((u) => u.date).sort().at(-1);
   const leadId = tracking.leadSecretariat ? ids.secretariat(tracking.leadSecretariat) : null;
   await tx.initiative.update({

@@ -28,3 +28,6 @@ export const COUNTERPART_TYPES = {
 
 export type CounterpartType = keyof typeof COUNTERPART_TYPES;
 export const COUNTERPART_TYPE_CODES = Object.keys(COUNTERPART_TYPES) as [CounterpartType, ...CounterpartType[]];
+
+/** The label of a stored type code (the code itself if the list no longer has it). */
+export const counterpartTypeLabel = (type: string) => COUNTERPART_TYPES[type as CounterpartType] ?? type;

@@ -1,9 +1,10 @@
 import "server-only";
 import { authorize } from "@/lib/auth/current-user";
 import { getDb, type Db } from "@/lib/db/client";
-import { addDays, dateToDay, dayToDate, todayInQuito } from "./days";
+import { dateToDay, dayToDate, todayInQuito } from "./days";
 import { rollUp, rollUpPlan, type Rollup } from "./rollup";
-import { ENDING_SOON_DAYS, STALE_AFTER_DAYS, STATUSES, type Status } from "./statuses";
+import { endingSoonUntil, isStale, staleCutoff } from "./freshness";
+import { STATUSES, type Status } from "./statuses";
 
 /** How many initiatives each attention list names; its count links to the table with all of them. */
 export const DASHBOARD_LIST_SIZE = 10;
@@ -33,8 +34,7 @@ const sum = (counts: StatusCounts) => STATUSES.reduce((n, s) => n + counts[s], 0
  * thousands of initiatives; the named lists come from their own limited queries.
  */
 export async function computeDashboard(db: Db, today: string) {
-  const staleBefore = dayToDate(addDays(today, -STALE_AFTER_DAYS));
-  const staleWhere = { archivedAt: null, OR: [{ lastUpdateOn: null }, { lastUpdateOn: { lt: staleBefore } }] };
+  const staleWhere = { archivedAt: null, OR: [{ lastUpdateOn: null }, { lastUpdateOn: { lt: dayToDate(staleCutoff(today)) } }] };
   const [objectives, initiatives, mechanisms, endingInstruments, unownedFirst, staleFirst] = await Promise.all([
     db.developmentObjective.findMany({
       orderBy: { position: "asc" },
@@ -53,7 +53,7 @@ export async function computeDashboard(db: Db, today: string) {
       GROUP BY m.id`,
     db.instrument.findMany({
       where: {
-        endsOn: { gte: dayToDate(today), lte: dayToDate(addDays(today, ENDING_SOON_DAYS)) },
+        endsOn: { gte: dayToDate(today), lte: dayToDate(endingSoonUntil(today)) },
         articulationObjective: { initiative: { archivedAt: null } },
       },
       orderBy: [{ endsOn: "asc" }, { id: "asc" }],
@@ -103,7 +103,7 @@ export async function computeDashboard(db: Db, today: string) {
   const overallCounts = noCounts();
   for (const d of development) addCounts(overallCounts, d.byStatus);
 
-  const staleRows = initiatives.filter((i) => i.lastUpdateOn === null || i.lastUpdateOn < staleBefore);
+  const staleRows = initiatives.filter((i) => isStale(i.lastUpdateOn && dateToDay(i.lastUpdateOn), today));
   return {
     today,
     development,

@@ -1,8 +1,8 @@
 import "server-only";
 import { authorize } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { addDays, dateToDay, todayInQuito } from "./days";
-import { ENDING_SOON_DAYS, STALE_AFTER_DAYS } from "./statuses";
+import { dateToDay, todayInQuito } from "./days";
+import { isEndingSoon, isStale } from "./freshness";
 
 /** The tracking side of one initiative: status, owners, freshness, instruments per articulation objective and the timeline. */
 export async function getInitiativeTracking(id: number) {
@@ -37,12 +37,11 @@ export async function getInitiativeTracking(id: number) {
   });
   if (!initiative) return null;
   const today = todayInQuito();
-  const soonLimit = addDays(today, ENDING_SOON_DAYS);
   const lastUpdateOn = initiative.lastUpdateOn ? dateToDay(initiative.lastUpdateOn) : null;
   return {
     ...initiative,
     lastUpdateOn,
-    stale: lastUpdateOn === null || lastUpdateOn < addDays(today, -STALE_AFTER_DAYS),
+    stale: isStale(lastUpdateOn, today),
     supportingSecretariats: initiative.supportingSecretariats.map((s) => s.secretariat),
     progressUpdates: initiative.progressUpdates.map((u) => ({ ...u, occurredOn: dateToDay(u.occurredOn) })),
     articulationObjectives: initiative.articulationObjectives.map((o) => ({
@@ -55,7 +54,7 @@ export async function getInitiativeTracking(id: number) {
           ...i,
           signedOn: dateToDay(i.signedOn),
           endsOn,
-          endingSoon: endsOn !== null && endsOn >= today && endsOn <= soonLimit,
+          endingSoon: isEndingSoon(endsOn, today),
           ended: endsOn !== null && endsOn < today,
         };
       }),

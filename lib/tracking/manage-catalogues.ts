@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { slugifyMechanism } from "@/lib/matrix/mechanism-names";
+import { shortSecretariatName } from "./secretariats";
 import { TrackingConflictError } from "./tracking-conflict";
 import type {
   counterpartSchema,
@@ -19,7 +20,7 @@ interface Actor {
 }
 
 /** Secretariat slugs drop the shared "Secretaría de" so URLs stay short (?responsable=salud). */
-export const secretariatSlug = (name: string) => slugifyMechanism(name.replace(/^Secretar[ií]a\s+(de\s+(la\s+|los\s+)?)?/i, "")) || slugifyMechanism(name);
+export const secretariatSlug = (name: string) => slugifyMechanism(shortSecretariatName(name));
 
 export async function createSecretariat(db: Db, input: z.infer<typeof secretariatSchema>, actor: Actor, context?: RequestContext) {
   return db.$transaction(async (tx) => {

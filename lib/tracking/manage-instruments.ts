@@ -3,7 +3,8 @@ import { ActionError } from "@/lib/actions/action-error";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
-import { dateToDay, dayToDate } from "./days";
+import { instrumentNames, instrumentRecord } from "@/lib/matrix/tracking-document";
+import { dayToDate } from "./days";
 import { TrackingConflictError } from "./tracking-conflict";
 import type { CreateInstrumentInput, deleteInstrumentSchema, UpdateInstrumentInput } from "./tracking-schemas";
 
@@ -21,17 +22,6 @@ const fields = (input: CreateInstrumentInput | UpdateInstrumentInput) => ({
   endsOn: input.endsOn ? dayToDate(input.endsOn) : null,
   reference: input.reference ?? null,
 });
-
-type Stored = { title: string; signedOn: Date; endsOn: Date | null; reference: string | null; mechanism: { name: string }; counterpart: { name: string } };
-const describe = (i: Stored) => ({
-  title: i.title,
-  type: i.mechanism.name,
-  counterpart: i.counterpart.name,
-  signedOn: dateToDay(i.signedOn),
-  endsOn: i.endsOn ? dateToDay(i.endsOn) : null,
-  reference: i.reference,
-});
-const withNames = { mechanism: { select: { name: true } }, counterpart: { select: { name: true } } } as const;
 
 /** An instrument is signed under one of its objective's own mechanisms, with a catalogued counterpart. */
 async function checkReferences(tx: Tx, articulationObjectiveId: number, input: { mechanismId: number; counterpartId: number }) {
@@ -52,14 +42,14 @@ async function checkReferences(tx: Tx, articulationObjectiveId: number, input: {
 export async function createInstrument(db: Db, input: CreateInstrumentInput, actor: Actor, context?: RequestContext) {
   return db.$transaction(async (tx) => {
     const initiativeId = await checkReferences(tx, input.articulationObjectiveId, input);
-    const instrument = await tx.instrument.create({ data: { articulationObjectiveId: input.articulationObjectiveId, ...fields(input) }, include: withNames });
+    const instrument = await tx.instrument.create({ data: { articulationObjectiveId: input.articulationObjectiveId, ...fields(input) }, include: instrumentNames });
     await recordAuditEvent(tx, {
       action: "instrument.create",
       actor,
       entityType: "Instrument",
       entityId: instrument.id,
       context,
-      data: { initiativeId, after: describe(instrument) },
+      data: { initiativeId, after: instrumentRecord(instrument) },
     });
     return { instrument, initiativeId };
   });
@@ -67,19 +57,19 @@ export async function createInstrument(db: Db, input: CreateInstrumentInput, act
 
 export async function updateInstrument(db: Db, input: UpdateInstrumentInput, actor: Actor, context?: RequestContext) {
   return db.$transaction(async (tx) => {
-    const before = await tx.instrument.findUnique({ where: { id: input.id }, include: withNames });
+    const before = await tx.instrument.findUnique({ where: { id: input.id }, include: instrumentNames });
     if (!before) throw new ActionError("El instrumento ya no existe. Recargue la página.");
     const initiativeId = await checkReferences(tx, before.articulationObjectiveId, input);
     const { count } = await tx.instrument.updateMany({ where: { id: input.id, version: input.version }, data: { ...fields(input), version: { increment: 1 } } });
     if (count === 0) throw new TrackingConflictError("este instrumento");
-    const after = await tx.instrument.findUniqueOrThrow({ where: { id: input.id }, include: withNames });
+    const after = await tx.instrument.findUniqueOrThrow({ where: { id: input.id }, include: instrumentNames });
     await recordAuditEvent(tx, {
       action: "instrument.update",
       actor,
       entityType: "Instrument",
       entityId: input.id,
       context,
-      data: { initiativeId, before: describe(before), after: describe(after) },
+      data: { initiativeId, before: instrumentRecord(before), after: instrumentRecord(after) },
     });
     return { initiativeId };
   });
@@ -88,12 +78,12 @@ export async function updateInstrument(db: Db, input: UpdateInstrumentInput, act
 /** Instruments are tracking records, not matrix content: an admin may remove one entered by mistake; the audit keeps it. */
 export async function deleteInstrument(db: Db, input: z.infer<typeof deleteInstrumentSchema>, actor: Actor, context?: RequestContext) {
   return db.$transaction(async (tx) => {
-    const before = await tx.instrument.findUnique({ where: { id: input.id }, include: { ...withNames, articulationObjective: { select: { initiativeId: true } } } });
+    const before = await tx.instrument.findUnique({ where: { id: input.id }, include: { ...instrumentNames, articulationObjective: { select: { initiativeId: true } } } });
     if (!before) throw new ActionError("El instrumento ya no existe. Recargue la página.");
     const { count } = await tx.instrument.deleteMany({ where: { id: input.id, version: input.version } });
     if (count === 0) throw new TrackingConflictError("este instrumento");
     const initiativeId = before.articulationObjective.initiativeId;
-    await recordAuditEvent(tx, { action: "instrument.delete", actor, entityType: "Instrument", entityId: input.id, context, data: { initiativeId, before: describe(before) } });
+    await recordAuditEvent(tx, { action: "instrument.delete", actor, entityType: "Instrument", entityId: input.id, context, data: { initiativeId, before: instrumentRecord(before) } });
     return { initiativeId };
   });
 }

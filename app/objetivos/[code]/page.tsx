@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { CountBars } from "@/components/ui/count-bars";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { t } from "@/lib/i18n";
+import { formatPercent, t } from "@/lib/i18n";
 import { getObjective } from "@/lib/objectives/get-objective";
 import type { Rollup } from "@/lib/tracking/rollup";
 
@@ -12,7 +12,7 @@ function RollupLine({ rollup }: { rollup: Rollup }) {
   const total = rollup.counted + rollup.ignored;
   return (
     <p className="text-sm text-slate-800" data-testid="objective-rollup">
-      {rollup.average === null ? t.tracking.rollupNone(total) : t.tracking.rollup(`${rollup.average.toLocaleString("es-EC")} %`, rollup.counted, total)}
+      {rollup.average === null ? t.tracking.rollupNone(total) : t.tracking.rollup(formatPercent(rollup.average), rollup.counted, total)}
     </p>
   );
 }
