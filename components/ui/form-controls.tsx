@@ -47,8 +47,13 @@ export function TextArea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return <textarea {...props} className={inputClass} />;
 }
 
+/**
+ * React resets a form after its action, and a <select> takes its default only
+ * when mounted: keyed by its default, it shows what was typed after an error and
+ * what is stored after a save.
+ */
 export function Select(props: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select {...props} className={inputClass} />;
+  return <select key={String(props.defaultValue ?? "")} {...props} className={inputClass} />;
 }
 
 export function SubmitButton({ children, pendingLabel = t.forms.saving, variant = "primary" }: { children: ReactNode; pendingLabel?: string; variant?: "primary" | "secondary" | "danger" }) {

@@ -105,6 +105,8 @@ test.describe("seguimiento de la ejecución", () => {
     await page.getByLabel("Secretaría responsable").selectOption({ label: "Secretaría General" });
     await page.getByRole("button", { name: "Guardar responsables" }).click();
     await expect(page.getByText("Responsables guardados.")).toBeVisible();
+    // The form shows what is now stored, without a reload.
+    await expect(page.getByLabel("Secretaría responsable").locator("option:checked")).toHaveText("Secretaría General");
 
     const objective = page.getByTestId("tracking-objective").first();
     await objective.getByText("Registrar instrumento del objetivo 1").click();
