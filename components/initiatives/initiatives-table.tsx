@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { InitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { PAGE_SIZES, type InitiativeSort } from "@/lib/initiatives/table-options";
 import type { InitiativePage, InitiativeRow } from "@/lib/initiatives/search-initiatives";
-import { formatDay, t } from "@/lib/i18n";
+import { formatShortDay, t } from "@/lib/i18n";
 import { ProgressMeter, StatusBadge } from "@/components/tracking/status-badge";
 import { shortSecretariatName } from "@/lib/tracking/secretariats";
 import { Highlighted } from "./highlighted";
@@ -43,7 +43,7 @@ export function InitiativesTable({ page, query, hidden }: Props) {
         header: t.initiatives.colInitiative,
         enableHiding: false,
         cell: ({ row }) => (
-          <div className="space-y-1">
+          <div className="min-w-40 space-y-1">
             <Link href={`/iniciativas/${row.original.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
               <Highlighted text={row.original.name} terms={terms} />
             </Link>
@@ -60,9 +60,9 @@ export function InitiativesTable({ page, query, hidden }: Props) {
         id: "objetivo",
         header: t.initiatives.colObjective,
         cell: ({ row }) => (
-          <span title={row.original.managementObjective.title}>
+          <span title={row.original.managementObjective.title} className="block min-w-28">
             <span className="font-semibold text-slate-900">{row.original.managementObjective.code}</span>{" "}
-            <span className="text-slate-700">{shorten(row.original.managementObjective.title, 60)}</span>
+            <span className="text-slate-700">{shorten(row.original.managementObjective.title, 45)}</span>
           </span>
         ),
       },
@@ -103,7 +103,7 @@ export function InitiativesTable({ page, query, hidden }: Props) {
           row.original.leadSecretariat ? (
             <span title={row.original.leadSecretariat.name}>{shortSecretariatName(row.original.leadSecretariat.name)}</span>
           ) : (
-            <span className="text-xs italic text-slate-700">{t.tracking.noLead}</span>
+            <span className="text-xs italic text-slate-700">{t.tracking.noOwnerOption}</span>
           ),
       },
       {
@@ -111,9 +111,9 @@ export function InitiativesTable({ page, query, hidden }: Props) {
         header: t.tracking.colLastUpdate,
         cell: ({ row }) =>
           row.original.lastUpdateOn ? (
-            <span className="whitespace-nowrap">{formatDay(row.original.lastUpdateOn)}</span>
+            <span className="whitespace-nowrap">{formatShortDay(row.original.lastUpdateOn)}</span>
           ) : (
-            <span className="text-xs italic text-slate-700">{t.tracking.neverUpdated}</span>
+            <span className="text-xs italic text-slate-700">{t.tracking.noUpdatesShort}</span>
           ),
       },
     ],
@@ -205,7 +205,7 @@ export function InitiativesTable({ page, query, hidden }: Props) {
                       <th
                         key={header.id}
                         scope="col"
-                        className="px-4 py-2 font-semibold"
+                        className="px-3 py-2 font-semibold"
                         aria-sort={active ? (query.dir === "desc" ? "descending" : "ascending") : undefined}
                       >
                         {sort ? (
@@ -229,7 +229,7 @@ export function InitiativesTable({ page, query, hidden }: Props) {
               {table.getRowModel().rows.map((row) => (
                 <tr key={row.id} className="border-t border-slate-100 align-top hover:bg-slate-50" data-testid="initiative-row">
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-4 py-3">
+                    <td key={cell.id} className="px-3 py-3">
                       <FlexRender cell={cell} />
                     </td>
                   ))}

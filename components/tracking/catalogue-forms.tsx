@@ -80,7 +80,12 @@ export function CatalogueEntryRow({ kind, entry, update, remove }: RowProps) {
         </form>
         <span className="pb-2 text-sm text-slate-700">{t.catalogues.uses(entry.uses)}</span>
         {entry.uses === 0 && (
-          <form action={submitRemove}>
+          <form
+            action={submitRemove}
+            onSubmit={(event) => {
+              if (!window.confirm(t.catalogues.confirmRemove(entry.name))) event.preventDefault();
+            }}
+          >
             <input type="hidden" name="id" value={entry.id} />
             <input type="hidden" name="version" value={entry.version} />
             <SubmitButton variant="danger">{t.catalogues.remove}</SubmitButton>

@@ -22,7 +22,7 @@ export function StatusBadge({ status }: { status: Status }) {
 export function ProgressMeter({ value }: { value: number | null }) {
   if (value === null) return <span className="text-xs text-slate-700">{t.tracking.noProgress}</span>;
   return (
-    <span className="inline-flex items-center gap-2">
+    <span className="inline-flex items-center gap-2 whitespace-nowrap">
       <span className="h-2 w-16 rounded bg-slate-200" aria-hidden="true">
         <span className="block h-2 rounded bg-brand-600 print:bg-slate-700" style={{ width: `${value}%` }} />
       </span>

@@ -21,3 +21,6 @@ export const formatAverage = (average: number | null) => (average === null ? es.
 // Calendar days ("YYYY-MM-DD", DATE columns) have no time: formatting them in Quito's zone would show the day before.
 const day = new Intl.DateTimeFormat(LOCALE, { dateStyle: "long", timeZone: "UTC" });
 export const formatDay = (value: string) => day.format(new Date(`${value}T00:00:00Z`));
+const shortDay = new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeZone: "UTC" });
+/** "25 nov 2026", for narrow table columns. */
+export const formatShortDay = (value: string) => shortDay.format(new Date(`${value}T00:00:00Z`));

@@ -69,8 +69,10 @@ export async function getTrackingCatalogues() {
   await authorize("matrix:read", "ver catálogos de seguimiento");
   const db = getDb();
   const [secretariats, counterparts] = await Promise.all([
-    db.secretariat.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, slug: true, version: true } }),
-    db.counterpart.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, type: true, version: true } }),
+    db.secretariat.findMany({ select: { id: true, name: true, slug: true, version: true } }),
+    db.counterpart.findMany({ select: { id: true, name: true, type: true, version: true } }),
   ]);
-  return { secretariats, counterparts };
+  // Spanish order, not the database collation's (which puts "General" before "de Ambiente").
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "es");
+  return { secretariats: secretariats.sort(byName), counterparts: counterparts.sort(byName) };
 }

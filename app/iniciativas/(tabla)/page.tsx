@@ -43,7 +43,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
           {t.initiatives.ignoredParams(ignored.join(", "))}
         </p>
       )}
-      <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
+      <div className="grid gap-4 lg:grid-cols-[15rem_1fr]">
         <InitiativeFilters query={query} facets={facets} options={options} />
         <section aria-labelledby="resultados" className="min-w-0 space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">
