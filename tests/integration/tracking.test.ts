@@ -162,6 +162,36 @@ describe("seguimiento de iniciativas en PostgreSQL", () => {
     }
   });
 
+  it("cada conteo de opción coincide con lo que la tabla muestra al elegirla, con cualquier combinación de filtros", async () => {
+    const queries: Record<string, string | string[]>[] = [
+      {},
+      { q: "salud" },
+      { objetivo: "1.1" },
+      { desarrollo: "2", estado: "por-iniciar" },
+      { responsable: ["salud", "ninguna"], q: "estrategia" },
+      { mecanismo: ["convenios", "acuerdos"], modo: "todos", objetivo: ["1.1", "1.2"] },
+      { mecanismo: "convenios", estado: ["en-ejecucion", "por-iniciar"], desactualizadas: "si" },
+    ];
+    const count = async (params: Record<string, string | string[]>) => (await searchInitiatives(database.db, query(params))).count;
+    for (const params of queries) {
+      const facets = await countFacets(database.db, query(params));
+      const checks: [Record<string, number>, string, string[]][] = [
+        [facets.developmentObjectives, "desarrollo", ["1", "2", "3"]],
+        [facets.managementObjectives, "objetivo", ["1.1", "2.1", "3.2"]],
+        [facets.statuses, "estado", ["por-iniciar", "en-ejecucion", "concluida"]],
+        [facets.secretariats, "responsable", ["salud", "ninguna", "general"]],
+        [facets.mechanisms, "mecanismo", ["convenios", "acuerdos", "alianzas-estrategicas"]],
+      ];
+      for (const [got, key, options] of checks) {
+        for (const option of options) {
+          const selected = [params[key] ?? []].flat();
+          const value = key === "mecanismo" && params.modo === "todos" ? [...new Set([...selected, option])] : [option];
+          expect(got[option] ?? 0, `${JSON.stringify(params)} → ${key}=${option}`).toBe(await count({ ...params, [key]: value }));
+        }
+      }
+    }
+  });
+
   it("fusionar mecanismos traslada también los instrumentos firmados", async () => {
     const instrument = await database.db.instrument.findFirstOrThrow({ include: { mechanism: true } });
     const target = await database.db.mechanism.findFirstOrThrow({ where: { id: { not: instrument.mechanismId } } });
