@@ -20,7 +20,9 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
+    // `npm start`'s own server, so the browser tests go through it.
+    command: "node --import tsx lib/cli/start.ts",
+    env: { PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
     url: baseURL,
     reuseExistingServer: false,
     timeout: 120_000,

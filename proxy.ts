@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { USER_ID_HEADER } from "@/lib/http/request-context";
 
 /**
  * First line only: turns away requests without a session token and sets the
@@ -36,6 +37,7 @@ export async function proxy(request: NextRequest) {
   forwarded.set("content-security-policy", csp);
 
   const isPublic = PUBLIC_PATHS.some((pattern) => pattern.test(pathname));
+  let userId: string | undefined;
   if (!isPublic) {
     const token = await getToken({
       req: request,
@@ -49,11 +51,14 @@ export async function proxy(request: NextRequest) {
       refused.headers.set("x-request-id", requestId);
       return refused;
     }
+    userId = token.sub;
   }
 
   const response = NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("content-security-policy", csp);
   response.headers.set("x-request-id", requestId);
+  // Only behind our own server (lib/server/portal-server.ts), which logs it and removes it.
+  if (userId && process.env.PMDOT_PORTAL_SERVER === "1") response.headers.set(USER_ID_HEADER, userId);
   return response;
 }
 

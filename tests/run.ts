@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
-import { PROJECT_ROOT } from "@/lib/db/local-database";
+import { PROJECT_ROOT } from "@/lib/project-root";
 import { applyMigrations } from "@/lib/db/migrate";
 import { generatePassword } from "@/lib/auth/generate-password";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
@@ -13,7 +13,8 @@ import { startTestServer } from "./support/test-cluster";
 
 /**
  * `npm test`: unit and integration tests (vitest, real PostgreSQL), then the
- * production build and the browser tests (Playwright in Debian's Chromium).
+ * production build, the operations tests on production instances, and the
+ * browser tests (Playwright in Debian's Chromium).
  */
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
@@ -48,6 +49,13 @@ try {
 
   if (status === 0 && process.env.SKIP_BUILD !== "1") {
     status = run("Compilación de producción (next build)", process.execPath, ["node_modules/next/dist/bin/next", "build"]);
+  }
+
+  // The production instances of the operations tests need the build.
+  if (status === 0 && process.env.E2E_ONLY !== "1") {
+    status = run("Pruebas de operación: varias instancias, caídas, apagado (vitest)", process.execPath, ["node_modules/vitest/vitest.mjs", "run"], {
+      VITEST_OPERATIONS: "1",
+    });
   }
 
   if (status === 0) {

@@ -1,8 +1,9 @@
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { AccessDeniedError, authorize, getCurrentSession, type CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/roles";
+import { noteWrite, replicaLagSeconds, WROTE_COOKIE } from "@/lib/db/read-routing";
 import { requestContext, type RequestContext } from "@/lib/http/request-context";
 import { t } from "@/lib/i18n";
 import { logger } from "@/lib/logger";
@@ -57,6 +58,7 @@ export function formAction<S extends z.ZodType, T = undefined>(options: {
     const session = await getCurrentSession();
     try {
       const result = await options.run(parsed.data, { user, sessionId: session!.sessionId, request });
+      await readOwnWrites();
       return { status: "success", message: result.message, data: result.data };
     } catch (error) {
       if (error instanceof ActionError) {
@@ -93,4 +95,11 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
     (errors[key] ??= []).push(issue.message);
   }
   return errors;
+}
+
+/** After a write, this request and the next few of this browser read from the primary, not a lagging replica. */
+async function readOwnWrites() {
+  noteWrite();
+  if (!process.env.DATABASE_REPLICA_URL) return;
+  (await cookies()).set(WROTE_COOKIE, "1", { maxAge: replicaLagSeconds(), httpOnly: true, sameSite: "lax", path: "/", secure: process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "1" });
 }

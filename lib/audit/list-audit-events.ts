@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { authorize } from "@/lib/auth/current-user";
-import { getDb, type Prisma } from "@/lib/db/client";
+import { getReadDb, type Prisma } from "@/lib/db/client";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -34,7 +34,7 @@ function where(query: AuditQuery): Prisma.AuditEventWhereInput {
 /** Newest first, one page at a time; admins only. */
 export async function listAuditEvents(query: AuditQuery) {
   await authorize("audit:read", "leer auditoría");
-  const db = getDb();
+  const db = getReadDb();
   const [data, count, entities, actions] = await Promise.all([
     db.auditEvent.findMany({ where: where(query), orderBy: [{ occurredAt: "desc" }, { id: "desc" }], skip: (query.pagina - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
     db.auditEvent.count({ where: where(query) }),
@@ -55,5 +55,5 @@ export async function listAuditEvents(query: AuditQuery) {
 /** Every event the filters select, for the CSV export (capped, newest first). */
 export async function exportAuditEvents(query: AuditQuery, limit = 100_000) {
   await authorize("audit:read", "exportar auditoría");
-  return getDb().auditEvent.findMany({ where: where(query), orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: limit });
+  return getReadDb().auditEvent.findMany({ where: where(query), orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: limit });
 }

@@ -1,7 +1,7 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAuditEvent } from "@/lib/audit/record-event";
-import { getDb } from "@/lib/db/client";
+import { getDb, getPrimaryDb } from "@/lib/db/client";
 import { requestContext } from "@/lib/http/request-context";
 import { ABSOLUTE_LIFETIME_MS, revokeUserSession } from "./session-store";
 import { signIn } from "./sign-in";
@@ -31,7 +31,7 @@ export const authOptions: AuthOptions = {
       name: "Correo institucional",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const result = await signIn(getDb(), credentials, requestContext(req?.headers));
+        const result = await signIn(getPrimaryDb(), credentials, requestContext(req?.headers));
         if (!result.ok) {
           if (result.reason === "locked") throw new Error(SIGN_IN_LOCKED);
           return null;
@@ -56,7 +56,7 @@ export const authOptions: AuthOptions = {
   events: {
     async signOut({ token }) {
       if (!token?.sid) return;
-      await revokeUserSession(getDb(), token.sid);
+      await revokeUserSession(getPrimaryDb(), token.sid);
       await recordAuditEvent(getDb(), {
         action: "auth.signout",
         actor: token.sub && token.email ? { id: Number(token.sub), email: token.email } : null,

@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { recordAuditEvent } from "@/lib/audit/record-event";
-import { getDb } from "@/lib/db/client";
+import { getDb, getPrimaryDb } from "@/lib/db/client";
 import { requestContext } from "@/lib/http/request-context";
 import { authOptions } from "./auth-options";
 import { can, type Permission } from "./roles";
@@ -21,7 +21,7 @@ export const getCurrentSession = cache(async (): Promise<ActiveSession | null> =
     secureCookie: authOptions.useSecureCookies,
   });
   if (!token?.sid || typeof token.sv !== "number") return null;
-  return validateUserSession(getDb(), token.sid, token.sv);
+  return validateUserSession(getPrimaryDb(), token.sid, token.sv);
 });
 
 export class AccessDeniedError extends Error {

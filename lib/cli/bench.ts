@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -7,11 +7,12 @@ import autocannon from "autocannon";
 import { generatePassword } from "@/lib/auth/generate-password";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { PROJECT_ROOT } from "@/lib/db/local-database";
+import { PROJECT_ROOT } from "@/lib/project-root";
 import { applyMigrations } from "@/lib/db/migrate";
 import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { countFacets, searchInitiatives } from "@/lib/initiatives/search-initiatives";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
+import { startPortalProcess, signInOverHttp, type PortalProcess } from "@/lib/server/portal-process";
 import { createUser } from "@/lib/users/manage-users";
 import { generateSyntheticMatrix } from "@/seeds/synthetic-matrix";
 
@@ -33,42 +34,6 @@ async function prepareDatabase(name: string, url: string, admin: (sql: string) =
   const db = createPrismaClient(url);
   await seedMatrixIfEmpty(db);
   return db;
-}
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} no respondió en ${timeoutMs / 1000} s`);
-}
-
-/** Signs in through next-auth's credentials endpoint and returns the cookie header. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const [name, value] = pair!.split("=");
-      jar.set(name!, value ?? "");
-    }
-  };
-  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  keep(response);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error("No se pudo iniciar sesión para la medición.");
-  return header();
 }
 
 async function measure(url: string, cookie: string) {
@@ -163,7 +128,7 @@ const admin = async (sql: string) => {
     await client.end();
   }
 };
-let app: ChildProcess | undefined;
+let app: PortalProcess | undefined;
 try {
   if (process.env.BENCH_SKIP_BUILD !== "1" || !existsSync(path.join(PROJECT_ROOT, ".next/BUILD_ID"))) {
     log("Compilando la versión de producción (next build)…");
@@ -184,14 +149,9 @@ try {
   const initiativeId = (await db.initiative.findFirstOrThrow({ orderBy: { position: "asc" } })).id;
   await db.$disconnect();
 
-  app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: generatePassword(48), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
-    stdio: "ignore",
-  });
-  const base = `http://127.0.0.1:${PORT}`;
-  await waitFor(`${base}/api/health`);
-  const cookie = await signIn(base, "bench@quito.gob.ec", password);
+  app = await startPortalProcess({ port: PORT, env: { DATABASE_URL: url, NEXTAUTH_SECRET: generatePassword(48), LOG_LEVEL: "warn" } });
+  const base = app.url;
+  const cookie = await signInOverHttp(base, "bench@quito.gob.ec", password);
 
   const targets: [string, string][] = [
     ["Tabla /iniciativas", "/iniciativas"],
@@ -251,7 +211,7 @@ try {
   console.log("\n## JavaScript de primera carga por página\n");
   console.log(table(["Página", "archivos", "KiB", "KiB gzip"], jsRows));
 } finally {
-  app?.kill("SIGTERM");
+  await app?.stop();
   await server.stop();
 }
 process.exit(0);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PROJECT_ROOT } from "@/lib/db/local-database";
+import { PROJECT_ROOT } from "@/lib/project-root";
 
 const FILE = path.join(PROJECT_ROOT, ".data/auth-secret");
 

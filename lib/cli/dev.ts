@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createPrismaClient } from "@/lib/db/client";
-import { openDatabase, PROJECT_ROOT } from "@/lib/db/local-database";
+import { openDatabase } from "@/lib/db/local-database";
+import { PROJECT_ROOT } from "@/lib/project-root";
 import { formatImportReport } from "@/lib/matrix/format-import-report";
 import { SEED_SOURCE, seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { createDemoUsersIfNone } from "@/lib/users/manage-users";

@@ -1,10 +1,18 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { readsFromPrimary } from "./read-routing";
 
 export type Db = PrismaClient;
 export type { Prisma } from "@/lib/generated/prisma/client";
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+interface Clients {
+  primary?: PrismaClient;
+  replica?: PrismaClient | null;
+  routed?: PrismaClient;
+}
+const globalForPrisma = globalThis as unknown as { prismaClients?: Clients };
+const clients = (globalForPrisma.prismaClients ??= {});
 
 export function createPrismaClient(databaseUrl: string): PrismaClient {
   const adapter = new PrismaPg({
@@ -15,12 +23,45 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
-/** The process-wide client, created on first use (so that builds need no database). */
-export function getDb(): PrismaClient {
-  if (!globalForPrisma.prisma) {
+/** The primary: writes, transactions, sessions and sign-in throttling (which must never read stale rows). */
+export function getPrimaryDb(): PrismaClient {
+  if (!clients.primary) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL no está definida.");
-    globalForPrisma.prisma = createPrismaClient(url);
+    clients.primary = createPrismaClient(url);
   }
-  return globalForPrisma.prisma;
+  return clients.primary;
+}
+
+function getReplica(): PrismaClient | null {
+  if (clients.replica === undefined) {
+    const url = process.env.DATABASE_REPLICA_URL;
+    clients.replica = url ? createPrismaClient(url) : null;
+  }
+  return clients.replica;
+}
+
+/**
+ * The process-wide client, created on first use (so that builds need no
+ * database). With DATABASE_REPLICA_URL, Prisma's read-replicas extension sends
+ * model reads outside transactions to the replica, and everything else to the
+ * primary; a request that wrote reads from the primary (lib/db/read-routing.ts).
+ */
+export function getDb(): PrismaClient {
+  const replica = getReplica();
+  if (!replica || readsFromPrimary()) return getPrimaryDb();
+  // The extended client has the same model API; the cast keeps one Db type for every lib function.
+  clients.routed ??= getPrimaryDb().$extends(readReplicas({ replicas: [replica] })) as unknown as PrismaClient;
+  return clients.routed;
+}
+
+/** For read-only raw SQL (search, counts, dashboard), which the extension would otherwise send to the primary. */
+export function getReadDb(): PrismaClient {
+  const replica = getReplica();
+  return replica && !readsFromPrimary() ? replica : getPrimaryDb();
+}
+
+/** Closes every pool, for a graceful shutdown. */
+export async function disconnectDatabases() {
+  await Promise.allSettled([clients.primary?.$disconnect(), clients.replica?.$disconnect()]);
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { applyMigrations } from "./migrate";
+import { PROJECT_ROOT } from "@/lib/project-root";
 
 export interface DatabaseHandle {
   url: string;
@@ -9,7 +10,6 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 
 /**
  * The portal's database: the server named by DATABASE_URL, or else an embedded

@@ -1,3 +1,6 @@
+/** Set by proxy.ts on signed-in responses so the access log can name the user; the server removes it before sending. */
+export const USER_ID_HEADER = "x-pmdot-user-id";
+
 /** Who is asking, as far as the request says: for the audit trail and the throttles. */
 export interface RequestContext {
   ip: string | null;

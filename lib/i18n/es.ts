@@ -486,6 +486,10 @@ export const es = {
     notFoundDetail: "La dirección no corresponde a ninguna página del portal.",
     backHome: "Volver al inicio",
     requestId: (id: string) => `Código de solicitud: ${id}`,
+    unavailableTitle: "Servicio no disponible",
+    unavailable:
+      "El portal no puede consultar la base de datos en este momento. Sus datos están a salvo: ningún cambio quedó a medias. Intente de nuevo en unos minutos.",
+    shuttingDown: "El servidor se está reiniciando. Intente de nuevo en unos segundos.",
   },
 } as const;
 

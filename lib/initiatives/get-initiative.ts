@@ -1,6 +1,6 @@
 import "server-only";
 import { authorize } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/client";
 
 export interface RelatedInitiative {
   id: number;
@@ -12,7 +12,7 @@ export interface RelatedInitiative {
 /** One initiative with its place in the plan, its articulation objectives and its neighbours. */
 export async function getInitiative(id: number) {
   await authorize("matrix:read", "ver iniciativa");
-  const db = getDb();
+  const db = getReadDb();
   const initiative = await db.initiative.findUnique({
     where: { id },
     include: {

@@ -1,6 +1,6 @@
 import "server-only";
 import { authorize } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/client";
 import type { InitiativeQuery } from "./initiative-query";
 import { countFacets, searchInitiatives } from "./search-initiatives";
 
@@ -14,13 +14,13 @@ export interface FilterOptions {
 /** The table page: one page of rows, the facet counts and the filter options, for a signed-in user. */
 export async function listInitiatives(query: InitiativeQuery) {
   await authorize("matrix:read", "listar iniciativas");
-  const db = getDb();
+  const db = getReadDb();
   const [page, facets, options] = await Promise.all([searchInitiatives(db, query), countFacets(db, query), getFilterOptions()]);
   return { page, facets, options };
 }
 
 export async function getFilterOptions(): Promise<FilterOptions> {
-  const db = getDb();
+  const db = getReadDb();
   const [development, management, mechanisms, secretariats] = await Promise.all([
     db.developmentObjective.findMany({ orderBy: { position: "asc" }, select: { code: true, title: true } }),
     db.managementObjective.findMany({

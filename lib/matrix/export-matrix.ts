@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import type { Db, Prisma } from "@/lib/db/client";
 import type { CounterpartType } from "@/lib/tracking/counterpart-types";
 import type { MatrixDocument } from "./document";
 import { instrumentNames, instrumentOrder, instrumentRecord, trackingInclude, trackingRecord } from "./tracking-document";
@@ -8,8 +8,8 @@ const source = (line: number | null, page?: number | null) =>
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "es");
 
-/** The whole matrix with its tracking data as an exchange document, in document order. */
-export async function exportMatrix(db: Db): Promise<MatrixDocument> {
+/** The whole matrix with its tracking data as an exchange document, in document order; the backup passes its transaction, to read it in the same snapshot as the tables. */
+export async function exportMatrix(db: Db | Prisma.TransactionClient): Promise<MatrixDocument> {
   const [development, management, mechanisms, initiatives, secretariats, counterparts] = await Promise.all([
     db.developmentObjective.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }] }),
     db.managementObjective.findMany({

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
-import { PROJECT_ROOT } from "@/lib/db/local-database";
+import { PROJECT_ROOT } from "@/lib/project-root";
 import { importMatrix, type ImportReport } from "./import-matrix";
 import { readMatrixFile } from "./read-matrix-file";
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { authorize } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/client";
 
 /** A mechanism and the live initiatives that use it, in document order, with the objectives that name it. */
 export async function getMechanism(slug: string) {
   await authorize("matrix:read", "ver mecanismo");
-  const db = getDb();
+  const db = getReadDb();
   const mechanism = await db.mechanism.findUnique({ where: { slug } });
   if (!mechanism) return null;
   const initiatives = await db.initiative.findMany({

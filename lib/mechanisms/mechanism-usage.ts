@@ -1,6 +1,6 @@
 import "server-only";
 import { authorize } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/client";
 
 export interface MechanismUsage {
   name: string;
@@ -13,7 +13,7 @@ export interface MechanismUsage {
 /** Every mechanism of the vocabulary with how many live initiatives and articulation objectives use it. */
 export async function listMechanismUsage(): Promise<MechanismUsage[]> {
   await authorize("matrix:read", "listar mecanismos");
-  const rows = await getDb().$queryRaw<MechanismUsage[]>`
+  const rows = await getReadDb().$queryRaw<MechanismUsage[]>`
     SELECT m.name, m.slug, m.description,
       count(DISTINCT i.id)::int AS initiatives,
       count(DISTINCT a.id)::int AS "articulationObjectives"
@@ -28,7 +28,7 @@ export async function listMechanismUsage(): Promise<MechanismUsage[]> {
 /** Initiatives per mechanism and management objective: the strategic-insertion grid. */
 export async function getMechanismGrid() {
   await authorize("matrix:read", "ver matriz de mecanismos");
-  const db = getDb();
+  const db = getReadDb();
   const [objectives, mechanisms, cells] = await Promise.all([
     db.managementObjective.findMany({ orderBy: { position: "asc" }, select: { code: true, title: true } }),
     listMechanismUsage(),
@@ -54,7 +54,7 @@ export async function getMechanismGrid() {
 /** How many initiatives of a set use each mechanism, most used first. */
 export async function mechanismBreakdown(initiativeIds: number[]) {
   if (initiativeIds.length === 0) return [];
-  const rows = await getDb().$queryRaw<{ name: string; slug: string; n: number }[]>`
+  const rows = await getReadDb().$queryRaw<{ name: string; slug: string; n: number }[]>`
     SELECT m.name, m.slug, count(DISTINCT a."initiativeId")::int AS n
     FROM "ArticulationObjective" a
     JOIN "ArticulationObjectiveMechanism" am ON am."articulationObjectiveId" = a.id

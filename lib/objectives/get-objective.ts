@@ -1,6 +1,6 @@
 import "server-only";
 import { authorize } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/client";
 import { mechanismBreakdown } from "@/lib/mechanisms/mechanism-usage";
 import { rollUp } from "@/lib/tracking/rollup";
 
@@ -9,7 +9,7 @@ const initiativeSelect = { id: true, name: true, position: true, status: true, p
 /** A management objective ("1.1") or a development objective ("1"), with its initiatives and their mechanisms. */
 export async function getObjective(code: string) {
   await authorize("matrix:read", "ver objetivo");
-  const db = getDb();
+  const db = getReadDb();
   if (/^\d+\.\d+$/.test(code)) {
     const objective = await db.managementObjective.findUnique({
       where: { code },

@@ -1,6 +1,6 @@
 import "server-only";
 import { authorize } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/client";
 
 export interface PlanStructure {
   developmentObjectives: {
@@ -16,7 +16,7 @@ export interface PlanStructure {
 /** Development objectives with their management objectives and how many live (non-archived) initiatives each has. */
 export async function getPlanStructure(): Promise<PlanStructure> {
   await authorize("matrix:read", "plan-structure");
-  const db = getDb();
+  const db = getReadDb();
   const [development, mechanismCount] = await Promise.all([
     db.developmentObjective.findMany({
       orderBy: { position: "asc" },

@@ -1,6 +1,6 @@
 import "server-only";
 import { authorize } from "@/lib/auth/current-user";
-import { getDb, type Db } from "@/lib/db/client";
+import { getReadDb, type Db } from "@/lib/db/client";
 import { dateToDay, dayToDate, todayInQuito } from "./days";
 import { rollUp, rollUpPlan, type Rollup } from "./rollup";
 import { endingSoonUntil, isStale, staleCutoff } from "./freshness";
@@ -134,5 +134,5 @@ export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
 /** The tracking dashboard as of Quito's today, for a signed-in reader. */
 export async function getDashboard() {
   await authorize("matrix:read", "ver tablero");
-  return computeDashboard(getDb(), todayInQuito());
+  return computeDashboard(getReadDb(), todayInQuito());
 }

@@ -1,13 +1,13 @@
 import "server-only";
 import { authorize } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/client";
 import { dateToDay, todayInQuito } from "./days";
 import { isEndingSoon, isStale } from "./freshness";
 
 /** The tracking side of one initiative: status, owners, freshness, instruments per articulation objective and the timeline. */
 export async function getInitiativeTracking(id: number) {
   await authorize("matrix:read", "ver seguimiento");
-  const db = getDb();
+  const db = getReadDb();
   const initiative = await db.initiative.findUnique({
     where: { id },
     select: {
@@ -67,7 +67,7 @@ export type InitiativeTracking = NonNullable<Awaited<ReturnType<typeof getInitia
 /** What the tracking forms offer: the secretariat and counterpart catalogues. */
 export async function getTrackingCatalogues() {
   await authorize("matrix:read", "ver catálogos de seguimiento");
-  const db = getDb();
+  const db = getReadDb();
   const [secretariats, counterparts] = await Promise.all([
     db.secretariat.findMany({ select: { id: true, name: true, slug: true, version: true } }),
     db.counterpart.findMany({ select: { id: true, name: true, type: true, version: true } }),

@@ -1,6 +1,6 @@
 import "server-only";
 import { authorize } from "@/lib/auth/current-user";
-import { getDb, type Db, type Prisma } from "@/lib/db/client";
+import { getReadDb, type Db, type Prisma } from "@/lib/db/client";
 import { dateToDay } from "./days";
 import { rollUp, rollUpPlan } from "./rollup";
 import { STATUSES, type Status } from "./statuses";
@@ -121,5 +121,5 @@ export type ObjectiveReport = NonNullable<Awaited<ReturnType<typeof computeObjec
 /** The printable report of one objective, for a signed-in reader; null for an unknown code. */
 export async function getObjectiveReport(code: string) {
   await authorize("matrix:read", "ver informe de objetivo");
-  return computeObjectiveReport(getDb(), code);
+  return computeObjectiveReport(getReadDb(), code);
 }

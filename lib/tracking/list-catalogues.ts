@@ -1,11 +1,11 @@
 import "server-only";
 import { authorize } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/client";
 
 /** The secretariat and counterpart catalogues with how often each entry is used, for the admin page. */
 export async function listCatalogues() {
   await authorize("tracking:edit", "ver catálogos");
-  const db = getDb();
+  const db = getReadDb();
   const [secretariats, counterparts] = await Promise.all([
     db.secretariat.findMany({ include: { _count: { select: { leads: true, supports: true } } } }),
     db.counterpart.findMany({ include: { _count: { select: { instruments: true } } } }),

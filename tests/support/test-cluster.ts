@@ -1,6 +1,6 @@
 import path from "node:path";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
-import { PROJECT_ROOT } from "@/lib/db/local-database";
+import { PROJECT_ROOT } from "@/lib/project-root";
 
 export interface TestServer {
   /** A URL on the test server that may create and drop databases. */

@@ -1,0 +1,287 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
+import { matrixDocumentSchema } from "@/lib/matrix/document";
+import { COUNTERPART_TYPE_CODES } from "@/lib/tracking/counterpart-types";
+import { dateToDay, dayToDate } from "@/lib/tracking/days";
+import { STATUSES } from "@/lib/tracking/statuses";
+
+/**
+ * The backup file (`npm run backup` / `npm run restore`): the only definition
+ * of its shape. Decoding a file yields what the restore writes (dates as Date);
+ * encoding the rows read from the database yields the file, so a backup that
+ * the restore would refuse fails when it is written, not when it is needed.
+ *
+ * Rows are objects with every column, strictly: a column added to the
+ * database without being added here makes the backup fail rather than be
+ * silently dropped (and a test fails for a new model). Left out on purpose:
+ * password hashes and `mustChangePassword` (a restored account gets a fresh
+ * unknown password instead), `Initiative.searchText` / `mechanismIds` (search
+ * caches the restore recomputes), and the models in EXCLUDED_MODELS.
+ */
+
+export const BACKUP_FORMAT = "matriz-pmdot/respaldo";
+export const BACKUP_FORMAT_VERSION = 1;
+
+export const BACKUP_DESCRIPTION =
+  "Respaldo de la Matriz PMDOT. «matrix» es la matriz con su seguimiento tal como la entrega `npm run matrix:export`; " +
+  "«tables» son las filas de cada tabla con sus identificadores (usuarios sin contraseña, vistas guardadas, avances con su autor, auditoría completa), " +
+  "que `npm run restore -- archivo` escribe en una base vacía; «nextIds» es el próximo identificador de cada tabla. " +
+  "No contiene contraseñas, sesiones ni bloqueos de ingreso.";
+
+const id = z.number().int().positive();
+const integer = z.number().int();
+const timestamp = z.codec(z.iso.datetime({ error: "se esperaba una fecha y hora ISO 8601 en UTC." }), z.date(), {
+  decode: (value) => new Date(value),
+  encode: (date) => date.toISOString(),
+});
+const calendarDay = z.codec(
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "se esperaba una fecha AAAA-MM-DD.")
+    .refine((value) => dateToDay(dayToDate(value)) === value, "no es una fecha válida."),
+  z.date(),
+  { decode: dayToDate, encode: dateToDay },
+);
+const status = z.enum(STATUSES);
+const progress = integer.min(0).max(100);
+const stamps = { createdAt: timestamp, updatedAt: timestamp, version: integer.min(1) };
+const source = { sourceLine: integer.nullable(), sourcePage: integer.nullable() };
+
+/** In insertion order: every table after the ones it references. */
+const tableSchemas = {
+  developmentObjectives: z.array(z.object({ id, code: z.string(), title: z.string(), position: integer, ...source, ...stamps }).strict()),
+  managementObjectives: z.array(
+    z.object({ id, code: z.string(), title: z.string(), position: integer, ...source, developmentObjectiveId: id, ...stamps }).strict(),
+  ),
+  mechanisms: z.array(z.object({ id, name: z.string(), slug: z.string(), description: z.string().nullable(), ...stamps }).strict()),
+  secretariats: z.array(z.object({ id, name: z.string(), slug: z.string(), ...stamps }).strict()),
+  counterparts: z.array(z.object({ id, name: z.string(), type: z.enum(COUNTERPART_TYPE_CODES), ...stamps }).strict()),
+  users: z.array(
+    z
+      .object({
+        id,
+        email: z.string().min(1),
+        name: z.string(),
+        role: z.enum(ROLES),
+        active: z.boolean(),
+        isDemo: z.boolean(),
+        sessionVersion: integer,
+        lastSignInAt: timestamp.nullable(),
+        passwordChangedAt: timestamp.nullable(),
+        ...stamps,
+      })
+      .strict(),
+  ),
+  initiatives: z.array(
+    z
+      .object({
+        id,
+        name: z.string(),
+        position: integer,
+        managementObjectiveId: id,
+        ...source,
+        archivedAt: timestamp.nullable(),
+        ...stamps,
+        status,
+        progress: progress.nullable(),
+        lastUpdateOn: calendarDay.nullable(),
+        leadSecretariatId: id.nullable(),
+        trackingVersion: integer.min(1),
+      })
+      .strict(),
+  ),
+  articulationObjectives: z.array(z.object({ id, initiativeId: id, position: integer, text: z.string(), ...source, ...stamps }).strict()),
+  articulationObjectiveMechanisms: z.array(z.object({ articulationObjectiveId: id, mechanismId: id, position: integer }).strict()),
+  initiativeSupports: z.array(z.object({ initiativeId: id, secretariatId: id }).strict()),
+  instruments: z.array(
+    z
+      .object({
+        id,
+        articulationObjectiveId: id,
+        mechanismId: id,
+        counterpartId: id,
+        title: z.string(),
+        signedOn: calendarDay,
+        endsOn: calendarDay.nullable(),
+        reference: z.string().nullable(),
+        ...stamps,
+      })
+      .strict(),
+  ),
+  progressUpdates: z.array(
+    z
+      .object({
+        id,
+        initiativeId: id,
+        occurredOn: calendarDay,
+        note: z.string(),
+        status: status.nullable(),
+        progress: progress.nullable(),
+        authorId: id.nullable(),
+        authorName: z.string(),
+        authorEmail: z.string(),
+        createdAt: timestamp,
+      })
+      .strict(),
+  ),
+  savedViews: z.array(z.object({ id, userId: id, name: z.string(), query: z.string(), createdAt: timestamp }).strict()),
+  auditEvents: z.array(
+    z
+      .object({
+        id,
+        occurredAt: timestamp,
+        action: z.string().min(1),
+        userId: id.nullable(),
+        userEmail: z.string().nullable(),
+        entityType: z.string().nullable(),
+        entityId: z.string().nullable(),
+        ip: z.string().nullable(),
+        userAgent: z.string().nullable(),
+        requestId: z.string().nullable(),
+        data: z.json().nullable(),
+      })
+      .strict(),
+  ),
+};
+
+export type TableName = keyof typeof tableSchemas;
+export const TABLE_NAMES = Object.keys(tableSchemas) as TableName[];
+
+/** The tables with a serial id, by their PostgreSQL name; their sequences travel in `nextIds`. */
+export const SERIAL_TABLES = {
+  developmentObjectives: "DevelopmentObjective",
+  managementObjectives: "ManagementObjective",
+  mechanisms: "Mechanism",
+  secretariats: "Secretariat",
+  counterparts: "Counterpart",
+  users: "User",
+  initiatives: "Initiative",
+  articulationObjectives: "ArticulationObjective",
+  instruments: "Instrument",
+  progressUpdates: "ProgressUpdate",
+  savedViews: "SavedView",
+  auditEvents: "AuditEvent",
+} as const satisfies Partial<Record<TableName, string>>;
+export type SerialTable = keyof typeof SERIAL_TABLES;
+
+/** Every table in the file by its PostgreSQL (and Prisma model) name. */
+export const SQL_TABLES: Record<TableName, string> = {
+  ...SERIAL_TABLES,
+  articulationObjectiveMechanisms: "ArticulationObjectiveMechanism",
+  initiativeSupports: "InitiativeSupport",
+};
+
+/** Ephemeral, never backed up: sessions would end on a restore anyway, and sign-in throttles expire. */
+export const EXCLUDED_MODELS = ["UserSession", "LoginThrottle"];
+
+/** Spanish names of the sections, for the commands' reports. */
+export const TABLE_LABELS: Record<TableName, string> = {
+  developmentObjectives: "objetivos de desarrollo",
+  managementObjectives: "objetivos de gestión",
+  mechanisms: "mecanismos",
+  secretariats: "secretarías",
+  counterparts: "contrapartes",
+  users: "usuarios",
+  initiatives: "iniciativas",
+  articulationObjectives: "objetivos de articulación",
+  articulationObjectiveMechanisms: "mecanismos por objetivo de articulación",
+  initiativeSupports: "secretarías de apoyo",
+  instruments: "instrumentos",
+  progressUpdates: "avances",
+  savedViews: "vistas guardadas",
+  auditEvents: "eventos de auditoría",
+};
+
+export const describeCounts = (counts: Record<TableName, number>) => TABLE_NAMES.map((table) => `${TABLE_LABELS[table]}: ${counts[table]}`).join(", ");
+
+const count = integer.min(0);
+
+/** Foreign keys: [table, column, referenced table]. Checked before the database is touched, to name the bad field. */
+const REFERENCES: [TableName, string, TableName][] = [
+  ["managementObjectives", "developmentObjectiveId", "developmentObjectives"],
+  ["initiatives", "managementObjectiveId", "managementObjectives"],
+  ["initiatives", "leadSecretariatId", "secretariats"],
+  ["articulationObjectives", "initiativeId", "initiatives"],
+  ["articulationObjectiveMechanisms", "articulationObjectiveId", "articulationObjectives"],
+  ["articulationObjectiveMechanisms", "mechanismId", "mechanisms"],
+  ["initiativeSupports", "initiativeId", "initiatives"],
+  ["initiativeSupports", "secretariatId", "secretariats"],
+  ["instruments", "articulationObjectiveId", "articulationObjectives"],
+  ["instruments", "mechanismId", "mechanisms"],
+  ["instruments", "counterpartId", "counterparts"],
+  ["progressUpdates", "initiativeId", "initiatives"],
+  ["progressUpdates", "authorId", "users"],
+  ["savedViews", "userId", "users"],
+  ["auditEvents", "userId", "users"],
+];
+
+/** What a file must say first; checked on its own so that another kind of JSON gets one clear message. */
+export const backupHeaderSchema = z.object({
+  format: z.literal(BACKUP_FORMAT, { error: `no es un respaldo de Matriz PMDOT (se esperaba «${BACKUP_FORMAT}»).` }),
+  formatVersion: z.literal(BACKUP_FORMAT_VERSION, { error: `versión de formato no admitida (este programa lee la ${BACKUP_FORMAT_VERSION}).` }),
+});
+
+export const backupSchema = backupHeaderSchema
+  .extend({
+    description: z.string(),
+    createdAt: timestamp,
+    /** `version` of package.json of the portal that wrote it. */
+    appVersion: z.string().min(1),
+    /** Migrations applied to the database it came from: the schema of its rows. */
+    migrations: z.array(z.string().min(1)).min(1, "falta la lista de migraciones."),
+    counts: z.object(Object.fromEntries(TABLE_NAMES.map((table) => [table, count])) as Record<TableName, typeof count>).strict(),
+    /** Next value of each id sequence, so that ids of deleted rows (which the audit log may name) are never reused. */
+    nextIds: z.object(Object.fromEntries(Object.keys(SERIAL_TABLES).map((table) => [table, id])) as Record<SerialTable, typeof id>).strict(),
+    matrix: matrixDocumentSchema,
+    tables: z.object(tableSchemas).strict(),
+  })
+  .strict()
+  .superRefine((backup, ctx) => {
+    const rows = (table: TableName) => backup.tables[table] as Record<string, unknown>[];
+    const ids = new Map<TableName, Set<unknown>>();
+    for (const table of TABLE_NAMES) {
+      if (backup.counts[table] !== rows(table).length) {
+        ctx.addIssue({ code: "custom", path: ["counts", table], message: `dice ${backup.counts[table]} pero «tables.${table}» tiene ${rows(table).length} filas.` });
+      }
+    }
+    for (const table of Object.keys(SERIAL_TABLES) as SerialTable[]) {
+      const seen = new Set<unknown>();
+      rows(table).forEach((row, index) => {
+        if (seen.has(row.id)) ctx.addIssue({ code: "custom", path: ["tables", table, index, "id"], message: `id repetido: ${row.id}.` });
+        seen.add(row.id);
+      });
+      ids.set(table, seen);
+      const highest = rows(table).reduce((max, row) => Math.max(max, row.id as number), 0);
+      if (backup.nextIds[table] <= highest) {
+        ctx.addIssue({ code: "custom", path: ["nextIds", table], message: `debe ser mayor que el id más alto de «tables.${table}» (${highest}).` });
+      }
+    }
+    for (const [table, column, target] of REFERENCES) {
+      rows(table).forEach((row, index) => {
+        const value = row[column];
+        if (value !== null && !ids.get(target)!.has(value)) {
+          ctx.addIssue({ code: "custom", path: ["tables", table, index, column], message: `no hay fila ${String(value)} en «tables.${target}».` });
+        }
+      });
+    }
+  });
+
+/** Zod's own messages in Spanish; the schema's custom ones take precedence. */
+export const SPANISH_ERRORS = { error: z.locales.es().localeError };
+
+/** The file as written (JSON). */
+export type BackupFile = z.input<typeof backupSchema>;
+/** The file as the restore reads it. */
+export type Backup = z.output<typeof backupSchema>;
+/** The rows as read from the database. */
+export type BackupTables = Backup["tables"];
+
+/** Raised for a backup that cannot be written or restored as it is; nothing was changed. */
+export class BackupError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[] = [],
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,17 @@
+import path from "node:path";
+import { describeCounts } from "@/lib/backup/backup-schema";
+import { createBackup } from "@/lib/backup/create-backup";
+import { defaultBackupPath, writeBackupFile } from "@/lib/backup/write-backup-file";
+import { runCli } from "./run";
+
+/** `npm run backup [-- ruta.json]`: writes the file; says what it wrote on stderr. A relative path is the caller's, not npm's. */
+const now = new Date();
+const file = process.argv[2] ? path.resolve(process.env.INIT_CWD ?? process.cwd(), process.argv[2]) : defaultBackupPath(now);
+
+await runCli(async (db) => {
+  const backup = await createBackup(db, now);
+  writeBackupFile(file, backup);
+  console.error(`Respaldo escrito en ${file}`);
+  console.error(`  ${describeCounts(backup.counts)}.`);
+  console.error(`  Esquema: ${backup.migrations.length} migraciones, la última ${backup.migrations.at(-1)}; portal ${backup.appVersion}.`);
+});

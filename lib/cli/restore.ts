@@ -1,0 +1,28 @@
+import path from "node:path";
+import { describeCounts } from "@/lib/backup/backup-schema";
+import { readBackupFile } from "@/lib/backup/read-backup-file";
+import { restoreBackup } from "@/lib/backup/restore-backup";
+import { runCli } from "./run";
+
+const USAGE = "Uso: npm run restore -- archivo.json (en una base vacía, recién migrada)";
+
+if (process.argv.length !== 3) {
+  console.error(USAGE);
+  process.exit(2);
+}
+// A relative path is the caller's, not npm's (npm runs scripts from the project root).
+const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), process.argv[2]!);
+
+await runCli(async (db) => {
+  const backup = readBackupFile(file);
+  const { counts } = await restoreBackup(db, backup);
+  console.log(`Respaldo restaurado desde ${file} (escrito el ${backup.createdAt.toISOString()} por la versión ${backup.appVersion} del portal).`);
+  console.log(`  ${describeCounts(counts)}.`);
+  if (counts.users > 0) {
+    console.log(
+      `Las cuentas restauradas (${counts.users}) no tienen contraseña utilizable: el respaldo no lleva contraseñas. ` +
+        `Cree un administrador con \`npm run user:create -- --email correo@quito.gob.ec --name "Nombre Apellido" --role ADMIN\` ` +
+        `y emita contraseñas nuevas en /admin/usuarios («Restablecer contraseña»).`,
+    );
+  }
+});

@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { PROJECT_ROOT } from "@/lib/project-root";
+
+/** A production instance (`npm start`) in a child process, for the benches and the operations tests. */
+export interface PortalProcess {
+  url: string;
+  child: ChildProcess;
+  /** Every line the instance wrote on stdout and stderr so far (JSON log lines, mostly). */
+  output: string[];
+  exited: Promise<number | null>;
+  /** Sends the signal and waits for the process to end; returns its exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function startPortalProcess(options: { port: number; env: Record<string, string | undefined> }): Promise<PortalProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", PORT: String(options.port), ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  for (const stream of [child.stdout!, child.stderr!]) {
+    let rest = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => {
+      const lines = (rest + chunk).split("\n");
+      rest = lines.pop()!;
+      output.push(...lines);
+    });
+  }
+  // An instance must not outlive the test or bench that started it, whatever way that one ends.
+  const orphanGuard = () => child.kill("SIGKILL");
+  process.once("exit", orphanGuard);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      process.off("exit", orphanGuard);
+      resolve(code);
+    }),
+  );
+  const url = `http://127.0.0.1:${options.port}`;
+  const portal: PortalProcess = {
+    url,
+    child,
+    output,
+    exited,
+    async stop(signal = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+  const ready = await Promise.race([waitForHealthy(url).then(() => true), exited.then(() => false)]);
+  if (!ready) throw new Error(`El portal no arrancó:\n${output.join("\n")}`);
+  return portal;
+}
+
+export async function waitForHealthy(url: string, timeoutMs = 90_000) {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    try {
+      if ((await fetch(`${url}/api/health`)).status === 200) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} no respondió en ${timeoutMs / 1000} s`);
+}
+
+/** Signs in through next-auth's credentials endpoint, as a browser's form would; returns the cookie header. */
+export async function signInOverHttp(base: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const index = pair!.indexOf("=");
+      jar.set(pair!.slice(0, index), pair!.slice(index + 1));
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    redirect: "manual",
+  });
+  keep(response);
+  if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token"))) {
+    throw new Error(`No se pudo ingresar como ${email} (HTTP ${response.status})`);
+  }
+  return header();
+}

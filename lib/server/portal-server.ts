@@ -1,0 +1,157 @@
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import net, { type AddressInfo } from "node:net";
+import next from "next";
+import { cookieSaysWrote, runWithReadRouting } from "@/lib/db/read-routing";
+import { disconnectDatabases } from "@/lib/db/client";
+import { USER_ID_HEADER } from "@/lib/http/request-context";
+import { t } from "@/lib/i18n";
+import { logger } from "@/lib/logger";
+import { databaseAvailability } from "./database-availability";
+
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+const QUIET_MS = 500;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)).unref());
+const UNGATED = [/^\/_next\/static\//, /^\/icon\.svg$/, /^\/favicon\.ico$/];
+
+export interface PortalServer {
+  url: string;
+  /** Stops accepting, lets requests in flight finish (up to the grace period), closes the pools. */
+  shutdown(reason: string): Promise<void>;
+}
+
+function unavailable(req: http.IncomingMessage, res: http.ServerResponse, requestId: string, message: string) {
+  res.statusCode = 503;
+  res.setHeader("retry-after", "10");
+  res.setHeader("cache-control", "no-store");
+  res.setHeader("x-request-id", requestId);
+  if ((req.url ?? "").startsWith("/api/")) {
+    res.setHeader("content-type", "application/json; charset=utf-8");
+    res.end(JSON.stringify({ error: "unavailable", message, requestId }));
+    return;
+  }
+  res.setHeader("content-type", "text/html; charset=utf-8");
+  // Only our own constant strings go into this page; nothing from the request but the id we generated or checked.
+  res.end(`<!doctype html><html lang="es-EC"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${t.errors.unavailableTitle} · ${t.app.name}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1e293b"><main><h1 style="color:#0c2d57">${t.errors.unavailableTitle}</h1><p>${message}</p><p style="color:#475569">${t.errors.requestId(requestId)}</p></main></body></html>`);
+}
+
+/**
+ * The production server: Next's request handler behind a thin layer that gives
+ * each request an id and a JSON access-log line, answers 503 while PostgreSQL
+ * is unreachable or the instance is stopping, and shuts down gracefully.
+ */
+export async function startPortalServer(options: {
+  port: number;
+  hostname: string;
+  dir: string;
+  /** How long to keep accepting after SIGTERM while the health check fails. */
+  drainMs?: number;
+  /** How long requests in flight may take to finish after that. */
+  graceMs?: number;
+}): Promise<PortalServer> {
+  const graceMs = options.graceMs ?? 25_000;
+  const drainMs = options.drainMs ?? 2_000;
+  process.env.PMDOT_PORTAL_SERVER = "1";
+  const app = next({ dev: false, dir: options.dir, hostname: options.hostname, port: options.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const availability = databaseAvailability(process.env.DATABASE_URL!);
+  let stopping = false;
+  let inFlight = 0;
+  let idle: (() => void) | null = null;
+
+  const server = http.createServer(async (req, res) => {
+    const started = process.hrtime.bigint();
+    const incoming = req.headers["x-request-id"];
+    const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    req.headers["x-request-id"] = requestId;
+    let userId: string | undefined;
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
+      const user = this.getHeader(USER_ID_HEADER);
+      if (user !== undefined) {
+        userId = String(user);
+        this.removeHeader(USER_ID_HEADER);
+      }
+      if (stopping) this.setHeader("connection", "close");
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+
+    inFlight++;
+    res.once("close", () => {
+      inFlight--;
+      const path = (req.url ?? "/").split("?")[0];
+      if (!path.startsWith("/_next/static/")) {
+        logger.info(
+          {
+            requestId,
+            userId: userId ? Number(userId) : undefined,
+            method: req.method,
+            path,
+            status: res.statusCode,
+            durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+            aborted: !res.writableFinished || undefined,
+          },
+          "request",
+        );
+      }
+      if (inFlight === 0) idle?.();
+    });
+
+    const path = req.url ?? "/";
+    // Requests already on an open connection are still served; only the balancer's health check is told to go elsewhere.
+    if (stopping && path.startsWith("/api/health")) return unavailable(req, res, requestId, t.errors.shuttingDown);
+    if (!UNGATED.some((pattern) => pattern.test(path)) && !(await availability.isUp())) {
+      return unavailable(req, res, requestId, t.errors.unavailable);
+    }
+    try {
+      await runWithReadRouting(cookieSaysWrote(req.headers.cookie), () => handle(req, res));
+    } catch (error) {
+      logger.error({ err: error, requestId, path: path.split("?")[0] }, "request failed");
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader("content-type", "text/plain; charset=utf-8");
+        res.end(`${t.errors.generic} ${t.errors.requestId(requestId)}`);
+      } else res.destroy();
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.hostname, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${options.hostname.includes(":") ? `[${options.hostname}]` : options.hostname}:${address.port}`;
+
+  let shuttingDown: Promise<void> | null = null;
+  async function shutdown(reason: string) {
+    shuttingDown ??= (async () => {
+      stopping = true;
+      // First the balancer learns from /api/health that this instance is leaving, while it still serves;
+      // closing the listener at once would reset connections still waiting in the accept queue.
+      logger.info({ reason, inFlight, drainMs }, "shutting down: health check now fails, still serving");
+      await sleep(drainMs);
+      logger.info({ inFlight }, "shutting down: no new connections, finishing requests in flight");
+      // net.Server's close stops accepting but, unlike http.Server's, keeps open connections: a request
+      // already sent on one may not be parsed yet while the event loop renders others.
+      const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
+      const deadline = Date.now() + graceMs;
+      // Quiet means no request for a while, not just at one instant.
+      while (Date.now() < deadline) {
+        if (inFlight === 0) {
+          await sleep(QUIET_MS);
+          if (inFlight === 0) break;
+        } else await Promise.race([new Promise<void>((resolve) => (idle = resolve)), sleep(deadline - Date.now())]);
+      }
+      if (inFlight > 0) logger.warn({ inFlight }, "grace period over: closing the remaining connections");
+      server.closeAllConnections();
+      await closed;
+      await Promise.allSettled([app.close(), availability.close(), disconnectDatabases()]);
+      logger.info("stopped");
+    })();
+    return shuttingDown;
+  }
+  return { url, shutdown };
+}

@@ -1,0 +1,279 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { verifyPassword } from "@/lib/auth/password-hash";
+import { BackupError, EXCLUDED_MODELS, SQL_TABLES, type BackupFile } from "@/lib/backup/backup-schema";
+import { createBackup } from "@/lib/backup/create-backup";
+import { readBackupFile } from "@/lib/backup/read-backup-file";
+import { restoreBackup } from "@/lib/backup/restore-backup";
+import { defaultBackupPath, writeBackupFile } from "@/lib/backup/write-backup-file";
+import type { Db } from "@/lib/db/client";
+import { PROJECT_ROOT } from "@/lib/project-root";
+import { readMigrations } from "@/lib/db/migrate";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { setArchived, snapshotInitiative } from "@/lib/initiatives/save-initiative";
+import { exportMatrix } from "@/lib/matrix/export-matrix";
+import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
+import { updateObjectiveTitle } from "@/lib/objectives/update-objective-title";
+import { saveView } from "@/lib/saved-views/saved-views";
+import { addDays, todayInQuito } from "@/lib/tracking/days";
+import { createCounterpart } from "@/lib/tracking/manage-catalogues";
+import { createInstrument, deleteInstrument } from "@/lib/tracking/manage-instruments";
+import { postProgressUpdate } from "@/lib/tracking/post-progress-update";
+import { setOwnership } from "@/lib/tracking/set-ownership";
+import { createUser, updateUser } from "@/lib/users/manage-users";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+const ADMIN_PASSWORD = "cielo despejado sobre el pichincha";
+const run = promisify(execFile);
+
+/** Every row of every table the backup covers, all columns (search caches and timestamps included), password state aside. */
+async function snapshot(db: Db) {
+  const byId = { orderBy: { id: "asc" } } as const;
+  return {
+    developmentObjectives: await db.developmentObjective.findMany(byId),
+    managementObjectives: await db.managementObjective.findMany(byId),
+    mechanisms: await db.mechanism.findMany(byId),
+    secretariats: await db.secretariat.findMany(byId),
+    counterparts: await db.counterpart.findMany(byId),
+    users: await db.user.findMany({ ...byId, omit: { passwordHash: true, mustChangePassword: true } }),
+    initiatives: await db.initiative.findMany(byId),
+    articulationObjectives: await db.articulationObjective.findMany(byId),
+    links: await db.articulationObjectiveMechanism.findMany({ orderBy: [{ articulationObjectiveId: "asc" }, { position: "asc" }] }),
+    supports: await db.initiativeSupport.findMany({ orderBy: [{ initiativeId: "asc" }, { secretariatId: "asc" }] }),
+    instruments: await db.instrument.findMany(byId),
+    progressUpdates: await db.progressUpdate.findMany(byId),
+    savedViews: await db.savedView.findMany(byId),
+    auditEvents: await db.auditEvent.findMany(byId),
+  };
+}
+
+async function isEmpty(db: Db) {
+  const [initiatives, users, events, secretariats] = await Promise.all([db.initiative.count(), db.user.count(), db.auditEvent.count(), db.secretariat.count()]);
+  return initiatives === 0 && users === 0 && events === 0 && secretariats === 12;
+}
+
+/** A CLI as the operator runs it, against one test database; resolves with its exit code and output. */
+async function cli(script: string, args: string[], databaseUrl: string) {
+  try {
+    const { stdout, stderr } = await run("npx", ["tsx", `lib/cli/${script}.ts`, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const withoutDate = (backup: BackupFile) => ({ ...backup, createdAt: "(fecha)" });
+
+describe("respaldo y restauración", () => {
+  let source: TestDatabase;
+  let target: TestDatabase;
+  let file: string;
+  let first: BackupFile;
+  let plannerPassword: string;
+  const scratch = mkdtempSync(path.join(tmpdir(), "respaldo-"));
+  const today = todayInQuito();
+  const trackingVersion = async (id: number) => (await source.db.initiative.findUniqueOrThrow({ where: { id } })).trackingVersion;
+
+  beforeAll(async () => {
+    [source, target] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    const db = source.db;
+    await seedMatrixIfEmpty(db);
+
+    const { user: admin } = await createUser(db, { email: "admin@quito.gob.ec", name: "Ana Administradora", role: "ADMIN", password: ADMIN_PASSWORD }, null);
+    const { user: planner, generatedPassword } = await createUser(db, { email: "planifica@quito.gob.ec", name: "Pedro Planificador", role: "PLANNER" }, admin);
+    plannerPassword = generatedPassword!;
+    const { user: viewer } = await createUser(db, { email: "consulta@quito.gob.ec", name: "Carla Consulta", role: "VIEWER", password: "lluvia de la tarde en quito" }, admin);
+    await updateUser(db, viewer.id, { active: false }, admin);
+    await recordAuditEvent(db, { action: "auth.signin.success", actor: admin, context: { ip: "190.152.10.20", userAgent: "Firefox/140", requestId: "req-1" } });
+    await saveView(db, planner.id, { name: "En ejecución", query: "estado=en-ejecucion" });
+
+    await postProgressUpdate(db, { initiativeId: 2, trackingVersion: await trackingVersion(2), occurredOn: today, note: "Convenio en revisión jurídica", status: "EN_EJECUCION", progress: 35 }, planner);
+    await postProgressUpdate(db, { initiativeId: 2, trackingVersion: await trackingVersion(2), occurredOn: addDays(today, -40), note: "Nota atrasada" }, planner);
+    const salud = await db.secretariat.findUniqueOrThrow({ where: { slug: "salud" } });
+    const educacion = await db.secretariat.findUniqueOrThrow({ where: { slug: "educacion" } });
+    await setOwnership(db, { initiativeId: 2, trackingVersion: await trackingVersion(2), leadSecretariatId: salud.id, supportingSecretariatIds: [educacion.id] }, admin);
+
+    const counterpart = await createCounterpart(db, { name: "Universidad Central del Ecuador", type: "universidades-academia" }, admin);
+    const objective = await db.articulationObjective.findFirstOrThrow({ where: { initiativeId: 5 }, orderBy: { position: "asc" }, include: { mechanisms: true } });
+    const instrument = { articulationObjectiveId: objective.id, mechanismId: objective.mechanisms[0]!.mechanismId, counterpartId: counterpart.id, signedOn: addDays(today, -300) };
+    await createInstrument(db, { ...instrument, title: "Convenio marco", endsOn: addDays(today, 30), reference: "CM-2025-014" }, admin);
+    const { instrument: mistaken } = await createInstrument(db, { ...instrument, title: "Convenio duplicado por error" }, admin);
+    await deleteInstrument(db, { id: mistaken.id, version: mistaken.version }, admin);
+
+    await setArchived(db, 7, (await snapshotInitiative(db, 7))!.version, true, admin);
+    await updateObjectiveTitle(db, { code: "1.1", version: 1, title: "Promover la salud y el bienestar de la población (título revisado)" }, admin);
+
+    first = await createBackup(db);
+    file = path.join(scratch, "respaldo.json");
+    writeBackupFile(file, first);
+  });
+  afterAll(async () => {
+    await Promise.all([source?.drop(), target?.drop()]);
+  });
+
+  it("el archivo se describe a sí mismo y lleva la exportación de la matriz tal cual", async () => {
+    expect(first).toMatchObject({ format: "matriz-pmdot/respaldo", formatVersion: 1, appVersion: "0.1.0", migrations: readMigrations().map((m) => m.name) });
+    expect(first.counts).toMatchObject({ initiatives: 114, users: 3, savedViews: 1, progressUpdates: 2, instruments: 1, counterparts: 1, secretariats: 12 });
+    expect(first.counts.auditEvents).toBe(first.tables.auditEvents.length);
+    expect(JSON.stringify(first.matrix)).toBe(JSON.stringify(await exportMatrix(source.db)));
+    // The export leaves out what the tables keep: archiving, authorship by id, the deleted instrument's id.
+    expect(first.tables.initiatives.find((i) => i.id === 7)?.archivedAt).toEqual(expect.any(String));
+    expect(first.tables.progressUpdates.every((u) => u.authorId !== null)).toBe(true);
+    expect(first.nextIds.instruments).toBe(3);
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(first);
+    expect(readFileSync(file, "utf8")).toMatch(/^\{\n  "format": "matriz-pmdot\/respaldo",\n  "formatVersion": 1,\n  "description": "Respaldo de la Matriz PMDOT/);
+    expect(defaultBackupPath(new Date("2026-11-26T01:30:34.996Z"))).toBe(path.join(PROJECT_ROOT, "respaldos", "matriz-pmdot-2026-11-26T013034Z.json"));
+    expect(() => writeBackupFile(file, first)).toThrow(BackupError);
+  });
+
+  it("cada modelo del esquema está en el respaldo o excluido a propósito", () => {
+    expect([...Object.values(SQL_TABLES), ...EXCLUDED_MODELS].sort()).toEqual(Object.values(Prisma.ModelName).sort());
+  });
+
+  it("no lleva contraseñas, hashes ni sesiones", () => {
+    const text = readFileSync(file, "utf8");
+    expect(text).not.toMatch(/passwordHash|mustChangePassword|\$argon2|\$2[aby]\$|sessions?Id/i);
+    expect(text).not.toContain(ADMIN_PASSWORD);
+    expect(text).not.toContain(plannerPassword);
+    expect(Object.keys(first.tables.users[0]!).sort()).toEqual(
+      ["active", "createdAt", "email", "id", "isDemo", "lastSignInAt", "name", "passwordChangedAt", "role", "sessionVersion", "updatedAt", "version"].sort(),
+    );
+  });
+
+  it("respaldar → restaurar en una base vacía → respaldar da el mismo archivo y las mismas filas", async () => {
+    const report = await restoreBackup(target.db, readBackupFile(file));
+    expect(report.counts).toEqual(first.counts);
+    expect(withoutDate(await createBackup(target.db))).toEqual(withoutDate(first));
+    expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
+
+    // Nobody can sign in with a restored account until an administrator issues a new password.
+    const admin = await target.db.user.findUniqueOrThrow({ where: { email: "admin@quito.gob.ec" } });
+    expect(admin.mustChangePassword).toBe(true);
+    expect(await verifyPassword(admin.passwordHash, ADMIN_PASSWORD)).toBe(false);
+
+    // Sequences continue where they were: the deleted instrument's id, which the audit log names, is not reused.
+    const kept = await target.db.instrument.findFirstOrThrow();
+    const { instrument: next } = await createInstrument(target.db, { articulationObjectiveId: kept.articulationObjectiveId, mechanismId: kept.mechanismId, counterpartId: kept.counterpartId, title: "Adenda", signedOn: today }, admin);
+    expect(next.id).toBe(3);
+  });
+
+  it("en una base que no está vacía se niega y no cambia nada", async () => {
+    const oneUser = await createTestDatabase();
+    try {
+      await createUser(oneUser.db, { email: "solo@quito.gob.ec", name: "Única Cuenta", role: "ADMIN" }, null);
+      for (const database of [source, oneUser]) {
+        const before = await snapshot(database.db);
+        await expect(restoreBackup(database.db, readBackupFile(file))).rejects.toThrow(/no está vacía/);
+        expect(await snapshot(database.db)).toEqual(before);
+      }
+    } finally {
+      await oneUser.drop();
+    }
+  });
+
+  it("un archivo dañado se rechaza nombrando el campo y la base queda vacía", async () => {
+    const empty = await createTestDatabase();
+    try {
+      const corrupt = (change: (backup: BackupFile) => void) => {
+        const copy = structuredClone(first);
+        change(copy);
+        const name = path.join(scratch, `danado-${Math.random().toString(36).slice(2)}.json`);
+        writeFileSync(name, JSON.stringify(copy));
+        return name;
+      };
+
+      const problems = (change: (backup: BackupFile) => void) => {
+        try {
+          readBackupFile(corrupt(change));
+        } catch (error) {
+          expect(error).toBeInstanceOf(BackupError);
+          return (error as BackupError).problems.join("\n");
+        }
+        throw new Error("se esperaba un rechazo");
+      };
+      const badRole = problems((b) => {
+        b.tables.users[1]!.role = "JEFE" as "ADMIN";
+      });
+      expect(badRole).toMatch(/^tables\.users\[1\]\.role: Opción inválida/m);
+      const badReference = problems((b) => {
+        b.tables.instruments[0]!.counterpartId = 999;
+      });
+      expect(badReference).toMatch(/^tables\.instruments\[0\]\.counterpartId: no hay fila 999 en «tables\.counterparts»/m);
+      const badCount = problems((b) => {
+        b.counts.users = 5;
+      });
+      expect(badCount).toMatch(/^counts\.users: dice 5 pero «tables\.users» tiene 3 filas/m);
+      expect(() => readBackupFile(path.join(scratch, "no-existe.json"))).toThrow(/No se puede leer/);
+
+      // Valid on its own, but its matrix no longer matches its tables: found after every insert, so the rollback is tested too.
+      const edited = corrupt((b) => {
+        b.matrix.initiatives[0]!.name = "Otro nombre";
+      });
+      await expect(restoreBackup(empty.db, readBackupFile(edited))).rejects.toThrow(/no coinciden \(en matrix\.initiatives\[0\]\.name\)/);
+      expect(await isEmpty(empty.db)).toBe(true);
+
+      // Two accounts with one e-mail: only the database notices, and nothing stays written.
+      const duplicate = corrupt((b) => {
+        b.tables.users[1]!.email = b.tables.users[0]!.email;
+      });
+      await expect(restoreBackup(empty.db, readBackupFile(duplicate))).rejects.toThrow(/La base rechazó el respaldo/);
+      expect(await isEmpty(empty.db)).toBe(true);
+
+      const newer = corrupt((b) => {
+        b.migrations.push("20991231000000_futuro");
+      });
+      await expect(restoreBackup(empty.db, readBackupFile(newer))).rejects.toThrow(/migraciones desconocidas: 20991231000000_futuro/);
+
+      const notABackup = corrupt((b) => {
+        (b as { format: string }).format = "otra-cosa";
+      });
+      expect(() => readBackupFile(notABackup)).toThrow(BackupError);
+      expect(await isEmpty(empty.db)).toBe(true);
+    } finally {
+      await empty.drop();
+    }
+  });
+
+  it("los comandos npm run backup y npm run restore funcionan de punta a punta", async () => {
+    const empty = await createTestDatabase();
+    try {
+      const output = path.join(scratch, "por-comando.json");
+      const backup = await cli("backup", [output], source.url);
+      expect(backup.code, backup.stderr).toBe(0);
+      expect(backup.stderr).toContain(`Respaldo escrito en ${output}`);
+      expect(backup.stderr).toContain("iniciativas: 114");
+
+      const restore = await cli("restore", [output], empty.url);
+      expect(restore.code, restore.stderr).toBe(0);
+      expect(restore.stdout).toContain("Respaldo restaurado");
+      expect(restore.stdout).toMatch(/Las cuentas restauradas \(3\) no tienen contraseña utilizable.*Restablecer contraseña/s);
+      expect(withoutDate(await createBackup(empty.db))).toEqual(withoutDate(JSON.parse(readFileSync(output, "utf8"))));
+
+      const refused = await cli("restore", [output], source.url);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/no está vacía/);
+
+      const spare = await createTestDatabase();
+      try {
+        const broken = path.join(scratch, "roto.json");
+        const copy = JSON.parse(readFileSync(output, "utf8"));
+        copy.tables.progressUpdates[0].progress = 250;
+        writeFileSync(broken, JSON.stringify(copy));
+        const rejected = await cli("restore", [broken], spare.url);
+        expect(rejected.code).toBe(1);
+        expect(rejected.stderr).toMatch(/tables\.progressUpdates\[0\]\.progress: /);
+        expect(await isEmpty(spare.db)).toBe(true);
+      } finally {
+        await spare.drop();
+      }
+    } finally {
+      await empty.drop();
+    }
+  });
+});
