@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { getDb, getPrimaryDb } from "@/lib/db/client";
 import { requestContext } from "@/lib/http/request-context";
+import { logger } from "@/lib/logger";
 import { ABSOLUTE_LIFETIME_MS, revokeUserSession } from "./session-store";
 import { signIn } from "./sign-in";
 import { SIGN_IN_LOCKED } from "./sign-in-errors";
@@ -26,6 +27,12 @@ export const authOptions: AuthOptions = {
   session: { strategy: "jwt", maxAge: Math.floor(ABSOLUTE_LIFETIME_MS / 1000) },
   useSecureCookies: process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "1",
   pages: { signIn: "/login", error: "/login" },
+  // Into the JSON log; only the code and the error's message, never the metadata (it can carry the form).
+  logger: {
+    error: (code, metadata) => logger.error({ code, message: metadata instanceof Error ? metadata.message : undefined }, "next-auth error"),
+    warn: (code) => logger.warn({ code }, "next-auth warning"),
+    debug: () => {},
+  },
   providers: [
     CredentialsProvider({
       name: "Correo institucional",

@@ -21,8 +21,8 @@ await runCli(async (db) => {
   if (counts.users > 0) {
     console.log(
       `Las cuentas restauradas (${counts.users}) no tienen contraseña utilizable: el respaldo no lleva contraseñas. ` +
-        `Cree un administrador con \`npm run user:create -- --email correo@quito.gob.ec --name "Nombre Apellido" --role ADMIN\` ` +
-        `y emita contraseñas nuevas en /admin/usuarios («Restablecer contraseña»).`,
+        `Emita una contraseña temporal a un administrador con \`npm run user:reset-password -- --email correo@quito.gob.ec\` ` +
+        `y, desde /admin/usuarios («Restablecer contraseña»), a las demás cuentas.`,
     );
   }
 });

@@ -1,9 +1,13 @@
+import cluster from "node:cluster";
 import { checkProductionConfig } from "@/lib/config";
 import { PROJECT_ROOT } from "@/lib/project-root";
 
 /**
  * `npm start`: the production build on DATABASE_URL. A bad configuration is one
  * clear line and exit 1; SIGTERM (or Ctrl+C) stops gracefully and exits 0.
+ * WEB_CONCURRENCY > 1 runs that many worker processes on one port (Node's
+ * cluster), to use every core of a machine; each is as stateless as a separate
+ * instance.
  */
 (process.env as Record<string, string>).NODE_ENV = "production";
 const problems = checkProductionConfig(process.env);
@@ -13,22 +17,51 @@ if (problems.length > 0) {
 }
 
 const { logger } = await import("@/lib/logger");
-const { startPortalServer } = await import("@/lib/server/portal-server");
-const port = Number(process.env.PORT ?? 3000);
-// Not HOSTNAME: containers set it to their own name.
-const hostname = process.env.HOST ?? "0.0.0.0";
-const drainMs = Number(process.env.SHUTDOWN_DRAIN_SECONDS ?? 2) * 1000;
-const graceMs = Number(process.env.SHUTDOWN_GRACE_SECONDS ?? 25) * 1000;
+const workers = Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY ?? 1)) || 1);
+const signals = ["SIGTERM", "SIGINT"] as const;
 
-try {
-  const server = await startPortalServer({ port, hostname, dir: PROJECT_ROOT, drainMs, graceMs });
-  logger.info({ url: server.url, pid: process.pid }, "listening");
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      void server.shutdown(signal).then(() => process.exit(0));
+if (workers > 1 && cluster.isPrimary) {
+  let stopping = false;
+  const listening = new Set<number>();
+  cluster.on("listening", (worker) => listening.add(worker.id));
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.values(cluster.workers ?? {}).every((w) => !w || w.id === worker.id || w.isDead())) process.exit(0);
+      return;
+    }
+    // A worker that never listened would fail again: stop rather than loop.
+    if (!listening.has(worker.id)) {
+      console.error(`No se pudo iniciar el portal (proceso ${worker.process.pid} terminó con ${signal ?? code}).`);
+      process.exit(1);
+    }
+    logger.error({ pid: worker.process.pid, code, signal }, "worker died: starting another");
+    cluster.fork();
+  });
+  for (let i = 0; i < workers; i++) cluster.fork();
+  for (const signal of signals) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal, workers }, "stopping workers");
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
     });
   }
-} catch (error) {
-  console.error(`No se pudo iniciar el portal: ${(error as Error).message}`);
-  process.exit(1);
+} else {
+  const { startPortalServer } = await import("@/lib/server/portal-server");
+  try {
+    const server = await startPortalServer({
+      port: Number(process.env.PORT ?? 3000),
+      // Not HOSTNAME: containers set it to their own name.
+      hostname: process.env.HOST ?? "0.0.0.0",
+      dir: PROJECT_ROOT,
+      drainMs: Number(process.env.SHUTDOWN_DRAIN_SECONDS ?? 2) * 1000,
+      graceMs: Number(process.env.SHUTDOWN_GRACE_SECONDS ?? 25) * 1000,
+    });
+    logger.info({ url: server.url, pid: process.pid }, "listening");
+    // Ctrl+C reaches the workers and the primary forwards SIGTERM too: shutdown() runs once.
+    for (const signal of signals) process.on(signal, () => void server.shutdown(signal).then(() => process.exit(0)));
+  } catch (error) {
+    console.error(`No se pudo iniciar el portal: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }

@@ -89,7 +89,7 @@ export async function updateUser(
 }
 
 /** Sets a new one-time password (shown once to the admin) and ends the user's sessions. */
-export async function resetPassword(db: Db, userId: number, actor: Actor, context?: RequestContext) {
+export async function resetPassword(db: Db, userId: number, actor: Actor | null, context?: RequestContext) {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {

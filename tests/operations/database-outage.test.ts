@@ -8,7 +8,7 @@ import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { PROJECT_ROOT } from "@/lib/project-root";
 import { signInOverHttp, startPortalProcess, type PortalProcess } from "@/lib/server/portal-process";
 import { createUser } from "@/lib/users/manage-users";
-import { formFields, submitForm } from "../support/html-form";
+import { formFields, submitForm } from "@/lib/server/html-form";
 
 /**
  * PostgreSQL stops under a running instance, then comes back. A cluster of its

@@ -4,7 +4,7 @@ import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { signInOverHttp, startPortalProcess, type PortalProcess } from "@/lib/server/portal-process";
 import { createUser } from "@/lib/users/manage-users";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { formFields, submitForm } from "../support/html-form";
+import { formFields, submitForm } from "@/lib/server/html-form";
 
 /**
  * Two production instances (`npm start`) on two ports, one PostgreSQL: what a
@@ -23,7 +23,8 @@ beforeAll(async () => {
   await createUser(database.db, planner, null);
   await createUser(database.db, target, null);
   const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, LOG_LEVEL: "info" };
-  [a, b] = await Promise.all([startPortalProcess({ port: 3311, env }), startPortalProcess({ port: 3312, env })]);
+  // A runs two worker processes on its port (WEB_CONCURRENCY), as on a machine with several cores.
+  [a, b] = await Promise.all([startPortalProcess({ port: 3311, env: { ...env, WEB_CONCURRENCY: "2" } }), startPortalProcess({ port: 3312, env })]);
 }, 180_000);
 
 afterAll(async () => {
