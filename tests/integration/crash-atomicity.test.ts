@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -44,6 +44,8 @@ interface Child {
   kill(): void;
 }
 
+const running = new Set<Child>();
+
 /** Runs a TypeScript entry point the way the operator's npm script does (tsx), against DATABASE_URL. */
 function runChild(script: string, args: string[], databaseUrl: string): Child {
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
@@ -55,9 +57,10 @@ function runChild(script: string, args: string[], databaseUrl: string): Child {
     done: false,
     stdout: "",
     stderr: "",
-    exited: new Promise((resolve) => child.on("exit", (code, signal) => ((handle.done = true), resolve({ code, signal })))),
+    exited: new Promise((resolve) => child.on("exit", (code, signal) => (running.delete(handle), (handle.done = true), resolve({ code, signal })))),
     kill: () => child.kill("SIGKILL"),
   };
+  running.add(handle);
   child.stdout.on("data", (chunk) => (handle.stdout += chunk));
   child.stderr.on("data", (chunk) => (handle.stderr += chunk));
   return handle;
@@ -95,15 +98,28 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
         [IMPORT_LOCK, tag],
       )
     ).length > 0;
-  /** Cumulative counters of a database; a killed backend flushes its own when it exits. Rolled-back inserts count too. */
+  /** A backend of the child's has a transaction id: its transaction has written. */
+  const hasWritten = async (tag: string) =>
+    (await sql(`SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND backend_xid IS NOT NULL`, [tag])).length > 0;
+  /** Cumulative counters of the monitor's database; a killed backend flushes its own when it exits, and rolled-back rows count too. */
   const counters = async (database: TestDatabase) =>
     (
-      await sql<{ rollbacks: number; inserted: number }>(
+      await sql<{ rollbacks: number; rows: number }>(
         `SELECT (SELECT xact_rollback FROM pg_stat_database WHERE datname = $1)::int AS rollbacks,
-                (SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE relname = 'Initiative')::int AS inserted`,
+                (SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables)::int AS rows`,
         [database.name],
       )
     )[0]!;
+  /** The counters once a killed backend has flushed them: it leaves pg_stat_activity a moment before, so wait (up to 2 s) for the expected change. */
+  const countersAfter = async (database: TestDatabase, start: { rollbacks: number; rows: number }, key: "rollbacks" | "rows") => {
+    const deadline = Date.now() + 2_000;
+    let now = await counters(database);
+    while (now[key] === start[key] && Date.now() < deadline) {
+      await sleep(20);
+      now = await counters(database);
+    }
+    return now;
+  };
   /** Kills the child and waits until PostgreSQL has ended every backend it had (and so rolled back or committed its transaction). */
   const kill = async (child: Child, tag: string) => {
     child.kill();
@@ -123,12 +139,16 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
     const t0 = Date.now();
     const source = await fresh();
     await generateSyntheticMatrix(source.db, SYNTHETIC_INITIATIVES);
-    writeFileSync(file, serializeDocument(await exportMatrix(source.db)));
-    console.log(`documento de ${SYNTHETIC_INITIATIVES + 114} iniciativas preparado en ${Date.now() - t0} ms`);
+    const document = await exportMatrix(source.db);
+    writeFileSync(file, serializeDocument(document));
+    console.log(`documento de ${document.initiatives.length} iniciativas preparado en ${Date.now() - t0} ms`);
   });
   afterAll(async () => {
+    // A failed assertion can leave a child running.
+    for (const child of running) child.kill();
     await monitor?.end();
     await Promise.all(databases.map((d) => d.drop()));
+    rmSync(scratch, { recursive: true, force: true });
   });
 
   // The counters are per database (pg_stat_user_tables), so the monitor connects to the one it reads; activity and locks are cluster-wide.
@@ -141,16 +161,18 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
   it("matrix:import matado con SIGKILL en distintos momentos: la base queda como antes o como después", { timeout: 80_000 }, async () => {
     const [measured, target] = await Promise.all([fresh(), fresh()]);
 
-    // One uninterrupted run on an identical database: the "after" state, and how long the import transaction stays open.
+    // One uninterrupted run on an identical database: the "after" state, and how long the import transaction writes.
     await connectMonitor(measured);
     const started = Date.now();
     const reference = runChild("lib/cli/matrix-import.ts", [file], tagged(measured.url, "crash-measure"));
     await until("la transacción de la importación", () => holdsImportLock("crash-measure"), reference);
     const opened = Date.now();
-    // Timed to the exit, not by polling the lock: polling all along would compete with the import for the CPU.
+    await until("la primera escritura", () => hasWritten("crash-measure"), reference);
+    const written = Date.now();
+    // Timed to the exit, not by polling: polling all along would compete with the import for the CPU.
     expect(await reference.exited, reference.stderr).toEqual({ code: 0, signal: null });
-    const transactionMs = Date.now() - opened;
-    const totalMs = Date.now() - started;
+    const writingMs = Date.now() - written;
+    const timing = `arranque ${opened - started} ms, lectura ${written - opened} ms, escritura ${writingMs} ms`;
     const after = await fingerprint(measured.db);
     // The export of the imported database is the document itself: "after" is the complete import.
     expect(createHash("sha256").update(serializeDocument(await exportMatrix(measured.db))).digest("hex")).toBe(
@@ -162,39 +184,40 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
     expect(before).not.toBe(after);
     const label = (state: string) => (state === before ? "antes" : state === after ? "después" : "ENTRE");
 
-    // Kill points: while the CLI starts (migration check), then spread over the open import transaction.
-    const points: (number | "startup")[] = ["startup", 0.1, 0.35, 0.6, 0.85];
-    const rounds: { at: string; exit: string; state: string; rolledBackInitiatives: number; midImport: boolean }[] = [];
+    // Kill points: while the CLI starts (migration check), as soon as the transaction opens, then spread over its writes.
+    const points: ("arranque" | "transacción" | number)[] = ["arranque", "transacción", 0, 0.4, 0.8];
+    const rounds: { at: string; exit: string; state: string; rowsUndone: number; midImport: boolean }[] = [];
     for (const [n, point] of points.entries()) {
       const tag = `crash-import-${n}`;
       const start = await counters(target);
       const child = runChild("lib/cli/matrix-import.ts", [file], tagged(target.url, tag));
-      let inTransaction = false;
-      if (point === "startup") {
-        await until("la primera conexión del comando", async () => (await backends(tag)) > 0, child);
-      } else {
-        await until("la transacción de la importación", () => holdsImportLock(tag), child);
-        inTransaction = true;
-        await sleep(point * transactionMs);
+      if (point === "arranque") await until("la primera conexión del comando", async () => (await backends(tag)) > 0, child);
+      else await until("la transacción de la importación", () => holdsImportLock(tag), child);
+      const inTransaction = point !== "arranque";
+      if (typeof point === "number") {
+        await until("la primera escritura", () => hasWritten(tag), child);
+        await sleep(point * writingMs);
       }
       const exit = await kill(child, tag);
       const state = await fingerprint(target.db);
-      const end = await counters(target);
+      const end = typeof point === "number" && state === before ? await countersAfter(target, start, "rows") : await counters(target);
       const round = {
-        at: point === "startup" ? "arranque" : `${Math.round(point * 100)} % de ${transactionMs} ms`,
+        at: typeof point === "number" ? `escritura + ${Math.round(point * writingMs)} ms` : point,
         exit: exit.signal ?? `código ${exit.code}`,
         state: label(state),
-        // Initiatives inserted and then undone by the rollback: how far into the transaction the kill landed.
-        rolledBackInitiatives: state === before ? end.inserted - start.inserted : 0,
+        // Rows written and then undone by the rollback: how far into the transaction the kill landed.
+        rowsUndone: state === before ? end.rows - start.rows : 0,
         midImport: exit.signal === "SIGKILL" && inTransaction && state === before,
       };
       rounds.push(round);
       expect([before, after], JSON.stringify(round)).toContain(state);
+      // Finished before the kill: further rounds would import an already imported document (nothing to interrupt).
+      if (state === after) break;
     }
-    console.log(`importación: ${totalMs} ms en total, transacción ${transactionMs} ms, arranque ${opened - started} ms; rondas:\n${rounds.map((r) => JSON.stringify(r)).join("\n")}`);
+    console.log(`importación sin interrupción: ${timing}; rondas:\n${rounds.map((r) => JSON.stringify(r)).join("\n")}`);
     // Not vacuous: the kill really landed inside the transaction, after it had written rows that are now gone.
     expect(rounds.filter((r) => r.midImport).length).toBeGreaterThanOrEqual(2);
-    expect(rounds.some((r) => r.midImport && r.rolledBackInitiatives > 0)).toBe(true);
+    expect(rounds.some((r) => r.midImport && r.rowsUndone > 0)).toBe(true);
 
     // The next run (the "restart") completes the import.
     const last = runChild("lib/cli/matrix-import.ts", [file], tagged(target.url, "crash-import-final"));
@@ -221,16 +244,12 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
       // Enough committed edits that the checks below are not vacuous (about a second on an idle 2-core machine).
       await until("40 ediciones confirmadas", async () => child.stdout.split("\n").length > 40, child);
       // Kill right when a transaction of the child has written (has a transaction id).
-      await until(
-        "una edición con escrituras en curso",
-        async () => (await sql(`SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND backend_xid IS NOT NULL`, [tag])).length > 0,
-        child,
-      );
+      await until("una edición con escrituras en curso", () => hasWritten(tag), child);
       const exit = await kill(child, tag);
       expect(exit.signal).toBe("SIGKILL");
       const lines = child.stdout.split("\n").filter((l) => l.startsWith("ok "));
       acknowledged += lines.length;
-      const rolledBack = (await counters(database)).rollbacks - start.rollbacks;
+      const rolledBack = (await countersAfter(database, start, "rollbacks")).rollbacks - start.rollbacks;
       killedMidEdit = rolledBack > 0;
       console.log(`ediciones, intento ${attempt + 1}: ${lines.length} confirmadas antes de matar, ${rolledBack} transacción(es) deshecha(s)`);
 

@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from "@/lib/project-root";
 import { signInOverHttp, startPortalProcess, type PortalProcess } from "@/lib/server/portal-process";
 import { createUser } from "@/lib/users/manage-users";
 import { formFields, submitForm } from "@/lib/server/html-form";
+import { until } from "../support/until";
 
 /**
  * PostgreSQL stops under a running instance, then comes back. A cluster of its
@@ -44,17 +45,6 @@ const get = (url: string, cookie: string) =>
     type: r.headers.get("content-type") ?? "",
     body: await r.text(),
   }));
-
-async function until<T>(what: string, attempt: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const start = Date.now();
-  let last: T | undefined;
-  while (Date.now() - start < timeoutMs) {
-    last = await attempt().catch(() => undefined as T);
-    if (last !== undefined && done(last)) return last;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${what}: no ocurrió en ${timeoutMs / 1000} s (último: ${JSON.stringify(last)?.slice(0, 300)})`);
-}
 
 it("con la base detenida responde 503 «servicio no disponible» sin trazas, no escribe nada, y se recupera sin reiniciar", async () => {
   const cookie = await signInOverHttp(portal.url, planner.email, planner.password);

@@ -15,6 +15,7 @@ import { formFields } from "@/lib/server/html-form";
 import { signInOverHttp, startPortalProcess, type PortalProcess } from "@/lib/server/portal-process";
 import { foldText } from "@/lib/text/search-text";
 import { createUser } from "@/lib/users/manage-users";
+import { until } from "../support/until";
 
 /**
  * A real streaming replica (a copy of the primary's cluster in standby mode):
@@ -94,17 +95,6 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string, valu
   } finally {
     await client.end().catch(() => {});
   }
-}
-
-async function until<T>(what: string, attempt: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const start = Date.now();
-  let last: T | undefined;
-  while (Date.now() - start < timeoutMs) {
-    last = await attempt().catch(() => undefined as T);
-    if (last !== undefined && done(last)) return last;
-    await sleep(200);
-  }
-  throw new Error(`${what}: no ocurrió en ${timeoutMs / 1000} s (último: ${JSON.stringify(last)?.slice(0, 300)})`);
 }
 
 /**

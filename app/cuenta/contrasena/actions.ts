@@ -1,7 +1,7 @@
 "use server";
 
 import { formAction } from "@/lib/actions/form-action";
-import { getDb } from "@/lib/db/client";
+import { getPrimaryDb } from "@/lib/db/client";
 import { changeOwnPasswordSchema } from "@/lib/users/user-schemas";
 import { changeOwnPassword } from "@/lib/users/manage-users";
 
@@ -10,7 +10,7 @@ export const changeOwnPasswordAction = formAction({
   what: "cambiar contraseña propia",
   schema: changeOwnPasswordSchema,
   run: async (input, { user, sessionId, request }) => {
-    await changeOwnPassword(getDb(), user, sessionId, input, request);
+    await changeOwnPassword(getPrimaryDb(), user, sessionId, input, request);
     return { message: "Contraseña actualizada. Sus otras sesiones se cerraron." };
   },
 });

@@ -1,5 +1,5 @@
 import { withApiUser } from "@/lib/api/with-api-user";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/client";
 import { problem } from "@/lib/http/problem";
 import { collectExportRows, exportCsv, exportXlsx } from "@/lib/initiatives/export-initiatives";
 import { parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
@@ -17,7 +17,7 @@ export function GET(request: Request) {
     const parsed = parseInitiativeQueryStrict(params);
     if (!parsed.success) return problem(400, "Parámetros inválidos.", parsed.errors);
 
-    const rows = await collectExportRows(getDb(), parsed.query);
+    const rows = await collectExportRows(getReadDb(), parsed.query);
     const stamp = new Date().toISOString().slice(0, 10);
     const common = { "cache-control": "no-store" };
     if (format === "csv") {

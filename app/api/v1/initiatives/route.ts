@@ -1,5 +1,5 @@
 import { withApiUser } from "@/lib/api/with-api-user";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/client";
 import { problem } from "@/lib/http/problem";
 import { parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
 import { searchInitiatives } from "@/lib/initiatives/search-initiatives";
@@ -11,7 +11,7 @@ export function GET(request: Request) {
   return withApiUser("matrix:read", "api: listar iniciativas", async () => {
     const parsed = parseInitiativeQueryStrict(new URL(request.url).searchParams);
     if (!parsed.success) return problem(400, "Parámetros inválidos.", parsed.errors);
-    const page = await searchInitiatives(getDb(), parsed.query);
+    const page = await searchInitiatives(getReadDb(), parsed.query);
     return Response.json(
       {
         data: page.data.map((row) => ({
