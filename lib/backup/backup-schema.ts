@@ -171,8 +171,11 @@ export const SQL_TABLES: Record<TableName, string> = {
   initiativeSupports: "InitiativeSupport",
 };
 
-/** Ephemeral, never backed up: sessions would end on a restore anyway, and sign-in throttles expire. */
-export const EXCLUDED_MODELS = ["UserSession", "LoginThrottle"];
+/**
+ * Never backed up: sessions would end on a restore anyway, sign-in throttles
+ * expire, and the facet counts are rebuilt by their triggers as the initiatives go in.
+ */
+export const EXCLUDED_MODELS = ["UserSession", "LoginThrottle", "InitiativeFacetCount"];
 
 /** Spanish names of the sections, for the commands' reports. */
 export const TABLE_LABELS: Record<TableName, string> = {

@@ -46,15 +46,20 @@ export interface FacetCounts {
 
 type Filter = "desarrollo" | "objetivo" | "mecanismo" | "estado" | "responsable";
 
+/** Where a query reads: the initiatives, or (for counts without text or date filters) their combinations in "InitiativeFacetCount". */
+type Source = "initiatives" | "combinations";
+
 // Archived initiatives leave every default view; "archivadas=si" shows only them.
-const archivedCondition = (query: InitiativeQuery) =>
-  query.archivadas === "si" ? Prisma.sql`i."archivedAt" IS NOT NULL` : Prisma.sql`i."archivedAt" IS NULL`;
+const archivedCondition = (query: InitiativeQuery, source: Source = "initiatives") =>
+  source === "combinations"
+    ? query.archivadas === "si" ? Prisma.sql`i.archived` : Prisma.sql`NOT i.archived`
+    : query.archivadas === "si" ? Prisma.sql`i."archivedAt" IS NOT NULL` : Prisma.sql`i."archivedAt" IS NULL`;
 
 const like = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** WHERE conditions over i (Initiative), leaving out the filter `skip` (for its facet). */
-function conditions(query: InitiativeQuery, terms: string[], skip?: Filter): Prisma.Sql {
-  const parts: Prisma.Sql[] = [archivedCondition(query)];
+/** WHERE conditions over i (Initiative, or InitiativeFacetCount: the same facet columns), leaving out the filter `skip` (for its facet). */
+function conditions(query: InitiativeQuery, terms: string[], skip?: Filter, source: Source = "initiatives"): Prisma.Sql {
+  const parts: Prisma.Sql[] = [archivedCondition(query, source)];
   // Objectives by id through tiny sub-selects, so counting needs no join on the initiatives.
   if (skip !== "desarrollo" && query.desarrollo.length > 0) {
     parts.push(Prisma.sql`i."managementObjectiveId" IN (
@@ -245,6 +250,8 @@ type FacetRow = { objective: number | null; mechanisms: number[] | null; status:
  * facets share one scan: it groups by all their columns at once (a few hundred
  * combinations for 100,000 initiatives) and each facet adds its part up here.
  * With no filters, or only a text search, every facet comes from a single pass.
+ * Without text or date filters the scans read InitiativeFacetCount, the
+ * combinations the triggers of migration …_facet_counts keep.
  */
 export async function countFacets(db: Db, query: InitiativeQuery): Promise<FacetCounts> {
   const terms = searchTerms(query.q);
@@ -256,9 +263,11 @@ export async function countFacets(db: Db, query: InitiativeQuery): Promise<Facet
     responsable: query.responsable.length > 0,
   };
   const all: Filter[] = ["desarrollo", "objetivo", "mecanismo", "estado", "responsable"];
+  // Every filter but text and dates is a facet column: then the few hundred combinations answer, not the initiatives.
+  const source: Source = terms.length === 0 && query.desactualizadas !== "si" && query.vencen !== "si" ? "combinations" : "initiatives";
   const scans = [
-    { facets: all.filter((f) => !active[f]), where: conditions(query, terms) },
-    ...all.filter((f) => active[f]).map((f) => ({ facets: [f], where: conditions(query, terms, f) })),
+    { facets: all.filter((f) => !active[f]), where: conditions(query, terms, undefined, source) },
+    ...all.filter((f) => active[f]).map((f) => ({ facets: [f], where: conditions(query, terms, f, source) })),
   ].filter((scan) => scan.facets.length > 0);
 
   const scan = ({ facets, where }: (typeof scans)[number]) => {
@@ -269,7 +278,9 @@ export async function countFacets(db: Db, query: InitiativeQuery): Promise<Facet
       has("estado") ? Prisma.sql`i.status::text AS status` : Prisma.sql`NULL::text AS status`,
       has("responsable") ? Prisma.sql`i."leadSecretariatId" AS lead` : Prisma.sql`NULL::int AS lead`,
     ];
-    return db.$queryRaw<FacetRow[]>`SELECT ${Prisma.join(columns)}, count(*)::int AS n FROM "Initiative" i WHERE ${where} GROUP BY 1, 2, 3, 4`;
+    return source === "combinations"
+      ? db.$queryRaw<FacetRow[]>`SELECT ${Prisma.join(columns)}, sum(i.n)::int AS n FROM "InitiativeFacetCount" i WHERE ${where} GROUP BY 1, 2, 3, 4`
+      : db.$queryRaw<FacetRow[]>`SELECT ${Prisma.join(columns)}, count(*)::int AS n FROM "Initiative" i WHERE ${where} GROUP BY 1, 2, 3, 4`;
   };
 
   const [objectives, mechanisms, secretariats, ...results] = await Promise.all([
