@@ -7,7 +7,10 @@ import pg from "pg";
  * portal serves without a restart. Nothing here is shared state: each instance
  * checks its own path to the database.
  */
-export function databaseAvailability(databaseUrl: string, options: { recheckMs?: number; timeoutMs?: number } = {}) {
+export function databaseAvailability(
+  databaseUrl: string,
+  options: { recheckMs?: number; timeoutMs?: number; onChange?: (up: boolean) => void } = {},
+) {
   const recheckMs = options.recheckMs ?? 1_000;
   const timeoutMs = options.timeoutMs ?? 2_000;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, connectionTimeoutMillis: timeoutMs, idleTimeoutMillis: 10_000 });
@@ -28,7 +31,9 @@ export function databaseAvailability(databaseUrl: string, options: { recheckMs?:
       .then((answer) => {
         // One slow probe (a busy event loop at start-up) is not an outage: two failures in a row are.
         failures = answer ? 0 : failures + 1;
+        const was = up;
         up = answer || (up && failures < 2);
+        if (up !== was) options.onChange?.(up);
         checkedAt = Date.now();
         probing = null;
         return answer;
@@ -45,6 +50,11 @@ export function databaseAvailability(databaseUrl: string, options: { recheckMs?:
         return true;
       }
       return probe();
+    },
+    /** The last state seen, never waiting; a stale one starts a probe for the next caller. */
+    lastKnown(): boolean {
+      if (Date.now() - checkedAt >= recheckMs) void probe();
+      return up;
     },
     close: () => pool.end(),
   };

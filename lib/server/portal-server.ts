@@ -57,6 +57,13 @@ export async function startPortalServer(options: {
   await app.prepare();
   const handle = app.getRequestHandler();
   const availability = databaseAvailability(process.env.DATABASE_URL!);
+  // A replica that stops answering is skipped (reads go to the primary) rather than failing every page.
+  const replica = process.env.DATABASE_REPLICA_URL
+    ? databaseAvailability(process.env.DATABASE_REPLICA_URL, {
+        onChange: (up) =>
+          up ? logger.info("read replica answers again: reading from it") : logger.warn("read replica unreachable: reading from the primary"),
+      })
+    : null;
   let stopping = false;
   let inFlight = 0;
   let idle: (() => void) | null = null;
@@ -106,7 +113,8 @@ export async function startPortalServer(options: {
       return unavailable(req, res, requestId, t.errors.unavailable);
     }
     try {
-      await runWithReadRouting(cookieSaysWrote(req.headers.cookie), () => handle(req, res));
+      const readFromPrimary = cookieSaysWrote(req.headers.cookie) || (replica !== null && !replica.lastKnown());
+      await runWithReadRouting(readFromPrimary, () => handle(req, res));
     } catch (error) {
       logger.error({ err: error, requestId, path: path.split("?")[0] }, "request failed");
       if (!res.headersSent) {
@@ -148,7 +156,7 @@ export async function startPortalServer(options: {
       if (inFlight > 0) logger.warn({ inFlight }, "grace period over: closing the remaining connections");
       server.closeAllConnections();
       await closed;
-      await Promise.allSettled([app.close(), availability.close(), disconnectDatabases()]);
+      await Promise.allSettled([app.close(), availability.close(), replica?.close(), disconnectDatabases()]);
       logger.info("stopped");
     })();
     return shuttingDown;

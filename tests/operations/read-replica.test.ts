@@ -340,4 +340,20 @@ describe("réplica de lectura en streaming detrás de una instancia de producci�
     const errors = portal!.output.filter((line) => line.startsWith("{") && (JSON.parse(line) as { level: number }).level >= 50);
     expect(errors).toEqual([]);
   });
+
+  it("si la réplica deja de responder, las lecturas pasan al primario y el portal sigue en servicio", async () => {
+    // This file's own connections to the standby go first: a server shutting down fails them loudly.
+    await replicaAdmin.end();
+    await replicaDb.$disconnect();
+    await replica!.stop();
+    replica = null;
+    await until("la ficha vuelve a responder desde el primario", () => get(`/iniciativas/${ID}`, colleagueCookie), (page) => page.status === 200 && page.body.includes(escaped(NEW_NAME)), 20_000);
+    const page = await get(`/iniciativas/${ID}`, colleagueCookie);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(escaped(NEW_NAME));
+    expect(resultCount((await get("/iniciativas?q=zarzamora", colleagueCookie)).body)).toBe("1 de 114 iniciativas");
+    // The balancer keeps the instance: only the primary is essential.
+    expect((await get("/api/health", colleagueCookie)).status).toBe(200);
+    expect(portal!.output.some((line) => line.includes("read replica unreachable"))).toBe(true);
+  });
 });
