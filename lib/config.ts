@@ -1,7 +1,18 @@
 import { z } from "zod";
 
+const wholeNumber = (name: string, example: string) =>
+  z.string().regex(/^\d+$/, `${name} debe ser un número entero, p. ej. ${example}`).optional();
+const atLeastOne = (name: string, example: string) =>
+  z.string().regex(/^[1-9]\d*$/, `${name} debe ser un número entero mayor que cero, p. ej. ${example}`).optional();
+
 /** What a production instance needs from its environment, checked once at start-up. */
 export const productionConfigSchema = z.object({
+  PORT: atLeastOne("PORT", "3000"),
+  WEB_CONCURRENCY: atLeastOne("WEB_CONCURRENCY", "2"),
+  DATABASE_POOL_SIZE: atLeastOne("DATABASE_POOL_SIZE", "10"),
+  DATABASE_REPLICA_MAX_LAG_SECONDS: atLeastOne("DATABASE_REPLICA_MAX_LAG_SECONDS", "10"),
+  SHUTDOWN_DRAIN_SECONDS: wholeNumber("SHUTDOWN_DRAIN_SECONDS", "2"),
+  SHUTDOWN_GRACE_SECONDS: wholeNumber("SHUTDOWN_GRACE_SECONDS", "25"),
   DATABASE_URL: z
     .string({ error: "falta DATABASE_URL (cadena de conexión a PostgreSQL)" })
     .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), "DATABASE_URL debe ser una URL postgresql://…"),

@@ -1,5 +1,5 @@
 import { checkProductionConfig } from "@/lib/config";
-import { getDb } from "@/lib/db/client";
+import { getPrimaryDb } from "@/lib/db/client";
 
 /**
  * In production an instance refuses to serve with a bad configuration or with
@@ -12,7 +12,7 @@ export async function onServerStart() {
     for (const problem of problems) console.error(problem);
     process.exit(1);
   }
-  const demo = await getDb()
+  const demo = await getPrimaryDb()
     .user.count({ where: { isDemo: true } })
     // A database that is down at start-up is not a configuration error: /api/health reports it.
     .catch(() => 0);

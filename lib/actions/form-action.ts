@@ -57,6 +57,8 @@ export function formAction<S extends z.ZodType, T = undefined>(options: {
     const request = requestContext(await headers());
     const session = await getCurrentSession();
     try {
+      // Every action writes: what it reads first (limits, versions, previews) must not come from a lagging replica.
+      noteWrite();
       const result = await options.run(parsed.data, { user, sessionId: session!.sessionId, request });
       await readOwnWrites();
       return { status: "success", message: result.message, data: result.data };
@@ -97,9 +99,8 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return errors;
 }
 
-/** After a write, this request and the next few of this browser read from the primary, not a lagging replica. */
+/** After a write, the next few requests of this browser read from the primary, not a lagging replica. */
 async function readOwnWrites() {
-  noteWrite();
   if (!process.env.DATABASE_REPLICA_URL) return;
   (await cookies()).set(WROTE_COOKIE, "1", { maxAge: replicaLagSeconds(), httpOnly: true, sameSite: "lax", path: "/", secure: process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "1" });
 }

@@ -33,10 +33,11 @@ export function* serializeBackup(backup: BackupFile): Generator<string> {
  */
 export function writeBackupFile(file: string, backup: BackupFile): void {
   if (existsSync(file)) throw new BackupError(`Ya existe ${file}; elija otro nombre.`);
-  mkdirSync(path.dirname(file), { recursive: true });
+  // Names, e-mails and the audit log's addresses: readable by the owner only.
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    const fd = openSync(temporary, "wx");
+    const fd = openSync(temporary, "wx", 0o600);
     try {
       let buffered = "";
       for (const piece of serializeBackup(backup)) {

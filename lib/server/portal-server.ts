@@ -21,8 +21,17 @@ export interface PortalServer {
   shutdown(reason: string): Promise<void>;
 }
 
+/** Answers written here skip Next's header config: the same protections, and a CSP that allows no script at all. */
+function setPlainSecurityHeaders(res: http.ServerResponse) {
+  res.setHeader("x-content-type-options", "nosniff");
+  res.setHeader("x-frame-options", "DENY");
+  res.setHeader("referrer-policy", "strict-origin-when-cross-origin");
+  res.setHeader("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+}
+
 function unavailable(req: http.IncomingMessage, res: http.ServerResponse, requestId: string, message: string) {
   res.statusCode = 503;
+  setPlainSecurityHeaders(res);
   res.setHeader("retry-after", "10");
   res.setHeader("cache-control", "no-store");
   res.setHeader("x-request-id", requestId);
@@ -119,6 +128,7 @@ export async function startPortalServer(options: {
       logger.error({ err: error, requestId, path: path.split("?")[0] }, "request failed");
       if (!res.headersSent) {
         res.statusCode = 500;
+        setPlainSecurityHeaders(res);
         res.setHeader("content-type", "text/plain; charset=utf-8");
         res.end(`${t.errors.generic} ${t.errors.requestId(requestId)}`);
       } else res.destroy();
