@@ -279,7 +279,7 @@ export async function countFacets(db: Db, query: InitiativeQuery): Promise<Facet
       has("responsable") ? Prisma.sql`i."leadSecretariatId" AS lead` : Prisma.sql`NULL::int AS lead`,
     ];
     return source === "combinations"
-      ? db.$queryRaw<FacetRow[]>`SELECT ${Prisma.join(columns)}, sum(i.n)::int AS n FROM "InitiativeFacetCount" i WHERE ${where} GROUP BY 1, 2, 3, 4`
+      ? db.$queryRaw<FacetRow[]>`SELECT ${Prisma.join(columns)}, sum(i.n)::int AS n FROM "InitiativeFacetCount" i WHERE ${where} GROUP BY 1, 2, 3, 4 HAVING sum(i.n) <> 0`
       : db.$queryRaw<FacetRow[]>`SELECT ${Prisma.join(columns)}, count(*)::int AS n FROM "Initiative" i WHERE ${where} GROUP BY 1, 2, 3, 4`;
   };
 
