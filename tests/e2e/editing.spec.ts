@@ -6,9 +6,11 @@ import { parseCsv, toCsv } from "../../lib/export/spreadsheet-cells";
 test.describe("edición de iniciativas", () => {
   test("un administrador edita, lo ve en la tabla y en el historial, y restaura la versión anterior", async ({ page }) => {
     await signIn(page, "admin", "/iniciativas/10/editar");
+    await page.waitForLoadState("networkidle");
     const original = await page.getByLabel("Nombre de la iniciativa").inputValue();
     const renamed = `${original} — revisión ámbar`;
     await page.getByLabel("Nombre de la iniciativa").fill(renamed);
+    await expect(page.getByLabel("Nombre de la iniciativa")).toHaveValue(renamed);
     await page.getByLabel("Objetivo de articulación 1").fill("Ampliar la oferta educativa técnica y dual en el DMQ.");
     await page.getByTestId("objective-editor").first().getByLabel("Acuerdos").check();
     await page.getByRole("button", { name: "Guardar" }).click();
@@ -88,7 +90,11 @@ test.describe("edición de iniciativas", () => {
     });
     const hostile = "<script>alert(1)</script> Iniciativa <b>hostil</b>";
     await signIn(page, "admin", "/iniciativas/13/editar");
-    await page.getByLabel("Nombre de la iniciativa").fill(hostile);
+    // Typing before the form has hydrated can leave the server-rendered text behind on a busy machine.
+    await page.waitForLoadState("networkidle");
+    const name = page.getByLabel("Nombre de la iniciativa");
+    await name.fill(hostile);
+    await expect(name).toHaveValue(hostile);
     await page.getByRole("button", { name: "Guardar" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(hostile);
     for (const path of ["/iniciativas?q=hostil", "/iniciativas/13/historial", "/objetivos/1.1", "/iniciativas/12"]) {
