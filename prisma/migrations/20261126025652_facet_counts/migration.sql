@@ -16,9 +16,10 @@ CREATE TABLE "InitiativeFacetCount" (
 -- Each statement appends its net change per combination (+n, -n): writers never lock a shared row.
 -- Now and then one of them folds the rows into one per combination; an advisory lock lets only one fold at a time,
 -- and rows other transactions append meanwhile are not visible to the fold, so they are kept as they are.
-CREATE FUNCTION "initiative_facet_count_fold"() RETURNS void LANGUAGE plpgsql AS $$
+-- A statement that appended many rows (an import) folds at once; small ones, one in twenty.
+CREATE FUNCTION "initiative_facet_count_fold"(appended bigint) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  IF random() < 0.05 AND pg_try_advisory_xact_lock(hashtext('InitiativeFacetCount')) THEN
+  IF (appended > 50 OR random() < 0.05) AND pg_try_advisory_xact_lock(hashtext('InitiativeFacetCount')) THEN
     WITH gone AS (DELETE FROM "InitiativeFacetCount" RETURNING *)
     INSERT INTO "InitiativeFacetCount" ("archived", "managementObjectiveId", "mechanismIds", "status", "leadSecretariatId", "n")
     SELECT "archived", "managementObjectiveId", "mechanismIds", "status", "leadSecretariatId", sum("n")::int
@@ -28,25 +29,30 @@ END $$;
 
 -- One function per event: a trigger with transition tables takes one event (and no UPDATE OF column list).
 CREATE FUNCTION "initiative_facet_count_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE appended bigint;
 BEGIN
   INSERT INTO "InitiativeFacetCount" ("archived", "managementObjectiveId", "mechanismIds", "status", "leadSecretariatId", "n")
   SELECT ("archivedAt" IS NOT NULL), "managementObjectiveId", "mechanismIds", "status", "leadSecretariatId", count(*)::int
   FROM new_rows GROUP BY 1, 2, 3, 4, 5;
-  PERFORM "initiative_facet_count_fold"();
+  GET DIAGNOSTICS appended = ROW_COUNT;
+  PERFORM "initiative_facet_count_fold"(appended);
   RETURN NULL;
 END $$;
 
 CREATE FUNCTION "initiative_facet_count_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE appended bigint;
 BEGIN
   INSERT INTO "InitiativeFacetCount" ("archived", "managementObjectiveId", "mechanismIds", "status", "leadSecretariatId", "n")
   SELECT ("archivedAt" IS NOT NULL), "managementObjectiveId", "mechanismIds", "status", "leadSecretariatId", -count(*)::int
   FROM old_rows GROUP BY 1, 2, 3, 4, 5;
-  PERFORM "initiative_facet_count_fold"();
+  GET DIAGNOSTICS appended = ROW_COUNT;
+  PERFORM "initiative_facet_count_fold"(appended);
   RETURN NULL;
 END $$;
 
 -- A name, text or progress edit nets out to nothing and appends nothing.
 CREATE FUNCTION "initiative_facet_count_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE appended bigint;
 BEGIN
   INSERT INTO "InitiativeFacetCount" ("archived", "managementObjectiveId", "mechanismIds", "status", "leadSecretariatId", "n")
   SELECT a, o, m, s, l, sum(d)::int FROM (
@@ -54,7 +60,8 @@ BEGIN
     UNION ALL
     SELECT ("archivedAt" IS NOT NULL), "managementObjectiveId", "mechanismIds", "status", "leadSecretariatId", 1 FROM new_rows
   ) c GROUP BY 1, 2, 3, 4, 5 HAVING sum(d) <> 0;
-  IF FOUND THEN PERFORM "initiative_facet_count_fold"(); END IF;
+  GET DIAGNOSTICS appended = ROW_COUNT;
+  IF appended > 0 THEN PERFORM "initiative_facet_count_fold"(appended); END IF;
   RETURN NULL;
 END $$;
 
