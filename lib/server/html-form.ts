@@ -33,9 +33,13 @@ export function formFields(html: string, testId: string): Map<string, string> {
   return fields;
 }
 
-export async function submitForm(url: string, cookie: string, fields: Map<string, string>): Promise<{ status: number; html: string }> {
+export async function submitForm(
+  url: string,
+  cookie: string,
+  fields: Map<string, string>,
+): Promise<{ status: number; html: string; setCookies: string[] }> {
   const body = new FormData();
   for (const [name, value] of fields) body.append(name, value);
-  const response = await fetch(url, { method: "POST", headers: { cookie }, body, redirect: "manual" });
-  return { status: response.status, html: await response.text() };
+  const response = await fetch(url, { method: "POST", headers: { cookie }, body, redirect: "manual", signal: AbortSignal.timeout(30_000) });
+  return { status: response.status, html: await response.text(), setCookies: response.headers.getSetCookie() };
 }

@@ -11,7 +11,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-p
 import { applyMigrations } from "@/lib/db/migrate";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { PROJECT_ROOT } from "@/lib/project-root";
-import { formFields } from "@/lib/server/html-form";
+import { formFields, submitForm } from "@/lib/server/html-form";
 import { signInOverHttp, startPortalProcess, type PortalProcess } from "@/lib/server/portal-process";
 import { foldText } from "@/lib/text/search-text";
 import { createUser } from "@/lib/users/manage-users";
@@ -157,12 +157,6 @@ const get = (path: string, cookie: string) =>
     body: await r.text(),
   }));
 /** A browser's form post (as submitForm in lib/server/html-form.ts), keeping the cookies the answer sets. */
-async function post(path: string, cookie: string, fields: Map<string, string>) {
-  const body = new FormData();
-  for (const [name, value] of fields) body.append(name, value);
-  const response = await fetch(`${portal!.url}${path}`, { method: "POST", headers: { cookie }, body, redirect: "manual", signal: AbortSignal.timeout(15_000) });
-  return { status: response.status, html: await response.text(), setCookies: response.headers.getSetCookie() };
-}
 const resultCount = (html: string) => html.match(/data-testid="result-count"[^>]*>([^<]*)</)?.[1];
 
 beforeAll(async () => {
@@ -285,7 +279,7 @@ describe("réplica de lectura en streaming detrás de una instancia de producci�
     const form = formFields((await get(`/iniciativas/${ID}/seguimiento`, plannerCookie)).body, "progress-form");
     form.set("note", NOTE);
     form.set("progress", "40");
-    const posted = await post(`/iniciativas/${ID}/seguimiento`, plannerCookie, form);
+    const posted = await submitForm(`${portal!.url}/iniciativas/${ID}/seguimiento`, plannerCookie, form);
     expect(posted.status).toBe(200);
     expect(posted.html).toContain("Avance registrado.");
     // The same request re-rendered from the primary: the rename the replica has not replayed shows.
