@@ -105,40 +105,50 @@ const FROM = Prisma.sql`"Initiative" i
   JOIN "DevelopmentObjective" d ON d.id = mo."developmentObjectiveId"
   LEFT JOIN "Secretariat" s ON s.id = i."leadSecretariatId"`;
 
-function orderBy(query: InitiativeQuery, terms: string[]): Prisma.Sql {
+/** What sorting reads: the objectives and secretariats joined only when the order uses them, so other sorts read the initiatives alone. */
+const sortSource = (query: InitiativeQuery) =>
+  query.orden === "objetivo" || query.orden === "responsable" ? FROM : Prisma.sql`"Initiative" i`;
+
+/** A sort key: the expression and its direction; the table's order is a list of them. */
+type SortKey = [Prisma.Sql, Prisma.Sql];
+
+function sortKeys(query: InitiativeQuery, terms: string[]): SortKey[] {
   const dir = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const inDocument: SortKey = [Prisma.sql`i.position`, Prisma.sql`ASC`];
   switch (query.orden) {
     case "nombre":
-      return Prisma.sql`split_part(i."searchText", E'\\n', 1) ${dir}, i.position`;
+      return [[Prisma.sql`split_part(i."searchText", E'\\n', 1)`, dir], inDocument];
     case "objetivo":
-      return Prisma.sql`d.position ${dir}, mo.position ${dir}, i.position`;
+      return [[Prisma.sql`d.position`, dir], [Prisma.sql`mo.position`, dir], inDocument];
     case "objetivos":
-      return Prisma.sql`(SELECT count(*) FROM "ArticulationObjective" a WHERE a."initiativeId" = i.id) ${dir}, i.position`;
+      return [[Prisma.sql`(SELECT count(*) FROM "ArticulationObjective" a WHERE a."initiativeId" = i.id)`, dir], inDocument];
     case "estado":
-      return Prisma.sql`i.status ${dir}, i.position`;
+      return [[Prisma.sql`i.status`, dir], inDocument];
     // Initiatives without a figure, an owner or an update go last either way: they are what is missing.
     case "avance":
-      return Prisma.sql`i.progress ${dir} NULLS LAST, i.position`;
+      return [[Prisma.sql`i.progress`, Prisma.sql`${dir} NULLS LAST`], inDocument];
     case "responsable":
-      return Prisma.sql`s.name ${dir} NULLS LAST, i.position`;
+      return [[Prisma.sql`s.name`, Prisma.sql`${dir} NULLS LAST`], inDocument];
     case "actualizacion":
-      return Prisma.sql`i."lastUpdateOn" ${dir} NULLS LAST, i.position`;
+      return [[Prisma.sql`i."lastUpdateOn"`, Prisma.sql`${dir} NULLS LAST`], inDocument];
     case "relevancia": {
-      if (terms.length === 0) return Prisma.sql`i.position ${dir}`;
-      // Terms in the name first, then the earlier a term appears in the text; cheap enough for 100,000 rows.
+      if (terms.length === 0) return [[Prisma.sql`i.position`, dir]];
+      // Terms in the name first, then the earlier the first term appears in the text.
       const inName = Prisma.join(
-        terms.map((t) => Prisma.sql`(split_part(i."searchText", E'\n', 1) LIKE ${like(t)})::int`),
+        terms.map((t) => Prisma.sql`(split_part(i."searchText", E'\\n', 1) LIKE ${like(t)})::int`),
         " + ",
       );
       const first = Prisma.sql`strpos(i."searchText", ${terms[0]!})`;
       return query.dir === "desc"
-        ? Prisma.sql`(${inName}) ASC, ${first} DESC, i.position`
-        : Prisma.sql`(${inName}) DESC, ${first} ASC, i.position`;
+        ? [[Prisma.sql`(${inName})`, Prisma.sql`ASC`], [first, Prisma.sql`DESC`], inDocument]
+        : [[Prisma.sql`(${inName})`, Prisma.sql`DESC`], [first, Prisma.sql`ASC`], inDocument];
     }
     default:
-      return Prisma.sql`i.position ${dir}`;
+      return [[Prisma.sql`i.position`, dir]];
   }
 }
+
+const orderBy = (keys: SortKey[]) => Prisma.join(keys.map(([key, dir]) => Prisma.sql`${key} ${dir}`));
 
 /** One page of initiatives for the filters, sorted and counted in PostgreSQL. */
 export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise<InitiativePage> {
@@ -154,8 +164,19 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
     query.responsable.length > 0 ||
     query.desactualizadas === "si" ||
     query.vencen === "si";
-  // Filtered, the window count rides on the page's own scan (one pass over the matches, not two);
-  // unfiltered, the count is the total and the page comes straight off the position index.
+  const keys = sortKeys(query, terms);
+  const keyColumns = Prisma.join(keys.map(([key], n) => Prisma.sql`${key} AS ${Prisma.raw(`k${n}`)}`));
+  const keyOrder = (alias: string) => Prisma.join(keys.map(([, dir], n) => Prisma.sql`${Prisma.raw(`${alias}.k${n}`)} ${dir}`));
+  // Filtered, the matches are first cut down to their ids and sort keys (OFFSET 0 keeps PostgreSQL from
+  // carrying whole rows along), the window counts those narrow rows in the same pass, and only the page
+  // is joined for display. Unfiltered, the count is the total and the page comes straight off the position index.
+  const page = filtered
+    ? Prisma.sql`SELECT m.*, count(*) OVER ()::int AS matches
+        FROM (SELECT i.id, ${keyColumns} FROM ${sortSource(query)} WHERE ${where} OFFSET 0) m
+        ORDER BY ${keyOrder("m")} LIMIT ${query.por} OFFSET ${offset}`
+    : Prisma.sql`SELECT i.id, ${keyColumns}, NULL::int AS matches
+        FROM ${sortSource(query)} WHERE ${where}
+        ORDER BY ${orderBy(keys)} LIMIT ${query.por} OFFSET ${offset}`;
   const [rows, [{ total }]] = await Promise.all([
     db.$queryRaw<
       {
@@ -174,11 +195,9 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
       }[]
     >`
       SELECT i.id, i.name, i.position, mo.code AS "moCode", mo.title AS "moTitle", d.code AS "dCode",
-        i.status::text AS status, i.progress, i."lastUpdateOn", s.name AS "leadName", s.slug AS "leadSlug",
-        ${filtered ? Prisma.sql`count(*) OVER ()::int` : Prisma.sql`NULL::int`} AS matches
-      FROM ${FROM} WHERE ${where}
-      ORDER BY ${orderBy(query, terms)}
-      LIMIT ${query.por} OFFSET ${offset}`,
+        i.status::text AS status, i.progress, i."lastUpdateOn", s.name AS "leadName", s.slug AS "leadSlug", p.matches
+      FROM (${page}) p JOIN (${FROM}) ON i.id = p.id
+      ORDER BY ${keyOrder("p")}`,
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Initiative" i WHERE ${archivedCondition(query)}`,
   ]);
   // Past the last page the window is empty; only then is a separate count needed.
@@ -235,7 +254,7 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
 export async function matchingInitiativeIds(db: Db, query: InitiativeQuery): Promise<number[]> {
   const terms = searchTerms(query.q);
   const rows = await db.$queryRaw<{ id: number }[]>`
-    SELECT i.id FROM ${FROM} WHERE ${conditions(query, terms)} ORDER BY ${orderBy(query, terms)}`;
+    SELECT i.id FROM ${sortSource(query)} WHERE ${conditions(query, terms)} ORDER BY ${orderBy(sortKeys(query, terms))}`;
   return rows.map((r) => r.id);
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseInitiativeQuery, parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
-import { countFacets, searchInitiatives } from "@/lib/initiatives/search-initiatives";
+import { parseInitiativeQuery, parseInitiativeQueryStrict, SORTS } from "@/lib/initiatives/initiative-query";
+import { countFacets, matchingInitiativeIds, searchInitiatives } from "@/lib/initiatives/search-initiatives";
 import { importMatrix } from "@/lib/matrix/import-matrix";
 import { readMatrixFile } from "@/lib/matrix/read-matrix-file";
 import { SEED_SOURCE } from "@/lib/matrix/seed";
@@ -25,6 +25,27 @@ describe("búsqueda y filtros de iniciativas en PostgreSQL", () => {
     const last = await searchInitiatives(database.db, query({ pagina: "5" }));
     expect(last.data).toHaveLength(14);
     expect(last.data.at(-1)!.managementObjective.code).toBe("3.3");
+  });
+
+  it("cada orden, ascendente y descendente, con y sin filtros: las páginas seguidas dan el orden completo de la exportación", async () => {
+    for (const filters of [{}, { desarrollo: "1" }, { q: "estrategia" }] as Record<string, string>[]) {
+      for (const orden of SORTS) {
+        for (const dir of ["asc", "desc"]) {
+          const params: Record<string, string> = { ...filters, orden, dir, por: "25" };
+          const all = await matchingInitiativeIds(database.db, query(params));
+          const first = await searchInitiatives(database.db, query(params));
+          const pages = [first];
+          for (let pagina = 2; pagina <= first.totalPages; pagina++) pages.push(await searchInitiatives(database.db, query({ ...params, pagina: String(pagina) })));
+          const label = JSON.stringify(params);
+          expect(first.count, label).toBe(all.length);
+          expect(pages.flatMap((p) => p.data.map((r) => r.id)), label).toEqual(all);
+        }
+      }
+    }
+    const byName = await matchingInitiativeIds(database.db, query({ orden: "nombre" }));
+    const names = new Map((await database.db.initiative.findMany({ select: { id: true, name: true } })).map((i) => [i.id, i.name]));
+    const folded = byName.map((id) => names.get(id)!.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase());
+    expect(folded).toEqual([...folded].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
   it("filtra por objetivo de gestión y de desarrollo", async () => {
