@@ -2,19 +2,15 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentSession } from "@/lib/auth/current-user";
+import { sameSitePath } from "@/lib/http/same-site-path";
 import { t } from "@/lib/i18n";
 
 export const metadata: Metadata = { title: t.auth.signInTitle };
 
-/** Only same-site paths, so the sign-in page cannot be used to bounce users elsewhere. */
-function safeCallback(value: string | string[] | undefined): string {
-  const path = typeof value === "string" ? value : "/";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only same-site paths, so the sign-in page cannot be used to bounce users elsewhere.
+  const callbackUrl = sameSitePath(params.callbackUrl);
   if (await getCurrentSession()) redirect(callbackUrl);
   return (
     <div className="mx-auto max-w-md">
