@@ -13,6 +13,7 @@ export const productionConfigSchema = z.object({
   DATABASE_REPLICA_MAX_LAG_SECONDS: atLeastOne("DATABASE_REPLICA_MAX_LAG_SECONDS", "10"),
   SHUTDOWN_DRAIN_SECONDS: wholeNumber("SHUTDOWN_DRAIN_SECONDS", "2"),
   SHUTDOWN_GRACE_SECONDS: wholeNumber("SHUTDOWN_GRACE_SECONDS", "25"),
+  TRUSTED_PROXY_HOPS: wholeNumber("TRUSTED_PROXY_HOPS", "1"),
   DATABASE_URL: z
     .string({ error: "falta DATABASE_URL (cadena de conexión a PostgreSQL)" })
     .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), "DATABASE_URL debe ser una URL postgresql://…"),

@@ -17,16 +17,31 @@ function header(source: HeaderSource, name: string): string | null {
   return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
 }
 
+/** Set by the portal server on every request from the connection itself; whatever a client sends under this name is overwritten. */
+export const CLIENT_IP_HEADER = "x-pmdot-client-ip";
+
+const trustedHops = () => Math.max(0, Math.trunc(Number(process.env.TRUSTED_PROXY_HOPS ?? 0)) || 0);
+
 /**
- * The client address: X-Forwarded-For counted from the right, skipping the
- * TRUSTED_PROXY_HOPS proxies we run ourselves, so a client cannot forge it.
+ * The client's address. With no proxy of ours in front it is the connection's
+ * own; behind TRUSTED_PROXY_HOPS proxies it is the address the outermost one
+ * saw, which is that many entries from the right of X-Forwarded-For. Entries
+ * further left are whatever the client claimed, and are never used.
+ */
+export function trustedClientIp(forwardedFor: string | string[] | undefined | null, socketAddress: string | null | undefined, hops = trustedHops()): string | null {
+  const socket = socketAddress?.replace(/^::ffff:/, "") || null;
+  if (hops === 0) return socket;
+  const chain = [forwardedFor ?? []].flat().join(",").split(",").map((part) => part.trim()).filter(Boolean);
+  return chain.length >= hops ? chain[chain.length - hops]! : (chain[0] ?? socket);
+}
+
+/**
+ * The address the portal server established (lib/server/portal-server.ts). Under
+ * `next dev`, which has no such server, only the X-Forwarded-For of trusted
+ * proxies counts, and with none configured the address is unknown.
  */
 export function clientIp(source: HeaderSource): string | null {
-  const forwarded = header(source, "x-forwarded-for");
-  if (!forwarded) return header(source, "x-real-ip");
-  const chain = forwarded.split(",").map((part) => part.trim()).filter(Boolean);
-  const hops = Math.max(0, Number(process.env.TRUSTED_PROXY_HOPS ?? 0) || 0);
-  return chain[Math.max(0, chain.length - 1 - hops)] ?? null;
+  return header(source, CLIENT_IP_HEADER) ?? (trustedHops() > 0 ? trustedClientIp(header(source, "x-forwarded-for"), null) : null);
 }
 
 export function requestContext(source: HeaderSource): RequestContext {

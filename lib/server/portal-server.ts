@@ -4,7 +4,7 @@ import net, { type AddressInfo } from "node:net";
 import next from "next";
 import { cookieSaysWrote, runWithReadRouting } from "@/lib/db/read-routing";
 import { disconnectDatabases } from "@/lib/db/client";
-import { USER_ID_HEADER } from "@/lib/http/request-context";
+import { CLIENT_IP_HEADER, trustedClientIp, USER_ID_HEADER } from "@/lib/http/request-context";
 import { t } from "@/lib/i18n";
 import { logger } from "@/lib/logger";
 import { databaseAvailability } from "./database-availability";
@@ -82,6 +82,9 @@ export async function startPortalServer(options: {
     const incoming = req.headers["x-request-id"];
     const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     req.headers["x-request-id"] = requestId;
+    const ip = trustedClientIp(req.headers["x-forwarded-for"], req.socket.remoteAddress);
+    if (ip) req.headers[CLIENT_IP_HEADER] = ip;
+    else delete req.headers[CLIENT_IP_HEADER];
     let userId: string | undefined;
     const writeHead = res.writeHead;
     res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
