@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/request-context";
 
 /** ASVS 3.3: sessions end after idle time and after an absolute lifetime, whatever the client does. */
@@ -8,7 +9,7 @@ export const ABSOLUTE_LIFETIME_MS = Number(process.env.SESSION_MAX_HOURS ?? 12) 
 // Writing lastSeenAt on every request would turn every page view into a write.
 const TOUCH_EVERY_MS = 60_000;
 
-export async function createUserSession(db: Db, userId: number, context: RequestContext, now = new Date()) {
+export async function createUserSession(db: Db | Prisma.TransactionClient, userId: number, context: RequestContext, now = new Date()) {
   const id = randomBytes(32).toString("base64url");
   await db.userSession.create({
     data: {

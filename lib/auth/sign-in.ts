@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { verifyAgainstNothing, verifyPassword } from "./password-hash";
 import { createUserSession } from "./session-store";
-import { checkThrottle, clearAccountThrottle, recordFailure, throttleKeys } from "./throttle";
+import { refundAttempt, reserveAttempt, throttleKeys } from "./throttle";
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().max(254),
@@ -27,31 +27,35 @@ export async function signIn(db: Db, input: unknown, context: RequestContext): P
   const { email, password } = parsed.data;
   const keys = throttleKeys(email, context.ip);
 
-  const decision = await checkThrottle(db, keys);
-  if (decision.locked) {
+  const reservation = await reserveAttempt(db, keys);
+  if (reservation.locked) {
     await recordAuditEvent(db, { action: "auth.signin.failure", actorEmail: email, context, data: { reason: "locked" } });
     return { ok: false, reason: "locked" };
   }
-  if (decision.delayMs > 0) await sleep(decision.delayMs);
+  if (reservation.delayMs > 0) await sleep(reservation.delayMs);
 
   const user = await db.user.findUnique({ where: { email } });
   const valid = user && user.active ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
   if (!valid || !user) {
-    const lockedNow = await recordFailure(db, keys);
     await recordAuditEvent(db, {
       action: "auth.signin.failure",
       actorEmail: email,
       context,
       data: { reason: user && !user.active ? "disabled" : "credentials" },
     });
+    const lockedNow = reservation.lockedKeys.length > 0;
     if (lockedNow) await recordAuditEvent(db, { action: "auth.lockout", actorEmail: email, context });
     return { ok: false, reason: lockedNow ? "locked" : "invalid" };
   }
 
-  await clearAccountThrottle(db, email);
-  const sessionId = await createUserSession(db, user.id, context);
-  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  await recordAuditEvent(db, { action: "auth.signin.success", actor: user, context });
+  await refundAttempt(db, keys, reservation);
+  // The session, the sign-in time and its audit event exist together or not at all.
+  const sessionId = await db.$transaction(async (tx) => {
+    const id = await createUserSession(tx, user.id, context);
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+    await recordAuditEvent(tx, { action: "auth.signin.success", actor: user, context });
+    return id;
+  });
   return {
     ok: true,
     user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionId, sessionVersion: user.sessionVersion },

@@ -1,44 +1,62 @@
 import type { Db } from "@/lib/db/client";
 import { ACCOUNT_RULE, ADDRESS_RULE, afterFailure, decide, type ThrottleDecision, type ThrottleRule, type ThrottleState } from "./throttle-rules";
 
+/** A counter; one that stands for a person (not an address) starts over after their success. */
+export type ThrottleKey = { key: string; rule: ThrottleRule; resetOnSuccess?: boolean };
+
 /** The keys one sign-in attempt is counted under. Counters live in PostgreSQL, shared by every instance. */
-export function throttleKeys(email: string, ip: string | null): { key: string; rule: ThrottleRule }[] {
-  const keys = [{ key: `account:${email.trim().toLowerCase()}`, rule: ACCOUNT_RULE }];
+export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
+  const keys: ThrottleKey[] = [{ key: `account:${email.trim().toLowerCase()}`, rule: ACCOUNT_RULE, resetOnSuccess: true }];
   if (ip) keys.push({ key: `address:${ip}`, rule: ADDRESS_RULE });
   return keys;
 }
 
-async function load(db: Db, key: string): Promise<ThrottleState | null> {
-  return db.loginThrottle.findUnique({ where: { key }, select: { failures: true, windowStartedAt: true, lockedUntil: true } });
+export interface Reservation extends ThrottleDecision {
+  /** The keys that counting this attempt locked. */
+  lockedKeys: string[];
 }
 
-/** The strictest decision over all keys of an attempt. */
-export async function checkThrottle(db: Db, keys: { key: string; rule: ThrottleRule }[], now = new Date()): Promise<ThrottleDecision> {
-  const decisions = await Promise.all(keys.map(async ({ key, rule }) => decide(await load(db, key), rule, now)));
-  return decisions.reduce(
-    (a, b) => ({ locked: a.locked || b.locked, retryAfterMs: Math.max(a.retryAfterMs, b.retryAfterMs), delayMs: Math.max(a.delayMs, b.delayMs) }),
-    { locked: false, retryAfterMs: 0, delayMs: 0 },
-  );
-}
-
-/** Counts a failure under every key; returns true when this failure locked one of them. */
-export async function recordFailure(db: Db, keys: { key: string; rule: ThrottleRule }[], now = new Date()): Promise<boolean> {
-  let lockedNow = false;
+/**
+ * Counts an attempt as a failure under every key before its password is
+ * checked, and returns the strictest decision the keys were in before it.
+ * Counting first means a burst of parallel attempts cannot all pass a check
+ * made before any of them failed: the sixth one already finds the account
+ * locked. A locked key is not counted further. A success gives the count back
+ * (refundAttempt).
+ */
+export async function reserveAttempt(db: Db, keys: ThrottleKey[], now = new Date()): Promise<Reservation> {
+  const reservation: Reservation = { locked: false, retryAfterMs: 0, delayMs: 0, lockedKeys: [] };
   for (const { key, rule } of keys) {
     await db.$transaction(async (tx) => {
-      // The row lock makes concurrent failures from two instances count twice, not once.
+      // The row lock orders concurrent attempts from every instance: each sees the ones before it.
       await tx.$executeRaw`INSERT INTO "LoginThrottle" ("key", "failures", "windowStartedAt") VALUES (${key}, 0, ${now}) ON CONFLICT ("key") DO NOTHING`;
       const [current] = await tx.$queryRaw<ThrottleState[]>`SELECT "failures", "windowStartedAt", "lockedUntil" FROM "LoginThrottle" WHERE "key" = ${key} FOR UPDATE`;
-      const wasLocked = !!current?.lockedUntil && current.lockedUntil > now;
-      const next = afterFailure(current && current.failures > 0 ? current : null, rule, now);
-      if (!wasLocked && next.lockedUntil && next.lockedUntil > now) lockedNow = true;
+      const state = current && current.failures > 0 ? current : null;
+      const decision = decide(state, rule, now);
+      reservation.locked ||= decision.locked;
+      reservation.retryAfterMs = Math.max(reservation.retryAfterMs, decision.retryAfterMs);
+      reservation.delayMs = Math.max(reservation.delayMs, decision.delayMs);
+      if (decision.locked) return;
+      const next = afterFailure(state, rule, now);
+      if (next.lockedUntil && next.lockedUntil > now) reservation.lockedKeys.push(key);
       await tx.loginThrottle.update({ where: { key }, data: { ...next, lastFailureAt: now } });
     });
   }
-  return lockedNow;
+  return reservation;
 }
 
-/** A successful sign-in clears the account's counter (not the address's: one good account must not unlock an address). */
-export async function clearAccountThrottle(db: Db, email: string) {
-  await db.loginThrottle.deleteMany({ where: { key: `account:${email.trim().toLowerCase()}` } });
+/**
+ * After a success: a person's counter is cleared, and an address only gets
+ * this attempt back (one good account must not unlock an address, and an
+ * office where many people sign in must not lock itself).
+ */
+export async function refundAttempt(db: Db, keys: ThrottleKey[], reservation: Reservation) {
+  for (const { key, resetOnSuccess } of keys) {
+    if (resetOnSuccess) {
+      await db.loginThrottle.deleteMany({ where: { key } });
+    } else {
+      await db.$executeRaw`UPDATE "LoginThrottle" SET "failures" = GREATEST("failures" - 1, 0),
+        "lockedUntil" = CASE WHEN ${reservation.lockedKeys.includes(key)} THEN NULL ELSE "lockedUntil" END WHERE "key" = ${key}`;
+    }
+  }
 }

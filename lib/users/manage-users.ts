@@ -3,9 +3,12 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { generatePassword } from "@/lib/auth/generate-password";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { passwordProblem } from "@/lib/auth/password-policy";
+import { refundAttempt, reserveAttempt } from "@/lib/auth/throttle";
+import { ACCOUNT_RULE } from "@/lib/auth/throttle-rules";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { t } from "@/lib/i18n";
 
 export interface Actor {
   id: number;
@@ -113,10 +116,15 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string },
   context?: RequestContext,
 ) {
+  // Someone holding a stolen session must not get unlimited guesses at the password behind it.
+  const keys = [{ key: `password-change:${user.id}`, rule: ACCOUNT_RULE, resetOnSuccess: true }];
+  const reservation = await reserveAttempt(db, keys);
+  if (reservation.locked) throw new ActionError(t.auth.locked, "currentPassword");
   const stored = await db.user.findUnique({ where: { id: user.id } });
   if (!stored || !(await verifyPassword(stored.passwordHash, input.currentPassword))) {
-    throw new ActionError("La contraseña actual no es correcta.", "currentPassword");
+    throw new ActionError(reservation.lockedKeys.length > 0 ? t.auth.locked : "La contraseña actual no es correcta.", "currentPassword");
   }
+  await refundAttempt(db, keys, reservation);
   checkPassword(input.newPassword, user, "newPassword");
   if (input.newPassword === input.currentPassword) throw new ActionError("La nueva contraseña debe ser distinta de la actual.", "newPassword");
   const passwordHash = await hashPassword(input.newPassword);

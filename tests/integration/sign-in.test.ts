@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generatePassword } from "@/lib/auth/generate-password";
+import { signIn } from "@/lib/auth/sign-in";
+import { ACCOUNT_RULE, ADDRESS_RULE } from "@/lib/auth/throttle-rules";
+import { changeOwnPassword, createUser } from "@/lib/users/manage-users";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+const context = (ip: string) => ({ ip, userAgent: "vitest", requestId: null });
+
+describe("límite de intentos de ingreso en PostgreSQL", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database?.drop());
+
+  const failures = async (email: string, reason: string) =>
+    (await database.db.auditEvent.findMany({ where: { action: "auth.signin.failure", userEmail: email } })).filter(
+      (e) => (e.data as { reason?: string } | null)?.reason === reason,
+    ).length;
+
+  it("una ráfaga de intentos en paralelo no prueba más contraseñas que las que el bloqueo permite", async () => {
+    const user = { email: "rafaga@quito.gob.ec", name: "Rafa Ráfaga", role: "VIEWER" as const, password: generatePassword() };
+    await createUser(database.db, user, null);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, n) => signIn(database.db, { email: user.email, password: `equivocada-${n}` }, context(`198.51.100.${n}`))),
+    );
+    expect(results.every((r) => !r.ok)).toBe(true);
+    // Before attempts were counted up front, all 20 passwords were checked.
+    expect(await failures(user.email, "credentials")).toBe(ACCOUNT_RULE.lockAfter);
+    expect(await failures(user.email, "locked")).toBe(20 - ACCOUNT_RULE.lockAfter);
+    expect((await signIn(database.db, { email: user.email, password: user.password }, context("198.51.100.99"))).ok).toBe(false);
+  }, 60_000);
+
+  it("los ingresos correctos desde una misma oficina no bloquean su dirección", async () => {
+    const user = { email: "oficina@quito.gob.ec", name: "Olga Oficina", role: "VIEWER" as const, password: generatePassword() };
+    await createUser(database.db, user, null);
+    for (let n = 0; n < ADDRESS_RULE.lockAfter + 2; n++) {
+      expect((await signIn(database.db, { email: user.email, password: user.password }, context("203.0.113.10"))).ok, `ingreso ${n + 1}`).toBe(true);
+    }
+    const address = await database.db.loginThrottle.findUnique({ where: { key: "address:203.0.113.10" } });
+    expect(address?.failures ?? 0).toBe(0);
+    expect(await database.db.userSession.count({ where: { user: { email: user.email } } })).toBe(ADDRESS_RULE.lockAfter + 2);
+  }, 120_000);
+
+  it("cambiar la propia contraseña también se bloquea tras varios intentos con la actual equivocada", async () => {
+    const user = { email: "cambio@quito.gob.ec", name: "Carla Cambio", role: "VIEWER" as const, password: generatePassword() };
+    await createUser(database.db, user, null);
+    const id = (await database.db.user.findUniqueOrThrow({ where: { email: user.email } })).id;
+    const actor = { id, email: user.email, name: user.name };
+    const change = (currentPassword: string) =>
+      changeOwnPassword(database.db, actor, "sin-sesion", { currentPassword, newPassword: generatePassword() }).then(
+        () => "ok",
+        (error: Error) => error.message,
+      );
+    for (let n = 0; n < ACCOUNT_RULE.lockAfter - 1; n++) expect(await change(`equivocada-${n}`)).toBe("La contraseña actual no es correcta.");
+    expect(await change("equivocada-final")).toMatch(/bloqueado temporalmente/);
+    expect(await change(user.password)).toMatch(/bloqueado temporalmente/);
+  }, 60_000);
+});
