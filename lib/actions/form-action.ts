@@ -34,6 +34,8 @@ export interface ActionContext {
 export function formAction<S extends z.ZodType, T = undefined>(options: {
   permission: Permission;
   what: string;
+  /** Only for changing one's own password: everything else waits until a temporary password is replaced. */
+  temporaryPassword?: "allowed";
   schema: S;
   run: (input: z.output<S>, context: ActionContext) => Promise<{ message: string; data?: T }>;
 }) {
@@ -45,7 +47,7 @@ export function formAction<S extends z.ZodType, T = undefined>(options: {
     );
     let user: CurrentUser;
     try {
-      user = await authorize(options.permission, options.what);
+      user = await authorize(options.permission, options.what, { temporaryPassword: options.temporaryPassword });
     } catch (error) {
       if (error instanceof AccessDeniedError) return { status: "error", message: error.message };
       throw error;

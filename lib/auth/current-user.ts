@@ -6,6 +6,7 @@ import { cache } from "react";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { getDb, getPrimaryDb } from "@/lib/db/client";
 import { requestContext } from "@/lib/http/request-context";
+import { t } from "@/lib/i18n";
 import { authOptions } from "./auth-options";
 import { can, type Permission } from "./roles";
 import { validateUserSession, type ActiveSession } from "./session-store";
@@ -25,8 +26,11 @@ export const getCurrentSession = cache(async (): Promise<ActiveSession | null> =
 });
 
 export class AccessDeniedError extends Error {
-  constructor(readonly status: 401 | 403) {
-    super(status === 401 ? "Sesión requerida." : "No tiene permiso para esta acción.");
+  constructor(
+    readonly status: 401 | 403,
+    message = status === 401 ? "Sesión requerida." : "No tiene permiso para esta acción.",
+  ) {
+    super(message);
   }
 }
 
@@ -42,13 +46,19 @@ async function logDenied(user: CurrentUser | null, permission: Permission | "ses
 
 /**
  * For server actions, route handlers and data access: the user, or an
- * AccessDeniedError (401/403) that is logged.
+ * AccessDeniedError (401/403) that is logged. A temporary password (set by an
+ * administrator, or after a restore) opens nothing but its own change, in the
+ * API and actions as in the pages.
  */
-export async function authorize(permission: Permission, what: string): Promise<CurrentUser> {
+export async function authorize(permission: Permission, what: string, options: { temporaryPassword?: "allowed" } = {}): Promise<CurrentUser> {
   const session = await getCurrentSession();
   if (!session) {
     await logDenied(null, "session", what);
     throw new AccessDeniedError(401);
+  }
+  if (session.user.mustChangePassword && options.temporaryPassword !== "allowed") {
+    await logDenied(session.user, "session", what);
+    throw new AccessDeniedError(403, t.account.mustChangeFirst);
   }
   if (!can(session.user.role, permission)) {
     await logDenied(session.user, permission, what);

@@ -222,6 +222,7 @@ export const es = {
   },
   account: {
     mustChange: "Está usando una contraseña temporal. Elija una contraseña propia para continuar.",
+    mustChangeFirst: "Está usando una contraseña temporal: cámbiela en /cuenta/contrasena antes de continuar.",
     currentPassword: "Contraseña actual",
     newPassword: "Nueva contraseña",
     confirmPassword: "Repita la nueva contraseña",

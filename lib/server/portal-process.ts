@@ -65,7 +65,7 @@ export async function waitForHealthy(url: string, timeoutMs = 90_000) {
 }
 
 /** Signs in through next-auth's credentials endpoint, as a browser's form would; returns the cookie header. */
-export async function signInOverHttp(base: string, email: string, password: string): Promise<string> {
+export async function signInOverHttp(base: string, email: string, password: string, headers: Record<string, string> = {}): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (response: Response) => {
     for (const cookie of response.headers.getSetCookie()) {
@@ -75,12 +75,12 @@ export async function signInOverHttp(base: string, email: string, password: stri
     }
   };
   const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers });
   keep(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
+    headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: header() },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     redirect: "manual",
   });

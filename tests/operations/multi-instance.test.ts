@@ -32,9 +32,9 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function attemptSignIn(base: string, email: string, password: string): Promise<boolean> {
+async function attemptSignIn(base: string, email: string, password: string, headers?: Record<string, string>): Promise<boolean> {
   try {
-    await signInOverHttp(base, email, password);
+    await signInOverHttp(base, email, password, headers);
     return true;
   } catch {
     return false;
@@ -76,6 +76,33 @@ describe("dos instancias, una base de datos", () => {
     expect(await attemptSignIn(a.url, target.email, target.password)).toBe(false);
     expect(await attemptSignIn(b.url, target.email, target.password)).toBe(false);
   }, 120_000);
+
+  it("la dirección del cliente es la de la conexión: un X-Forwarded-For inventado no cambia la auditoría ni esquiva el límite por dirección", async () => {
+    const email = "nadie.direcciones@quito.gob.ec";
+    for (let n = 0; n < 3; n++) {
+      expect(await attemptSignIn(n % 2 === 0 ? a.url : b.url, email, "clave-equivocada", { "x-forwarded-for": `203.0.113.${n}`, "x-real-ip": "203.0.113.99" })).toBe(false);
+    }
+    const events = await database.db.auditEvent.findMany({ where: { action: "auth.signin.failure", userEmail: email } });
+    expect(events.map((e) => e.ip)).toEqual(["127.0.0.1", "127.0.0.1", "127.0.0.1"]);
+    const keys = (await database.db.loginThrottle.findMany({ where: { key: { startsWith: "address:" } } })).map((row) => row.key);
+    expect(keys).toContain("address:127.0.0.1");
+    expect(keys.filter((key) => key.includes("203.0.113"))).toEqual([]);
+  }, 60_000);
+
+  it("una contraseña temporal solo sirve para cambiarla: la API y las acciones la rechazan, las páginas llevan al cambio", async () => {
+    const { generatedPassword } = await createUser(database.db, { email: "temporal.instancias@quito.gob.ec", name: "Tomás Temporal", role: "ADMIN" }, null);
+    const cookie = await signInOverHttp(b.url, "temporal.instancias@quito.gob.ec", generatedPassword!);
+    const api = await fetch(`${a.url}/api/v1/initiatives`, { headers: { cookie } });
+    expect(api.status).toBe(403);
+    expect(JSON.stringify(await api.json())).toContain("contraseña temporal");
+    const exported = await fetch(`${a.url}/iniciativas/exportar?formato=csv`, { headers: { cookie } });
+    expect(exported.status).toBe(403);
+    const page = await (await fetch(`${a.url}/iniciativas`, { headers: { cookie }, redirect: "manual" })).text();
+    expect(page).toContain("/cuenta/contrasena");
+    expect(page).not.toContain("114 iniciativas");
+    const form = await fetch(`${a.url}/cuenta/contrasena`, { headers: { cookie } });
+    expect(form.status).toBe(200);
+  }, 60_000);
 
   it("un guardado viejo por una instancia después de otro por la otra se rechaza como conflicto", async () => {
     const cookie = await signInOverHttp(a.url, planner.email, planner.password);

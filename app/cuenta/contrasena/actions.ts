@@ -8,6 +8,7 @@ import { changeOwnPassword } from "@/lib/users/manage-users";
 export const changeOwnPasswordAction = formAction({
   permission: "matrix:read",
   what: "cambiar contraseña propia",
+  temporaryPassword: "allowed",
   schema: changeOwnPasswordSchema,
   run: async (input, { user, sessionId, request }) => {
     await changeOwnPassword(getPrimaryDb(), user, sessionId, input, request);
