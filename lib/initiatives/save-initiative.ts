@@ -3,6 +3,7 @@ import { recordAuditEvent, type AuditAction } from "@/lib/audit/record-event";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { initiativeSearchText } from "@/lib/text/search-text";
+import { findInstrumentWithLostType } from "@/lib/tracking/instrument-types";
 import type { InitiativeInput, InitiativeSnapshot, UpdateInitiativeInput } from "./initiative-schema";
 
 type Tx = Prisma.TransactionClient;
@@ -111,6 +112,8 @@ async function writeObjectives(tx: Tx, initiativeId: number, input: InitiativeIn
     await tx.articulationObjectiveMechanism.deleteMany({ where: { articulationObjectiveId: id } });
     await tx.articulationObjective.update({ where: { id }, data: { position, text: objective.text, mechanisms: { create: mechanisms } } });
   }
+  const lostType = await findInstrumentWithLostType(tx, [initiativeId]);
+  if (lostType) throw new ActionError(lostType, "articulationObjectives");
 }
 
 async function audit(tx: Tx, action: AuditAction, id: number, actor: Actor, context: RequestContext | undefined, before: InitiativeSnapshot | null, after: InitiativeSnapshot, version: number) {

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MatrixDocument } from "./document";
 import { initiativeSearchText } from "@/lib/text/search-text";
+import { findInstrumentWithLostType } from "@/lib/tracking/instrument-types";
 import { dayToDate } from "@/lib/tracking/days";
 import { secretariatSlug } from "@/lib/tracking/manage-catalogues";
 import { slugifyMechanism } from "./mechanism-names";
@@ -144,13 +145,35 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
 
         const existing = await tx.articulationObjective.findMany({
           where: { initiativeId: initiative.id },
-          include: { mechanisms: { orderBy: { position: "asc" } } },
+          include: { mechanisms: { orderBy: { position: "asc" } }, _count: { select: { instruments: true } } },
           orderBy: { position: "asc" },
         });
+        // Each stored objective is matched by identical text, else by position only if nothing is signed under it:
+        // objectives edited or reordered in the portal never hand their instruments to another objective's text.
+        const unused = new Map(existing.map((o) => [o.id, o]));
+        const matched = initiative.articulationObjectives.map((objective, index) => {
+          const byText = [...unused.values()].find((o) => o.text === objective.text);
+          const atPosition = existing[index];
+          const match = byText ?? (atPosition && unused.has(atPosition.id) && atPosition._count.instruments === 0 ? atPosition : undefined);
+          if (match) unused.delete(match.id);
+          return match;
+        });
+        if ([...unused.values()].some((o) => o._count.instruments > 0)) {
+          throw new MatrixImportError(
+            `La iniciativa ${initiative.id} tiene en la base objetivos de articulación con instrumentos firmados que el documento ya no incluye; elimine esos instrumentos antes de importar.`,
+          );
+        }
+        if (unused.size > 0) {
+          await tx.articulationObjective.deleteMany({ where: { id: { in: [...unused.keys()] } } });
+          report.articulationObjectives.removed += unused.size;
+        }
+        // Park kept rows on negative positions first: (initiativeId, position) is unique.
+        const parked = matched.some((current, index) => current && current.position !== index);
+        if (parked) await tx.$executeRaw`UPDATE "ArticulationObjective" SET position = -1 - position WHERE "initiativeId" = ${initiative.id}`;
         for (const [index, objective] of initiative.articulationObjectives.entries()) {
           const wanted = objective.mechanisms.map((name) => mechanismIds.get(name)!);
           const fields = { text: objective.text, sourceLine: objective.source?.line ?? null, sourcePage: objective.source?.page ?? null };
-          const current = existing[index];
+          const current = matched[index];
           if (!current) {
             const created = await tx.articulationObjective.create({
               data: {
@@ -172,27 +195,22 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
               where: { id: current.id },
               data: {
                 ...fields,
+                position: index,
                 version: { increment: 1 },
                 mechanisms: { create: wanted.map((mechanismId, order) => ({ mechanismId, position: order })) },
               },
             });
             report.articulationObjectives.updated += 1;
           } else {
+            if (parked) await tx.articulationObjective.update({ where: { id: current.id }, data: { position: index } });
             report.articulationObjectives.unchanged += 1;
           }
           report.instrumentsReplaced += await syncInstruments(tx, current.id, objective, mechanismIds, (name) => lookup(counterpartIds, name, "La contraparte"));
         }
-        const surplus = existing.slice(initiative.articulationObjectives.length).map((o) => o.id);
-        if (surplus.length > 0) {
-          if ((await tx.instrument.count({ where: { articulationObjectiveId: { in: surplus } } })) > 0) {
-            throw new MatrixImportError(
-              `La iniciativa ${initiative.id} tiene en la base objetivos de articulación con instrumentos firmados que el documento ya no incluye; elimine esos instrumentos antes de importar.`,
-            );
-          }
-          await tx.articulationObjective.deleteMany({ where: { id: { in: surplus } } });
-          report.articulationObjectives.removed += surplus.length;
-        }
       }
+
+      const lostType = await findInstrumentWithLostType(tx, doc.initiatives.map((i) => i.id));
+      if (lostType) throw new MatrixImportError(lostType);
 
       for (const initiative of doc.initiatives) {
         if (!initiative.tracking) continue;

@@ -26,16 +26,15 @@ export async function postProgressUpdate(db: Db, input: ProgressUpdateInput, aut
     if (!before) throw new ActionError("La iniciativa no existe.");
     if (before.archivedAt) throw new ActionError("La iniciativa está archivada: restáurela antes de registrar avances.");
     const occurredOn = dayToDate(input.occurredOn);
-    // Freshness is the newest note's date: a back-dated note does not make the initiative look older.
-    const lastUpdateOn = before.lastUpdateOn && before.lastUpdateOn > occurredOn ? before.lastUpdateOn : occurredOn;
+    // The newest note is the current state: a back-dated note joins the timeline, but neither makes
+    // the initiative look older nor overrides the status and progress of a later one.
+    const current = !before.lastUpdateOn || occurredOn >= before.lastUpdateOn;
+    const lastUpdateOn = current ? occurredOn : before.lastUpdateOn!;
+    const status = current && input.status ? input.status : before.status;
+    const progress = current && input.progress !== undefined ? input.progress : before.progress;
     const { count } = await tx.initiative.updateMany({
       where: { id: input.initiativeId, trackingVersion: input.trackingVersion },
-      data: {
-        lastUpdateOn,
-        ...(input.status ? { status: input.status } : {}),
-        ...(input.progress !== undefined ? { progress: input.progress } : {}),
-        trackingVersion: { increment: 1 },
-      },
+      data: { lastUpdateOn, status, progress, trackingVersion: { increment: 1 } },
     });
     if (count === 0) throw new TrackingConflictError();
     const update = await tx.progressUpdate.create({
@@ -59,7 +58,7 @@ export async function postProgressUpdate(db: Db, input: ProgressUpdateInput, aut
       data: {
         update: { id: update.id, occurredOn: input.occurredOn, note: input.note },
         before: { status: before.status, progress: before.progress, lastUpdateOn: before.lastUpdateOn ? dateToDay(before.lastUpdateOn) : null },
-        after: { status: input.status ?? before.status, progress: input.progress ?? before.progress, lastUpdateOn: dateToDay(lastUpdateOn) },
+        after: { status, progress, lastUpdateOn: dateToDay(lastUpdateOn) },
       },
     });
     return update;

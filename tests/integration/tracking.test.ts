@@ -58,6 +58,16 @@ describe("seguimiento de iniciativas en PostgreSQL", () => {
     const after = await database.db.initiative.findUniqueOrThrow({ where: { id: 2 } });
     expect(after).toMatchObject({ status: "EN_EJECUCION", progress: 35 });
     expect(after.lastUpdateOn?.toISOString().slice(0, 10)).toBe(today);
+
+    // A back-dated note with its own figures joins the timeline, but the newest note stays the current state.
+    await postProgressUpdate(
+      database.db,
+      { initiativeId: 2, trackingVersion: before + 2, occurredOn: addDays(today, -30), note: "Informe de octubre", status: "POR_INICIAR", progress: 10 },
+      planner,
+    );
+    const backdated = await database.db.initiative.findUniqueOrThrow({ where: { id: 2 }, include: { progressUpdates: true } });
+    expect(backdated).toMatchObject({ status: "EN_EJECUCION", progress: 35, trackingVersion: before + 3 });
+    expect(backdated.progressUpdates).toHaveLength(3);
   });
 
   it("un avance sobre una versión vieja se rechaza y no escribe nada", async () => {
@@ -133,6 +143,18 @@ describe("seguimiento de iniciativas en PostgreSQL", () => {
       updateInitiative(database.db, { id: 5, version: now.version, name: now.snapshot.name, managementObjectiveCode: now.snapshot.managementObjectiveCode, articulationObjectives: withoutIt }, planner),
     ).rejects.toThrow(/instrumentos firmados/);
     expect(await database.db.articulationObjective.count({ where: { initiativeId: 5 } })).toBe(now.snapshot.articulationObjectives.length);
+
+    // Keeping the objective but taking away the mechanism its instrument is signed under is refused too, and writes nothing.
+    const withoutType = now.snapshot.articulationObjectives.map((o) => ({
+      id: o.id,
+      text: o.text,
+      mechanismIds: o.mechanisms.map((m) => m.id).filter((id) => o.id !== objective.id || id !== own),
+    }));
+    await expect(
+      updateInitiative(database.db, { id: 5, version: now.version, name: now.snapshot.name, managementObjectiveCode: now.snapshot.managementObjectiveCode, articulationObjectives: withoutType }, planner),
+    ).rejects.toThrow(/es de tipo .*no se puede quitar/);
+    expect(await database.db.articulationObjectiveMechanism.count({ where: { articulationObjectiveId: objective.id, mechanismId: own } })).toBe(1);
+    expect((await snapshotInitiative(database.db, 5))!.version).toBe(now.version);
   });
 
   it("exportar con seguimiento → importar en una base vacía → exportar da los mismos bytes", async () => {
@@ -140,7 +162,7 @@ describe("seguimiento de iniciativas en PostgreSQL", () => {
     const parsed = JSON.parse(first);
     const two = parsed.initiatives.find((i: { id: number }) => i.id === 2);
     expect(two.tracking).toMatchObject({ status: "EN_EJECUCION", progress: 35, leadSecretariat: "Secretaría de Salud", supportingSecretariats: ["Secretaría de Educación"] });
-    expect(two.tracking.updates).toHaveLength(2);
+    expect(two.tracking.updates).toHaveLength(3);
     const five = parsed.initiatives.find((i: { id: number }) => i.id === 5);
     expect(five.articulationObjectives[1].instruments).toEqual([
       expect.objectContaining({ counterpart: "Universidad Central del Ecuador", title: "Convenio marco", endsOn: addDays(today, 30) }),
@@ -157,6 +179,24 @@ describe("seguimiento de iniciativas en PostgreSQL", () => {
       const report = await importMatrix(empty.db, readMatrixFile(file).document);
       expect(report.trackingReplaced).toBe(0);
       expect(report.instrumentsReplaced).toBe(0);
+
+      // A document listing initiative 5's objectives in another order, without instruments:
+      // each objective keeps its own instrument, matched by its text, not its position.
+      const reordered = readMatrixFile(file).document;
+      const target = reordered.initiatives.find((i) => i.id === 5)!;
+      target.articulationObjectives = [...target.articulationObjectives].reverse().map(({ instruments: _, ...o }) => o);
+      await importMatrix(empty.db, reordered);
+      const signed = await empty.db.instrument.findFirstOrThrow({ include: { articulationObjective: true, mechanism: true } });
+      expect(signed.articulationObjective.text).toBe(five.articulationObjectives[1].text);
+      expect(signed.articulationObjective.position).toBe(target.articulationObjectives.length - 2);
+
+      // Taking away the mechanism the instrument is signed under is refused, and leaves the database as it was.
+      const before = serializeDocument(await exportMatrix(empty.db));
+      const stripped = structuredClone(reordered);
+      const objective = stripped.initiatives.find((i) => i.id === 5)!.articulationObjectives.find((o) => o.text === signed.articulationObjective.text)!;
+      objective.mechanisms = objective.mechanisms.filter((name) => name !== signed.mechanism.name);
+      await expect(importMatrix(empty.db, stripped)).rejects.toThrow(/es de tipo .*no se puede quitar/);
+      expect(serializeDocument(await exportMatrix(empty.db))).toBe(before);
     } finally {
       await empty.drop();
     }
