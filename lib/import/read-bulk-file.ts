@@ -24,11 +24,12 @@ export interface BulkFile {
 
 export class BulkFileError extends Error {}
 
-/** A cell our export neutralised ('=…) is read back as written; a live formula is refused. */
+/** A cell our export neutralised ('=…) is read back as written; a live formula is refused, also behind spaces (they are trimmed). */
 function cellValue(raw: string, line: number, column: string, errors: BulkFile["errors"]): string {
   const value = raw.replace(/^'(?=[=+\-@])/, "").trim();
+  const bare = raw.trim();
   if (raw.length > MAX_CELL) errors.push({ line, message: `la columna «${column}» supera ${MAX_CELL} caracteres.` });
-  else if (/^[=+@]/.test(raw) || /^-[^\s\d]/.test(raw)) errors.push({ line, message: `la columna «${column}» contiene una fórmula; no se importan fórmulas.` });
+  else if (/^[=+@]/.test(bare) || /^-[^\s\d]/.test(bare)) errors.push({ line, message: `la columna «${column}» contiene una fórmula; no se importan fórmulas.` });
   return value;
 }
 

@@ -16,7 +16,7 @@ export async function listMechanismUsage(): Promise<MechanismUsage[]> {
   const rows = await getReadDb().$queryRaw<MechanismUsage[]>`
     SELECT m.name, m.slug, m.description,
       count(DISTINCT i.id)::int AS initiatives,
-      count(DISTINCT a.id)::int AS "articulationObjectives"
+      count(DISTINCT a.id) FILTER (WHERE i.id IS NOT NULL)::int AS "articulationObjectives"
     FROM "Mechanism" m
     LEFT JOIN "ArticulationObjectiveMechanism" am ON am."mechanismId" = m.id
     LEFT JOIN "ArticulationObjective" a ON a.id = am."articulationObjectiveId"

@@ -85,6 +85,8 @@ describe("importación masiva con revisión previa", () => {
     const formula = await readBulkFile("f.csv", Buffer.from(`${header}\r\n=1+1;1;a;1.1;b;c;1;d;Convenios`));
     expect(formula.errors[0]).toMatchObject({ line: 2 });
     expect(formula.errors[0]!.message).toMatch(/fórmula/);
+    const spaced = await readBulkFile("g.csv", Buffer.from(`${header}\r\n;1;a;1.1;b;c;1;  =HIPERVINCULO("http://x");Convenios`));
+    expect(spaced.errors[0]!.message).toMatch(/fórmula/);
     const huge = await readBulkFile("h.csv", Buffer.from(`${header}\r\n;1;a;1.1;b;c;1;${"x".repeat(6000)};Convenios`));
     expect(huge.errors[0]!.message).toMatch(/supera 5000/);
     const full = csv.split("\r\n")[0]!.replace(/^\uFEFF/, "");

@@ -3,6 +3,7 @@ import { getReadDb } from "@/lib/db/client";
 import { problem } from "@/lib/http/problem";
 import { collectExportRows, exportCsv, exportXlsx } from "@/lib/initiatives/export-initiatives";
 import { parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
+import { todayInQuito } from "@/lib/tracking/days";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export function GET(request: Request) {
     if (!parsed.success) return problem(400, "Parámetros inválidos.", parsed.errors);
 
     const rows = await collectExportRows(getReadDb(), parsed.query);
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = todayInQuito();
     const common = { "cache-control": "no-store" };
     if (format === "csv") {
       return new Response(exportCsv(rows), {

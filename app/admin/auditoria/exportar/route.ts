@@ -1,6 +1,7 @@
 import { withApiUser } from "@/lib/api/with-api-user";
 import { auditQuerySchema, exportAuditEvents } from "@/lib/audit/list-audit-events";
 import { toCsv } from "@/lib/export/spreadsheet-cells";
+import { todayInQuito } from "@/lib/tracking/days";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export function GET(request: Request) {
     return new Response(csv, {
       headers: {
         "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="auditoria-${new Date().toISOString().slice(0, 10)}.csv"`,
+        "content-disposition": `attachment; filename="auditoria-${todayInQuito()}.csv"`,
         "cache-control": "no-store",
       },
     });
