@@ -82,6 +82,8 @@ export const matrixDocumentSchema = z
           name: text("Nombre de la iniciativa", 1_000),
           managementObjectiveCode: z.string(),
           source: source.optional(),
+          /** Present only for an archived initiative; without it, an import leaves the initiative as it is. */
+          archived: z.literal(true).optional(),
           articulationObjectives: z
             .array(
               z

@@ -48,6 +48,7 @@ export async function exportMatrix(db: Db | Prisma.TransactionClient): Promise<M
       name: i.name,
       managementObjectiveCode: i.managementObjective.code,
       ...source(i.sourceLine, i.sourcePage),
+      ...(i.archivedAt ? { archived: true as const } : {}),
       articulationObjectives: i.articulationObjectives.map((o) => ({
         text: o.text,
         mechanisms: o.mechanisms.map((link) => link.mechanism.name),

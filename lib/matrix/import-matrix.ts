@@ -138,9 +138,12 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
           ),
         };
         const where = { id: initiative.id };
-        await sync(await tx.initiative.findUnique({ where }), data, report.initiatives, {
-          create: () => tx.initiative.create({ data: { ...where, ...data } }),
-          update: () => tx.initiative.update({ where, data: { ...data, version: { increment: 1 } } }),
+        const found = await tx.initiative.findUnique({ where });
+        // An archived initiative stays archived since its own date; one the document does not mark is left as it is.
+        const archived = initiative.archived ? { archivedAt: found?.archivedAt ?? new Date() } : {};
+        await sync(found, { ...data, ...archived }, report.initiatives, {
+          create: () => tx.initiative.create({ data: { ...where, ...data, ...archived } }),
+          update: () => tx.initiative.update({ where, data: { ...data, ...archived, version: { increment: 1 } } }),
         });
 
         const existing = await tx.articulationObjective.findMany({

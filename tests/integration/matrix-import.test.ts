@@ -91,7 +91,8 @@ describe("importación de la matriz en PostgreSQL", () => {
     }
   });
 
-  it("exportar → importar en una base vacía → exportar da los mismos bytes", async () => {
+  it("exportar → importar en una base vacía → exportar da los mismos bytes, archivadas incluidas", async () => {
+    await database.db.initiative.update({ where: { id: 7 }, data: { archivedAt: new Date("2026-11-02T15:00:00Z") } });
     const first = serializeDocument(await exportMatrix(database.db));
     const file = path.join(scratch, "matriz.json");
     writeFileSync(file, first);
@@ -104,7 +105,12 @@ describe("importación de la matriz en PostgreSQL", () => {
       expect(parsed.initiatives).toHaveLength(114);
       expect(parsed.initiatives[0]).toMatchObject({ id: 1, name: "Estrategia de espacios saludables", managementObjectiveCode: "1.1" });
       expect(Object.keys(parsed)).toEqual(["developmentObjectives", "managementObjectives", "initiatives", "mechanisms", "secretariats", "counterparts"]);
+      // An archived initiative comes back archived, and only it.
+      expect(parsed.initiatives.filter((i: { archived?: boolean }) => i.archived).map((i: { id: number }) => i.id)).toEqual([7]);
+      expect((await empty.db.initiative.findMany({ where: { archivedAt: { not: null } }, select: { id: true } })).map((i) => i.id)).toEqual([7]);
+      expect((await importMatrix(empty.db, readMatrixFile(file).document)).initiatives.updated).toBe(0);
     } finally {
+      await database.db.initiative.update({ where: { id: 7 }, data: { archivedAt: null } });
       await empty.drop();
     }
   });
