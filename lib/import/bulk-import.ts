@@ -7,6 +7,7 @@ import type { InitiativeInput } from "@/lib/initiatives/initiative-schema";
 import { initiativeInputSchema } from "@/lib/initiatives/initiative-schema";
 import { createInitiativeInTx, setArchivedInTx, snapshotInitiative, updateInitiativeInTx } from "@/lib/initiatives/save-initiative";
 import { canonicalMechanismName } from "@/lib/matrix/mechanism-names";
+import { foldText } from "@/lib/text/search-text";
 import type { BulkFile } from "./read-bulk-file";
 
 type Tx = Prisma.TransactionClient;
@@ -30,6 +31,18 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
   const byName = new Map(mechanisms.map((m) => [m.name.toLocaleLowerCase("es"), m]));
   const mechanismFor = (raw: string) => byName.get(raw.toLocaleLowerCase("es")) ?? byName.get((canonicalMechanismName(raw) ?? "").toLocaleLowerCase("es"));
 
+  // Live initiatives by objective and folded name, in document order (the source itself repeats a name once).
+  const key = (code: string, name: string) => `${code}\n${foldText(name)}`;
+  const live = new Map<string, number[]>();
+  if (file.initiatives.some((item) => item.id === null)) {
+    const rows = await db.initiative.findMany({
+      where: { archivedAt: null },
+      select: { id: true, name: true, managementObjective: { select: { code: true } } },
+      orderBy: { position: "asc" },
+    });
+    for (const row of rows) live.set(key(row.managementObjective.code, row.name), [...(live.get(key(row.managementObjective.code, row.name)) ?? []), row.id]);
+  }
+
   const seen = new Set<number>();
   for (const item of file.initiatives) {
     if (!objectiveCodes.has(item.managementObjectiveCode)) {
@@ -51,16 +64,29 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
       continue;
     }
     const input = parsed.data;
-    if (item.id === null) {
-      plan.add.push({ line: item.line, name: input.name, managementObjectiveCode: input.managementObjectiveCode, input });
-      continue;
+    let id = item.id;
+    if (id === null) {
+      const existing = live.get(key(input.managementObjectiveCode, input.name)) ?? [];
+      if (existing.length === 0) {
+        plan.add.push({ line: item.line, name: input.name, managementObjectiveCode: input.managementObjectiveCode, input });
+        continue;
+      }
+      // A row without an id must not add a live initiative a second time (a file applied twice).
+      if (!item.matchByName) {
+        plan.errors.push({
+          line: item.line,
+          message: `ya existe «${input.name}» en el objetivo ${input.managementObjectiveCode} (id ${existing[0]}): escriba ese id en la columna «id» para actualizarla, o cambie el nombre.`,
+        });
+        continue;
+      }
+      id = existing.shift()!;
     }
-    const current = await snapshotInitiative(db, item.id);
+    const current = await snapshotInitiative(db, id);
     if (!current) {
-      plan.errors.push({ line: item.line, message: `no existe una iniciativa con id ${item.id} (deje el id vacío para crearla).` });
+      plan.errors.push({ line: item.line, message: `no existe una iniciativa con id ${id} (deje el id vacío para crearla).` });
       continue;
     }
-    seen.add(item.id);
+    seen.add(id);
     const names = new Map(mechanisms.map((m) => [m.id, m.name]));
     const wanted = {
       ...input,
@@ -69,7 +95,7 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
     };
     const changes = diffSnapshots(current.snapshot, wanted);
     if (changes.length === 0) plan.unchanged++;
-    else plan.change.push({ line: item.line, id: item.id, version: current.version, name: input.name, changes, input });
+    else plan.change.push({ line: item.line, id, version: current.version, name: input.name, changes, input });
   }
   if (options.archiveMissing) {
     const missing = await db.initiative.findMany({

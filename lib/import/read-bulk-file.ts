@@ -12,6 +12,8 @@ const MAX_CELL = 5_000;
 export interface BulkInitiative {
   line: number;
   id: number | null;
+  /** Rows of the source extraction (.txt) have no ids of ours: they update the live initiative of the same objective and name. */
+  matchByName?: true;
   name: string;
   managementObjectiveCode: string;
   articulationObjectives: { text: string; mechanisms: string[] }[];
@@ -118,7 +120,9 @@ export async function readBulkFile(fileName: string, bytes: Buffer): Promise<Bul
         errors: [],
         initiatives: document.initiatives.map((i) => ({
           line: i.source?.line ?? 0,
-          id: i.id,
+          // Its ids only number the extraction's own order, which changes as soon as one initiative is added or removed.
+          id: null,
+          matchByName: true as const,
           name: i.name,
           managementObjectiveCode: i.managementObjectiveCode,
           articulationObjectives: i.articulationObjectives.map((o) => ({ text: o.text, mechanisms: o.mechanisms })),

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv, toCsv } from "@/lib/export/spreadsheet-cells";
 import { collectExportRows, EXPORT_COLUMNS, exportCsv, exportXlsx } from "@/lib/initiatives/export-initiatives";
@@ -50,6 +51,28 @@ describe("importación masiva con revisión previa", () => {
     expect(await database.db.auditEvent.count({ where: { action: "import.apply" } })).toBe(1);
   });
 
+  it("un archivo aplicado dos veces no duplica sus altas, y la extracción de texto actualiza por objetivo y nombre", async () => {
+    const lines = csv.split("\r\n");
+    lines.push(lines[3]!.replace(/^\d+;/, ";").replace(/;Plan [^;]+;/, ";Observatorio de datos urbanos;"));
+    const file = await readBulkFile("altas.csv", Buffer.from(lines.join("\r\n")));
+    const plan = await planBulkImport(database.db, file, { archiveMissing: false });
+    expect(plan.add.map((a) => a.name)).toEqual(["Observatorio de datos urbanos"]);
+    await applyBulkImport(database.db, file, { archiveMissing: false, previewFingerprint: fingerprint(plan) }, actor);
+    const again = await planBulkImport(database.db, await readBulkFile("altas.csv", Buffer.from(lines.join("\r\n"))), { archiveMissing: false });
+    expect(again.add).toEqual([]);
+    expect(again.errors.map((e) => e.message)).toEqual([expect.stringMatching(/ya existe «Observatorio de datos urbanos» en el objetivo 3\.1 \(id \d+\)/)]);
+    expect(await database.db.initiative.count({ where: { name: "Observatorio de datos urbanos" } })).toBe(1);
+
+    // The source extraction numbers its initiatives by position. With two of them swapped, numbering would
+    // overwrite each with the other's text; matched by objective and name, nothing changes.
+    const sourceLines = readFileSync(SEED_SOURCE, "utf8").split("\n");
+    expect(sourceLines[61]).toMatch(/^\t\tCoordinación con Concejos Zonales de Salud\t/);
+    [sourceLines[61], sourceLines[62]] = [sourceLines[62]!, sourceLines[61]!];
+    const source = await readBulkFile("apendice.txt", Buffer.from(sourceLines.join("\n")));
+    const fromSource = await planBulkImport(database.db, source, { archiveMissing: false });
+    expect(fromSource).toMatchObject({ errors: [], add: [], change: [], unchanged: 114 });
+  });
+
   it("una fila inválida se informa con su número y no se escribe nada", async () => {
     const before = await names();
     const [header, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ""));
@@ -67,9 +90,11 @@ describe("importación masiva con revisión previa", () => {
     const before = await names();
     const lines = csv.split("\r\n");
     lines[5] = lines[5]!.replace("Modernizar", "Modernizar y simplificar");
-    lines[6] = lines[6]!.replace(/^\d+;/, ";");
+    lines.push(lines[2]!.replace(/^\d+;/, ";").replace("Plan de Competencias Digitales", "Iniciativa que no llega a guardarse"));
     const file = await readBulkFile("mitad.csv", Buffer.from(lines.join("\r\n")));
     const plan = await planBulkImport(database.db, file, { archiveMissing: false });
+    expect(plan.errors).toEqual([]);
+    expect(plan.add.map((a) => a.name)).toEqual(["Iniciativa que no llega a guardarse"]);
     // The audit record of the first write names a user that does not exist: the transaction fails after writing.
     await expect(applyBulkImport(database.db, file, { archiveMissing: false, previewFingerprint: fingerprint(plan) }, { id: 999_999, email: "x@y" })).rejects.toThrow();
     expect(await names()).toEqual(before);
