@@ -42,12 +42,22 @@ export function UserRowActions({ user, roles, changeRole, setActive, resetPasswo
           </div>
           <SubmitButton variant="secondary">{t.users.changeRole}</SubmitButton>
         </form>
-        <form action={activeAction}>
+        <form
+          action={activeAction}
+          onSubmit={(event) => {
+            if (user.active && !window.confirm(t.users.disableConfirm(user.name))) event.preventDefault();
+          }}
+        >
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="active" value={user.active ? "false" : "true"} />
           <SubmitButton variant={user.active ? "danger" : "secondary"}>{user.active ? t.users.disable : t.users.enable}</SubmitButton>
         </form>
-        <form action={resetAction}>
+        <form
+          action={resetAction}
+          onSubmit={(event) => {
+            if (!window.confirm(t.users.resetConfirm(user.name))) event.preventDefault();
+          }}
+        >
           <input type="hidden" name="userId" value={user.id} />
           <SubmitButton variant="secondary">{t.users.resetPassword}</SubmitButton>
         </form>

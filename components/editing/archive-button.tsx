@@ -7,10 +7,16 @@ import { FormMessage, SubmitButton } from "@/components/ui/form-controls";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
-export function ArchiveButton({ id, version, archived, action }: { id: number; version: number; archived: boolean; action: Action }) {
+export function ArchiveButton({ id, name, version, archived, action }: { id: number; name: string; version: number; archived: boolean; action: Action }) {
   const [state, submit] = useActionState(action, { status: "idle" });
   return (
-    <form action={submit} className="no-print space-y-1">
+    <form
+      action={submit}
+      onSubmit={(event) => {
+        if (!archived && !window.confirm(t.editing.archiveConfirm(name))) event.preventDefault();
+      }}
+      className="no-print space-y-1"
+    >
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="archived" value={archived ? "false" : "true"} />

@@ -26,14 +26,14 @@ interface Props {
   action: Action;
 }
 
-let nextKey = 1;
-const withKeys = (list: Omit<Objective, "key">[]) => list.map((o) => ({ ...o, key: nextKey++ }));
-
 export function InitiativeEditor({ id, version: loadedVersion, initial, objectives, mechanisms, action }: Props) {
   const router = useRouter();
   const [name, setName] = useState(initial.name);
   const [objectiveCode, setObjectiveCode] = useState(initial.managementObjectiveCode);
-  const [items, setItems] = useState<Objective[]>(() => withKeys(initial.articulationObjectives));
+  // Keys count per editor from the loaded list, so the server and the browser render the same field ids.
+  const lastKey = useRef(initial.articulationObjectives.length);
+  const withKeys = (list: Omit<Objective, "key">[]) => list.map((o) => ({ ...o, key: ++lastKey.current }));
+  const [items, setItems] = useState<Objective[]>(() => initial.articulationObjectives.map((o, index) => ({ ...o, key: index + 1 })));
   const [version, setVersion] = useState(loadedVersion);
   const [dirty, setDirty] = useState(false);
   const [state, submit] = useActionState(action, { status: "idle" });
@@ -226,7 +226,7 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
         })}
         <button
           type="button"
-          onClick={() => change(() => setItems((list) => [...list, { key: nextKey++, text: "", mechanismIds: [] }]))}
+          onClick={() => change(() => setItems((list) => [...list, { key: ++lastKey.current, text: "", mechanismIds: [] }]))}
           className="rounded border border-slate-400 bg-white px-3 py-2 text-sm font-medium"
         >
           {t.editing.addObjective}

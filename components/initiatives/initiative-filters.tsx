@@ -82,6 +82,10 @@ export function InitiativeFilters({ query, facets, options }: Props) {
     <aside aria-label={t.initiatives.filters} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
       <div className="flex items-center justify-between">
         <h2 className="text-base font-semibold text-slate-900">{t.initiatives.filters}</h2>
+        {/* On a narrow screen the filters come first and are long: a way past them to the table. */}
+        <a href="#resultados" className="text-sm font-medium text-brand-700 underline lg:hidden">
+          {t.initiatives.toResults}
+        </a>
         {pending && (
           <span role="status" className="text-xs text-slate-600">
             {t.initiatives.updating}

@@ -155,7 +155,7 @@ export function InitiativesTable({ page, query, hidden }: Props) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
-        <details className="relative">
+        <details data-dropdown className="relative">
           <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 font-medium">{t.initiatives.columns}</summary>
           <fieldset className="absolute z-10 mt-1 w-64 rounded border border-slate-200 bg-white p-3 shadow-lg">
             <legend className="sr-only">{t.initiatives.columnsLegend}</legend>
@@ -188,9 +188,12 @@ export function InitiativesTable({ page, query, hidden }: Props) {
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="empty-state">
           <p className="font-semibold text-slate-900">{t.initiatives.empty}</p>
           <p className="mt-1 text-sm text-slate-700">{t.initiatives.emptyHint}</p>
+          <Link href="/iniciativas" className="mt-3 inline-block text-sm font-medium text-brand-700 underline">
+            {t.initiatives.clearFilters}
+          </Link>
         </div>
       ) : (
-        <div className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm" aria-busy={pending}>
+        <div className="overflow-auto rounded-lg lg:max-h-[75vh] border border-slate-200 bg-white shadow-sm" aria-busy={pending}>
           <table className="w-full border-collapse text-left text-sm" data-testid="initiatives-table">
             <caption className="sr-only">
               {t.initiatives.title}, {t.initiatives.pageOf(page.currentPage, page.totalPages)}

@@ -33,7 +33,7 @@ export async function SiteHeader() {
     : [];
 
   return (
-    <header className="no-print border-b-4 border-accent-600 bg-brand-900 text-white">
+    <header className="on-dark no-print border-b-4 border-accent-600 bg-brand-900 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3 sm:px-6 lg:px-8">
         <Link href="/" className="flex flex-col leading-tight">
           <span className="text-lg font-semibold">{t.app.name}</span>
@@ -52,11 +52,11 @@ export async function SiteHeader() {
                 ))}
                 {adminLinks.length > 0 && (
                   <li>
-                    <details className="relative">
+                    <details data-dropdown className="relative">
                       <summary className="cursor-pointer list-none rounded px-3 py-2 text-sm font-medium hover:bg-brand-700">
                         {t.nav.admin} <span aria-hidden="true">▾</span>
                       </summary>
-                      <ul className="absolute right-0 z-20 mt-1 w-56 rounded border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
+                      <ul className="on-light absolute right-0 z-20 mt-1 w-56 rounded border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
                         {adminLinks.map((link) => (
                           <li key={link.href}>
                             <Link href={link.href} className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
@@ -70,7 +70,7 @@ export async function SiteHeader() {
                 )}
               </ul>
             </nav>
-            <details className="group relative">
+            <details data-dropdown className="group relative">
               <summary
                 className="flex cursor-pointer list-none items-center gap-2 rounded px-3 py-2 text-sm hover:bg-brand-700"
                 aria-label={t.auth.userMenu(user.name)}
@@ -79,7 +79,7 @@ export async function SiteHeader() {
                 <span className="rounded bg-brand-700 px-2 py-0.5 text-xs">{ROLE_LABELS[user.role]}</span>
                 <span aria-hidden="true">▾</span>
               </summary>
-              <div className="absolute right-0 z-20 mt-1 w-60 rounded border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
+              <div className="on-light absolute right-0 z-20 mt-1 w-60 rounded border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
                 <p className="truncate px-3 py-2 text-xs text-slate-600">{user.email}</p>
                 <Link href="/cuenta/contrasena" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
                   {t.auth.changePassword}

@@ -1,5 +1,6 @@
 import "server-only";
-import { authorize } from "@/lib/auth/current-user";
+import { authorize, getCurrentSession } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/roles";
 import { getReadDb } from "@/lib/db/client";
 
 export interface RelatedInitiative {
@@ -7,6 +8,13 @@ export interface RelatedInitiative {
   name: string;
   managementObjectiveCode: string;
   shared?: number;
+}
+
+/** The name for the browser tab; null when there is no such initiative or the visitor may not read it (the page then redirects or refuses). */
+export async function getInitiativeName(id: number): Promise<string | null> {
+  const session = await getCurrentSession();
+  if (!session || session.user.mustChangePassword || !can(session.user.role, "matrix:read")) return null;
+  return (await getReadDb().initiative.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
 }
 
 /** One initiative with its place in the plan, its articulation objectives and its neighbours. */

@@ -114,7 +114,15 @@ test.describe("perfiles", () => {
     await expect(victim.getByRole("heading", { level: 1 })).toBeVisible();
 
     const admin = await signedInPage(browser, "admin", "/admin/usuarios");
+    // Deactivating asks first, naming the person.
+    const asked = new Promise<string>((resolve) =>
+      admin.once("dialog", async (dialog) => {
+        resolve(dialog.message());
+        await dialog.accept();
+      }),
+    );
     await admin.getByTestId(`user-${disabled.email}`).getByRole("button", { name: "Desactivar" }).click();
+    expect(await asked).toContain("¿Desactivar a");
     await expect(admin.getByTestId(`user-${disabled.email}`)).toContainText("Desactivado");
 
     await victim.reload();

@@ -34,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option value="">{t.audit.any}</option>
             {page.entities.map((e) => (
               <option key={e} value={e}>
-                {e}
+                {t.audit.entities[e] ?? e}
               </option>
             ))}
           </select>
@@ -68,7 +68,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {page.data.length === 0 ? (
         <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">{t.audit.empty}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t.audit.title}</caption>
             <thead className="bg-slate-50 text-slate-700">
@@ -88,7 +88,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </td>
                   <td className="px-4 py-2">{event.userEmail ?? t.audit.anonymous}</td>
                   <td className="px-4 py-2">{t.audit.actions[event.action as keyof typeof t.audit.actions] ?? event.action}</td>
-                  <td className="px-4 py-2">{event.entityType ? `${event.entityType} ${event.entityId ?? ""}` : "—"}</td>
+                  <td className="px-4 py-2">{event.entityType ? `${t.audit.entities[event.entityType] ?? event.entityType} ${event.entityId ?? ""}`.trim() : "—"}</td>
                   <td className="px-4 py-2">
                     <span className="block">{event.ip ?? "—"}</span>
                     <span className="block max-w-xs truncate text-xs text-slate-600" title={event.userAgent ?? undefined}>{event.userAgent}</span>

@@ -47,7 +47,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
         <InitiativeFilters query={query} facets={facets} options={options} />
         <section aria-labelledby="resultados" className="min-w-0 space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <h2 id="resultados" className="text-lg font-semibold text-slate-900" aria-live="polite" data-testid="result-count">
+            <h2 id="resultados" tabIndex={-1} className="text-lg font-semibold text-slate-900" aria-live="polite" data-testid="result-count">
               {t.initiatives.resultCount(formatNumber(page.count), formatNumber(page.total))}
             </h2>
             <div className="flex flex-wrap items-center gap-2">

@@ -8,7 +8,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
 import { formatDate, t } from "@/lib/i18n";
-import { getInitiative, type RelatedInitiative } from "@/lib/initiatives/get-initiative";
+import { getInitiative, getInitiativeName, type RelatedInitiative } from "@/lib/initiatives/get-initiative";
 import { getInitiativeTracking } from "@/lib/tracking/get-initiative-tracking";
 import { InstrumentList, ProgressTimeline, TrackingSummary } from "@/components/tracking/tracking-summary";
 import { archiveInitiativeAction } from "./actions";
@@ -19,7 +19,7 @@ const parseId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const id = parseId((await params).id);
-  return { title: id ? `Iniciativa ${id}` : t.errors.notFound };
+  return { title: (id !== null && (await getInitiativeName(id))) || t.errors.notFound };
 }
 
 export default async function InitiativePage({ params }: { params: Params }) {
@@ -48,7 +48,7 @@ export default async function InitiativePage({ params }: { params: Params }) {
           <h1 className="max-w-4xl text-2xl font-bold text-brand-900">{initiative.name}</h1>
           <div className="flex flex-wrap items-start gap-2">
             <PrintButton label={t.initiative.print} />
-            {canEdit && <ArchiveButton id={initiative.id} version={initiative.version} archived={initiative.archivedAt !== null} action={archiveInitiativeAction} />}
+            {canEdit && <ArchiveButton id={initiative.id} name={initiative.name} version={initiative.version} archived={initiative.archivedAt !== null} action={archiveInitiativeAction} />}
           </div>
         </div>
         <InitiativeTabs id={initiative.id} current="ficha" canEdit={canEdit} canTrack={can(user.role, "progress:write")} />

@@ -26,6 +26,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
       <h1 className="text-2xl font-bold text-brand-900">{current.snapshot.name}</h1>
       <InitiativeTabs id={id} current="historial" canEdit={canEdit} canTrack={can(user.role, "progress:write")} />
       <h2 className="text-lg font-semibold">{t.editing.historyTitle}</h2>
+      <p className="text-sm text-slate-700">{t.editing.historyScope}</p>
       {history.length === 0 ? (
         <p className="text-slate-700">{t.editing.historyEmpty}</p>
       ) : (

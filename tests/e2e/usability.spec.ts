@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+
+test.describe("detalles de uso", () => {
+  test("el menú de columnas se cierra con Escape (el foco vuelve a su botón) y al hacer clic fuera", async ({ page }) => {
+    await signIn(page, "viewer", "/iniciativas");
+    await page.waitForLoadState("networkidle");
+    const menu = page.locator("details[data-dropdown]", { hasText: "Columnas" });
+    await menu.locator("summary").click();
+    await expect(menu).toHaveAttribute("open", "");
+    await menu.getByRole("checkbox").first().focus();
+    await page.keyboard.press("Escape");
+    await expect(menu).not.toHaveAttribute("open");
+    await expect(menu.locator("summary")).toBeFocused();
+    await menu.locator("summary").click();
+    await expect(menu).toHaveAttribute("open", "");
+    await page.getByRole("heading", { level: 1 }).click();
+    await expect(menu).not.toHaveAttribute("open");
+  });
+
+  test("la pestaña del navegador lleva el nombre de la iniciativa; sin resultados se ofrece quitar los filtros", async ({ page }) => {
+    await signIn(page, "viewer", "/iniciativas/1");
+    await expect(page).toHaveTitle(/^Estrategia de espacios saludables · /);
+    await page.goto("/iniciativas?q=zzzzzz&objetivo=1.1");
+    await page.getByTestId("empty-state").getByRole("link", { name: "Quitar todos los filtros" }).click();
+    await expect(page.getByTestId("result-count")).toHaveText("114 de 114 iniciativas");
+  });
+
+  test("archivar pregunta antes, nombrando la iniciativa; al cancelar no cambia nada", async ({ page }) => {
+    await signIn(page, "admin", "/iniciativas/20");
+    await page.waitForLoadState("networkidle");
+    const name = await page.getByRole("heading", { level: 1 }).textContent();
+    const asked = new Promise<string>((resolve) =>
+      page.once("dialog", async (dialog) => {
+        resolve(dialog.message());
+        await dialog.dismiss();
+      }),
+    );
+    await page.getByRole("button", { name: "Archivar" }).click();
+    expect(await asked).toContain(`«${name}»`);
+    await page.reload();
+    await expect(page.getByRole("button", { name: "Archivar" })).toBeVisible();
+  });
+
+  test("en un teléfono, la administración de usuarios y la tabla no se desplazan de lado", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await signIn(page, "admin", "/admin/usuarios");
+    for (const path of ["/admin/usuarios", "/iniciativas", "/mecanismos", "/admin/auditoria"]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBe(0);
+    }
+    await context.close();
+  });
+});
