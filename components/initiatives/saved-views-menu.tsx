@@ -25,7 +25,7 @@ export function SavedViewsMenu({ views, save, remove }: Props) {
   const last = removeState.status !== "idle" ? removeState : saveState;
 
   return (
-    <details ref={menu} className="relative text-sm" data-testid="saved-views">
+    <details ref={menu} data-dropdown className="relative text-sm" data-testid="saved-views">
       <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 font-medium">{t.views.menu(views.length)}</summary>
       <div className="absolute right-0 z-20 mt-1 w-80 space-y-3 rounded border border-slate-200 bg-white p-3 shadow-lg">
         {views.length === 0 ? (

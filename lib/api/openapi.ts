@@ -91,7 +91,7 @@ export const openApiDocument = {
               },
             },
           },
-          "400": { description: "Parámetro inválido (se nombra)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "400": { description: "Parámetro inválido o desconocido (se nombra cada uno)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
           "401": { description: "Sin sesión", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
         },
       },

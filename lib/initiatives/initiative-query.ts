@@ -63,13 +63,22 @@ function withDefaultSort(query: z.output<typeof initiativeQuerySchema>): Initiat
   return { ...query, orden: query.orden ?? (query.q.trim() ? "relevancia" : "documento") };
 }
 
-/** For the API: every invalid parameter is an error naming it. */
-export function parseInitiativeQueryStrict(params: Params) {
-  const result = initiativeQuerySchema.safeParse(toRecord(params));
-  if (!result.success) {
+/**
+ * For the API and exports: every invalid parameter is an error naming it, and so
+ * is an unknown one, so a misspelt filter («estados») is not silently ignored
+ * and answered with everything.
+ */
+export function parseInitiativeQueryStrict(params: Params, options: { unknown?: "refuse" | "ignore" } = {}) {
+  const record = toRecord(params);
+  const unknown = Object.keys(record)
+    .filter(() => options.unknown !== "ignore")
+    .filter((key) => !(key in initiativeQuerySchema.shape))
+    .map((key) => ({ parameter: key, message: `parámetro desconocido; use ${Object.keys(initiativeQuerySchema.shape).join(", ")}.` }));
+  const result = initiativeQuerySchema.safeParse(options.unknown === "ignore" ? Object.fromEntries(Object.entries(record).filter(([key]) => key in initiativeQuerySchema.shape)) : record);
+  if (!result.success || unknown.length > 0) {
     return {
       success: false as const,
-      errors: result.error.issues.map((issue) => ({ parameter: String(issue.path[0] ?? ""), message: issue.message })),
+      errors: [...unknown, ...(result.error?.issues ?? []).map((issue) => ({ parameter: String(issue.path[0] ?? ""), message: issue.message }))],
     };
   }
   return { success: true as const, query: withDefaultSort(result.data) };

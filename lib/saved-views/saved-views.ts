@@ -14,7 +14,8 @@ export const deleteViewSchema = z.object({ id: z.coerce.number().int().positive(
 
 /** Saves the current filters under a name (replacing a view of the same name); only valid queries are kept. */
 export async function saveView(db: Db, userId: number, input: z.infer<typeof saveViewSchema>) {
-  const parsed = parseInitiativeQueryStrict(new URLSearchParams(input.query));
+  // The page's own parameters (hidden columns) are not part of a view; a bad filter value is.
+  const parsed = parseInitiativeQueryStrict(new URLSearchParams(input.query), { unknown: "ignore" });
   if (!parsed.success) throw new ActionError("La vista actual tiene parámetros inválidos y no se puede guardar.");
   const query = initiativeQueryToParams({ ...parsed.query, pagina: 1 }).toString();
   const existing = await db.savedView.count({ where: { userId } });

@@ -137,6 +137,10 @@ test.describe("API v1", () => {
     const bad = await page.request.get("/api/v1/initiatives?por=13");
     expect(bad.status()).toBe(400);
     expect((await bad.json()).errors[0].parameter).toBe("por");
+    // A misspelt filter is an error, not a silent answer with every initiative.
+    const misspelt = await page.request.get("/api/v1/initiatives?estados=concluida");
+    expect(misspelt.status()).toBe(400);
+    expect((await misspelt.json()).errors[0].parameter).toBe("estados");
     expect((await page.request.get("/api/v1/initiatives/999999")).status()).toBe(404);
     const spec = await (await page.request.get("/api/v1/openapi.json")).json();
     expect(spec.openapi).toBe("3.1.0");

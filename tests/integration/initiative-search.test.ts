@@ -87,6 +87,11 @@ describe("búsqueda y filtros de iniciativas en PostgreSQL", () => {
     const strict = parseInitiativeQueryStrict(new URLSearchParams("por=13&objetivo=x"));
     expect(strict.success).toBe(false);
     expect(!strict.success && strict.errors.map((e) => e.parameter).sort()).toEqual(["objetivo", "por"]);
+    // A misspelt filter is refused, unless the caller keeps only what it knows (a saved view drops the page's own «ocultar»).
+    const misspelt = parseInitiativeQueryStrict(new URLSearchParams("estados=concluida&objetivo=1.1"));
+    expect(!misspelt.success && misspelt.errors.map((e) => e.parameter)).toEqual(["estados"]);
+    const view = parseInitiativeQueryStrict(new URLSearchParams("ocultar=avance&objetivo=1.1"), { unknown: "ignore" });
+    expect(view.success && view.query.objetivo).toEqual(["1.1"]);
     const lenient = parseInitiativeQuery({ por: "13", objetivo: "1.1", q: "'; DROP TABLE \"Initiative\"; --" });
     expect(lenient.ignored).toEqual(["por"]);
     expect(lenient.query).toMatchObject({ por: 25, objetivo: ["1.1"] });
