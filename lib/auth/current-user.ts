@@ -44,27 +44,36 @@ async function logDenied(user: CurrentUser | null, permission: Permission | "ses
   }).catch(() => {});
 }
 
+type AuthorizeOptions = { temporaryPassword?: "allowed" };
+
 /**
- * For server actions, route handlers and data access: the user, or an
- * AccessDeniedError (401/403) that is logged. A temporary password (set by an
+ * Why this session may not do it, or null. A temporary password (set by an
  * administrator, or after a restore) opens nothing but its own change, in the
  * API and actions as in the pages.
  */
-export async function authorize(permission: Permission, what: string, options: { temporaryPassword?: "allowed" } = {}): Promise<CurrentUser> {
-  const session = await getCurrentSession();
-  if (!session) {
-    await logDenied(null, "session", what);
-    throw new AccessDeniedError(401);
-  }
+function refusal(session: ActiveSession | null, permission: Permission, options: AuthorizeOptions) {
+  if (!session) return { error: new AccessDeniedError(401), logged: "session" as const };
   if (session.user.mustChangePassword && options.temporaryPassword !== "allowed") {
-    await logDenied(session.user, "session", what);
-    throw new AccessDeniedError(403, t.account.mustChangeFirst);
+    return { error: new AccessDeniedError(403, t.account.mustChangeFirst), logged: "session" as const };
   }
-  if (!can(session.user.role, permission)) {
-    await logDenied(session.user, permission, what);
-    throw new AccessDeniedError(403);
+  if (!can(session.user.role, permission)) return { error: new AccessDeniedError(403), logged: permission };
+  return null;
+}
+
+/** For server actions, route handlers and data access: the user, or an AccessDeniedError (401/403) that is logged. */
+export async function authorize(permission: Permission, what: string, options: AuthorizeOptions = {}): Promise<CurrentUser> {
+  const session = await getCurrentSession();
+  const refused = refusal(session, permission, options);
+  if (refused) {
+    await logDenied(session?.user ?? null, refused.logged, what);
+    throw refused.error;
   }
-  return session.user;
+  return session!.user;
+}
+
+/** The same check as authorize, without logging a refusal: for what only decorates a page (its title), never for data. */
+export async function currentUserMay(permission: Permission): Promise<boolean> {
+  return refusal(await getCurrentSession(), permission, {}) === null;
 }
 
 export const CHANGE_PASSWORD_PATH = "/cuenta/contrasena";

@@ -11,6 +11,9 @@ export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
   return keys;
 }
 
+/** Changing one's own password checks the current one: the same rule as signing in, on a counter of its own. */
+export const passwordChangeKeys = (userId: number): ThrottleKey[] => [{ key: `password-change:${userId}`, rule: ACCOUNT_RULE, resetOnSuccess: true }];
+
 export interface Reservation extends ThrottleDecision {
   /** The keys that counting this attempt locked. */
   lockedKeys: string[];

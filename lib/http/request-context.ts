@@ -41,7 +41,7 @@ export function trustedClientIp(forwardedFor: string | string[] | undefined | nu
  * proxies counts, and with none configured the address is unknown.
  */
 export function clientIp(source: HeaderSource): string | null {
-  return header(source, CLIENT_IP_HEADER) ?? (trustedHops() > 0 ? trustedClientIp(header(source, "x-forwarded-for"), null) : null);
+  return header(source, CLIENT_IP_HEADER) ?? trustedClientIp(header(source, "x-forwarded-for"), null);
 }
 
 export function requestContext(source: HeaderSource): RequestContext {

@@ -40,7 +40,10 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
       select: { id: true, name: true, managementObjective: { select: { code: true } } },
       orderBy: { position: "asc" },
     });
-    for (const row of rows) live.set(key(row.managementObjective.code, row.name), [...(live.get(key(row.managementObjective.code, row.name)) ?? []), row.id]);
+    for (const row of rows) {
+      const k = key(row.managementObjective.code, row.name);
+      live.set(k, [...(live.get(k) ?? []), row.id]);
+    }
   }
 
   const seen = new Set<number>();

@@ -1,6 +1,5 @@
 import "server-only";
-import { authorize, getCurrentSession } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/roles";
+import { authorize, currentUserMay } from "@/lib/auth/current-user";
 import { getReadDb } from "@/lib/db/client";
 
 export interface RelatedInitiative {
@@ -12,8 +11,7 @@ export interface RelatedInitiative {
 
 /** The name for the browser tab; null when there is no such initiative or the visitor may not read it (the page then redirects or refuses). */
 export async function getInitiativeName(id: number): Promise<string | null> {
-  const session = await getCurrentSession();
-  if (!session || session.user.mustChangePassword || !can(session.user.role, "matrix:read")) return null;
+  if (!(await currentUserMay("matrix:read"))) return null;
   return (await getReadDb().initiative.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
 }
 

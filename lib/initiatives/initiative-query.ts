@@ -70,15 +70,16 @@ function withDefaultSort(query: z.output<typeof initiativeQuerySchema>): Initiat
  */
 export function parseInitiativeQueryStrict(params: Params, options: { unknown?: "refuse" | "ignore" } = {}) {
   const record = toRecord(params);
-  const unknown = Object.keys(record)
-    .filter(() => options.unknown !== "ignore")
-    .filter((key) => !(key in initiativeQuerySchema.shape))
-    .map((key) => ({ parameter: key, message: `parámetro desconocido; use ${Object.keys(initiativeQuerySchema.shape).join(", ")}.` }));
-  const result = initiativeQuerySchema.safeParse(options.unknown === "ignore" ? Object.fromEntries(Object.entries(record).filter(([key]) => key in initiativeQuerySchema.shape)) : record);
+  const names = Object.keys(initiativeQuerySchema.shape);
+  const unknown = options.unknown === "ignore" ? [] : Object.keys(record).filter((key) => !names.includes(key));
+  const result = initiativeQuerySchema.safeParse(record);
   if (!result.success || unknown.length > 0) {
     return {
       success: false as const,
-      errors: [...unknown, ...(result.error?.issues ?? []).map((issue) => ({ parameter: String(issue.path[0] ?? ""), message: issue.message }))],
+      errors: [
+        ...unknown.map((key) => ({ parameter: key, message: `parámetro desconocido; use ${names.join(", ")}.` })),
+        ...(result.error?.issues ?? []).map((issue) => ({ parameter: String(issue.path[0] ?? ""), message: issue.message })),
+      ],
     };
   }
   return { success: true as const, query: withDefaultSort(result.data) };

@@ -3,8 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { generatePassword } from "@/lib/auth/generate-password";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { refundAttempt, reserveAttempt } from "@/lib/auth/throttle";
-import { ACCOUNT_RULE } from "@/lib/auth/throttle-rules";
+import { passwordChangeKeys, refundAttempt, reserveAttempt } from "@/lib/auth/throttle";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -117,7 +116,7 @@ export async function changeOwnPassword(
   context?: RequestContext,
 ) {
   // Someone holding a stolen session must not get unlimited guesses at the password behind it.
-  const keys = [{ key: `password-change:${user.id}`, rule: ACCOUNT_RULE, resetOnSuccess: true }];
+  const keys = passwordChangeKeys(user.id);
   const reservation = await reserveAttempt(db, keys);
   if (reservation.locked) throw new ActionError(t.auth.locked, "currentPassword");
   const stored = await db.user.findUnique({ where: { id: user.id } });
