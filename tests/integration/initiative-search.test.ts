@@ -101,4 +101,18 @@ describe("búsqueda y filtros de iniciativas en PostgreSQL", () => {
     expect((await searchInitiatives(database.db, query({ q: "%" }))).count).toBe(114);
     expect((await searchInitiatives(database.db, query({ q: "100%_x" }))).count).toBe(0);
   });
+
+  it("el total de «N de M» cuenta solo las iniciativas de la vista: vigentes o archivadas", async () => {
+    const [first, second] = await database.db.initiative.findMany({ orderBy: { position: "asc" }, take: 2, select: { id: true } });
+    await database.db.initiative.updateMany({ where: { id: { in: [first!.id, second!.id] } }, data: { archivedAt: new Date() } });
+    try {
+      const live = await searchInitiatives(database.db, query({ objetivo: "1.1" }));
+      expect([live.count, live.total]).toEqual([34, 112]);
+      const archived = await searchInitiatives(database.db, query({ archivadas: "si" }));
+      expect([archived.count, archived.total]).toEqual([2, 2]);
+    } finally {
+      await database.db.initiative.updateMany({ where: { id: { in: [first!.id, second!.id] } }, data: { archivedAt: null } });
+    }
+    expect((await searchInitiatives(database.db, query({}))).total).toBe(114);
+  });
 });
