@@ -47,21 +47,21 @@ export default async function HomePage() {
                   </caption>
                   <thead className="bg-slate-50 text-slate-700">
                     <tr>
-                      <th scope="col" className="w-20 px-5 py-2 font-semibold">{t.home.colCode}</th>
-                      <th scope="col" className="px-5 py-2 font-semibold">{t.home.colObjective}</th>
-                      <th scope="col" className="w-36 px-5 py-2 text-right font-semibold">{t.home.colInitiatives}</th>
+                      <th scope="col" className="w-16 px-3 py-2 font-semibold sm:w-20 sm:px-5">{t.home.colCode}</th>
+                      <th scope="col" className="px-3 py-2 font-semibold sm:px-5">{t.home.colObjective}</th>
+                      <th scope="col" className="w-24 px-3 py-2 text-right font-semibold sm:w-36 sm:px-5">{t.home.colInitiatives}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {development.managementObjectives.map((management) => (
                       <tr key={management.code} className="border-t border-slate-100" data-testid={`management-objective-${management.code}`}>
-                        <th scope="row" className="px-5 py-3 align-top font-semibold text-brand-800">
+                        <th scope="row" className="px-3 py-3 align-top font-semibold text-brand-800 sm:px-5">
                           <Link href={`/objetivos/${management.code}`} className="underline-offset-2 hover:underline">
                             {management.code}
                           </Link>
                         </th>
-                        <td className="px-5 py-3 align-top text-slate-800">{management.title}</td>
-                        <td className="px-5 py-3 text-right align-top">
+                        <td className="px-3 py-3 align-top text-slate-800 sm:px-5">{management.title}</td>
+                        <td className="px-3 py-3 text-right align-top sm:px-5">
                           <Link
                             href={`/iniciativas?objetivo=${management.code}`}
                             className="font-semibold text-brand-700 underline-offset-2 hover:underline"

@@ -45,8 +45,11 @@ export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
       ) : (
         <>
           <Section id="estado" title={t.dashboard.statusTitle}>
-            <StatusLegend />
-            <StatusChart id="grafico-estado" rows={rows} />
+            {/* On a phone the chart's writing would shrink below reading size; the table below gives the same figures. */}
+            <div className="hidden space-y-4 sm:block">
+              <StatusLegend />
+              <StatusChart id="grafico-estado" rows={rows} />
+            </div>
             <StatusTable rows={rows} overall={overall} />
           </Section>
 
@@ -61,7 +64,9 @@ export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
                 {t.tracking.withoutFigure(overall.rollup.ignored)}
               </Link>
             </p>
-            <ProgressChart id="grafico-avance" rows={rows} />
+            <div className="hidden sm:block">
+              <ProgressChart id="grafico-avance" rows={rows} />
+            </div>
             <ProgressTable rows={rows} />
           </Section>
 

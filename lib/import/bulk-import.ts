@@ -111,6 +111,42 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
   return plan;
 }
 
+/** Ends a dry run: its transaction must roll back. */
+class DryRunDone extends Error {}
+
+/**
+ * The preview: the plan, plus the rows whose write would be refused (a
+ * mechanism removed from an objective that has an instrument of that type).
+ * Each change is written through the same functions as the apply, in a
+ * transaction that always rolls back, so the preview cannot disagree with it.
+ */
+export async function previewBulkImport(db: Db, file: BulkFile, options: { archiveMissing: boolean }, actor: { id: number; email: string }) {
+  const plan = await planBulkImport(db, file, options);
+  if (plan.change.length === 0) return plan;
+  const refused: BulkPlan["errors"] = [];
+  await db
+    .$transaction(
+      async (tx) => {
+        for (const item of plan.change) {
+          await tx.$executeRaw`SAVEPOINT bulk_row`;
+          try {
+            await updateInitiativeInTx(tx, { ...item.input, id: item.id, version: item.version }, actor);
+          } catch (error) {
+            if (!(error instanceof ActionError)) throw error;
+            refused.push({ line: item.line, message: error.message });
+          }
+          await tx.$executeRaw`ROLLBACK TO SAVEPOINT bulk_row`;
+        }
+        throw new DryRunDone();
+      },
+      { timeout: 10 * 60_000, maxWait: 30_000 },
+    )
+    .catch((error) => {
+      if (!(error instanceof DryRunDone)) throw error;
+    });
+  return { ...plan, errors: [...plan.errors, ...refused] };
+}
+
 /**
  * Applies a plan all or nothing: one transaction that re-plans from the same
  * file, refuses if anything changed since the preview, writes every change

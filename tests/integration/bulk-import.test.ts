@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv, toCsv } from "@/lib/export/spreadsheet-cells";
 import { collectExportRows, EXPORT_COLUMNS, exportCsv, exportXlsx } from "@/lib/initiatives/export-initiatives";
 import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
-import { applyBulkImport, fingerprint, planBulkImport } from "@/lib/import/bulk-import";
+import { applyBulkImport, fingerprint, planBulkImport, previewBulkImport } from "@/lib/import/bulk-import";
 import { BulkFileError, readBulkFile } from "@/lib/import/read-bulk-file";
 import { importMatrix } from "@/lib/matrix/import-matrix";
 import { readMatrixFile } from "@/lib/matrix/read-matrix-file";
 import { SEED_SOURCE } from "@/lib/matrix/seed";
+import { createCounterpart } from "@/lib/tracking/manage-catalogues";
+import { createInstrument } from "@/lib/tracking/manage-instruments";
 import { createUser } from "@/lib/users/manage-users";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
@@ -98,6 +100,31 @@ describe("importación masiva con revisión previa", () => {
     // The audit record of the first write names a user that does not exist: the transaction fails after writing.
     await expect(applyBulkImport(database.db, file, { archiveMissing: false, previewFingerprint: fingerprint(plan) }, { id: 999_999, email: "x@y" })).rejects.toThrow();
     expect(await names()).toEqual(before);
+  });
+
+  it("la revisión ya señala la fila que dejaría un instrumento sin su tipo, y no escribe nada", async () => {
+    const objective = await database.db.articulationObjective.findFirstOrThrow({
+      where: { initiative: { managementObjective: { code: "3.1" } }, mechanisms: { some: {} } },
+      orderBy: { id: "asc" },
+      select: { id: true, text: true, initiativeId: true, mechanisms: { select: { mechanism: { select: { id: true, name: true } } } } },
+    });
+    const signedUnder = objective.mechanisms[0]!.mechanism;
+    const other = await database.db.mechanism.findFirstOrThrow({ where: { id: { notIn: objective.mechanisms.map((m) => m.mechanism.id) } } });
+    const counterpart = await createCounterpart(database.db, { name: "Prefectura de Pichincha", type: "sociedad-civil" }, actor);
+    await createInstrument(database.db, { articulationObjectiveId: objective.id, mechanismId: signedUnder.id, counterpartId: counterpart.id, title: "Convenio de cooperación", signedOn: "2026-01-15" }, actor);
+    const before = await names();
+
+    const [header, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ""));
+    const index = rows.findIndex((row) => row[0] === String(objective.initiativeId) && row[7] === objective.text);
+    rows[index]![8] = other.name;
+    const file = await readBulkFile("sin-tipo.csv", Buffer.from(toCsv(header!, rows)));
+    expect((await planBulkImport(database.db, file, { archiveMissing: false })).errors).toEqual([]);
+    const preview = await previewBulkImport(database.db, file, { archiveMissing: false }, actor);
+    expect(preview.errors).toEqual([{ line: index + 2, message: expect.stringMatching(/instrumento «Convenio de cooperación».*no se puede quitar/) }]);
+    expect(preview.change.map((c) => c.id)).toEqual([objective.initiativeId]);
+    expect(await names()).toEqual(before);
+    const kept = await database.db.articulationObjectiveMechanism.findMany({ where: { articulationObjectiveId: objective.id }, select: { mechanismId: true } });
+    expect(kept.map((m) => m.mechanismId)).toContain(signedUnder.id);
   });
 
   it("archivos hostiles se rechazan con un motivo claro", async () => {

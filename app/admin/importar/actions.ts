@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ActionError } from "@/lib/actions/action-error";
 import { formAction } from "@/lib/actions/form-action";
 import { getDb } from "@/lib/db/client";
-import { applyBulkImport, fingerprint, planBulkImport } from "@/lib/import/bulk-import";
+import { applyBulkImport, fingerprint, previewBulkImport } from "@/lib/import/bulk-import";
 import { BulkFileError, MAX_UPLOAD_BYTES, readBulkFile } from "@/lib/import/read-bulk-file";
 import type { SnapshotChange } from "@/lib/initiatives/diff-snapshots";
 
@@ -45,7 +45,7 @@ export const importAction = formAction<typeof importSchema, ImportPreview>({
     }
     const plan = input.apply === "si"
       ? await applyBulkImport(db, file, { ...options, previewFingerprint: input.fingerprint ?? "" }, user, request)
-      : await planBulkImport(db, file, options);
+      : await previewBulkImport(db, file, options, user);
     if (input.apply === "si") revalidatePath("/iniciativas");
     const preview: ImportPreview = {
       fingerprint: fingerprint(plan),
@@ -59,7 +59,7 @@ export const importAction = formAction<typeof importSchema, ImportPreview>({
     const message = preview.applied
       ? `Importación aplicada: ${preview.add.length} nuevas, ${preview.change.length} modificadas, ${preview.archive.length} archivadas.`
       : preview.errors.length > 0
-        ? `El archivo tiene ${preview.errors.length} fila(s) inválida(s). Corríjalas: no se aplicará nada mientras haya errores.`
+        ? `El archivo tiene ${preview.errors.length} fila(s) que no se pueden aplicar. Corríjalas: no se aplicará nada mientras haya errores.`
         : "Revisión lista. Compruebe los cambios antes de aplicarlos.";
     return { message, data: preview };
   },
