@@ -50,7 +50,7 @@ export function BulkImportForm({ action }: { action: Action }) {
             accept=".csv,.xlsx,.txt,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-describedby="archivo-ayuda"
             aria-invalid={!!state.fieldErrors?.file}
-            className="block text-sm"
+            className="block text-sm file:mr-3 file:cursor-pointer file:rounded file:border file:border-slate-400 file:bg-white file:px-3 file:py-1.5 file:font-semibold file:text-slate-900 hover:file:bg-slate-100"
           />
           <p id="archivo-ayuda" className="text-xs text-slate-600">
             {t.bulk.fileHint}

@@ -45,12 +45,32 @@ export function MechanismRow({ mechanism, options, update, merge }: RowProps) {
         <input type="hidden" name="id" value={mechanism.id} />
         <input type="hidden" name="version" value={mechanism.version} />
         <Field name={`${prefix}-nombre`} label={t.mechanismAdmin.name} errors={updateState.fieldErrors?.name}>
-          {(props) => <TextInput {...props} name="name" defaultValue={mechanism.name} required maxLength={200} />}
+          {(props) => (
+            <TextInput
+              {...props}
+              aria-label={t.mechanismAdmin.fieldOf(t.mechanismAdmin.name, mechanism.name)}
+              name="name"
+              defaultValue={mechanism.name}
+              required
+              maxLength={200}
+            />
+          )}
         </Field>
         <Field name={`${prefix}-descripcion`} label={t.mechanismAdmin.description} errors={updateState.fieldErrors?.description}>
-          {(props) => <TextInput {...props} name="description" defaultValue={mechanism.description ?? ""} maxLength={2000} />}
+          {(props) => (
+            <TextInput
+              {...props}
+              aria-label={t.mechanismAdmin.fieldOf(t.mechanismAdmin.description, mechanism.name)}
+              name="description"
+              defaultValue={mechanism.description ?? ""}
+              maxLength={2000}
+            />
+          )}
         </Field>
-        <SubmitButton variant="secondary">{t.forms.save}</SubmitButton>
+        <SubmitButton variant="secondary">
+          {t.forms.save}
+          <span className="sr-only"> {t.mechanismAdmin.entry(mechanism.name)}</span>
+        </SubmitButton>
       </form>
       <form
         action={submitMerge}
@@ -74,7 +94,10 @@ export function MechanismRow({ mechanism, options, update, merge }: RowProps) {
             </Select>
           )}
         </Field>
-        <SubmitButton variant="danger">{t.mechanismAdmin.merge}</SubmitButton>
+        <SubmitButton variant="danger">
+          {t.mechanismAdmin.merge}
+          <span className="sr-only"> {t.mechanismAdmin.entry(mechanism.name)}</span>
+        </SubmitButton>
       </form>
       <FormMessage status={last.status} message={last.message} />
     </div>

@@ -40,7 +40,10 @@ export function UserRowActions({ user, roles, changeRole, setActive, resetPasswo
               ))}
             </Select>
           </div>
-          <SubmitButton variant="secondary">{t.users.changeRole}</SubmitButton>
+          <SubmitButton variant="secondary">
+            {t.users.changeRole}
+            <span className="sr-only"> {t.users.whose(user.name)}</span>
+          </SubmitButton>
         </form>
         <form
           action={activeAction}
@@ -50,7 +53,10 @@ export function UserRowActions({ user, roles, changeRole, setActive, resetPasswo
         >
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-          <SubmitButton variant={user.active ? "danger" : "secondary"}>{user.active ? t.users.disable : t.users.enable}</SubmitButton>
+          <SubmitButton variant={user.active ? "danger" : "secondary"}>
+            {user.active ? t.users.disable : t.users.enable}
+            <span className="sr-only"> {t.users.whom(user.name)}</span>
+          </SubmitButton>
         </form>
         <form
           action={resetAction}
@@ -59,7 +65,10 @@ export function UserRowActions({ user, roles, changeRole, setActive, resetPasswo
           }}
         >
           <input type="hidden" name="userId" value={user.id} />
-          <SubmitButton variant="secondary">{t.users.resetPassword}</SubmitButton>
+          <SubmitButton variant="secondary">
+            {t.users.resetPassword}
+            <span className="sr-only"> {t.users.whose(user.name)}</span>
+          </SubmitButton>
         </form>
       </div>
       <FormMessage status={last.status} message={last.message} />

@@ -11,6 +11,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (pending) return;
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
@@ -64,8 +65,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </div>
       <button
         type="submit"
-        disabled={pending}
-        className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+        aria-disabled={pending}
+        className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 aria-disabled:opacity-70"
       >
         {pending ? t.auth.submitting : t.auth.submit}
       </button>

@@ -150,6 +150,12 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
           aria-invalid={!!errors.managementObjectiveCode}
           className="block w-full rounded border border-slate-400 bg-white px-3 py-2"
         >
+          {/* A new initiative starts without one: a forgotten choice must be an error, not objective 1.1. */}
+          {!objectiveCode && (
+            <option value="" disabled>
+              {t.editing.chooseObjective}
+            </option>
+          )}
           {objectives.map((o) => (
             <option key={o.code} value={o.code}>
               {o.code} {o.title.length > 110 ? `${o.title.slice(0, 109)}…` : o.title}

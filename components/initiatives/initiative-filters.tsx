@@ -104,7 +104,7 @@ export function InitiativeFilters({ query, facets, options }: Props) {
         <label htmlFor="busqueda" className="block text-sm font-medium text-slate-800">
           {t.initiatives.search}
         </label>
-        <div className="mt-1 flex gap-2">
+        <div className="mt-1 flex flex-wrap gap-2">
           <input
             id="busqueda"
             name="q"
@@ -118,7 +118,7 @@ export function InitiativeFilters({ query, facets, options }: Props) {
               clearTimeout(typing.current);
               typing.current = setTimeout(() => search(value), 400);
             }}
-            className="block w-full min-w-0 rounded border border-slate-400 px-3 py-2 text-sm"
+            className="block min-w-40 flex-1 rounded border border-slate-400 px-3 py-2 text-sm"
           />
           <button type="submit" className="rounded bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800">
             {t.initiatives.searchSubmit}
@@ -187,8 +187,8 @@ export function InitiativeFilters({ query, facets, options }: Props) {
         onToggle={toggle}
       />
 
-      <fieldset className="space-y-2 border-t border-slate-100 pt-3 text-sm">
-        <legend className="sr-only">{t.tracking.freshness}</legend>
+      <fieldset className="space-y-2 text-sm">
+        <legend className="text-sm font-semibold text-slate-900">{t.tracking.freshness}</legend>
         {(
           [
             ["desactualizadas", t.tracking.staleFilter, query.desactualizadas === "si"],

@@ -157,7 +157,7 @@ export function InitiativesTable({ page, query, hidden }: Props) {
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <details data-dropdown className="relative">
           <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 font-medium">{t.initiatives.columns}</summary>
-          <fieldset className="absolute z-10 mt-1 w-64 rounded border border-slate-200 bg-white p-3 shadow-lg">
+          <fieldset className="absolute z-10 mt-1 w-64 max-w-[calc(100vw-2rem)] rounded border border-slate-200 bg-white p-3 shadow-lg">
             <legend className="sr-only">{t.initiatives.columnsLegend}</legend>
             {table.getAllLeafColumns().filter((c) => c.getCanHide()).map((column) => (
               <label key={column.id} className="flex items-center gap-2 py-1">

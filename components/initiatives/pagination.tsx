@@ -21,7 +21,8 @@ export function Pagination({ page }: { page: InitiativePage }) {
     if (n === 1) params.delete("pagina");
     else params.set("pagina", String(n));
     const query = params.toString();
-    return query ? `${pathname}?${query}` : pathname;
+    // Land on the results, not above the filters (on a phone they are screens long).
+    return `${query ? `${pathname}?${query}` : pathname}#resultados`;
   };
   const linkClass = "rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100";
   return (

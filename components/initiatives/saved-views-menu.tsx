@@ -27,7 +27,7 @@ export function SavedViewsMenu({ views, save, remove }: Props) {
   return (
     <details ref={menu} data-dropdown className="relative text-sm" data-testid="saved-views">
       <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 font-medium">{t.views.menu(views.length)}</summary>
-      <div className="absolute right-0 z-20 mt-1 w-80 space-y-3 rounded border border-slate-200 bg-white p-3 shadow-lg">
+      <div className="absolute left-0 z-20 mt-1 w-80 max-w-[calc(100vw-2rem)] space-y-3 rounded border border-slate-200 bg-white p-3 shadow-lg">
         {views.length === 0 ? (
           <p className="text-slate-700">{t.views.none}</p>
         ) : (

@@ -3,6 +3,7 @@ import { getCurrentSession } from "@/lib/auth/current-user";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { t } from "@/lib/i18n";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NavLink } from "./nav-link";
 
 export async function SiteHeader() {
   const session = await getCurrentSession();
@@ -45,9 +46,12 @@ export async function SiteHeader() {
               <ul className="flex flex-wrap gap-1">
                 {links.map((link) => (
                   <li key={link.href}>
-                    <Link href={link.href} className="rounded px-3 py-2 text-sm font-medium hover:bg-brand-700">
+                    <NavLink
+                      href={link.href}
+                      className="block rounded px-3 py-2 text-sm font-medium hover:bg-brand-700 data-[current]:bg-brand-700 data-[current]:underline data-[current]:underline-offset-4"
+                    >
                       {link.label}
-                    </Link>
+                    </NavLink>
                   </li>
                 ))}
                 {adminLinks.length > 0 && (
@@ -59,9 +63,9 @@ export async function SiteHeader() {
                       <ul className="on-light absolute right-0 z-20 mt-1 w-56 rounded border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
                         {adminLinks.map((link) => (
                           <li key={link.href}>
-                            <Link href={link.href} className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
+                            <NavLink href={link.href} className="block rounded px-3 py-2 text-sm hover:bg-slate-100 data-[current]:font-semibold data-[current]:text-brand-800">
                               {link.label}
-                            </Link>
+                            </NavLink>
                           </li>
                         ))}
                       </ul>

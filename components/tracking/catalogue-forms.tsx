@@ -8,7 +8,7 @@ import { Field, FormMessage, Select, SubmitButton, TextInput } from "@/component
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
-function TypeSelect(props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string; defaultValue?: string }) {
+function TypeSelect(props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string; "aria-label"?: string; defaultValue?: string }) {
   return (
     <Select {...props} name="type" defaultValue={props.defaultValue ?? ""}>
       <option value="">{t.catalogues.chooseType}</option>
@@ -53,42 +53,72 @@ interface RowProps {
   remove: Action;
 }
 
+/**
+ * One entry per row, laid out the same whether or not it can be removed: on a
+ * phone the fields take the full width with the actions on a line below; from
+ * `md` up a grid with fixed action columns keeps every row's fields equally wide.
+ * The update form is `display: contents` there so its button joins the row's grid.
+ */
 export function CatalogueEntryRow({ kind, entry, update, remove }: RowProps) {
   const [updateState, submitUpdate] = useActionState(update, { status: "idle" });
   const [removeState, submitRemove] = useActionState(remove, { status: "idle" });
   const last = removeState.status !== "idle" ? removeState : updateState;
   const prefix = `${kind}-${entry.id}`;
+  const columns =
+    kind === "actor"
+      ? "md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_7.5rem_4.5rem_7.5rem]"
+      : "md:grid-cols-[minmax(0,1fr)_7.5rem_4.5rem_7.5rem]";
   return (
     <div className="space-y-2 py-3" data-testid={`catalogue-${prefix}`}>
-      <div className="flex flex-wrap items-end gap-3">
-        <form action={submitUpdate} className="flex flex-1 flex-wrap items-end gap-3">
+      <div className={`grid grid-cols-[auto_auto_minmax(0,1fr)] items-center gap-x-3 gap-y-2 md:items-end ${columns}`}>
+        <form action={submitUpdate} className="contents">
           <input type="hidden" name="id" value={entry.id} />
           <input type="hidden" name="version" value={entry.version} />
-          <div className="min-w-64 flex-1">
+          <div className="col-span-full md:col-span-1">
             <Field name={`${prefix}-nombre`} label={t.catalogues.name} errors={updateState.fieldErrors?.name}>
-              {(props) => <TextInput {...props} name="name" defaultValue={entry.name} required maxLength={200} />}
+              {(props) => (
+                <TextInput
+                  {...props}
+                  aria-label={t.catalogues.fieldOf(t.catalogues.name, entry.name)}
+                  name="name"
+                  defaultValue={entry.name}
+                  required
+                  maxLength={200}
+                />
+              )}
             </Field>
           </div>
           {kind === "actor" && (
-            <div className="min-w-56">
+            <div className="col-span-full md:col-span-1">
               <Field name={`${prefix}-tipo`} label={t.catalogues.type} errors={updateState.fieldErrors?.type}>
-                {(props) => <TypeSelect {...props} defaultValue={entry.type} />}
+                {(props) => (
+                  <TypeSelect {...props} aria-label={t.catalogues.fieldOf(t.catalogues.type, entry.name)} defaultValue={entry.type} />
+                )}
               </Field>
             </div>
           )}
-          <SubmitButton variant="secondary">{t.catalogues.save}</SubmitButton>
+          <div className="md:grid">
+            <SubmitButton variant="secondary">
+              {t.catalogues.save}
+              <span className="sr-only"> {t.catalogues.entry(entry.name)}</span>
+            </SubmitButton>
+          </div>
         </form>
-        <span className="pb-2 text-sm text-slate-700">{t.catalogues.uses(entry.uses)}</span>
+        <span className="text-sm whitespace-nowrap text-slate-700 md:pb-2">{t.catalogues.uses(entry.uses)}</span>
         {entry.uses === 0 && (
           <form
             action={submitRemove}
             onSubmit={(event) => {
               if (!window.confirm(t.catalogues.confirmRemove(entry.name))) event.preventDefault();
             }}
+            className="md:grid"
           >
             <input type="hidden" name="id" value={entry.id} />
             <input type="hidden" name="version" value={entry.version} />
-            <SubmitButton variant="danger">{t.catalogues.remove}</SubmitButton>
+            <SubmitButton variant="danger">
+              {t.catalogues.remove}
+              <span className="sr-only"> {t.catalogues.entry(entry.name)}</span>
+            </SubmitButton>
           </form>
         )}
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { t } from "@/lib/i18n";
 
 const inputClass =
@@ -63,17 +63,35 @@ export function SubmitButton({ children, pendingLabel = t.forms.saving, variant 
     secondary: "border border-slate-400 bg-white text-slate-900 hover:bg-slate-100",
     danger: "bg-accent-600 text-white hover:bg-red-800",
   }[variant];
+  // aria-disabled, not disabled: a disabled button drops the keyboard focus to the page's start on every submit.
   return (
-    <button type="submit" disabled={pending} className={`rounded px-4 py-2 text-sm font-semibold disabled:opacity-70 ${styles}`}>
+    <button
+      type="submit"
+      aria-disabled={pending}
+      onClick={(event) => pending && event.preventDefault()}
+      className={`rounded px-4 py-2 text-sm font-semibold aria-disabled:opacity-70 ${styles}`}
+    >
       {pending ? pendingLabel : children}
     </button>
   );
 }
 
-/** The outcome of the last submission, announced politely. */
+/**
+ * The outcome of the last submission, announced politely. After an error the
+ * focus moves to the first field marked invalid in the form, or to the message,
+ * so what is wrong is on screen even when the form is longer than it.
+ */
 export function FormMessage({ status, message }: { status: "idle" | "success" | "error"; message?: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (status !== "error" || !message) return;
+    const invalid = box.current?.closest("form")?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (invalid ?? box.current)?.focus();
+  }, [status, message]);
   return (
     <div
+      ref={box}
+      tabIndex={-1}
       role="status"
       aria-live="polite"
       className={

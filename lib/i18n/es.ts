@@ -89,19 +89,31 @@ export const es = {
     emptyHint: "Pruebe con menos filtros u otras palabras de búsqueda.",
     loading: "Cargando iniciativas…",
     ignoredParams: (names: string) => `Se ignoraron parámetros no válidos de la dirección: ${names}.`,
+    unmatchedFilters: (list: string) =>
+      `Estos filtros de la dirección no corresponden a ninguna opción (por eso no aparecen marcados) y siguen aplicándose: ${list}.`,
+    removeUnmatched: "Quitar estos filtros",
+    filterNames: {
+      desarrollo: "objetivo de desarrollo",
+      objetivo: "objetivo de gestión",
+      mecanismo: "mecanismo",
+      responsable: "secretaría responsable",
+    },
     matchIn: "Coincide en:",
     export: "Exportar",
     exportCsv: "Descargar CSV",
     exportXlsx: "Descargar Excel (XLSX)",
-    exportHint: (n: number) => `Exporta las ${n} iniciativas filtradas, todas las páginas, una fila por objetivo de articulación.`,
+    exportHint: (n: string) =>
+      `Las descargas llevan las ${n} iniciativas filtradas, de todas las páginas y con todas las columnas: una fila por objetivo de articulación.`,
     updating: "Actualizando resultados…",
     archivedOnly: "Archivadas (solo las iniciativas archivadas)",
   },
   editing: {
     editTitle: "Editar iniciativa",
+    editPageTitle: (name: string) => `Editar · ${name}`,
     newTitle: "Nueva iniciativa",
     name: "Nombre de la iniciativa",
     objective: "Objetivo de gestión",
+    chooseObjective: "Elija un objetivo de gestión…",
     addObjective: "Añadir objetivo de articulación",
     moveUp: "Subir",
     moveDown: "Bajar",
@@ -121,6 +133,7 @@ export const es = {
       `¿Archivar «${name}»? Saldrá de la tabla, los conteos y las exportaciones hasta que se restaure; su historial y seguimiento se conservan.`,
     unarchive: "Restaurar del archivo",
     historyTitle: "Historial de cambios",
+    historyPageTitle: (name: string) => `Historial · ${name}`,
     historyScope: "Cambios del texto de la matriz: nombre, objetivo de gestión, objetivos de articulación y mecanismos, y archivado. Los avances, responsables e instrumentos tienen su propia línea de tiempo en la ficha y en Seguimiento.",
     historyEmpty: "El texto de esta iniciativa no ha cambiado desde la importación del documento.",
     restore: "Restaurar esta versión",
@@ -141,6 +154,10 @@ export const es = {
     mergeInto: (name: string) => `Fusionar «${name}» en`,
     choose: "Elija el mecanismo que se conserva…",
     merge: "Fusionar",
+    /** Said to screen readers after a row's «Guardar» or «Fusionar», naming the mechanism it acts on. */
+    entry: (name: string) => `«${name}»`,
+    /** A row's field as screen readers hear it: «Nombre de «Convenios»». */
+    fieldOf: (field: string, name: string) => `${field} de «${name}»`,
     mergeConfirm: (name: string) => `¿Fusionar «${name}»? Sus usos pasarán al mecanismo elegido y esta entrada desaparecerá del vocabulario.`,
   },
   objectiveAdmin: {
@@ -207,6 +224,7 @@ export const es = {
   },
   mechanisms: {
     title: "Mecanismos de articulación",
+    pageTitle: (name: string) => `${name} · Mecanismos de articulación`,
     intro: "Vocabulario controlado de los mecanismos con que el municipio articula sus iniciativas con otros actores, y cuántas iniciativas usan cada uno.",
     name: "Mecanismo",
     initiatives: "Iniciativas",
@@ -255,7 +273,11 @@ export const es = {
     disable: "Desactivar",
     disableConfirm: (name: string) => `¿Desactivar a ${name}? Sus sesiones abiertas se cierran y no podrá ingresar hasta que se le active de nuevo.`,
     enable: "Activar",
+    /** Said to screen readers after «Desactivar» or «Activar»: «Desactivar a Ana Pérez». */
+    whom: (name: string) => `a ${name}`,
     resetPassword: "Restablecer contraseña",
+    /** Said to screen readers after «Restablecer contraseña» or «Cambiar perfil»: «Cambiar perfil de Ana Pérez». */
+    whose: (name: string) => `de ${name}`,
     resetConfirm: (name: string) =>
       `¿Restablecer la contraseña de ${name}? Se generará una contraseña temporal, sus sesiones se cierran y la actual deja de servir.`,
     oneTimePassword: "Contraseña de un solo uso",
@@ -263,6 +285,7 @@ export const es = {
   },
   tracking: {
     title: "Seguimiento",
+    pageTitle: (name: string) => `Seguimiento · ${name}`,
     statuses: {
       POR_INICIAR: "Por iniciar",
       EN_EJECUCION: "En ejecución",
@@ -327,7 +350,7 @@ export const es = {
     noCounterparts: "El catálogo de actores está vacío: un administrador puede añadirlos en «Secretarías y actores».",
     edit: "Modificar",
     tab: "Seguimiento",
-    freshness: "Frescura",
+    freshness: "Seguimiento y archivo",
     staleFilter: "Sin avances en 90 días",
     endingFilter: "Con instrumentos que vencen en 90 días",
     ownerFilter: "Secretaría responsable",
@@ -352,6 +375,10 @@ export const es = {
     add: "Añadir",
     save: "Guardar",
     remove: "Eliminar",
+    /** Said to screen readers after a row's «Guardar» or «Eliminar», naming the entry it acts on. */
+    entry: (name: string) => `«${name}»`,
+    /** A row's field as screen readers hear it: «Nombre de «Secretaría de Cultura»». */
+    fieldOf: (field: string, name: string) => `${field} de «${name}»`,
     confirmRemove: (name: string) => `¿Eliminar «${name}» del catálogo? El cambio queda en la auditoría.`,
     uses: (n: number) => (n === 1 ? "1 uso" : `${n} usos`),
     emptyCounterparts: "Aún no hay actores de contraparte. Añada el primero con el formulario.",

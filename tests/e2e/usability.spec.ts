@@ -26,6 +26,15 @@ test.describe("detalles de uso", () => {
     await expect(page.getByTestId("result-count")).toHaveText("114 de 114 iniciativas");
   });
 
+  test("la pestaña nombra el mecanismo y la iniciativa de cada sección; un mecanismo desconocido da «Página no encontrada»", async ({ page }) => {
+    await signIn(page, "planner", "/mecanismos/convenios");
+    await expect(page).toHaveTitle("Convenios · Mecanismos de articulación · Matriz PMDOT");
+    await page.goto("/iniciativas/1/seguimiento");
+    await expect(page).toHaveTitle(/^Seguimiento · Estrategia de espacios saludables · /);
+    await page.goto("/mecanismos/no-existe");
+    await expect(page).toHaveTitle("Página no encontrada · Matriz PMDOT");
+  });
+
   test("archivar pregunta antes, nombrando la iniciativa; al cancelar no cambia nada", async ({ page }) => {
     await signIn(page, "admin", "/iniciativas/20");
     await page.waitForLoadState("networkidle");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { auditQuerySchema, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { formatDateTime, formatNumber, t } from "@/lib/i18n";
@@ -16,6 +17,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     ),
   ).toString();
   const pageHref = (n: number) => `/admin/auditoria?${new URLSearchParams([...new URLSearchParams(filterParams), ["pagina", String(n)]]).toString()}`;
+  if (page.count > 0 && page.currentPage > page.totalPages) redirect(pageHref(page.totalPages));
 
   return (
     <div className="space-y-6">

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { InitiativeFilters } from "@/components/initiatives/initiative-filters";
 import { InitiativesTable } from "@/components/initiatives/initiatives-table";
-import { ExportLinks } from "@/components/initiatives/export-links";
+import { ExportLinks, ExportScope } from "@/components/initiatives/export-links";
 import { SavedViewsMenu } from "@/components/initiatives/saved-views-menu";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
@@ -10,8 +11,8 @@ import { getDb } from "@/lib/db/client";
 import { listViews } from "@/lib/saved-views/saved-views";
 import { deleteViewAction, saveViewAction } from "./actions";
 import { formatNumber, t } from "@/lib/i18n";
-import { initiativeQueryToParams, parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
-import { listInitiatives } from "@/lib/initiatives/list-initiatives";
+import { initiativeQueryToParams, parseInitiativeQuery, type InitiativeQuery } from "@/lib/initiatives/initiative-query";
+import { listInitiatives, withoutFilters } from "@/lib/initiatives/list-initiatives";
 
 export const metadata: Metadata = { title: t.initiatives.title };
 
@@ -22,8 +23,15 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   const user = await requirePageUser("/iniciativas");
   const { query, ignored } = parseInitiativeQuery(params);
   const canSaveViews = can(user.role, "views:manage");
-  const [{ page, facets, options }, views] = await Promise.all([listInitiatives(query), canSaveViews ? listViews(getDb(), user.id) : []]);
+  const [{ page, facets, options, unmatched }, views] = await Promise.all([listInitiatives(query), canSaveViews ? listViews(getDb(), user.id) : []]);
   const hidden = typeof params.ocultar === "string" ? params.ocultar.split(",") : [];
+  const href = (changes: Partial<InitiativeQuery>) => {
+    const next = initiativeQueryToParams({ ...query, ...changes });
+    if (hidden.length > 0) next.set("ocultar", hidden.join(","));
+    return `/iniciativas${next.size > 0 ? `?${next}` : ""}`;
+  };
+  // Past the last page (an old link, a filter that now matches less), the last page is what was meant.
+  if (page.count > 0 && query.pagina > page.totalPages) redirect(href({ pagina: page.totalPages }));
 
   return (
     <div className="space-y-6">
@@ -43,6 +51,17 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
           {t.initiatives.ignoredParams(ignored.join(", "))}
         </p>
       )}
+      {unmatched.length > 0 && (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="unmatched-filters">
+          {t.initiatives.unmatchedFilters(unmatched.map(({ parameter, value }) => `${t.initiatives.filterNames[parameter]} «${value}»`).join(", "))}{" "}
+          <Link
+            className="font-semibold underline underline-offset-2"
+            href={href({ ...withoutFilters(query, unmatched), pagina: 1 })}
+          >
+            {t.initiatives.removeUnmatched}
+          </Link>
+        </p>
+      )}
       <div className="grid gap-4 lg:grid-cols-[15rem_1fr]">
         <InitiativeFilters query={query} facets={facets} options={options} />
         <section aria-labelledby="resultados" className="min-w-0 space-y-3">
@@ -52,9 +71,10 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
             </h2>
             <div className="flex flex-wrap items-center gap-2">
               {canSaveViews && <SavedViewsMenu views={views} save={saveViewAction} remove={deleteViewAction} />}
-              <ExportLinks params={initiativeQueryToParams({ ...query, pagina: 1 }).toString()} count={page.count} />
+              <ExportLinks params={initiativeQueryToParams({ ...query, pagina: 1 }).toString()} />
             </div>
           </div>
+          <ExportScope count={page.count} />
           <InitiativesTable page={page} query={query} hidden={hidden} />
         </section>
       </div>

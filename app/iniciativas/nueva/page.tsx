@@ -14,7 +14,7 @@ export default async function NewInitiativePage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand-900">{t.editing.newTitle}</h1>
       <InitiativeEditor
-        initial={{ name: "", managementObjectiveCode: options.objectives[0]?.code ?? "", articulationObjectives: [{ text: "", mechanismIds: [] }] }}
+        initial={{ name: "", managementObjectiveCode: "", articulationObjectives: [{ text: "", mechanismIds: [] }] }}
         objectives={options.objectives}
         mechanisms={options.mechanisms}
         action={createInitiativeAction}

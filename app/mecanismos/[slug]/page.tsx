@@ -5,10 +5,14 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { getMechanism } from "@/lib/mechanisms/get-mechanism";
+import { getMechanismName } from "@/lib/mechanisms/get-mechanism-name";
 
 type Params = Promise<{ slug: string }>;
 
-export const metadata: Metadata = { title: t.mechanisms.title };
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const name = await getMechanismName((await params).slug);
+  return { title: name ? t.mechanisms.pageTitle(name) : t.errors.notFound };
+}
 
 export default async function MechanismPage({ params }: { params: Params }) {
   const { slug } = await params;

@@ -6,6 +6,7 @@ import { CountBars } from "@/components/ui/count-bars";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { formatPercent, t } from "@/lib/i18n";
 import { getObjective } from "@/lib/objectives/get-objective";
+import { getObjectiveName } from "@/lib/objectives/get-objective-name";
 import type { Rollup } from "@/lib/tracking/rollup";
 
 function RollupLine({ rollup }: { rollup: Rollup }) {
@@ -19,9 +20,18 @@ function RollupLine({ rollup }: { rollup: Rollup }) {
 
 type Params = Promise<{ code: string }>;
 
+/** The code of the address; a malformed escape names no objective. */
+const decodeCode = (raw: string) => {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return "";
+  }
+};
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { code } = await params;
-  return { title: /^\d+$/.test(code) ? t.objective.development(code) : t.objective.management(decodeURIComponent(code).slice(0, 8)) };
+  const found = await getObjectiveName(decodeCode((await params).code));
+  return { title: found ? t.objective[found.kind](found.code) : t.errors.notFound };
 }
 
 export default async function ObjectivePage({ params }: { params: Params }) {

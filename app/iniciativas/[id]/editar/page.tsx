@@ -6,10 +6,15 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
 import { getEditorOptions } from "@/lib/initiatives/editor-options";
+import { getInitiativeName } from "@/lib/initiatives/get-initiative";
 import { snapshotInitiative } from "@/lib/initiatives/save-initiative";
 import { saveInitiativeAction } from "../actions";
 
-export const metadata: Metadata = { title: t.editing.editTitle };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const raw = (await params).id;
+  const name = /^\d{1,9}$/.test(raw) ? await getInitiativeName(Number(raw)) : null;
+  return { title: name ? t.editing.editPageTitle(name) : t.errors.notFound };
+}
 
 export default async function EditInitiativePage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;

@@ -5,16 +5,26 @@ import { ObjectiveReport } from "@/components/tracking/objective-report";
 import { PrintButton } from "@/components/ui/print-button";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
+import { getObjectiveName } from "@/lib/objectives/get-objective-name";
 import { todayInQuito } from "@/lib/tracking/days";
 import { getObjectiveReport } from "@/lib/tracking/get-objective-report";
 
 type Params = Promise<{ code: string }>;
 
+/** The code of the address; a malformed escape names no objective. */
+const decodeCode = (raw: string) => {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return "";
+  }
+};
+
 const objectiveName = (code: string) => (code.includes(".") ? t.objective.management(code) : t.objective.development(code));
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const code = decodeURIComponent((await params).code).slice(0, 8);
-  return { title: t.report.title(objectiveName(code)) };
+  const found = await getObjectiveName(decodeCode((await params).code));
+  return { title: found ? t.report.title(t.objective[found.kind](found.code)) : t.errors.notFound };
 }
 
 export default async function ObjectiveReportPage({ params }: { params: Params }) {
