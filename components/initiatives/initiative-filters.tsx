@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { InitiativeQuery } from "@/lib/initiatives/initiative-query";
-import type { FilterOptions } from "@/lib/initiatives/list-initiatives";
+import type { FilterOptions } from "@/lib/initiatives/unmatched-filters";
 import type { FacetCounts } from "@/lib/initiatives/search-initiatives";
 import { t } from "@/lib/i18n";
 import { NO_OWNER, shortSecretariatName } from "@/lib/tracking/secretariats";

@@ -233,6 +233,9 @@ export const es = {
     usedBy: (n: number) => (n === 1 ? "1 iniciativa usa este mecanismo." : `${n} iniciativas usan este mecanismo.`),
     inObjectives: "En los objetivos de articulación:",
     none: "Ninguna iniciativa vigente usa este mecanismo.",
+    byObjective: "Por objetivo de gestión",
+    partial: (shown: string, total: string) => `Se muestran las primeras ${shown} de ${total} iniciativas, en el orden del documento.`,
+    viewAll: "Ver todas en la tabla de iniciativas",
   },
   grid: {
     title: "Matriz de inserción estratégica",

@@ -1,20 +1,9 @@
 import "server-only";
 import { authorize } from "@/lib/auth/current-user";
 import { getReadDb } from "@/lib/db/client";
-import { NO_OWNER } from "@/lib/tracking/secretariats";
 import type { InitiativeQuery } from "./initiative-query";
 import { countFacets, searchInitiatives } from "./search-initiatives";
-
-export interface FilterOptions {
-  developmentObjectives: { code: string; title: string }[];
-  managementObjectives: { code: string; title: string; developmentObjectiveCode: string }[];
-  mechanisms: { name: string; slug: string }[];
-  secretariats: { name: string; slug: string }[];
-}
-
-type FilterParameter = "desarrollo" | "objetivo" | "mecanismo" | "responsable";
-const FILTER_PARAMETERS: FilterParameter[] = ["desarrollo", "objetivo", "mecanismo", "responsable"];
-type FilterValue = { parameter: FilterParameter; value: string };
+import { unmatchedFilters, type FilterOptions } from "./unmatched-filters";
 
 /** The table page: one page of rows, the facet counts and the filter options, for a signed-in user. */
 export async function listInitiatives(query: InitiativeQuery) {
@@ -22,31 +11,6 @@ export async function listInitiatives(query: InitiativeQuery) {
   const db = getReadDb();
   const [page, facets, options] = await Promise.all([searchInitiatives(db, query), countFacets(db, query), getFilterOptions()]);
   return { page, facets, options, unmatched: unmatchedFilters(query, options) };
-}
-
-/**
- * Filter values in the address that no option offers (an old bookmark, a merged
- * mechanism): they still apply, but the page names them, since no checkbox shows them.
- */
-export function unmatchedFilters(query: InitiativeQuery, options: FilterOptions): FilterValue[] {
-  const offered: Record<FilterParameter, Set<string>> = {
-    desarrollo: new Set(options.developmentObjectives.map((o) => o.code)),
-    objetivo: new Set(options.managementObjectives.map((o) => o.code)),
-    mecanismo: new Set(options.mechanisms.map((o) => o.slug)),
-    responsable: new Set([...options.secretariats.map((o) => o.slug), NO_OWNER]),
-  };
-  return FILTER_PARAMETERS.flatMap((parameter) =>
-    query[parameter].filter((value) => !offered[parameter].has(value)).map((value) => ({ parameter, value })),
-  );
-}
-
-/** The query without some filter values. */
-export function withoutFilters(query: InitiativeQuery, values: FilterValue[]): InitiativeQuery {
-  const next = { ...query };
-  for (const parameter of FILTER_PARAMETERS) {
-    next[parameter] = query[parameter].filter((value) => !values.some((v) => v.parameter === parameter && v.value === value));
-  }
-  return next;
 }
 
 export async function getFilterOptions(): Promise<FilterOptions> {

@@ -65,4 +65,27 @@ test.describe("detalles de uso", () => {
     await expect(page.getByRole("table").first()).toBeVisible();
     await context.close();
   });
+
+  test("una página más allá de la última lleva a la última; los filtros sin opción se nombran y se quitan; el menú marca la sección", async ({ page }) => {
+    await signIn(page, "viewer", "/iniciativas?pagina=9999&ocultar=avance");
+    await expect(page).toHaveURL(/\/iniciativas\?pagina=\d+&ocultar=avance$/);
+    await expect(page.getByTestId("empty-state")).toHaveCount(0);
+    await expect(page.locator('header [aria-current="page"]')).toHaveText("Iniciativas");
+    await page.goto("/iniciativas?mecanismo=bar&objetivo=1.1");
+    const notice = page.getByTestId("unmatched-filters");
+    await expect(notice).toContainText("mecanismo «bar»");
+    await expect(page.getByTestId("result-count")).toHaveText("0 de 114 iniciativas");
+    await notice.getByRole("link", { name: "Quitar estos filtros" }).click();
+    await expect(page).toHaveURL(/\/iniciativas\?objetivo=1\.1$/);
+    await expect(notice).toHaveCount(0);
+    await expect(page.getByTestId("result-count")).not.toHaveText(/^0 de/);
+  });
+
+  test("tras un envío con errores el foco va al primer campo marcado, y una iniciativa nueva no toma un objetivo por defecto", async ({ page }) => {
+    await signIn(page, "admin", "/iniciativas/nueva");
+    await expect(page.getByLabel("Objetivo de gestión")).toHaveValue("");
+    await page.getByRole("button", { name: "Guardar" }).first().click();
+    await expect(page.locator("#nombre")).toBeFocused();
+    await expect(page.getByText("Elija un objetivo de gestión.")).toBeVisible();
+  });
 });

@@ -12,7 +12,8 @@ import { listViews } from "@/lib/saved-views/saved-views";
 import { deleteViewAction, saveViewAction } from "./actions";
 import { formatNumber, t } from "@/lib/i18n";
 import { initiativeQueryToParams, parseInitiativeQuery, type InitiativeQuery } from "@/lib/initiatives/initiative-query";
-import { listInitiatives, withoutFilters } from "@/lib/initiatives/list-initiatives";
+import { listInitiatives } from "@/lib/initiatives/list-initiatives";
+import { withoutFilters } from "@/lib/initiatives/unmatched-filters";
 
 export const metadata: Metadata = { title: t.initiatives.title };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { t } from "@/lib/i18n";
+import { formatNumber, t } from "@/lib/i18n";
 import { getMechanism } from "@/lib/mechanisms/get-mechanism";
 import { getMechanismName } from "@/lib/mechanisms/get-mechanism-name";
 
@@ -19,39 +19,73 @@ export default async function MechanismPage({ params }: { params: Params }) {
   await requirePageUser(`/mecanismos/${encodeURIComponent(slug)}`);
   const found = /^[a-z0-9-]{1,80}$/.test(slug) ? await getMechanism(slug) : null;
   if (!found) notFound();
-  const { mechanism, initiatives } = found;
+  const { mechanism, total, shown, byObjective } = found;
+  const table = (objective?: string) => `/iniciativas?mecanismo=${mechanism.slug}${objective ? `&objetivo=${objective}` : ""}`;
   return (
     <div className="space-y-6">
       <Breadcrumb items={[{ href: "/mecanismos", label: t.mechanisms.title }, { label: mechanism.name }]} />
       <header className="space-y-2">
         <h1 className="text-3xl font-bold text-brand-900">{mechanism.name}</h1>
         {mechanism.description && <p className="max-w-3xl text-slate-700">{mechanism.description}</p>}
-        <p className="text-slate-800">{t.mechanisms.usedBy(initiatives.length)}</p>
-        <Link href={`/iniciativas?mecanismo=${mechanism.slug}`} className="inline-block text-sm text-brand-700 underline">
+        <p className="text-slate-800">{t.mechanisms.usedBy(total)}</p>
+        <Link href={table()} className="inline-block text-sm text-brand-700 underline">
           {t.objective.viewInTable}
         </Link>
       </header>
-      {initiatives.length === 0 ? (
+      {total === 0 ? (
         <p className="text-slate-700">{t.mechanisms.none}</p>
       ) : (
-        <ol className="space-y-3">
-          {initiatives.map((i) => (
-            <li key={i.id} className="rounded-lg border border-slate-200 bg-white p-4">
-              <Link href={`/iniciativas/${i.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
-                {i.name}
+        <>
+          <nav aria-labelledby="por-objetivo" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="por-objetivo" className="text-sm font-semibold text-slate-900">
+              {t.mechanisms.byObjective}
+            </h2>
+            <ul className="mt-2 grid gap-x-8 gap-y-1 text-sm sm:grid-cols-2">
+              {byObjective.map((o) => (
+                <li key={o.code} className="flex justify-between gap-3">
+                  <a href={`#objetivo-${o.code}`} className="min-w-0 truncate text-brand-800 underline-offset-2 hover:underline">
+                    {o.code} {o.title}
+                  </a>
+                  <Link href={table(o.code)} className="shrink-0 font-semibold text-brand-700 underline underline-offset-2" aria-label={`${t.home.initiativesCount(o.count)} · ${o.code}`}>
+                    {formatNumber(o.count)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {byObjective
+            .filter((o) => o.initiatives.length > 0)
+            .map((o) => (
+              <section key={o.code} aria-labelledby={`objetivo-${o.code}`} className="space-y-3">
+                <h2 id={`objetivo-${o.code}`} tabIndex={-1} className="text-lg font-semibold text-slate-900">
+                  {o.code} {o.title}
+                </h2>
+                <ol className="space-y-3">
+                  {o.initiatives.map((i) => (
+                    <li key={i.id} className="rounded-lg border border-slate-200 bg-white p-4">
+                      <Link href={`/iniciativas/${i.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                        {i.name}
+                      </Link>
+                      <p className="mt-2 text-xs font-semibold text-slate-700">{t.mechanisms.inObjectives}</p>
+                      <ul className="list-disc space-y-1 pl-5 text-sm text-slate-800">
+                        {i.articulationObjectives.map((a) => (
+                          <li key={a.id}>{a.text}</li>
+                        ))}
+                      </ul>
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            ))}
+          {shown < total && (
+            <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-800">
+              {t.mechanisms.partial(formatNumber(shown), formatNumber(total))}{" "}
+              <Link href={table()} className="font-semibold text-brand-700 underline underline-offset-2">
+                {t.mechanisms.viewAll}
               </Link>
-              <p className="text-xs text-slate-600">
-                {i.managementObjective.code} {i.managementObjective.title}
-              </p>
-              <p className="mt-2 text-xs font-semibold text-slate-700">{t.mechanisms.inObjectives}</p>
-              <ul className="list-disc space-y-1 pl-5 text-sm text-slate-800">
-                {i.articulationObjectives.map((o) => (
-                  <li key={o.id}>{o.text}</li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ol>
+            </p>
+          )}
+        </>
       )}
     </div>
   );
