@@ -48,7 +48,7 @@ export function MechanismRow({ mechanism, options, update, merge }: RowProps) {
           {(props) => (
             <TextInput
               {...props}
-              aria-label={t.mechanismAdmin.fieldOf(t.mechanismAdmin.name, mechanism.name)}
+              aria-label={t.forms.fieldOf(t.mechanismAdmin.name, mechanism.name)}
               name="name"
               defaultValue={mechanism.name}
               required
@@ -60,7 +60,7 @@ export function MechanismRow({ mechanism, options, update, merge }: RowProps) {
           {(props) => (
             <TextInput
               {...props}
-              aria-label={t.mechanismAdmin.fieldOf(t.mechanismAdmin.description, mechanism.name)}
+              aria-label={t.forms.fieldOf(t.mechanismAdmin.description, mechanism.name)}
               name="description"
               defaultValue={mechanism.description ?? ""}
               maxLength={2000}
@@ -69,7 +69,7 @@ export function MechanismRow({ mechanism, options, update, merge }: RowProps) {
         </Field>
         <SubmitButton variant="secondary">
           {t.forms.save}
-          <span className="sr-only"> {t.mechanismAdmin.entry(mechanism.name)}</span>
+          <span className="sr-only"> {t.forms.entry(mechanism.name)}</span>
         </SubmitButton>
       </form>
       <form
@@ -96,7 +96,7 @@ export function MechanismRow({ mechanism, options, update, merge }: RowProps) {
         </Field>
         <SubmitButton variant="danger">
           {t.mechanismAdmin.merge}
-          <span className="sr-only"> {t.mechanismAdmin.entry(mechanism.name)}</span>
+          <span className="sr-only"> {t.forms.entry(mechanism.name)}</span>
         </SubmitButton>
       </form>
       <FormMessage status={last.status} message={last.message} />

@@ -79,7 +79,7 @@ export function CatalogueEntryRow({ kind, entry, update, remove }: RowProps) {
               {(props) => (
                 <TextInput
                   {...props}
-                  aria-label={t.catalogues.fieldOf(t.catalogues.name, entry.name)}
+                  aria-label={t.forms.fieldOf(t.catalogues.name, entry.name)}
                   name="name"
                   defaultValue={entry.name}
                   required
@@ -92,7 +92,7 @@ export function CatalogueEntryRow({ kind, entry, update, remove }: RowProps) {
             <div className="col-span-full md:col-span-1">
               <Field name={`${prefix}-tipo`} label={t.catalogues.type} errors={updateState.fieldErrors?.type}>
                 {(props) => (
-                  <TypeSelect {...props} aria-label={t.catalogues.fieldOf(t.catalogues.type, entry.name)} defaultValue={entry.type} />
+                  <TypeSelect {...props} aria-label={t.forms.fieldOf(t.catalogues.type, entry.name)} defaultValue={entry.type} />
                 )}
               </Field>
             </div>
@@ -100,7 +100,7 @@ export function CatalogueEntryRow({ kind, entry, update, remove }: RowProps) {
           <div className="md:grid">
             <SubmitButton variant="secondary">
               {t.catalogues.save}
-              <span className="sr-only"> {t.catalogues.entry(entry.name)}</span>
+              <span className="sr-only"> {t.forms.entry(entry.name)}</span>
             </SubmitButton>
           </div>
         </form>
@@ -117,7 +117,7 @@ export function CatalogueEntryRow({ kind, entry, update, remove }: RowProps) {
             <input type="hidden" name="version" value={entry.version} />
             <SubmitButton variant="danger">
               {t.catalogues.remove}
-              <span className="sr-only"> {t.catalogues.entry(entry.name)}</span>
+              <span className="sr-only"> {t.forms.entry(entry.name)}</span>
             </SubmitButton>
           </form>
         )}

@@ -154,10 +154,6 @@ export const es = {
     mergeInto: (name: string) => `Fusionar «${name}» en`,
     choose: "Elija el mecanismo que se conserva…",
     merge: "Fusionar",
-    /** Said to screen readers after a row's «Guardar» or «Fusionar», naming the mechanism it acts on. */
-    entry: (name: string) => `«${name}»`,
-    /** A row's field as screen readers hear it: «Nombre de «Convenios»». */
-    fieldOf: (field: string, name: string) => `${field} de «${name}»`,
     mergeConfirm: (name: string) => `¿Fusionar «${name}»? Sus usos pasarán al mecanismo elegido y esta entrada desaparecerá del vocabulario.`,
   },
   objectiveAdmin: {
@@ -378,10 +374,6 @@ export const es = {
     add: "Añadir",
     save: "Guardar",
     remove: "Eliminar",
-    /** Said to screen readers after a row's «Guardar» or «Eliminar», naming the entry it acts on. */
-    entry: (name: string) => `«${name}»`,
-    /** A row's field as screen readers hear it: «Nombre de «Secretaría de Cultura»». */
-    fieldOf: (field: string, name: string) => `${field} de «${name}»`,
     confirmRemove: (name: string) => `¿Eliminar «${name}» del catálogo? El cambio queda en la auditoría.`,
     uses: (n: number) => (n === 1 ? "1 uso" : `${n} usos`),
     emptyCounterparts: "Aún no hay actores de contraparte. Añada el primero con el formulario.",
@@ -527,6 +519,10 @@ export const es = {
     save: "Guardar",
     saving: "Guardando…",
     cancel: "Cancelar",
+    /** Said to screen readers after a row's button («Guardar», «Eliminar»…), naming the entry it acts on. */
+    entry: (name: string) => `«${name}»`,
+    /** A row's field as screen readers hear it: «Nombre de «Convenios»». */
+    fieldOf: (field: string, name: string) => `${field} de «${name}»`,
   },
   errors: {
     title: "Algo salió mal",
