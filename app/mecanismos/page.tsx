@@ -16,7 +16,7 @@ export default async function MechanismsPage() {
         <h1 className="text-3xl font-bold text-brand-900">{t.mechanisms.title}</h1>
         <p className="max-w-3xl text-slate-700">{t.mechanisms.intro}</p>
       </header>
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="scroll-cue relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t.mechanisms.title}</caption>
           <thead className="bg-slate-50 text-slate-700">

@@ -193,7 +193,7 @@ export function InitiativesTable({ page, query, hidden }: Props) {
           </Link>
         </div>
       ) : (
-        <div className="overflow-auto rounded-lg lg:max-h-[75vh] border border-slate-200 bg-white shadow-sm" aria-busy={pending}>
+        <div className="scroll-cue overflow-auto rounded-lg lg:max-h-[75vh] border border-slate-200 bg-white shadow-sm" aria-busy={pending}>
           <table className="w-full border-collapse text-left text-sm" data-testid="initiatives-table">
             <caption className="sr-only">
               {t.initiatives.title}, {t.initiatives.pageOf(page.currentPage, page.totalPages)}

@@ -59,7 +59,7 @@ export function ProgressChart({ id, rows }: { id: string; rows: ObjectiveRow[] }
 /** The numbers behind the progress chart: the average and how many initiatives it counts and leaves out. */
 export function ProgressTable({ rows }: { rows: ObjectiveRow[] }) {
   return (
-    <div className="relative overflow-x-auto">
+    <div className="scroll-cue relative overflow-x-auto">
       <table className="w-full text-sm">
         <caption className="sr-only">{t.dashboard.progressCaption}</caption>
         <thead className="bg-slate-50 text-slate-700">

@@ -103,7 +103,7 @@ function CountLink({ n, href, label }: { n: number; href: string; label: string 
 export function StatusTable({ rows, overall }: { rows: ObjectiveRow[]; overall: { total: number; byStatus: StatusCounts } }) {
   const statusLabel = (status: Status) => t.tracking.statuses[status];
   return (
-    <div className="relative overflow-x-auto">
+    <div className="scroll-cue relative overflow-x-auto">
       <table className="w-full text-sm">
         <caption className="sr-only">{t.dashboard.statusCaption}</caption>
         <thead className="bg-slate-50 text-slate-700">

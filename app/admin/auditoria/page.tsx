@@ -70,7 +70,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {page.data.length === 0 ? (
         <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">{t.audit.empty}</p>
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="scroll-cue relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t.audit.title}</caption>
             <thead className="bg-slate-50 text-slate-700">

@@ -27,7 +27,7 @@ export default async function UsersPage() {
         <CreateUserForm action={createUserAction} roles={roles} />
       </section>
 
-      <section aria-labelledby="lista-usuarios" className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <section aria-labelledby="lista-usuarios" className="scroll-cue relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <h2 id="lista-usuarios" className="sr-only">{t.users.list}</h2>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t.users.list}</caption>
