@@ -36,7 +36,7 @@ export function ObjectiveTitleForm({ code, version, title, action }: { code: str
           {errors.join(" ")}
         </p>
       )}
-      <FormMessage status={state.status === "error" && errors ? "idle" : state.status} message={state.message} />
+      <FormMessage status={state.status} message={state.message} />
     </form>
   );
 }

@@ -148,6 +148,7 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
           value={objectiveCode}
           onChange={(e) => change(() => setObjectiveCode(e.target.value))}
           aria-invalid={!!errors.managementObjectiveCode}
+          aria-describedby={errors.managementObjectiveCode ? "objetivo-error" : undefined}
           className="block w-full rounded border border-slate-400 bg-white px-3 py-2"
         >
           {/* A new initiative starts without one: a forgotten choice must be an error, not objective 1.1. */}
@@ -162,7 +163,11 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
             </option>
           ))}
         </select>
-        {errors.managementObjectiveCode && <p className="text-sm text-red-800">{errors.managementObjectiveCode.join(" ")}</p>}
+        {errors.managementObjectiveCode && (
+          <p id="objetivo-error" className="text-sm text-red-800">
+            {errors.managementObjectiveCode.join(" ")}
+          </p>
+        )}
       </div>
 
       <fieldset className="space-y-4">

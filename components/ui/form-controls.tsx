@@ -77,17 +77,25 @@ export function SubmitButton({ children, pendingLabel = t.forms.saving, variant 
 }
 
 /**
- * The outcome of the last submission, announced politely. After an error the
- * focus moves to the first field marked invalid in the form, or to the message,
- * so what is wrong is on screen even when the form is longer than it.
+ * The outcome of the last submission, announced politely. Inside a form, when
+ * a submission ends in an error, the focus moves to the first field marked
+ * invalid (or to the message), so what is wrong is on screen even when the form
+ * is longer than the window; not if the user has meanwhile moved elsewhere.
  */
 export function FormMessage({ status, message }: { status: "idle" | "success" | "error"; message?: string }) {
   const box = useRef<HTMLDivElement>(null);
+  // Outside a form this never pends: row actions keep the focus where the user is.
+  const { pending } = useFormStatus();
+  const wasPending = useRef(false);
   useEffect(() => {
-    if (status !== "error" || !message) return;
-    const invalid = box.current?.closest("form")?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (invalid ?? box.current)?.focus();
-  }, [status, message]);
+    const finished = wasPending.current && !pending;
+    wasPending.current = pending;
+    const form = box.current?.closest("form");
+    if (!finished || status !== "error" || !form) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && !form.contains(active)) return;
+    (form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? box.current)?.focus();
+  }, [pending, status, message]);
   return (
     <div
       ref={box}

@@ -5,7 +5,7 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { diffSnapshots, type SnapshotChange } from "@/lib/initiatives/diff-snapshots";
 import type { InitiativeInput } from "@/lib/initiatives/initiative-schema";
 import { initiativeInputSchema } from "@/lib/initiatives/initiative-schema";
-import { createInitiativeInTx, setArchivedInTx, snapshotInitiative, updateInitiativeInTx } from "@/lib/initiatives/save-initiative";
+import { createInitiativeInTx, setArchivedInTx, snapshotInitiative, updateInitiativeInTx, VersionConflictError } from "@/lib/initiatives/save-initiative";
 import { canonicalMechanismName } from "@/lib/matrix/mechanism-names";
 import { foldText } from "@/lib/text/search-text";
 import type { BulkFile } from "./read-bulk-file";
@@ -111,6 +111,8 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
   return plan;
 }
 
+const STALE_PREVIEW = "La matriz cambió desde la revisión. Vuelva a revisar el archivo antes de aplicarlo.";
+
 /** Ends a dry run: its transaction must roll back. */
 class DryRunDone extends Error {}
 
@@ -133,9 +135,12 @@ export async function previewBulkImport(db: Db, file: BulkFile, options: { archi
             await updateInitiativeInTx(tx, { ...item.input, id: item.id, version: item.version }, actor);
           } catch (error) {
             if (!(error instanceof ActionError)) throw error;
-            refused.push({ line: item.line, message: error.message });
+            // Saved by someone since the plan was read: the whole preview is stale, not this row.
+            refused.push({ line: item.line, message: error instanceof VersionConflictError ? STALE_PREVIEW : error.message });
           }
+          // Released after the rollback, or every row would open its savepoint inside the previous one's.
           await tx.$executeRaw`ROLLBACK TO SAVEPOINT bulk_row`;
+          await tx.$executeRaw`RELEASE SAVEPOINT bulk_row`;
         }
         throw new DryRunDone();
       },
@@ -165,7 +170,7 @@ export async function applyBulkImport(
       const plan = await planBulkImport(tx, file, options);
       if (plan.errors.length > 0) throw new ActionError("El archivo tiene filas inválidas: no se aplicó nada.");
       if (fingerprint(plan) !== options.previewFingerprint) {
-        throw new ActionError("La matriz cambió desde la revisión. Vuelva a revisar el archivo antes de aplicarlo.");
+        throw new ActionError(STALE_PREVIEW);
       }
       for (const item of plan.add) await createInitiativeInTx(tx, item.input, actor, context);
       for (const item of plan.change) await updateInitiativeInTx(tx, { ...item.input, id: item.id, version: item.version }, actor, context);

@@ -43,9 +43,13 @@ export default async function MechanismPage({ params }: { params: Params }) {
             <ul className="mt-2 grid gap-x-8 gap-y-1 text-sm sm:grid-cols-2">
               {byObjective.map((o) => (
                 <li key={o.code} className="flex justify-between gap-3">
-                  <a href={`#objetivo-${o.code}`} className="min-w-0 truncate text-brand-800 underline-offset-2 hover:underline">
+                  {/* Past the page's limit an objective may have no section here: its initiatives are in the table. */}
+                  <Link
+                    href={o.initiatives.length > 0 ? `#objetivo-${o.code}` : table(o.code)}
+                    className="min-w-0 truncate text-brand-800 underline-offset-2 hover:underline"
+                  >
                     {o.code} {o.title}
-                  </a>
+                  </Link>
                   <Link href={table(o.code)} className="shrink-0 font-semibold text-brand-700 underline underline-offset-2" aria-label={`${t.home.initiativesCount(o.count)} · ${o.code}`}>
                     {formatNumber(o.count)}
                   </Link>
@@ -60,6 +64,14 @@ export default async function MechanismPage({ params }: { params: Params }) {
                 <h2 id={`objetivo-${o.code}`} tabIndex={-1} className="text-lg font-semibold text-slate-900">
                   {o.code} {o.title}
                 </h2>
+                {o.initiatives.length < o.count && (
+                  <p className="text-sm text-slate-700">
+                    {t.mechanisms.partial(formatNumber(o.initiatives.length), formatNumber(o.count))}{" "}
+                    <Link href={table(o.code)} className="font-semibold text-brand-700 underline underline-offset-2">
+                      {t.mechanisms.viewAll}
+                    </Link>
+                  </p>
+                )}
                 <ol className="space-y-3">
                   {o.initiatives.map((i) => (
                     <li key={i.id} className="rounded-lg border border-slate-200 bg-white p-4">
