@@ -87,5 +87,9 @@ test.describe("detalles de uso", () => {
     await page.getByRole("button", { name: "Guardar" }).first().click();
     await expect(page.locator("#nombre")).toBeFocused();
     await expect(page.getByText("Elija un objetivo de gestión.")).toBeVisible();
+    // The second failure carries the same message: the focus still moves, now to the field left wrong.
+    await page.locator("#nombre").fill("Iniciativa sin objetivo de gestión");
+    await page.getByRole("button", { name: "Guardar" }).first().click();
+    await expect(page.locator("#objetivo")).toBeFocused();
   });
 });
