@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
 import { t } from "@/lib/i18n";
-import { Field, FormMessage, Select, SubmitButton, TextInput } from "@/components/ui/form-controls";
+import { Field, FormMessage, RowNameField, Select, SubmitButton, TextInput } from "@/components/ui/form-controls";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
@@ -44,18 +44,7 @@ export function MechanismRow({ mechanism, options, update, merge }: RowProps) {
       <form action={submitUpdate} className="grid gap-3 md:grid-cols-[1fr_2fr_auto] md:items-end">
         <input type="hidden" name="id" value={mechanism.id} />
         <input type="hidden" name="version" value={mechanism.version} />
-        <Field name={`${prefix}-nombre`} label={t.mechanismAdmin.name} errors={updateState.fieldErrors?.name}>
-          {(props) => (
-            <TextInput
-              {...props}
-              aria-label={t.forms.fieldOf(t.mechanismAdmin.name, mechanism.name)}
-              name="name"
-              defaultValue={mechanism.name}
-              required
-              maxLength={200}
-            />
-          )}
-        </Field>
+        <RowNameField id={`${prefix}-nombre`} label={t.mechanismAdmin.name} entry={mechanism.name} errors={updateState.fieldErrors?.name} />
         <Field name={`${prefix}-descripcion`} label={t.mechanismAdmin.description} errors={updateState.fieldErrors?.description}>
           {(props) => (
             <TextInput

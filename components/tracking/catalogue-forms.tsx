@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
 import { t } from "@/lib/i18n";
 import { COUNTERPART_TYPES } from "@/lib/tracking/counterpart-types";
-import { Field, FormMessage, Select, SubmitButton, TextInput } from "@/components/ui/form-controls";
+import { Field, FormMessage, RowNameField, Select, SubmitButton, TextInput } from "@/components/ui/form-controls";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
@@ -75,18 +75,7 @@ export function CatalogueEntryRow({ kind, entry, update, remove }: RowProps) {
           <input type="hidden" name="id" value={entry.id} />
           <input type="hidden" name="version" value={entry.version} />
           <div className="col-span-full md:col-span-1">
-            <Field name={`${prefix}-nombre`} label={t.catalogues.name} errors={updateState.fieldErrors?.name}>
-              {(props) => (
-                <TextInput
-                  {...props}
-                  aria-label={t.forms.fieldOf(t.catalogues.name, entry.name)}
-                  name="name"
-                  defaultValue={entry.name}
-                  required
-                  maxLength={200}
-                />
-              )}
-            </Field>
+            <RowNameField id={`${prefix}-nombre`} label={t.catalogues.name} entry={entry.name} errors={updateState.fieldErrors?.name} />
           </div>
           {kind === "actor" && (
             <div className="col-span-full md:col-span-1">

@@ -43,6 +43,15 @@ export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
   return <input {...props} className={inputClass} />;
 }
 
+/** The name of one entry in a list of editable rows, heard by screen readers as «Nombre de «entrada»». */
+export function RowNameField({ id, label, entry, errors }: { id: string; label: string; entry: string; errors?: string[] }) {
+  return (
+    <Field name={id} label={label} errors={errors}>
+      {(props) => <TextInput {...props} aria-label={t.forms.fieldOf(label, entry)} name="name" defaultValue={entry} required maxLength={200} />}
+    </Field>
+  );
+}
+
 export function TextArea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return <textarea {...props} className={inputClass} />;
 }
