@@ -9,9 +9,13 @@ export interface RelatedInitiative {
   shared?: number;
 }
 
-/** The name for the browser tab; null when there is no such initiative or the visitor may not read it (the page then redirects or refuses). */
-export async function getInitiativeName(id: number): Promise<string | null> {
-  if (!(await currentUserMay("matrix:read"))) return null;
+/** The id in an address («/iniciativas/12/…»), or null for anything that cannot be one (the page answers 404). */
+export const parseInitiativeId = (segment: string) => (/^\d{1,9}$/.test(segment) ? Number(segment) : null);
+
+/** The name for the browser tab, from the address's id; null when there is no such initiative or the visitor may not read it (the page then redirects or refuses). */
+export async function getInitiativeName(segment: string): Promise<string | null> {
+  const id = parseInitiativeId(segment);
+  if (id === null || !(await currentUserMay("matrix:read"))) return null;
   return (await getReadDb().initiative.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
 }
 

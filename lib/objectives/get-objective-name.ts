@@ -4,20 +4,27 @@ import { getReadDb } from "@/lib/db/client";
 
 export type ObjectiveKind = "development" | "management";
 
+/** The objective code in an address («1», «1.1»), or null for anything else, a malformed escape included (the page answers 404). */
+export function parseObjectiveCode(segment: string): string | null {
+  let code: string;
+  try {
+    code = decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+  return /^\d{1,2}(\.\d{1,2})?$/.test(code) ? code : null;
+}
+
 /**
- * What the browser tab needs of an objective ("1" or "1.1"): its kind and code;
+ * What the browser tab needs of the address's objective: its kind and code;
  * null when there is no such objective or the visitor may not read it (the page then redirects or refuses).
  */
-export async function getObjectiveName(code: string): Promise<{ kind: ObjectiveKind; code: string } | null> {
-  if (!(await currentUserMay("matrix:read"))) return null;
+export async function getObjectiveName(segment: string): Promise<{ kind: ObjectiveKind; code: string } | null> {
+  const code = parseObjectiveCode(segment);
+  if (code === null || !(await currentUserMay("matrix:read"))) return null;
   const db = getReadDb();
-  if (/^\d{1,2}\.\d{1,2}$/.test(code)) {
-    const found = await db.managementObjective.findUnique({ where: { code }, select: { code: true } });
-    return found && { kind: "management", code: found.code };
-  }
-  if (/^\d{1,2}$/.test(code)) {
-    const found = await db.developmentObjective.findUnique({ where: { code }, select: { code: true } });
-    return found && { kind: "development", code: found.code };
-  }
-  return null;
+  const found = code.includes(".")
+    ? await db.managementObjective.findUnique({ where: { code }, select: { code: true } })
+    : await db.developmentObjective.findUnique({ where: { code }, select: { code: true } });
+  return found && { kind: code.includes(".") ? "management" : "development", code: found.code };
 }

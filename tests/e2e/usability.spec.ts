@@ -33,6 +33,11 @@ test.describe("detalles de uso", () => {
     await expect(page).toHaveTitle(/^Seguimiento · Estrategia de espacios saludables · /);
     await page.goto("/mecanismos/no-existe");
     await expect(page).toHaveTitle("Página no encontrada · Matriz PMDOT");
+    // An escape that decodes to a malformed one («%25E0» → «%E0») is an unknown objective, not a server error.
+    for (const path of ["/objetivos/%25E0", "/objetivos/%25E0/informe"]) {
+      expect((await page.goto(path))!.status(), path).toBe(404);
+      await expect(page).toHaveTitle("Página no encontrada · Matriz PMDOT");
+    }
   });
 
   test("archivar pregunta antes, nombrando la iniciativa; al cancelar no cambia nada", async ({ page }) => {

@@ -8,25 +8,22 @@ import { PrintButton } from "@/components/ui/print-button";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
 import { formatDate, t } from "@/lib/i18n";
-import { getInitiative, getInitiativeName, type RelatedInitiative } from "@/lib/initiatives/get-initiative";
+import { getInitiative, getInitiativeName, parseInitiativeId, type RelatedInitiative } from "@/lib/initiatives/get-initiative";
 import { getInitiativeTracking } from "@/lib/tracking/get-initiative-tracking";
 import { InstrumentList, ProgressTimeline, TrackingSummary } from "@/components/tracking/tracking-summary";
 import { archiveInitiativeAction } from "./actions";
 
 type Params = Promise<{ id: string }>;
 
-const parseId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
-
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const id = parseId((await params).id);
-  return { title: (id !== null && (await getInitiativeName(id))) || t.errors.notFound };
+  return { title: (await getInitiativeName((await params).id)) ?? t.errors.notFound };
 }
 
 export default async function InitiativePage({ params }: { params: Params }) {
   const { id: raw } = await params;
   const user = await requirePageUser(`/iniciativas/${raw}`);
   const canEdit = can(user.role, "matrix:edit");
-  const id = parseId(raw);
+  const id = parseInitiativeId(raw);
   const [found, tracking] = id === null ? [null, null] : await Promise.all([getInitiative(id), getInitiativeTracking(id)]);
   if (!found || !tracking) notFound();
   const instrumentsOf = new Map(tracking.articulationObjectives.map((o) => [o.id, o.instruments]));

@@ -6,7 +6,7 @@ import { CountBars } from "@/components/ui/count-bars";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { formatPercent, t } from "@/lib/i18n";
 import { getObjective } from "@/lib/objectives/get-objective";
-import { getObjectiveName } from "@/lib/objectives/get-objective-name";
+import { getObjectiveName, parseObjectiveCode } from "@/lib/objectives/get-objective-name";
 import type { Rollup } from "@/lib/tracking/rollup";
 
 function RollupLine({ rollup }: { rollup: Rollup }) {
@@ -20,25 +20,17 @@ function RollupLine({ rollup }: { rollup: Rollup }) {
 
 type Params = Promise<{ code: string }>;
 
-/** The code of the address; a malformed escape names no objective. */
-const decodeCode = (raw: string) => {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return "";
-  }
-};
-
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const found = await getObjectiveName(decodeCode((await params).code));
+  const found = await getObjectiveName((await params).code);
   return { title: found ? t.objective[found.kind](found.code) : t.errors.notFound };
 }
 
 export default async function ObjectivePage({ params }: { params: Params }) {
-  const code = decodeURIComponent((await params).code);
-  await requirePageUser(`/objetivos/${encodeURIComponent(code)}`);
-  const found = /^\d{1,2}(\.\d{1,2})?$/.test(code) ? await getObjective(code) : null;
-  if (!found) notFound();
+  const { code: segment } = await params;
+  await requirePageUser(`/objetivos/${encodeURIComponent(segment)}`);
+  const code = parseObjectiveCode(segment);
+  const found = code === null ? null : await getObjective(code);
+  if (!found || code === null) notFound();
 
   const bars = found.mechanisms.map((m) => ({
     label: m.name,

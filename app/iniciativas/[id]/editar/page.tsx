@@ -6,20 +6,19 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
 import { getEditorOptions } from "@/lib/initiatives/editor-options";
-import { getInitiativeName } from "@/lib/initiatives/get-initiative";
+import { getInitiativeName, parseInitiativeId } from "@/lib/initiatives/get-initiative";
 import { snapshotInitiative } from "@/lib/initiatives/save-initiative";
 import { saveInitiativeAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const raw = (await params).id;
-  const name = /^\d{1,9}$/.test(raw) ? await getInitiativeName(Number(raw)) : null;
+  const name = await getInitiativeName((await params).id);
   return { title: name ? t.editing.editPageTitle(name) : t.errors.notFound };
 }
 
 export default async function EditInitiativePage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
   await requirePageUser(`/iniciativas/${raw}/editar`, "matrix:edit");
-  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  const id = parseInitiativeId(raw);
   const [found, options] = await Promise.all([id === null ? null : snapshotInitiative(getDb(), id), getEditorOptions()]);
   if (!found || id === null) notFound();
   const { snapshot, version } = found;

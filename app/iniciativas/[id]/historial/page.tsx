@@ -7,20 +7,19 @@ import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime, t } from "@/lib/i18n";
 import { diffSnapshots, type SnapshotChange } from "@/lib/initiatives/diff-snapshots";
-import { getInitiativeName } from "@/lib/initiatives/get-initiative";
+import { getInitiativeName, parseInitiativeId } from "@/lib/initiatives/get-initiative";
 import { initiativeHistory, snapshotInitiative } from "@/lib/initiatives/save-initiative";
 import { restoreVersionAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const raw = (await params).id;
-  const name = /^\d{1,9}$/.test(raw) ? await getInitiativeName(Number(raw)) : null;
+  const name = await getInitiativeName((await params).id);
   return { title: name ? t.editing.historyPageTitle(name) : t.errors.notFound };
 }
 
 export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
   const user = await requirePageUser(`/iniciativas/${raw}/historial`);
-  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  const id = parseInitiativeId(raw);
   const db = getDb();
   const [current, history] = id === null ? [null, []] : await Promise.all([snapshotInitiative(db, id), initiativeHistory(db, id)]);
   if (!current || id === null) notFound();

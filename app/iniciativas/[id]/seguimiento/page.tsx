@@ -6,21 +6,20 @@ import { DeleteInstrumentButton, InstrumentForm, OwnershipForm, ProgressUpdateFo
 import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
 import { t } from "@/lib/i18n";
-import { getInitiativeName } from "@/lib/initiatives/get-initiative";
+import { getInitiativeName, parseInitiativeId } from "@/lib/initiatives/get-initiative";
 import { todayInQuito } from "@/lib/tracking/days";
 import { getInitiativeTracking, getTrackingCatalogues } from "@/lib/tracking/get-initiative-tracking";
 import { createInstrumentAction, deleteInstrumentAction, postProgressUpdateAction, setOwnershipAction, updateInstrumentAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const raw = (await params).id;
-  const name = /^\d{1,9}$/.test(raw) ? await getInitiativeName(Number(raw)) : null;
+  const name = await getInitiativeName((await params).id);
   return { title: name ? t.tracking.pageTitle(name) : t.errors.notFound };
 }
 
 export default async function TrackingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
   const user = await requirePageUser(`/iniciativas/${raw}/seguimiento`, "progress:write");
-  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  const id = parseInitiativeId(raw);
   const canEdit = can(user.role, "tracking:edit");
   const [tracking, catalogues] = id === null ? [null, null] : await Promise.all([getInitiativeTracking(id), getTrackingCatalogues()]);
   if (!tracking || !catalogues) notFound();

@@ -5,32 +5,24 @@ import { ObjectiveReport } from "@/components/tracking/objective-report";
 import { PrintButton } from "@/components/ui/print-button";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
-import { getObjectiveName } from "@/lib/objectives/get-objective-name";
+import { getObjectiveName, parseObjectiveCode } from "@/lib/objectives/get-objective-name";
 import { todayInQuito } from "@/lib/tracking/days";
 import { getObjectiveReport } from "@/lib/tracking/get-objective-report";
 
 type Params = Promise<{ code: string }>;
 
-/** The code of the address; a malformed escape names no objective. */
-const decodeCode = (raw: string) => {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return "";
-  }
-};
-
 const objectiveName = (code: string) => (code.includes(".") ? t.objective.management(code) : t.objective.development(code));
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const found = await getObjectiveName(decodeCode((await params).code));
+  const found = await getObjectiveName((await params).code);
   return { title: found ? t.report.title(t.objective[found.kind](found.code)) : t.errors.notFound };
 }
 
 export default async function ObjectiveReportPage({ params }: { params: Params }) {
-  const code = decodeURIComponent((await params).code);
-  await requirePageUser(`/objetivos/${encodeURIComponent(code)}/informe`);
-  const report = /^\d{1,2}(\.\d{1,2})?$/.test(code) ? await getObjectiveReport(code) : null;
+  const { code: segment } = await params;
+  await requirePageUser(`/objetivos/${encodeURIComponent(segment)}/informe`);
+  const code = parseObjectiveCode(segment);
+  const report = code === null ? null : await getObjectiveReport(code);
   if (!report) notFound();
 
   return (
