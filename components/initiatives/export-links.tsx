@@ -22,7 +22,7 @@ export function ExportLinks({ params }: { params: string }) {
 export function ExportScope({ count }: { count: number }) {
   return (
     <p id={SCOPE_ID} className="text-xs text-slate-600">
-      {t.initiatives.exportHint(formatNumber(count))}
+      {t.initiatives.exportHint(count, formatNumber(count))}
     </p>
   );
 }

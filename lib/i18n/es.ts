@@ -102,8 +102,10 @@ export const es = {
     export: "Exportar",
     exportCsv: "Descargar CSV",
     exportXlsx: "Descargar Excel (XLSX)",
-    exportHint: (n: string) =>
-      `Las descargas llevan las ${n} iniciativas filtradas, de todas las páginas y con todas las columnas: una fila por objetivo de articulación.`,
+    exportHint: (n: number, formatted: string) =>
+      n === 0
+        ? "Con estos filtros, las descargas solo llevarían la fila de encabezados."
+        : `Las descargas llevan ${n === 1 ? "la iniciativa filtrada" : `las ${formatted} iniciativas filtradas`}, de todas las páginas y con todas las columnas: una fila por objetivo de articulación.`,
     updating: "Actualizando resultados…",
     archivedOnly: "Archivadas (solo las iniciativas archivadas)",
   },
