@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { InitiativeFilters } from "@/components/initiatives/initiative-filters";
 import { InitiativesTable } from "@/components/initiatives/initiatives-table";
 import { ExportLinks, ExportScope } from "@/components/initiatives/export-links";
 import { SavedViewsMenu } from "@/components/initiatives/saved-views-menu";
+import { ReplaceUrl } from "@/components/ui/replace-url";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
@@ -22,20 +22,24 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function InitiativesPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const user = await requirePageUser("/iniciativas");
-  const { query, ignored } = parseInitiativeQuery(params);
+  const parsed = parseInitiativeQuery(params);
+  const { ignored } = parsed;
   const canSaveViews = can(user.role, "views:manage");
-  const [{ page, facets, options, unmatched }, views] = await Promise.all([listInitiatives(query), canSaveViews ? listViews(getDb(), user.id) : []]);
+  const [asked, views] = await Promise.all([listInitiatives(parsed.query), canSaveViews ? listViews(getDb(), user.id) : []]);
+  // Past the last page (an old link, a filter that now matches less), the last page is what was meant.
+  const pastEnd = asked.page.count > 0 && parsed.query.pagina > asked.page.totalPages;
+  const query = pastEnd ? { ...parsed.query, pagina: asked.page.totalPages } : parsed.query;
+  const { page, facets, options, unmatched } = pastEnd ? await listInitiatives(query) : asked;
   const hidden = typeof params.ocultar === "string" ? params.ocultar.split(",") : [];
   const href = (changes: Partial<InitiativeQuery>) => {
     const next = initiativeQueryToParams({ ...query, ...changes });
     if (hidden.length > 0) next.set("ocultar", hidden.join(","));
     return `/iniciativas${next.size > 0 ? `?${next}` : ""}`;
   };
-  // Past the last page (an old link, a filter that now matches less), the last page is what was meant.
-  if (page.count > 0 && query.pagina > page.totalPages) redirect(href({ pagina: page.totalPages }));
 
   return (
     <div className="space-y-6">
+      {pastEnd && <ReplaceUrl href={href({})} />}
       <header className="space-y-1">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-3xl font-bold text-brand-900">{t.initiatives.title}</h1>
