@@ -57,35 +57,58 @@ const archivedCondition = (query: InitiativeQuery, source: Source = "initiatives
 
 const like = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/**
+ * The ids the filters name (objectives, mechanisms, secretariats), looked up before the search. As values,
+ * PostgreSQL's statistics tell how many initiatives each filter keeps; behind a sub-select it guesses, and
+ * a guess of a few dozen rows can pick a plan that reads 50,000 of them one by one.
+ */
+interface FilterIds {
+  developmentObjectives: number[];
+  managementObjectives: number[];
+  mechanisms: number[];
+  secretariats: number[];
+}
+
+async function filterIds(db: Db, query: InitiativeQuery): Promise<FilterIds> {
+  const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
+  const lead = query.responsable.filter((slug) => slug !== NO_OWNER);
+  const [developmentObjectives, managementObjectives, mechanisms, secretariats] = await Promise.all([
+    query.desarrollo.length > 0
+      ? db.managementObjective.findMany({ where: { developmentObjective: { code: { in: query.desarrollo } } }, select: { id: true } }).then(ids)
+      : [],
+    query.objetivo.length > 0 ? db.managementObjective.findMany({ where: { code: { in: query.objetivo } }, select: { id: true } }).then(ids) : [],
+    query.mecanismo.length > 0 ? db.mechanism.findMany({ where: { slug: { in: query.mecanismo } }, select: { id: true } }).then(ids) : [],
+    lead.length > 0 ? db.secretariat.findMany({ where: { slug: { in: lead } }, select: { id: true } }).then(ids) : [],
+  ]);
+  return { developmentObjectives, managementObjectives, mechanisms, secretariats };
+}
+
 /** WHERE conditions over i (Initiative, or InitiativeFacetCount: the same facet columns), leaving out the filter `skip` (for its facet). */
-function conditions(query: InitiativeQuery, terms: string[], skip?: Filter, source: Source = "initiatives"): Prisma.Sql {
+function conditions(query: InitiativeQuery, ids: FilterIds, terms: string[], skip?: Filter, source: Source = "initiatives"): Prisma.Sql {
   const parts: Prisma.Sql[] = [archivedCondition(query, source)];
-  // Objectives by id through tiny sub-selects, so counting needs no join on the initiatives.
   if (skip !== "desarrollo" && query.desarrollo.length > 0) {
-    parts.push(Prisma.sql`i."managementObjectiveId" IN (
-      SELECT mo.id FROM "ManagementObjective" mo JOIN "DevelopmentObjective" d ON d.id = mo."developmentObjectiveId"
-      WHERE d.code IN (${Prisma.join(query.desarrollo)}))`);
+    parts.push(Prisma.sql`i."managementObjectiveId" = ANY (${ids.developmentObjectives}::int[])`);
   }
   if (skip !== "objetivo" && query.objetivo.length > 0) {
-    parts.push(Prisma.sql`i."managementObjectiveId" IN (SELECT id FROM "ManagementObjective" WHERE code IN (${Prisma.join(query.objetivo)}))`);
+    parts.push(Prisma.sql`i."managementObjectiveId" = ANY (${ids.managementObjectives}::int[])`);
   }
   if (skip !== "mecanismo" && query.mecanismo.length > 0) {
-    const ids = Prisma.sql`ARRAY(SELECT id FROM "Mechanism" WHERE slug IN (${Prisma.join(query.mecanismo)}))`;
     // With "todos", a slug that does not exist must match nothing, not be ignored.
     parts.push(
-      query.modo === "todos"
-        ? Prisma.sql`i."mechanismIds" @> ${ids} AND cardinality(${ids}) = ${query.mecanismo.length}`
-        : Prisma.sql`i."mechanismIds" && ${ids}`,
+      query.modo !== "todos"
+        ? Prisma.sql`i."mechanismIds" && ${ids.mechanisms}::int[]`
+        : ids.mechanisms.length === query.mecanismo.length
+          ? Prisma.sql`i."mechanismIds" @> ${ids.mechanisms}::int[]`
+          : Prisma.sql`FALSE`,
     );
   }
   if (skip !== "estado" && query.estado.length > 0) {
     parts.push(Prisma.sql`i.status::text IN (${Prisma.join(query.estado.map((slug) => STATUS_BY_SLUG[slug]!))})`);
   }
   if (skip !== "responsable" && query.responsable.length > 0) {
-    const slugs = query.responsable.filter((slug) => slug !== NO_OWNER);
     const either: Prisma.Sql[] = [];
-    if (slugs.length > 0) either.push(Prisma.sql`i."leadSecretariatId" IN (SELECT id FROM "Secretariat" WHERE slug IN (${Prisma.join(slugs)}))`);
-    if (slugs.length < query.responsable.length) either.push(Prisma.sql`i."leadSecretariatId" IS NULL`);
+    if (query.responsable.some((slug) => slug !== NO_OWNER)) either.push(Prisma.sql`i."leadSecretariatId" = ANY (${ids.secretariats}::int[])`);
+    if (query.responsable.includes(NO_OWNER)) either.push(Prisma.sql`i."leadSecretariatId" IS NULL`);
     parts.push(Prisma.sql`(${Prisma.join(either, " OR ")})`);
   }
   const today = todayInQuito();
@@ -153,7 +176,7 @@ const orderBy = (keys: SortKey[]) => Prisma.join(keys.map(([key, dir]) => Prisma
 /** One page of initiatives for the filters, sorted and counted in PostgreSQL. */
 export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise<InitiativePage> {
   const terms = searchTerms(query.q);
-  const where = conditions(query, terms);
+  const where = conditions(query, await filterIds(db, query), terms);
   const offset = (query.pagina - 1) * query.por;
   const filtered =
     terms.length > 0 ||
@@ -256,7 +279,7 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
 export async function matchingInitiativeIds(db: Db, query: InitiativeQuery): Promise<number[]> {
   const terms = searchTerms(query.q);
   const rows = await db.$queryRaw<{ id: number }[]>`
-    SELECT i.id FROM ${sortSource(query)} WHERE ${conditions(query, terms)} ORDER BY ${orderBy(sortKeys(query, terms))}`;
+    SELECT i.id FROM ${sortSource(query)} WHERE ${conditions(query, await filterIds(db, query), terms)} ORDER BY ${orderBy(sortKeys(query, terms))}`;
   return rows.map((r) => r.id);
 }
 
@@ -286,9 +309,10 @@ export async function countFacets(db: Db, query: InitiativeQuery): Promise<Facet
   const all: Filter[] = ["desarrollo", "objetivo", "mecanismo", "estado", "responsable"];
   // Every filter but text and dates is a facet column: then the few hundred combinations answer, not the initiatives.
   const source: Source = terms.length === 0 && query.desactualizadas !== "si" && query.vencen !== "si" ? "combinations" : "initiatives";
+  const ids = await filterIds(db, query);
   const scans = [
-    { facets: all.filter((f) => !active[f]), where: conditions(query, terms, undefined, source) },
-    ...all.filter((f) => active[f]).map((f) => ({ facets: [f], where: conditions(query, terms, f, source) })),
+    { facets: all.filter((f) => !active[f]), where: conditions(query, ids, terms, undefined, source) },
+    ...all.filter((f) => active[f]).map((f) => ({ facets: [f], where: conditions(query, ids, terms, f, source) })),
   ].filter((scan) => scan.facets.length > 0);
 
   const scan = ({ facets, where }: (typeof scans)[number]) => {

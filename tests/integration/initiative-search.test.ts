@@ -63,6 +63,11 @@ describe("búsqueda y filtros de iniciativas en PostgreSQL", () => {
     expect(all.count).toBeGreaterThan(0);
     expect(all.count).toBeLessThan(consorcios.count);
     for (const row of all.data) expect(row.mechanisms.map((m) => m.slug)).toEqual(expect.arrayContaining(["consorcios", "mancomunidades"]));
+    // A mechanism no longer in the vocabulary (an old bookmark) adds nothing to «alguno» and leaves «todos» empty.
+    expect((await searchInitiatives(database.db, query({ mecanismo: ["consorcios", "ya-no-existe"] }))).count).toBe(consorcios.count);
+    expect((await searchInitiatives(database.db, query({ mecanismo: ["consorcios", "ya-no-existe"], modo: "todos" }))).count).toBe(0);
+    expect((await searchInitiatives(database.db, query({ mecanismo: "ya-no-existe" }))).count).toBe(0);
+    expect((await searchInitiatives(database.db, query({ responsable: "ya-no-existe" }))).count).toBe(0);
   });
 
   it("la búsqueda ignora mayúsculas y tildes y ordena primero las mejores coincidencias", async () => {
