@@ -20,7 +20,8 @@ function header(source: HeaderSource, name: string): string | null {
 /** Set by the portal server on every request from the connection itself; whatever a client sends under this name is overwritten. */
 export const CLIENT_IP_HEADER = "x-pmdot-client-ip";
 
-const trustedHops = () => Math.max(0, Math.trunc(Number(process.env.TRUSTED_PROXY_HOPS ?? 0)) || 0);
+/** How many proxies of ours stand in front of the portal (TRUSTED_PROXY_HOPS): only what they add to a request is believed. */
+export const trustedProxyHops = () => Math.max(0, Math.trunc(Number(process.env.TRUSTED_PROXY_HOPS ?? 0)) || 0);
 
 /**
  * The client's address. With no proxy of ours in front it is the connection's
@@ -28,7 +29,7 @@ const trustedHops = () => Math.max(0, Math.trunc(Number(process.env.TRUSTED_PROX
  * saw, which is that many entries from the right of X-Forwarded-For. Entries
  * further left are whatever the client claimed, and are never used.
  */
-export function trustedClientIp(forwardedFor: string | string[] | undefined | null, socketAddress: string | null | undefined, hops = trustedHops()): string | null {
+export function trustedClientIp(forwardedFor: string | string[] | undefined | null, socketAddress: string | null | undefined, hops = trustedProxyHops()): string | null {
   const socket = socketAddress?.replace(/^::ffff:/, "") || null;
   if (hops === 0) return socket;
   const chain = [forwardedFor ?? []].flat().join(",").split(",").map((part) => part.trim()).filter(Boolean);
@@ -37,11 +38,13 @@ export function trustedClientIp(forwardedFor: string | string[] | undefined | nu
 
 /**
  * The address the portal server established (lib/server/portal-server.ts). Under
- * `next dev`, which has no such server, only the X-Forwarded-For of trusted
- * proxies counts, and with none configured the address is unknown.
+ * `next dev`, which has no such server to overwrite the header, a client could
+ * write it: there only the X-Forwarded-For of trusted proxies counts, and with
+ * none configured the address is unknown.
  */
 export function clientIp(source: HeaderSource): string | null {
-  return header(source, CLIENT_IP_HEADER) ?? trustedClientIp(header(source, "x-forwarded-for"), null);
+  if (process.env.PMDOT_PORTAL_SERVER === "1") return header(source, CLIENT_IP_HEADER);
+  return trustedClientIp(header(source, "x-forwarded-for"), null);
 }
 
 export function requestContext(source: HeaderSource): RequestContext {

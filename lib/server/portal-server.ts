@@ -4,7 +4,7 @@ import net, { type AddressInfo } from "node:net";
 import next from "next";
 import { cookieSaysWrote, runWithReadRouting } from "@/lib/db/read-routing";
 import { disconnectDatabases } from "@/lib/db/client";
-import { CLIENT_IP_HEADER, trustedClientIp, USER_ID_HEADER } from "@/lib/http/request-context";
+import { CLIENT_IP_HEADER, trustedClientIp, trustedProxyHops, USER_ID_HEADER } from "@/lib/http/request-context";
 import { t } from "@/lib/i18n";
 import { logger } from "@/lib/logger";
 import { databaseAvailability } from "./database-availability";
@@ -76,11 +76,20 @@ export async function startPortalServer(options: {
   let stopping = false;
   let inFlight = 0;
   let idle: (() => void) | null = null;
+  const behindProxy = trustedProxyHops() > 0;
+  let warnedForwardedFor = false;
 
   const server = http.createServer(async (req, res) => {
     const started = process.hrtime.bigint();
-    const incoming = req.headers["x-request-id"];
+    // A request id from the balancer ties its log to ours; one from a client could pass for another request in the audit.
+    const incoming = behindProxy ? req.headers["x-request-id"] : undefined;
     const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    if (!behindProxy && !warnedForwardedFor && req.headers["x-forwarded-for"]) {
+      warnedForwardedFor = true;
+      logger.warn(
+        "requests carry X-Forwarded-For but TRUSTED_PROXY_HOPS is 0: behind a balancer, every user has its address, for the sign-in throttle and the audit alike. Set TRUSTED_PROXY_HOPS to the number of proxies in front.",
+      );
+    }
     req.headers["x-request-id"] = requestId;
     const ip = trustedClientIp(req.headers["x-forwarded-for"], req.socket.remoteAddress);
     if (ip) req.headers[CLIENT_IP_HEADER] = ip;

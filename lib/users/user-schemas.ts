@@ -28,9 +28,9 @@ export const createUserSchema = z.object({
 
 export const changeOwnPasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Escriba su contraseña actual."),
+    currentPassword: z.string().min(1, "Escriba su contraseña actual.").max(1_024, "La contraseña es demasiado larga."),
     newPassword: passwordSchema,
-    confirmPassword: z.string(),
+    confirmPassword: z.string().max(1_024, "La contraseña es demasiado larga."),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "Las contraseñas no coinciden." });
 

@@ -87,6 +87,9 @@ describe("dos instancias, una base de datos", () => {
     const keys = (await database.db.loginThrottle.findMany({ where: { key: { startsWith: "address:" } } })).map((row) => row.key);
     expect(keys).toContain("address:127.0.0.1");
     expect(keys.filter((key) => key.includes("203.0.113"))).toEqual([]);
+    // Behind a balancer this would lock everyone out together: the log says which setting is missing.
+    await new Promise((r) => setTimeout(r, 200));
+    expect([...a.output, ...b.output].join("\n")).toContain("TRUSTED_PROXY_HOPS is 0");
   }, 60_000);
 
   it("una contraseña temporal solo sirve para cambiarla: la API y las acciones la rechazan, las páginas llevan al cambio", async () => {
@@ -134,11 +137,13 @@ describe("dos instancias, una base de datos", () => {
 
   it("cada solicitud deja una línea JSON con su código y el usuario, sin contraseñas", async () => {
     const cookie = await signInOverHttp(b.url, planner.email, planner.password);
+    // With no balancer of ours in front (TRUSTED_PROXY_HOPS=0) a client's own id is not taken: it could pass for another request.
     const response = await fetch(`${b.url}/iniciativas/5`, { headers: { cookie, "x-request-id": "prueba-registro-0001" } });
-    expect(response.headers.get("x-request-id")).toBe("prueba-registro-0001");
+    const requestId = response.headers.get("x-request-id");
+    expect(requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(response.headers.get("x-pmdot-user-id")).toBeNull();
     await new Promise((r) => setTimeout(r, 200));
-    const line = b.output.map((l) => (l.startsWith("{") ? JSON.parse(l) : null)).find((entry) => entry?.requestId === "prueba-registro-0001");
+    const line = b.output.map((l) => (l.startsWith("{") ? JSON.parse(l) : null)).find((entry) => entry?.requestId === requestId);
     const user = await database.db.user.findUniqueOrThrow({ where: { email: planner.email } });
     expect(line).toMatchObject({ method: "GET", path: "/iniciativas/5", status: 200, userId: user.id, msg: "request" });
     const everything = [...a.output, ...b.output].join("\n");
