@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { searchTerms } from "@/lib/text/search-text";
+import { foldChars, searchTerms } from "@/lib/text/search-text";
 import { dateToDay, todayInQuito } from "@/lib/tracking/days";
 import { endingSoonUntil, staleCutoff } from "@/lib/tracking/freshness";
 import { STATUS_BY_SLUG, STATUS_SLUGS, type Status } from "@/lib/tracking/statuses";
@@ -247,7 +247,6 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
     const own = objectives.filter((o) => o.initiativeId === row.id);
     const mechanisms = new Map<string, { name: string; slug: string }>();
     for (const o of own) for (const link of o.mechanisms) mechanisms.set(link.mechanism.slug, link.mechanism);
-    const folded = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
     return {
       id: row.id,
       name: row.name,
@@ -256,7 +255,7 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
       developmentObjectiveCode: row.dCode,
       mechanisms: [...mechanisms.values()],
       objectiveCount: own.length,
-      matchingObjective: terms.length ? (own.find((o) => terms.some((t) => folded(o.text).includes(t)))?.text ?? null) : null,
+      matchingObjective: terms.length ? (own.find((o) => terms.some((t) => foldChars(o.text).includes(t)))?.text ?? null) : null,
       status: row.status,
       progress: row.progress,
       leadSecretariat: row.leadName && row.leadSlug ? { name: row.leadName, slug: row.leadSlug } : null,

@@ -29,11 +29,22 @@ export interface TextSegment {
   match: boolean;
 }
 
+/**
+ * Case and accents folded character for character (Á→a, ñ→n), so a position in the folded text is the same
+ * position in the original: for finding terms in a text shown as it is. A character whose folding would change
+ * its length stays as it is.
+ */
+export function foldChars(text: string): string {
+  return text.replace(/[^\p{ASCII}]|[A-Z]/gu, (c) => {
+    const folded = c.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    return folded.length === c.length ? folded : c;
+  });
+}
+
 /** Splits a text into plain and matching segments for highlighting, without any HTML. */
 export function highlight(text: string, terms: string[]): TextSegment[] {
   if (terms.length === 0) return [{ text, match: false }];
-  // Folding keeps one character per character for Spanish text (á→a, ñ→n), so positions carry over.
-  const folded = [...text].map((c) => c.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().charAt(0) || c).join("");
+  const folded = foldChars(text);
   const marks = new Array<boolean>(text.length).fill(false);
   for (const term of terms) {
     for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {

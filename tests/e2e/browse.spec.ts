@@ -43,6 +43,10 @@ test.describe("tabla de iniciativas", () => {
     await expect(page).toHaveURL(/q=articulacion/);
     await expect(resultCount(page)).not.toHaveText("114 de 114 iniciativas");
     await expect(page.locator("mark").first()).toHaveText(/articulación/i);
+    // A name that already shows the match («Articulación de las…») needs no «Coincide en:» excerpt; one that does not, has it.
+    const rows = page.locator("tbody tr");
+    await expect(rows.filter({ hasText: "Articulación de las Administraciones Zonales" })).not.toContainText("Coincide en:");
+    await expect(rows.filter({ hasText: "Estrategia de Salud Mental" })).toContainText("Coincide en:");
     await page.getByLabel("Buscar en nombres, objetivos y mecanismos").fill("MANCOMUNIDAD");
     await page.getByRole("button", { name: "Buscar" }).click();
     await expect(page.locator("mark").first()).toHaveText(/Mancomunidad/);
