@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
-import type { InitiativeSnapshot, SavedInitiativeResult as Saved } from "@/lib/initiatives/initiative-schema";
+import { snapshotToInput, type InitiativeSnapshot, type SavedInitiativeResult as Saved } from "@/lib/initiatives/initiative-schema";
 import { t } from "@/lib/i18n";
 import { FormMessage } from "@/components/ui/form-controls";
 
@@ -84,7 +84,7 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
     if (!conflict) return;
     setName(conflict.current.name);
     setObjectiveCode(conflict.current.managementObjectiveCode);
-    setItems(withKeys(conflict.current.articulationObjectives.map((o) => ({ id: o.id, text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) }))));
+    setItems(withKeys(snapshotToInput(conflict.current).articulationObjectives));
     setVersion(conflict.currentVersion);
     setDirty(false);
   }

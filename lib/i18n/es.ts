@@ -47,7 +47,6 @@ export const es = {
     invalid: "Correo o contraseña incorrectos.",
     locked: "Demasiados intentos fallidos. Por seguridad, el acceso está bloqueado temporalmente: inténtelo de nuevo en 15 minutos.",
     failed: "No se pudo iniciar sesión. Intente de nuevo.",
-    expired: "Su sesión terminó. Ingrese de nuevo.",
     signOut: "Cerrar sesión",
     changePassword: "Cambiar contraseña",
     userMenu: (name: string) => `Menú de ${name}`,
@@ -240,7 +239,6 @@ export const es = {
     intro: "Objetivos de gestión en filas y mecanismos de articulación en columnas. Cada celda indica cuántas iniciativas del objetivo usan el mecanismo; el tono acompaña al número. Cada número lleva a la tabla filtrada.",
     caption: "Iniciativas por objetivo de gestión y mecanismo de articulación",
     objective: "Objetivo de gestión",
-    total: "Total",
     cellLabel: (n: number, code: string, mechanism: string) => `${n} iniciativas de ${code} con ${mechanism}`,
   },
   account: {
@@ -320,7 +318,6 @@ export const es = {
     instrumentTitle: "Título",
     signedOn: "Fecha de firma",
     endsOn: "Fecha de fin",
-    noEnd: "Sin fecha de fin",
     reference: "Referencia o enlace",
     endingSoon: "Vence pronto",
     ended: "Vencido",
@@ -338,7 +335,6 @@ export const es = {
     chooseLead: "— Sin responsable —",
     saveOwnership: "Guardar responsables",
     ownershipSaved: "Responsables guardados.",
-    addInstrument: "Registrar instrumento firmado",
     addInstrumentFor: (n: number) => `Registrar instrumento del objetivo ${n}`,
     saveInstrument: "Guardar instrumento",
     deleteInstrument: "Eliminar instrumento",
@@ -358,7 +354,6 @@ export const es = {
     statusFilter: "Estado",
     noOwnerOption: "Sin responsable",
     colStatus: "Estado",
-    colProgress: "Avance",
     colLead: "Responsable",
     colLastUpdate: "Último avance",
     rollup: (average: string, counted: number, total: number) =>
@@ -517,7 +512,6 @@ export const es = {
   },
   forms: {
     fixErrors: "Revise los campos marcados.",
-    required: "Campo obligatorio.",
     save: "Guardar",
     saving: "Guardando…",
     cancel: "Cancelar",
@@ -540,5 +534,3 @@ export const es = {
     shuttingDown: "El servidor se está reiniciando. Intente de nuevo en unos segundos.",
   },
 } as const;
-
-export type Messages = typeof es;

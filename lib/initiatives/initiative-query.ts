@@ -4,12 +4,6 @@ import { PAGE_SIZES, SORTS, type InitiativeSort } from "./table-options";
 
 const STATUS_SLUG_VALUES = STATUSES.map((s) => STATUS_SLUGS[s]) as [string, ...string[]];
 
-/**
- * The filter, sort and page state of the initiatives table, as URL parameters
- * (Spanish, like the URLs). One schema for the page, the exports and the API.
- */
-export { PAGE_SIZES, SORTS, type InitiativeSort };
-
 const list = (item: z.ZodType<string, string>, max: number, label: string) =>
   z
     .union([z.string(), z.array(z.string())])
@@ -22,6 +16,10 @@ const list = (item: z.ZodType<string, string>, max: number, label: string) =>
     .pipe(z.array(item).max(max, `${label}: como máximo ${max} valores.`))
     .transform((values) => [...new Set(values)]);
 
+/**
+ * The filter, sort and page state of the initiatives table, as URL parameters
+ * (Spanish, like the URLs). One schema for the page, the exports and the API.
+ */
 export const initiativeQuerySchema = z.object({
   q: z.string().max(200, "q: la búsqueda admite hasta 200 caracteres.").default(""),
   desarrollo: list(z.string().regex(/^\d{1,2}$/, "desarrollo: se esperaba un código como «1»."), 20, "desarrollo").default([]),
@@ -42,7 +40,6 @@ export const initiativeQuerySchema = z.object({
     .default(25),
 });
 
-export type InitiativeQueryInput = z.input<typeof initiativeQuerySchema>;
 export type InitiativeQuery = Omit<z.output<typeof initiativeQuerySchema>, "orden"> & { orden: InitiativeSort };
 
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;

@@ -42,5 +42,14 @@ export interface InitiativeSnapshot {
   articulationObjectives: { id?: number; text: string; mechanisms: { id: number; name: string }[] }[];
 }
 
+/** A recorded version as the edit form's input: what the editor loads, what «keep the stored version» resets to, and what a restore saves. */
+export function snapshotToInput(snapshot: InitiativeSnapshot): InitiativeInput {
+  return {
+    name: snapshot.name,
+    managementObjectiveCode: snapshot.managementObjectiveCode,
+    articulationObjectives: snapshot.articulationObjectives.map((o) => ({ id: o.id, text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) })),
+  };
+}
+
 /** What a save answers the edit form: the saved version, or what is stored when someone saved first. */
 export type SavedInitiativeResult = { id: number; version: number } | { conflict: { current: InitiativeSnapshot; currentVersion: number } };

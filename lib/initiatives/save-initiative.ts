@@ -4,7 +4,7 @@ import type { Db, Prisma } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { initiativeSearchText } from "@/lib/text/search-text";
 import { findInstrumentWithLostType } from "@/lib/tracking/instrument-types";
-import type { InitiativeInput, InitiativeSnapshot, UpdateInitiativeInput } from "./initiative-schema";
+import { snapshotToInput, updateInitiativeSchema, type InitiativeInput, type InitiativeSnapshot, type UpdateInitiativeInput } from "./initiative-schema";
 
 type Tx = Prisma.TransactionClient;
 
@@ -203,6 +203,23 @@ export async function setArchivedInTx(tx: Tx, id: number, version: number, archi
   const after = (await snapshotInitiative(tx, id))!;
   await audit(tx, archived ? "initiative.archive" : "initiative.unarchive", id, actor, context, before?.snapshot ?? null, after.snapshot, after.version);
   return after;
+}
+
+/**
+ * Writes back a version the history recorded, as a new edit: checked like any other (the version the user saw,
+ * today's rules for the fields, mechanisms that still exist) and recorded as a restore.
+ */
+export async function restoreInitiativeVersion(
+  db: Db,
+  target: { id: number; version: number; eventId: number },
+  actor: Actor,
+  context?: RequestContext,
+) {
+  const event = (await initiativeHistory(db, target.id)).find((e) => e.id === target.eventId);
+  if (!event) throw new ActionError("Esa versión no existe en el historial de esta iniciativa.");
+  const input = updateInitiativeSchema.safeParse({ id: target.id, version: target.version, ...snapshotToInput(event.after) });
+  if (!input.success) throw new ActionError(`Esa versión no cumple las reglas actuales: ${input.error.issues[0]!.message} Edite la iniciativa a mano.`);
+  return updateInitiative(db, input.data, actor, context, "initiative.restore");
 }
 
 /** The recorded versions of an initiative, newest first. */

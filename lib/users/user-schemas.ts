@@ -34,4 +34,3 @@ export const changeOwnPasswordSchema = z
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "Las contraseñas no coinciden." });
 
-export type CreateUserInput = z.infer<typeof createUserSchema>;

@@ -3,7 +3,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { importMatrix } from "@/lib/matrix/import-matrix";
 import { readMatrixFile } from "@/lib/matrix/read-matrix-file";
 import { SEED_SOURCE } from "@/lib/matrix/seed";
-import { initiativeHistory, setArchived, snapshotInitiative, updateInitiative, VersionConflictError } from "@/lib/initiatives/save-initiative";
+import { initiativeHistory, restoreInitiativeVersion, setArchived, snapshotInitiative, updateInitiative, VersionConflictError } from "@/lib/initiatives/save-initiative";
 import { searchInitiatives } from "@/lib/initiatives/search-initiatives";
 import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { createUser } from "@/lib/users/manage-users";
@@ -78,6 +78,30 @@ describe("edición de iniciativas con control de versiones", () => {
     await setArchived(database.db, 4, archived.version, false, actor);
     expect((await searchInitiatives(database.db, parseInitiativeQuery({}).query)).count).toBe(114);
     expect((await initiativeHistory(database.db, 4)).map((e) => e.action)).toEqual(["initiative.unarchive", "initiative.archive"]);
+  });
+
+  it("restaurar una versión la guarda como una edición más, y lo que ya no cabe en las reglas se rechaza sin escribir", async () => {
+    const first = await updateInitiative(database.db, { ...(await inputFrom(7)), name: "Versión primera para restaurar" }, actor);
+    const [firstEvent] = await initiativeHistory(database.db, 7);
+    const second = await updateInitiative(database.db, { ...(await inputFrom(7)), name: "Versión segunda" }, actor);
+    expect(second.version).toBe(first.version + 1);
+
+    await expect(restoreInitiativeVersion(database.db, { id: 7, version: first.version, eventId: firstEvent!.id }, actor)).rejects.toBeInstanceOf(VersionConflictError);
+    await expect(restoreInitiativeVersion(database.db, { id: 8, version: 1, eventId: firstEvent!.id }, actor)).rejects.toThrow("no existe en el historial");
+    const restored = await restoreInitiativeVersion(database.db, { id: 7, version: second.version, eventId: firstEvent!.id }, actor);
+    expect(restored.snapshot.name).toBe("Versión primera para restaurar");
+    const [restoreEvent] = await initiativeHistory(database.db, 7);
+    expect(restoreEvent).toMatchObject({ action: "initiative.restore", version: second.version + 1 });
+
+    // A version saved before today's rules (here: a two-letter name written past the form) is not written back.
+    await updateInitiative(database.db, { ...(await inputFrom(7)), name: "Xy" }, actor);
+    const [shortEvent] = await initiativeHistory(database.db, 7);
+    const { version } = (await snapshotInitiative(database.db, 7))!;
+    await updateInitiative(database.db, { ...(await inputFrom(7)), name: "Nombre corregido" }, actor);
+    await expect(
+      restoreInitiativeVersion(database.db, { id: 7, version: version + 1, eventId: shortEvent!.id }, actor),
+    ).rejects.toThrow("Esa versión no cumple las reglas actuales: Escriba el nombre de la iniciativa (al menos 3 caracteres).");
+    expect((await snapshotInitiative(database.db, 7))!.snapshot.name).toBe("Nombre corregido");
   });
 });
 

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import { CreateMechanismForm, MechanismRow } from "@/components/admin/mechanism-forms";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
+import { listMechanismsForEditing } from "@/lib/mechanisms/list-mechanisms-for-editing";
 import { createMechanismAction, mergeMechanismAction, updateMechanismAction } from "./actions";
 
 export const metadata: Metadata = { title: t.mechanismAdmin.title };
 
 export default async function MechanismAdminPage() {
   await requirePageUser("/admin/mecanismos", "matrix:edit");
-  const mechanisms = (
-    await getDb().mechanism.findMany({ select: { id: true, name: true, description: true, version: true, _count: { select: { uses: true } } } })
-  ).sort((a, b) => a.name.localeCompare(b.name, "es"));
+  const mechanisms = await listMechanismsForEditing();
   const options = mechanisms.map((m) => ({ id: m.id, name: m.name }));
   return (
     <div className="space-y-6">
@@ -26,7 +24,7 @@ export default async function MechanismAdminPage() {
       <ul className="space-y-3">
         {mechanisms.map((m) => (
           <li key={m.id}>
-            <MechanismRow mechanism={{ ...m, uses: m._count.uses }} options={options} update={updateMechanismAction} merge={mergeMechanismAction} />
+            <MechanismRow mechanism={m} options={options} update={updateMechanismAction} merge={mergeMechanismAction} />
           </li>
         ))}
       </ul>

@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
 import { ObjectiveTitleForm } from "@/components/admin/objective-title-form";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
+import { listObjectivesForEditing } from "@/lib/objectives/list-objectives-for-editing";
 import { updateObjectiveTitleAction } from "./actions";
 
 export const metadata: Metadata = { title: t.objectiveAdmin.title };
 
 export default async function ObjectiveAdminPage() {
   await requirePageUser("/admin/objetivos", "matrix:edit");
-  const development = await getDb().developmentObjective.findMany({
-    orderBy: { position: "asc" },
-    include: { managementObjectives: { orderBy: { position: "asc" } } },
-  });
+  const development = await listObjectivesForEditing();
   return (
     <div className="space-y-6">
       <header className="space-y-1">

@@ -2,13 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ActionError } from "@/lib/actions/action-error";
 import { formAction } from "@/lib/actions/form-action";
 import { getDb } from "@/lib/db/client";
 import { updateInitiativePayloadSchema } from "@/lib/initiatives/initiative-form-payload";
 import type { SavedInitiativeResult as Saved } from "@/lib/initiatives/initiative-schema";
-import { initiativeHistory, setArchived, updateInitiative } from "@/lib/initiatives/save-initiative";
-
+import { restoreInitiativeVersion, setArchived, updateInitiative } from "@/lib/initiatives/save-initiative";
 
 export const saveInitiativeAction = formAction<typeof updateInitiativePayloadSchema, Saved>({
   permission: "matrix:edit",
@@ -38,25 +36,9 @@ export const restoreVersionAction = formAction({
   permission: "matrix:edit",
   what: "restaurar versión de iniciativa",
   schema: versionedId.extend({ eventId: z.coerce.number().int().positive() }),
-  run: async ({ id, version, eventId }, { user, request }) => {
-    const db = getDb();
-    const event = (await initiativeHistory(db, id)).find((e) => e.id === eventId);
-    if (!event) throw new ActionError("Esa versión no existe en el historial de esta iniciativa.");
-    const target = event.after;
-    await updateInitiative(
-      db,
-      {
-        id,
-        version,
-        name: target.name,
-        managementObjectiveCode: target.managementObjectiveCode,
-        articulationObjectives: target.articulationObjectives.map((o) => ({ id: o.id, text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) })),
-      },
-      user,
-      request,
-      "initiative.restore",
-    );
-    revalidatePath(`/iniciativas/${id}`);
+  run: async (target, { user, request }) => {
+    await restoreInitiativeVersion(getDb(), target, user, request);
+    revalidatePath(`/iniciativas/${target.id}`);
     return { message: "Versión restaurada. La restauración quedó registrada en el historial." };
   },
 });

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
 import { getEditorOptions } from "@/lib/initiatives/editor-options";
 import { getInitiativeName, parseInitiativeId } from "@/lib/initiatives/get-initiative";
+import { snapshotToInput } from "@/lib/initiatives/initiative-schema";
 import { snapshotInitiative } from "@/lib/initiatives/save-initiative";
 import { saveInitiativeAction } from "../actions";
 
@@ -29,11 +30,7 @@ export default async function EditInitiativePage({ params }: { params: Promise<{
       <InitiativeEditor
         id={id}
         version={version}
-        initial={{
-          name: snapshot.name,
-          managementObjectiveCode: snapshot.managementObjectiveCode,
-          articulationObjectives: snapshot.articulationObjectives.map((o) => ({ id: o.id, text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) })),
-        }}
+        initial={snapshotToInput(snapshot)}
         objectives={options.objectives}
         mechanisms={options.mechanisms}
         action={saveInitiativeAction}
