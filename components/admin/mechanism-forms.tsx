@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
 import { t } from "@/lib/i18n";
+import { FIELD_LIMITS } from "@/lib/text/field-limits";
 import { Field, FormMessage, RowNameField, Select, SubmitButton, TextInput } from "@/components/ui/form-controls";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
@@ -13,10 +14,10 @@ export function CreateMechanismForm({ action }: { action: Action }) {
   return (
     <form action={submit} className="mt-3 grid gap-3 md:grid-cols-[1fr_2fr_auto] md:items-end" key={state.status === "success" ? state.message : "nuevo"}>
       <Field name="nuevo-nombre" label={t.mechanismAdmin.name} errors={state.fieldErrors?.name}>
-        {(props) => <TextInput {...props} name="name" defaultValue={values.name} required maxLength={200} />}
+        {(props) => <TextInput {...props} name="name" defaultValue={values.name} required maxLength={FIELD_LIMITS.mechanismName} />}
       </Field>
       <Field name="nuevo-descripcion" label={t.mechanismAdmin.description} errors={state.fieldErrors?.description}>
-        {(props) => <TextInput {...props} name="description" defaultValue={values.description} maxLength={2000} />}
+        {(props) => <TextInput {...props} name="description" defaultValue={values.description} maxLength={FIELD_LIMITS.mechanismDescription} />}
       </Field>
       <SubmitButton>{t.mechanismAdmin.createSubmit}</SubmitButton>
       <div className="md:col-span-3">
@@ -52,7 +53,7 @@ export function MechanismRow({ mechanism, options, update, merge }: RowProps) {
               aria-label={t.forms.fieldOf(t.mechanismAdmin.description, mechanism.name)}
               name="description"
               defaultValue={mechanism.description ?? ""}
-              maxLength={2000}
+              maxLength={FIELD_LIMITS.mechanismDescription}
             />
           )}
         </Field>

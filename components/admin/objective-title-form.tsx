@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
 import { t } from "@/lib/i18n";
+import { FIELD_LIMITS } from "@/lib/text/field-limits";
 import { FormMessage, SubmitButton } from "@/components/ui/form-controls";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
@@ -24,7 +25,7 @@ export function ObjectiveTitleForm({ code, version, title, action }: { code: str
           name="title"
           defaultValue={state.status === "error" ? (state.values?.title ?? title) : title}
           rows={2}
-          maxLength={1000}
+          maxLength={FIELD_LIMITS.objectiveTitle}
           aria-invalid={!!errors}
           aria-describedby={errors ? `${id}-error` : undefined}
           className="block min-w-0 flex-1 rounded border border-slate-400 px-3 py-2 text-sm"

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
 import { t } from "@/lib/i18n";
+import { FIELD_LIMITS } from "@/lib/text/field-limits";
 import { Field, FormMessage, SubmitButton, TextInput } from "@/components/ui/form-controls";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
@@ -17,7 +18,7 @@ export function ChangePasswordForm({ action, minLength }: { action: Action; minL
         {(props) => <TextInput {...props} name="currentPassword" type="password" autoComplete="current-password" required />}
       </Field>
       <Field name="newPassword" label={t.account.newPassword} errors={errors.newPassword} hint={t.account.passwordHint(minLength)}>
-        {(props) => <TextInput {...props} name="newPassword" type="password" autoComplete="new-password" required minLength={minLength} maxLength={128} />}
+        {(props) => <TextInput {...props} name="newPassword" type="password" autoComplete="new-password" required minLength={minLength} maxLength={FIELD_LIMITS.password} />}
       </Field>
       <Field name="confirmPassword" label={t.account.confirmPassword} errors={errors.confirmPassword}>
         {(props) => <TextInput {...props} name="confirmPassword" type="password" autoComplete="new-password" required />}

@@ -3,7 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
-import { snapshotToInput, type InitiativeSnapshot, type SavedInitiativeResult as Saved } from "@/lib/initiatives/initiative-schema";
+import type { InitiativeSnapshot, SavedInitiativeResult as Saved } from "@/lib/initiatives/initiative-schema";
+import { snapshotToInput } from "@/lib/initiatives/snapshot-input";
+import { FIELD_LIMITS } from "@/lib/text/field-limits";
 import { t } from "@/lib/i18n";
 import { FormMessage } from "@/components/ui/form-controls";
 
@@ -130,7 +132,7 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
           id="nombre"
           value={name}
           rows={2}
-          maxLength={1000}
+          maxLength={FIELD_LIMITS.initiativeName}
           onChange={(e) => change(() => setName(e.target.value))}
           aria-invalid={!!errors.name}
           aria-describedby={errors.name ? "nombre-error" : undefined}
@@ -206,7 +208,7 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
                 id={textId}
                 value={item.text}
                 rows={3}
-                maxLength={5000}
+                maxLength={FIELD_LIMITS.articulationObjective}
                 onChange={(e) => updateItem(item.key, { text: e.target.value })}
                 aria-invalid={!!textErrors}
                 aria-describedby={textErrors ? `${textId}-error` : undefined}

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { FIELD_LIMITS } from "@/lib/text/field-limits";
 
 export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
 
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
@@ -37,7 +37,7 @@ function isMonotonous(password: string): boolean {
 export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) return `La contraseña debe tener al menos ${PASSWORD_MIN_LENGTH} caracteres.`;
-  if (length > PASSWORD_MAX_LENGTH) return `La contraseña no puede superar ${PASSWORD_MAX_LENGTH} caracteres.`;
+  if (length > FIELD_LIMITS.password) return `La contraseña no puede superar ${FIELD_LIMITS.password} caracteres.`;
   if (isMonotonous(password)) return "La contraseña es demasiado predecible (caracteres repetidos o en secuencia).";
   if (variants(password).some((v) => commonPasswords().has(v))) {
     return "Esa contraseña es de las más usadas y fáciles de adivinar. Elija otra, por ejemplo una frase de varias palabras.";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_LIMITS } from "@/lib/text/field-limits";
 
 /** One schema per entity: it feeds the edit form, its server action and any API that writes. */
 export const articulationObjectiveInputSchema = z.object({
@@ -8,7 +9,7 @@ export const articulationObjectiveInputSchema = z.object({
     .string({ error: "Escriba el objetivo de articulación." })
     .trim()
     .min(3, "Escriba el objetivo de articulación (al menos 3 caracteres).")
-    .max(5_000, "El objetivo de articulación admite hasta 5000 caracteres."),
+    .max(FIELD_LIMITS.articulationObjective, `El objetivo de articulación admite hasta ${FIELD_LIMITS.articulationObjective} caracteres.`),
   mechanismIds: z.array(z.number().int().positive()).max(30, "Como máximo 30 mecanismos por objetivo."),
 });
 
@@ -17,7 +18,7 @@ export const initiativeInputSchema = z.object({
     .string({ error: "Escriba el nombre de la iniciativa." })
     .trim()
     .min(3, "Escriba el nombre de la iniciativa (al menos 3 caracteres).")
-    .max(1_000, "El nombre admite hasta 1000 caracteres."),
+    .max(FIELD_LIMITS.initiativeName, `El nombre admite hasta ${FIELD_LIMITS.initiativeName} caracteres.`),
   managementObjectiveCode: z.string({ error: "Elija un objetivo de gestión." }).regex(/^\d{1,2}\.\d{1,2}$/, "Elija un objetivo de gestión."),
   articulationObjectives: z
     .array(articulationObjectiveInputSchema)
@@ -40,15 +41,6 @@ export interface InitiativeSnapshot {
   managementObjectiveCode: string;
   archived: boolean;
   articulationObjectives: { id?: number; text: string; mechanisms: { id: number; name: string }[] }[];
-}
-
-/** A recorded version as the edit form's input: what the editor loads, what «keep the stored version» resets to, and what a restore saves. */
-export function snapshotToInput(snapshot: InitiativeSnapshot): InitiativeInput {
-  return {
-    name: snapshot.name,
-    managementObjectiveCode: snapshot.managementObjectiveCode,
-    articulationObjectives: snapshot.articulationObjectives.map((o) => ({ id: o.id, text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) })),
-  };
 }
 
 /** What a save answers the edit form: the saved version, or what is stored when someone saved first. */

@@ -4,7 +4,8 @@ import type { Db, Prisma } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { initiativeSearchText } from "@/lib/text/search-text";
 import { findInstrumentWithLostType } from "@/lib/tracking/instrument-types";
-import { snapshotToInput, updateInitiativeSchema, type InitiativeInput, type InitiativeSnapshot, type UpdateInitiativeInput } from "./initiative-schema";
+import { updateInitiativeSchema, type InitiativeInput, type InitiativeSnapshot, type UpdateInitiativeInput } from "./initiative-schema";
+import { snapshotToInput } from "./snapshot-input";
 
 type Tx = Prisma.TransactionClient;
 

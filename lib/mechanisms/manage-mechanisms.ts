@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { slugifyMechanism } from "@/lib/matrix/mechanism-names";
+import { FIELD_LIMITS } from "@/lib/text/field-limits";
 import { initiativeSearchText } from "@/lib/text/search-text";
 
 type Tx = Prisma.TransactionClient;
@@ -14,11 +15,11 @@ interface Actor {
 
 /** One schema per entity: the admin forms and their actions share it. */
 export const mechanismSchema = z.object({
-  name: z.string({ error: "Escriba el nombre." }).trim().min(2, "Escriba el nombre del mecanismo.").max(200, "El nombre admite hasta 200 caracteres."),
+  name: z.string({ error: "Escriba el nombre." }).trim().min(2, "Escriba el nombre del mecanismo.").max(FIELD_LIMITS.mechanismName, `El nombre admite hasta ${FIELD_LIMITS.mechanismName} caracteres.`),
   description: z
     .string()
     .trim()
-    .max(2_000, "La descripción admite hasta 2000 caracteres.")
+    .max(FIELD_LIMITS.mechanismDescription, `La descripción admite hasta ${FIELD_LIMITS.mechanismDescription} caracteres.`)
     .transform((v) => v || null)
     .optional(),
 });

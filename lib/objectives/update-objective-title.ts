@@ -3,11 +3,12 @@ import { ActionError } from "@/lib/actions/action-error";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { FIELD_LIMITS } from "@/lib/text/field-limits";
 
 export const objectiveTitleSchema = z.object({
   code: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, "Código de objetivo inválido."),
   version: z.coerce.number().int().min(1),
-  title: z.string({ error: "Escriba el título." }).trim().min(3, "Escriba el título del objetivo.").max(1_000, "El título admite hasta 1000 caracteres."),
+  title: z.string({ error: "Escriba el título." }).trim().min(3, "Escriba el título del objetivo.").max(FIELD_LIMITS.objectiveTitle, `El título admite hasta ${FIELD_LIMITS.objectiveTitle} caracteres.`),
 });
 
 /** Edits a development ("1") or management ("1.1") objective's title, version-checked and audited in one transaction. */

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
 import { getEditorOptions } from "@/lib/initiatives/editor-options";
 import { getInitiativeName, parseInitiativeId } from "@/lib/initiatives/get-initiative";
-import { snapshotToInput } from "@/lib/initiatives/initiative-schema";
+import { snapshotToInput } from "@/lib/initiatives/snapshot-input";
 import { snapshotInitiative } from "@/lib/initiatives/save-initiative";
 import { saveInitiativeAction } from "../actions";
 
