@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { formatNumber, t } from "@/lib/i18n";
+import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import { getPlanStructure } from "@/lib/objectives/get-plan-structure";
 
 export const dynamic = "force-dynamic";
@@ -63,7 +64,7 @@ export default async function HomePage() {
                         <td className="px-3 py-3 align-top text-slate-800 sm:px-5">{management.title}</td>
                         <td className="px-3 py-3 text-right align-top sm:px-5">
                           <Link
-                            href={`/iniciativas?objetivo=${management.code}`}
+                            href={initiativesHref({ objetivo: [management.code] })}
                             className="font-semibold text-brand-700 underline-offset-2 hover:underline"
                             data-testid="initiative-count"
                             aria-label={`${t.home.initiativesCount(management.initiativeCount)} · ${management.code}`}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
+import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import { getMechanismGrid } from "@/lib/mechanisms/mechanism-usage";
 
 export const metadata: Metadata = { title: t.grid.title };
@@ -66,7 +67,7 @@ export default async function GridPage() {
                         <span className="block px-2 py-2">0</span>
                       ) : (
                         <Link
-                          href={`/iniciativas?objetivo=${o.code}&mecanismo=${m.slug}`}
+                          href={initiativesHref({ objetivo: [o.code], mecanismo: [m.slug] })}
                           className="block px-2 py-2 font-semibold hover:underline"
                           aria-label={t.grid.cellLabel(n, o.code, m.name)}
                           data-testid={`cell-${o.code}-${m.slug}`}

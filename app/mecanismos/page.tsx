@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
+import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import { isListedInDocument } from "@/lib/matrix/mechanism-names";
 import { listMechanismUsage } from "@/lib/mechanisms/mechanism-usage";
 
@@ -36,7 +37,7 @@ export default async function MechanismsPage() {
                   {!isListedInDocument(m.name) && <span className="ml-1 text-slate-600" title={t.mechanisms.outsideVocabulary}>*</span>}
                 </th>
                 <td className="px-4 py-2 text-right tabular-nums">
-                  <Link href={`/iniciativas?mecanismo=${m.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
+                  <Link href={initiativesHref({ mecanismo: [m.slug] })} className="text-brand-700 underline-offset-2 hover:underline">
                     {m.initiatives}
                   </Link>
                 </td>

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDay, formatNumber, t } from "@/lib/i18n";
+import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import { NO_OWNER } from "@/lib/tracking/secretariats";
 import { counterpartTypeLabel } from "@/lib/tracking/counterpart-types";
 import { daysBetween } from "@/lib/tracking/days";
 import type { Dashboard } from "@/lib/tracking/get-dashboard";
 import { ENDING_SOON_DAYS, STALE_AFTER_DAYS } from "@/lib/tracking/statuses";
-import { initiativesHref } from "./dashboard-rows";
 
 // Links that sit in a sentence are underlined, so they do not rely on colour alone.
 const inlineLink = "font-semibold text-brand-700 underline underline-offset-2 hover:text-brand-900";
@@ -20,7 +20,7 @@ export function EndingSoon({ endingSoon, today }: { endingSoon: Dashboard["endin
   return (
     <div className="space-y-3">
       <p>
-        <Link href={initiativesHref(null, { vencen: "si" })} className={inlineLink}>
+        <Link href={initiativesHref({ vencen: "si" })} className={inlineLink}>
           {t.dashboard.endingSummary(instruments.length, endingSoon.initiatives)}
         </Link>
       </p>
@@ -71,7 +71,7 @@ function MoreLink({ shown, total, href }: { shown: number; total: number; href: 
 
 /** Initiatives nobody leads yet: how many, and the first ones in document order. */
 export function Unowned({ unowned }: { unowned: Dashboard["unowned"] }) {
-  const href = initiativesHref(null, { responsable: [NO_OWNER] });
+  const href = initiativesHref({ responsable: [NO_OWNER] });
   return (
     <div className="space-y-3">
       <Headline count={unowned.count} href={href} testId="unowned-count">
@@ -100,7 +100,7 @@ export function Unowned({ unowned }: { unowned: Dashboard["unowned"] }) {
 
 /** Initiatives without a progress update within the horizon (or ever): how many, and the oldest news first. */
 export function Stale({ stale }: { stale: Dashboard["stale"] }) {
-  const href = initiativesHref(null, { desactualizadas: "si" });
+  const href = initiativesHref({ desactualizadas: "si" });
   return (
     <div className="space-y-3">
       <Headline count={stale.count} href={href} testId="stale-count">

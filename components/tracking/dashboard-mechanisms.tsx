@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatNumber, t } from "@/lib/i18n";
+import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import type { Dashboard } from "@/lib/tracking/get-dashboard";
-import { initiativesHref } from "./dashboard-rows";
 
 /** Mechanisms by the number of initiatives using them: a table whose count cells carry a bar, the number always written. */
 export function MechanismTable({ mechanisms }: { mechanisms: Dashboard["mechanisms"] }) {
@@ -34,7 +34,7 @@ export function MechanismTable({ mechanisms }: { mechanisms: Dashboard["mechanis
                   <span className="block h-3 rounded bg-brand-600" style={{ width: `${(m.initiatives / max) * 100}%` }} />
                 </span>
                 <Link
-                  href={initiativesHref(null, { mecanismo: [m.slug] })}
+                  href={initiativesHref({ mecanismo: [m.slug] })}
                   aria-label={t.dashboard.mechanismLabel(m.initiatives, m.name)}
                   className="w-10 text-right font-semibold tabular-nums text-brand-700 underline-offset-2 hover:underline"
                 >

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatAverage, formatDay, t } from "@/lib/i18n";
+import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import type { Dashboard } from "@/lib/tracking/get-dashboard";
 import { ENDING_SOON_DAYS, STALE_AFTER_DAYS } from "@/lib/tracking/statuses";
 import { EndingSoon, Stale, Unowned } from "./dashboard-attention";
 import { MechanismTable } from "./dashboard-mechanisms";
-import { initiativesHref, objectiveRows } from "./dashboard-rows";
+import { objectiveRows } from "./dashboard-rows";
 import { ProgressChart, ProgressTable } from "./progress-bars";
 import { StatusChart, StatusLegend, StatusTable } from "./status-bars";
 
@@ -24,7 +25,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
   const rows = objectiveRows(dashboard.development);
   const { overall } = dashboard;
-  const byProgress = initiativesHref(null, { orden: "avance", dir: "desc" });
+  const byProgress = initiativesHref({ orden: "avance", dir: "desc" });
 
   return (
     <div className="space-y-8">
@@ -34,7 +35,7 @@ export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
         <p className="max-w-3xl text-slate-700">{t.dashboard.intro}</p>
         <p className="text-sm text-slate-700">
           {t.dashboard.asOf(formatDay(dashboard.today))}{" "}
-          <Link href={initiativesHref(null)} className="font-semibold text-brand-700 underline underline-offset-2 hover:text-brand-900">
+          <Link href={initiativesHref()} className="font-semibold text-brand-700 underline underline-offset-2 hover:text-brand-900">
             {t.home.initiativesCount(overall.total)}
           </Link>
         </p>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatAverage, formatNumber, formatPercent, t } from "@/lib/i18n";
-import { initiativesHref, type ObjectiveRow } from "./dashboard-rows";
+import { initiativesHref, objectiveFilter } from "@/lib/initiatives/initiative-query";
+import type { ObjectiveRow } from "./dashboard-rows";
 import { ObjectiveRowHeader } from "./objective-row-header";
 
 const WIDTH = 640;
@@ -13,7 +14,7 @@ const AXIS = 20;
 const TICKS = [0, 25, 50, 75, 100];
 
 // Sorted by progress, so the objective's figures come first and those without one last.
-const byProgress = (code: string) => initiativesHref(code, { orden: "avance", dir: "desc" });
+const byProgress = (code: string) => initiativesHref({ ...objectiveFilter(code), orden: "avance", dir: "desc" });
 
 /** One bar per objective on a 0–100 % scale, with its average (or "Sin datos") written beside it. */
 export function ProgressChart({ id, rows }: { id: string; rows: ObjectiveRow[] }) {

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { formatNumber, t } from "@/lib/i18n";
+import { initiativesHref, objectiveFilter } from "@/lib/initiatives/initiative-query";
 import type { StatusCounts } from "@/lib/tracking/get-dashboard";
 import { STATUS_SLUGS, STATUSES, type Status } from "@/lib/tracking/statuses";
-import { initiativesHref, type ObjectiveRow } from "./dashboard-rows";
+import type { ObjectiveRow } from "./dashboard-rows";
 import { ObjectiveRowHeader } from "./objective-row-header";
 
 // Fill and the text written on it: every pair keeps at least 4.5:1, and the number is always written.
@@ -131,13 +132,13 @@ export function StatusTable({ rows, overall }: { rows: ObjectiveRow[]; overall: 
                   <td key={status} className="px-3 py-2 text-right align-top tabular-nums" data-testid={`status-count-${row.code}-${status}`}>
                     <CountLink
                       n={row.byStatus[status]}
-                      href={initiativesHref(row.code, { estado: [STATUS_SLUGS[status]] })}
+                      href={initiativesHref({ ...objectiveFilter(row.code), estado: [STATUS_SLUGS[status]] })}
                       label={t.dashboard.statusCellLabel(row.byStatus[status], statusLabel(status), name)}
                     />
                   </td>
                 ))}
                 <td className="px-3 py-2 text-right align-top tabular-nums">
-                  <CountLink n={row.total} href={initiativesHref(row.code)} label={t.dashboard.totalCellLabel(row.total, name)} />
+                  <CountLink n={row.total} href={initiativesHref(objectiveFilter(row.code))} label={t.dashboard.totalCellLabel(row.total, name)} />
                 </td>
               </tr>
             );
@@ -152,13 +153,13 @@ export function StatusTable({ rows, overall }: { rows: ObjectiveRow[]; overall: 
               <td key={status} className="px-3 py-2 text-right tabular-nums" data-testid={`status-count-total-${status}`}>
                 <CountLink
                   n={overall.byStatus[status]}
-                  href={initiativesHref(null, { estado: [STATUS_SLUGS[status]] })}
+                  href={initiativesHref({ estado: [STATUS_SLUGS[status]] })}
                   label={t.dashboard.statusCellLabel(overall.byStatus[status], statusLabel(status), t.dashboard.wholePlan)}
                 />
               </td>
             ))}
             <td className="px-3 py-2 text-right tabular-nums">
-              <CountLink n={overall.total} href={initiativesHref(null)} label={t.dashboard.totalCellLabel(overall.total, t.dashboard.wholePlan)} />
+              <CountLink n={overall.total} href={initiativesHref()} label={t.dashboard.totalCellLabel(overall.total, t.dashboard.wholePlan)} />
             </td>
           </tr>
         </tfoot>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatDay, formatDateTime, t } from "@/lib/i18n";
+import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import type { InitiativeTracking } from "@/lib/tracking/get-initiative-tracking";
 import { counterpartTypeLabel } from "@/lib/tracking/counterpart-types";
 import { STALE_AFTER_DAYS } from "@/lib/tracking/statuses";
@@ -29,7 +30,7 @@ export function TrackingSummary({ tracking }: { tracking: InitiativeTracking }) 
           <dt className="font-semibold text-slate-700">{t.tracking.lead}</dt>
           <dd className="mt-1 text-slate-900" data-testid="tracking-lead">
             {tracking.leadSecretariat ? (
-              <Link href={`/iniciativas?responsable=${tracking.leadSecretariat.slug}`} className="text-brand-700 underline underline-offset-2">
+              <Link href={initiativesHref({ responsable: [tracking.leadSecretariat.slug] })} className="text-brand-700 underline underline-offset-2">
                 {tracking.leadSecretariat.name}
               </Link>
             ) : (

@@ -116,3 +116,12 @@ export function initiativeQueryToParams(query: Partial<InitiativeQuery>): URLSea
   if (query.por && query.por !== 25) params.set("por", String(query.por));
   return params;
 }
+
+/** The initiatives table's address for a filter set: every page that links to filtered rows builds it here. */
+export function initiativesHref(query: Partial<InitiativeQuery> = {}): string {
+  const params = initiativeQueryToParams(query).toString();
+  return params ? `/iniciativas?${params}` : "/iniciativas";
+}
+
+/** The filter of one objective's initiatives by its code: a management objective ("1.1") or a development one ("1"). */
+export const objectiveFilter = (code: string): Partial<InitiativeQuery> => (code.includes(".") ? { objetivo: [code] } : { desarrollo: [code] });

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { formatNumber, t } from "@/lib/i18n";
+import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import { getMechanism } from "@/lib/mechanisms/get-mechanism";
 import { getMechanismName } from "@/lib/mechanisms/get-mechanism-name";
 
@@ -20,7 +21,7 @@ export default async function MechanismPage({ params }: { params: Params }) {
   const found = /^[a-z0-9-]{1,80}$/.test(slug) ? await getMechanism(slug) : null;
   if (!found) notFound();
   const { mechanism, total, shown, byObjective } = found;
-  const table = (objective?: string) => `/iniciativas?mecanismo=${mechanism.slug}${objective ? `&objetivo=${objective}` : ""}`;
+  const table = (objective?: string) => initiativesHref({ objetivo: objective ? [objective] : [], mecanismo: [mechanism.slug] });
   return (
     <div className="space-y-6">
       <Breadcrumb items={[{ href: "/mecanismos", label: t.mechanisms.title }, { label: mechanism.name }]} />

@@ -5,6 +5,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { CountBars } from "@/components/ui/count-bars";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { formatPercent, t } from "@/lib/i18n";
+import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import { getObjective } from "@/lib/objectives/get-objective";
 import { getObjectiveName, parseObjectiveCode } from "@/lib/objectives/get-objective-name";
 import type { Rollup } from "@/lib/tracking/rollup";
@@ -35,7 +36,7 @@ export default async function ObjectivePage({ params }: { params: Params }) {
   const bars = found.mechanisms.map((m) => ({
     label: m.name,
     value: m.n,
-    href: `/iniciativas?${found.kind === "management" ? "objetivo" : "desarrollo"}=${code}&mecanismo=${m.slug}`,
+    href: initiativesHref({ ...(found.kind === "management" ? { objetivo: [code] } : { desarrollo: [code] }), mecanismo: [m.slug] }),
   }));
 
   if (found.kind === "development") {
@@ -47,7 +48,7 @@ export default async function ObjectivePage({ params }: { params: Params }) {
           <p className="text-sm font-semibold text-brand-700">{t.objective.development(objective.code)}</p>
           <h1 className="max-w-4xl text-2xl font-bold text-brand-900">{objective.title}</h1>
           <RollupLine rollup={found.rollup} />
-          <Link href={`/iniciativas?desarrollo=${objective.code}`} className="inline-block text-sm text-brand-700 underline">
+          <Link href={initiativesHref({ desarrollo: [objective.code] })} className="inline-block text-sm text-brand-700 underline">
             {t.objective.viewInTable}
           </Link>
           <Link href={`/objetivos/${objective.code}/informe`} className="ml-4 inline-block text-sm text-brand-700 underline">
@@ -88,7 +89,7 @@ export default async function ObjectivePage({ params }: { params: Params }) {
         <p className="text-sm font-semibold text-brand-700">{t.objective.management(objective.code)}</p>
         <h1 className="max-w-4xl text-2xl font-bold text-brand-900">{objective.title}</h1>
         <RollupLine rollup={found.rollup} />
-        <Link href={`/iniciativas?objetivo=${objective.code}`} className="inline-block text-sm text-brand-700 underline">
+        <Link href={initiativesHref({ objetivo: [objective.code] })} className="inline-block text-sm text-brand-700 underline">
           {t.objective.viewInTable}
         </Link>
         <Link href={`/objetivos/${objective.code}/informe`} className="ml-4 inline-block text-sm text-brand-700 underline">
