@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { USER_ID_HEADER } from "@/lib/http/request-context";
+import { t } from "@/lib/i18n";
 
 /**
  * First line only: turns away requests without a session token and sets the
@@ -46,7 +47,7 @@ export async function proxy(request: NextRequest) {
     });
     if (!token) {
       const refused = pathname.startsWith("/api/")
-        ? NextResponse.json({ error: "unauthorized", message: "Sesión requerida." }, { status: 401 })
+        ? NextResponse.json({ error: "unauthorized", message: t.errors.sessionRequired }, { status: 401 })
         : NextResponse.redirect(new URL(`/login?callbackUrl=${encodeURIComponent(pathname + search)}`, request.url));
       refused.headers.set("x-request-id", requestId);
       return refused;

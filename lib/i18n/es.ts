@@ -109,6 +109,11 @@ export const es = {
     archivedOnly: "Archivadas (solo las iniciativas archivadas)",
   },
   editing: {
+    created: "Iniciativa creada.",
+    saved: "Cambios guardados.",
+    archivedDone: "Iniciativa archivada: ya no aparece en las vistas ni exportaciones por defecto.",
+    unarchivedDone: "Iniciativa restaurada.",
+    restoredDone: "Versión restaurada. La restauración quedó registrada en el historial.",
     editTitle: "Editar iniciativa",
     editPageTitle: (name: string) => `Editar · ${name}`,
     newTitle: "Nueva iniciativa",
@@ -145,6 +150,9 @@ export const es = {
     removed: "Quitado",
   },
   mechanismAdmin: {
+    created: (name: string) => `Mecanismo «${name}» creado.`,
+    updated: "Mecanismo actualizado.",
+    merged: (links: number, initiatives: number) => `Fusión hecha: ${links} usos trasladados en ${initiatives} iniciativas.`,
     title: "Vocabulario de mecanismos",
     intro: "Añada, renombre o describa mecanismos de articulación. Si dos entradas son el mismo mecanismo, fusione la duplicada en la otra: todos sus usos pasan a la que se conserva.",
     create: "Nuevo mecanismo",
@@ -163,6 +171,11 @@ export const es = {
     titleOf: (code: string) => (code.includes(".") ? `Objetivo de gestión ${code}` : `Título del objetivo de desarrollo ${code}`),
   },
   bulk: {
+    fileRequired: "Elija un archivo.",
+    applied: (added: number, changed: number, archived: number) =>
+      `Importación aplicada: ${added} nuevas, ${changed} modificadas, ${archived} archivadas.`,
+    rowsWithErrors: (n: number) => `El archivo tiene ${n} fila(s) que no se pueden aplicar. Corríjalas: no se aplicará nada mientras haya errores.`,
+    reviewReady: "Revisión lista. Compruebe los cambios antes de aplicarlos.",
     title: "Importación masiva",
     intro: "Suba un CSV o XLSX con las columnas de la exportación, o una nueva extracción de texto del documento fuente. Primero verá qué se añadiría, cambiaría o archivaría, y cada fila inválida con su número; después puede aplicarlo todo de una vez o nada.",
     file: "Archivo (CSV, XLSX o TXT, hasta 5 MB)",
@@ -182,6 +195,8 @@ export const es = {
     toArchive: "Iniciativas por archivar",
   },
   views: {
+    saved: (name: string) => `Vista «${name}» guardada.`,
+    removed: "Vista eliminada.",
     menu: (n: number) => `Vistas guardadas (${n})`,
     none: "Aún no ha guardado vistas.",
     saveCurrent: "Guardar la vista actual",
@@ -242,6 +257,7 @@ export const es = {
     cellLabel: (n: number, code: string, mechanism: string) => `${n} iniciativas de ${code} con ${mechanism}`,
   },
   account: {
+    passwordChanged: "Contraseña actualizada. Sus otras sesiones se cerraron.",
     mustChange: "Está usando una contraseña temporal. Elija una contraseña propia para continuar.",
     mustChangeFirst: "Está usando una contraseña temporal: cámbiela en /cuenta/contrasena antes de continuar.",
     currentPassword: "Contraseña actual",
@@ -251,6 +267,12 @@ export const es = {
       `Al menos ${min} caracteres. Una frase de varias palabras es fácil de recordar y difícil de adivinar. No se aceptan contraseñas comunes.`,
   },
   users: {
+    invalidUser: "Usuario inválido.",
+    created: (email: string) => `Usuario ${email} creado.`,
+    roleChanged: (email: string) => `Perfil de ${email} actualizado; sus sesiones abiertas se cerraron.`,
+    reactivated: (email: string) => `${email} puede volver a ingresar.`,
+    deactivated: (email: string) => `${email} fue desactivado y sus sesiones se cerraron.`,
+    passwordReset: "Contraseña restablecida. Entréguela por un canal seguro; se mostrará una sola vez.",
     title: "Usuarios",
     intro: "Personal municipal con acceso al portal. Los cambios de perfil, la desactivación y el restablecimiento de contraseña cierran al instante las sesiones abiertas del usuario.",
     create: "Nuevo usuario",
@@ -379,6 +401,7 @@ export const es = {
     removed: "Eliminado del catálogo.",
   },
   audit: {
+    csvHeader: ["Id", "Fecha y hora (UTC)", "Usuario", "Acción", "Registro", "Id del registro", "IP", "Navegador", "Solicitud", "Detalle"],
     title: "Auditoría",
     intro: (n: string) => `${n} eventos registrados: ingresos, intentos fallidos, bloqueos, accesos rechazados y cambios. Horas en hora de Ecuador.`,
     empty: "Aún no hay eventos registrados.",
@@ -521,6 +544,9 @@ export const es = {
     fieldOf: (field: string, name: string) => `${field} de «${name}»`,
   },
   errors: {
+    invalidParameters: "Parámetros inválidos.",
+    initiativeNotFound: "No existe una iniciativa con ese id.",
+    sessionRequired: "Sesión requerida.",
     title: "Algo salió mal",
     retry: "Intentar de nuevo",
     generic: "Ocurrió un error inesperado. Intente de nuevo en unos minutos.",

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ActionError } from "@/lib/actions/action-error";
 import { formAction } from "@/lib/actions/form-action";
 import { getDb } from "@/lib/db/client";
+import { t } from "@/lib/i18n";
 import { applyBulkImport, fingerprint, previewBulkImport } from "@/lib/import/bulk-import";
 import { BulkFileError, MAX_UPLOAD_BYTES, readBulkFile } from "@/lib/import/read-bulk-file";
 import type { SnapshotChange } from "@/lib/initiatives/diff-snapshots";
@@ -21,8 +22,8 @@ export interface ImportPreview {
 
 const importSchema = z.object({
   file: z
-    .instanceof(File, { message: "Elija un archivo." })
-    .refine((f) => f.size > 0, "Elija un archivo.")
+    .instanceof(File, { message: t.bulk.fileRequired })
+    .refine((f) => f.size > 0, t.bulk.fileRequired)
     .refine((f) => f.size <= MAX_UPLOAD_BYTES, `El archivo supera ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`),
   archiveMissing: z.literal("si").optional(),
   apply: z.literal("si").optional(),
@@ -57,10 +58,10 @@ export const importAction = formAction<typeof importSchema, ImportPreview>({
       errors: plan.errors.sort((a, b) => a.line - b.line),
     };
     const message = preview.applied
-      ? `Importación aplicada: ${preview.add.length} nuevas, ${preview.change.length} modificadas, ${preview.archive.length} archivadas.`
+      ? t.bulk.applied(preview.add.length, preview.change.length, preview.archive.length)
       : preview.errors.length > 0
-        ? `El archivo tiene ${preview.errors.length} fila(s) que no se pueden aplicar. Corríjalas: no se aplicará nada mientras haya errores.`
-        : "Revisión lista. Compruebe los cambios antes de aplicarlos.";
+        ? t.bulk.rowsWithErrors(preview.errors.length)
+        : t.bulk.reviewReady;
     return { message, data: preview };
   },
 });

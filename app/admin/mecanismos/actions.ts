@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
 import { getDb } from "@/lib/db/client";
+import { t } from "@/lib/i18n";
 import {
   createMechanism,
   mechanismSchema,
@@ -24,7 +25,7 @@ export const createMechanismAction = formAction({
   run: async (input, { user, request }) => {
     const mechanism = await createMechanism(getDb(), input, user, request);
     refresh();
-    return { message: `Mecanismo «${mechanism.name}» creado.` };
+    return { message: t.mechanismAdmin.created(mechanism.name) };
   },
 });
 
@@ -35,7 +36,7 @@ export const updateMechanismAction = formAction({
   run: async (input, { user, request }) => {
     await updateMechanism(getDb(), input, user, request);
     refresh();
-    return { message: "Mecanismo actualizado." };
+    return { message: t.mechanismAdmin.updated };
   },
 });
 
@@ -46,6 +47,6 @@ export const mergeMechanismAction = formAction({
   run: async (input, { user, request }) => {
     const result = await mergeMechanisms(getDb(), input, user, request);
     refresh();
-    return { message: `Fusión hecha: ${result.links} usos trasladados en ${result.initiatives} iniciativas.` };
+    return { message: t.mechanismAdmin.merged(result.links, result.initiatives) };
   },
 });

@@ -4,11 +4,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { getDb } from "@/lib/db/client";
+import { t } from "@/lib/i18n";
 import { createUserSchema, roleSchema } from "@/lib/users/user-schemas";
 import { createUser, resetPassword, updateUser } from "@/lib/users/manage-users";
 
 const PATH = "/admin/usuarios";
-const userId = z.coerce.number({ error: "Usuario inválido." }).int().positive();
+const userId = z.coerce.number({ error: t.users.invalidUser }).int().positive();
 
 export const createUserAction = formAction({
   permission: "users:manage",
@@ -18,7 +19,7 @@ export const createUserAction = formAction({
   run: async (input, { user, request }) => {
     const { user: created, generatedPassword } = await createUser(getDb(), input, user, request);
     revalidatePath(PATH);
-    return { message: `Usuario ${created.email} creado.`, data: { email: created.email, password: generatedPassword ?? "" } };
+    return { message: t.users.created(created.email), data: { email: created.email, password: generatedPassword ?? "" } };
   },
 });
 
@@ -29,7 +30,7 @@ export const changeRoleAction = formAction({
   run: async ({ userId, role }, { user, request }) => {
     const updated = await updateUser(getDb(), userId, { role }, user, request);
     revalidatePath(PATH);
-    return { message: `Perfil de ${updated.email} actualizado; sus sesiones abiertas se cerraron.` };
+    return { message: t.users.roleChanged(updated.email) };
   },
 });
 
@@ -40,7 +41,7 @@ export const setActiveAction = formAction({
   run: async ({ userId, active }, { user, request }) => {
     const updated = await updateUser(getDb(), userId, { active }, user, request);
     revalidatePath(PATH);
-    return { message: active ? `${updated.email} puede volver a ingresar.` : `${updated.email} fue desactivado y sus sesiones se cerraron.` };
+    return { message: active ? t.users.reactivated(updated.email) : t.users.deactivated(updated.email) };
   },
 });
 
@@ -51,6 +52,6 @@ export const resetPasswordAction = formAction({
   run: async ({ userId }, { user, request }) => {
     const password = await resetPassword(getDb(), userId, user, request);
     revalidatePath(PATH);
-    return { message: "Contraseña restablecida. Entréguela por un canal seguro; se mostrará una sola vez.", data: { email: "", password } };
+    return { message: t.users.passwordReset, data: { email: "", password } };
   },
 });

@@ -2,6 +2,7 @@
 
 import { formAction } from "@/lib/actions/form-action";
 import { getPrimaryDb } from "@/lib/db/client";
+import { t } from "@/lib/i18n";
 import { changeOwnPasswordSchema } from "@/lib/users/user-schemas";
 import { changeOwnPassword } from "@/lib/users/manage-users";
 
@@ -12,6 +13,6 @@ export const changeOwnPasswordAction = formAction({
   schema: changeOwnPasswordSchema,
   run: async (input, { user, sessionId, request }) => {
     await changeOwnPassword(getPrimaryDb(), user, sessionId, input, request);
-    return { message: "Contraseña actualizada. Sus otras sesiones se cerraron." };
+    return { message: t.account.passwordChanged };
   },
 });

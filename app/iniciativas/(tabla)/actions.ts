@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
 import { getDb } from "@/lib/db/client";
+import { t } from "@/lib/i18n";
 import { deleteView, deleteViewSchema, saveView, saveViewSchema } from "@/lib/saved-views/saved-views";
 
 export const saveViewAction = formAction({
@@ -12,7 +13,7 @@ export const saveViewAction = formAction({
   run: async (input, { user }) => {
     const view = await saveView(getDb(), user.id, input);
     revalidatePath("/iniciativas");
-    return { message: `Vista «${view.name}» guardada.` };
+    return { message: t.views.saved(view.name) };
   },
 });
 
@@ -23,6 +24,6 @@ export const deleteViewAction = formAction({
   run: async ({ id }, { user }) => {
     await deleteView(getDb(), user.id, id);
     revalidatePath("/iniciativas");
-    return { message: "Vista eliminada." };
+    return { message: t.views.removed };
   },
 });

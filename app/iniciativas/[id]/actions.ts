@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { getDb } from "@/lib/db/client";
+import { t } from "@/lib/i18n";
 import { updateInitiativePayloadSchema } from "@/lib/initiatives/initiative-form-payload";
 import type { SavedInitiativeResult as Saved } from "@/lib/initiatives/initiative-schema";
 import { restoreInitiativeVersion, setArchived, updateInitiative } from "@/lib/initiatives/save-initiative";
@@ -15,7 +16,7 @@ export const saveInitiativeAction = formAction<typeof updateInitiativePayloadSch
   run: async (input, { user, request }) => {
     const saved = await updateInitiative(getDb(), input, user, request);
     revalidatePath(`/iniciativas/${input.id}`);
-    return { message: "Cambios guardados.", data: { id: input.id, version: saved.version } };
+    return { message: t.editing.saved, data: { id: input.id, version: saved.version } };
   },
 });
 
@@ -28,7 +29,7 @@ export const archiveInitiativeAction = formAction({
   run: async ({ id, version, archived }, { user, request }) => {
     await setArchived(getDb(), id, version, archived, user, request);
     revalidatePath(`/iniciativas/${id}`);
-    return { message: archived ? "Iniciativa archivada: ya no aparece en las vistas ni exportaciones por defecto." : "Iniciativa restaurada." };
+    return { message: archived ? t.editing.archivedDone : t.editing.unarchivedDone };
   },
 });
 
@@ -39,6 +40,6 @@ export const restoreVersionAction = formAction({
   run: async (target, { user, request }) => {
     await restoreInitiativeVersion(getDb(), target, user, request);
     revalidatePath(`/iniciativas/${target.id}`);
-    return { message: "Versión restaurada. La restauración quedó registrada en el historial." };
+    return { message: t.editing.restoredDone };
   },
 });

@@ -1,6 +1,7 @@
 import { withApiUser } from "@/lib/api/with-api-user";
 import { getReadDb } from "@/lib/db/client";
 import { problem } from "@/lib/http/problem";
+import { t } from "@/lib/i18n";
 import { collectExportRows, exportCsv, exportXlsx } from "@/lib/initiatives/export-initiatives";
 import { parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
 import { todayInQuito } from "@/lib/tracking/days";
@@ -16,7 +17,7 @@ export function GET(request: Request) {
     params.delete("ocultar");
     if (format !== "csv" && format !== "xlsx") return problem(400, "formato: use «csv» o «xlsx».", [{ parameter: "formato", message: "use «csv» o «xlsx»." }]);
     const parsed = parseInitiativeQueryStrict(params);
-    if (!parsed.success) return problem(400, "Parámetros inválidos.", parsed.errors);
+    if (!parsed.success) return problem(400, t.errors.invalidParameters, parsed.errors);
 
     const rows = await collectExportRows(getReadDb(), parsed.query);
     const stamp = todayInQuito();

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
 import { getDb } from "@/lib/db/client";
+import { t } from "@/lib/i18n";
 import { createInitiativePayloadSchema } from "@/lib/initiatives/initiative-form-payload";
 import type { SavedInitiativeResult as Saved } from "@/lib/initiatives/initiative-schema";
 import { createInitiative } from "@/lib/initiatives/save-initiative";
@@ -15,6 +16,6 @@ export const createInitiativeAction = formAction<typeof createInitiativePayloadS
   run: async (input, { user, request }) => {
     const initiative = await createInitiative(getDb(), input, user, request);
     revalidatePath("/iniciativas");
-    return { message: "Iniciativa creada.", data: { id: initiative.id, version: initiative.version } };
+    return { message: t.editing.created, data: { id: initiative.id, version: initiative.version } };
   },
 });

@@ -1,6 +1,7 @@
 import { withApiUser } from "@/lib/api/with-api-user";
 import { auditQuerySchema, exportAuditEvents } from "@/lib/audit/list-audit-events";
 import { toCsv } from "@/lib/export/spreadsheet-cells";
+import { t } from "@/lib/i18n";
 import { todayInQuito } from "@/lib/tracking/days";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +12,7 @@ export function GET(request: Request) {
     const query = auditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     const events = await exportAuditEvents(query);
     const csv = toCsv(
-      ["Id", "Fecha y hora (UTC)", "Usuario", "Acción", "Registro", "Id del registro", "IP", "Navegador", "Solicitud", "Detalle"],
+      [...t.audit.csvHeader],
       events.map((e) => [
         e.id,
         e.occurredAt.toISOString(),

@@ -1,6 +1,7 @@
 import { withApiUser } from "@/lib/api/with-api-user";
 import { getReadDb } from "@/lib/db/client";
 import { problem } from "@/lib/http/problem";
+import { t } from "@/lib/i18n";
 import { parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
 import { searchInitiatives } from "@/lib/initiatives/search-initiatives";
 
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   return withApiUser("matrix:read", "api: listar iniciativas", async () => {
     const parsed = parseInitiativeQueryStrict(new URL(request.url).searchParams);
-    if (!parsed.success) return problem(400, "Parámetros inválidos.", parsed.errors);
+    if (!parsed.success) return problem(400, t.errors.invalidParameters, parsed.errors);
     const page = await searchInitiatives(getReadDb(), parsed.query);
     return Response.json(
       {

@@ -1,5 +1,6 @@
 import { withApiUser } from "@/lib/api/with-api-user";
 import { problem } from "@/lib/http/problem";
+import { t } from "@/lib/i18n";
 import { getInitiative } from "@/lib/initiatives/get-initiative";
 import { dateToDay } from "@/lib/tracking/days";
 
@@ -10,7 +11,7 @@ export function GET(_request: Request, { params }: { params: Promise<{ id: strin
     const { id } = await params;
     if (!/^\d{1,9}$/.test(id)) return problem(400, "id: se esperaba un número entero positivo.", [{ parameter: "id", message: "se esperaba un número entero positivo." }]);
     const found = await getInitiative(Number(id));
-    if (!found) return problem(404, "No existe una iniciativa con ese id.");
+    if (!found) return problem(404, t.errors.initiativeNotFound);
     const { initiative } = found;
     const mo = initiative.managementObjective;
     return Response.json(
