@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
 import { initiativeQuerySchema, parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
 
-type Parameter = { name: string; schema: { type: string; enum?: unknown[]; items?: { pattern?: string } } };
-const parameters = openApiDocument.paths["/api/v1/initiatives"].get.parameters as Parameter[];
+type Parameter = { readonly name: string; readonly schema: { readonly type: string; readonly enum?: readonly unknown[]; readonly items?: { readonly pattern?: string } } };
+const parameters: readonly Parameter[] = openApiDocument.paths["/api/v1/initiatives"].get.parameters;
 
 describe("contrato OpenAPI de /api/v1/initiatives", () => {
   it("documenta exactamente los parámetros que la API valida", () => {
