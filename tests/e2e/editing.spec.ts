@@ -29,7 +29,10 @@ test.describe("edición de iniciativas", () => {
 
     // The imported state is not an event; restore the first recorded version by editing back through it.
     await page.goto("/iniciativas/10/editar");
+    // Typed before the editor hydrates, the text would be reset under the cursor: wait for it, as a person waits for the page.
+    await page.waitForLoadState("networkidle");
     await page.getByLabel("Nombre de la iniciativa").fill(`${original} — segunda`);
+    await expect(page.getByLabel("Nombre de la iniciativa")).toHaveValue(`${original} — segunda`);
     await page.getByRole("button", { name: "Guardar" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${original} — segunda`);
     await page.goto("/iniciativas/10/historial");
