@@ -2,6 +2,7 @@ import { ActionError } from "@/lib/actions/action-error";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { t } from "@/lib/i18n";
 import { diffSnapshots, type SnapshotChange } from "@/lib/initiatives/diff-snapshots";
 import type { InitiativeInput } from "@/lib/initiatives/initiative-schema";
 import { initiativeInputSchema } from "@/lib/initiatives/initiative-schema";
@@ -168,7 +169,7 @@ export async function applyBulkImport(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707371)`;
       const plan = await planBulkImport(tx, file, options);
-      if (plan.errors.length > 0) throw new ActionError("El archivo tiene filas inválidas: no se aplicó nada.");
+      if (plan.errors.length > 0) throw new ActionError(t.bulk.invalidRows);
       if (fingerprint(plan) !== options.previewFingerprint) {
         throw new ActionError(STALE_PREVIEW);
       }

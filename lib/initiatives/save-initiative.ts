@@ -2,6 +2,7 @@ import { ActionError } from "@/lib/actions/action-error";
 import { recordAuditEvent, type AuditAction } from "@/lib/audit/record-event";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { t } from "@/lib/i18n";
 import { initiativeSearchText } from "@/lib/text/search-text";
 import { findInstrumentWithLostType } from "@/lib/tracking/instrument-types";
 import { updateInitiativeSchema, type InitiativeInput, type InitiativeSnapshot, type UpdateInitiativeInput } from "./initiative-schema";
@@ -56,10 +57,10 @@ export async function snapshotInitiative(db: Db | Tx, id: number): Promise<{ sna
 /** Checks the references of an input and returns what the write needs. */
 async function resolve(tx: Tx, input: InitiativeInput) {
   const objective = await tx.managementObjective.findUnique({ where: { code: input.managementObjectiveCode } });
-  if (!objective) throw new ActionError("El objetivo de gestión no existe.", "managementObjectiveCode");
+  if (!objective) throw new ActionError(t.refusals.managementObjectiveMissing, "managementObjectiveCode");
   const ids = [...new Set(input.articulationObjectives.flatMap((o) => o.mechanismIds))];
   const mechanisms = await tx.mechanism.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  if (mechanisms.length !== ids.length) throw new ActionError("Uno de los mecanismos elegidos ya no existe. Recargue la página.");
+  if (mechanisms.length !== ids.length) throw new ActionError(t.refusals.chosenMechanismGone);
   const names = new Map(mechanisms.map((m) => [m.id, m.name]));
   return {
     objective,
@@ -96,7 +97,7 @@ async function writeObjectives(tx: Tx, initiativeId: number, input: InitiativeIn
   const lost = [...unused.values()].find((o) => o._count.instruments > 0);
   if (lost) {
     throw new ActionError(
-      `El objetivo de articulación «${lost.text.slice(0, 80)}» tiene instrumentos firmados registrados; elimínelos en Seguimiento antes de quitar el objetivo.`,
+      t.refusals.objectiveHasInstruments(lost.text.slice(0, 80)),
       "articulationObjectives",
     );
   }
@@ -176,7 +177,7 @@ export async function updateInitiativeInTx(
   });
   if (count === 0) {
     const current = await snapshotInitiative(tx, input.id);
-    if (!current) throw new ActionError("La iniciativa ya no existe.");
+    if (!current) throw new ActionError(t.refusals.initiativeGone);
     throw new VersionConflictError(current.snapshot, current.version);
   }
   await writeObjectives(tx, input.id, input);
@@ -198,7 +199,7 @@ export async function setArchivedInTx(tx: Tx, id: number, version: number, archi
   });
   if (count === 0) {
     const current = await snapshotInitiative(tx, id);
-    if (!current) throw new ActionError("La iniciativa ya no existe.");
+    if (!current) throw new ActionError(t.refusals.initiativeGone);
     throw new VersionConflictError(current.snapshot, current.version);
   }
   const after = (await snapshotInitiative(tx, id))!;
@@ -217,9 +218,9 @@ export async function restoreInitiativeVersion(
   context?: RequestContext,
 ) {
   const event = (await initiativeHistory(db, target.id)).find((e) => e.id === target.eventId);
-  if (!event) throw new ActionError("Esa versión no existe en el historial de esta iniciativa.");
+  if (!event) throw new ActionError(t.refusals.versionMissing);
   const input = updateInitiativeSchema.safeParse({ id: target.id, version: target.version, ...snapshotToInput(event.after) });
-  if (!input.success) throw new ActionError(`Esa versión no cumple las reglas actuales: ${input.error.issues[0]!.message} Edite la iniciativa a mano.`);
+  if (!input.success) throw new ActionError(t.refusals.versionBreaksRules(input.error.issues[0]!.message));
   return updateInitiative(db, input.data, actor, context, "initiative.restore");
 }
 

@@ -3,6 +3,7 @@ import { ActionError } from "@/lib/actions/action-error";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { t } from "@/lib/i18n";
 import { slugifyMechanism } from "@/lib/matrix/mechanism-names";
 import { FIELD_LIMITS } from "@/lib/text/field-limits";
 import { initiativeSearchText } from "@/lib/text/search-text";
@@ -58,7 +59,7 @@ async function initiativesUsing(tx: Tx, mechanismId: number) {
 async function assertFreeName(tx: Tx, name: string, exceptId?: number) {
   const slug = slugifyMechanism(name);
   const clash = await tx.mechanism.findFirst({ where: { OR: [{ name: { equals: name, mode: "insensitive" } }, { slug }], NOT: exceptId ? { id: exceptId } : undefined } });
-  if (clash) throw new ActionError(`Ya existe el mecanismo «${clash.name}». Si es el mismo, fusiónelos.`, "name");
+  if (clash) throw new ActionError(t.refusals.mechanismTaken(clash.name), "name");
   return slug;
 }
 
@@ -75,13 +76,13 @@ export async function createMechanism(db: Db, input: z.infer<typeof mechanismSch
 export async function updateMechanism(db: Db, input: z.infer<typeof updateMechanismSchema>, actor: Actor, context?: RequestContext) {
   return db.$transaction(async (tx) => {
     const before = await tx.mechanism.findUnique({ where: { id: input.id } });
-    if (!before) throw new ActionError("El mecanismo no existe.");
+    if (!before) throw new ActionError(t.refusals.mechanismMissing);
     const slug = await assertFreeName(tx, input.name, input.id);
     const { count } = await tx.mechanism.updateMany({
       where: { id: input.id, version: input.version },
       data: { name: input.name, slug, description: input.description ?? null, version: { increment: 1 } },
     });
-    if (count === 0) throw new ActionError("Otra persona cambió este mecanismo mientras usted lo editaba. Recargue la página para ver la versión guardada.");
+    if (count === 0) throw new ActionError(t.refusals.mechanismConflict);
     if (before.name !== input.name) await refreshInitiatives(tx, await initiativesUsing(tx, input.id));
     await recordAuditEvent(tx, {
       action: "mechanism.update",
@@ -101,7 +102,7 @@ export async function mergeMechanisms(db: Db, input: z.infer<typeof mergeMechani
       tx.mechanism.findUnique({ where: { id: input.sourceId } }),
       tx.mechanism.findUnique({ where: { id: input.targetId } }),
     ]);
-    if (!source || !target) throw new ActionError("Uno de los mecanismos ya no existe. Recargue la página.");
+    if (!source || !target) throw new ActionError(t.refusals.mergedMechanismGone);
     const affected = await initiativesUsing(tx, source.id);
     const links = await tx.articulationObjectiveMechanism.findMany({ where: { mechanismId: source.id } });
     let moved = 0;

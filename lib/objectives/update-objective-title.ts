@@ -3,6 +3,7 @@ import { ActionError } from "@/lib/actions/action-error";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { t } from "@/lib/i18n";
 import { FIELD_LIMITS } from "@/lib/text/field-limits";
 
 export const objectiveTitleSchema = z.object({
@@ -18,11 +19,11 @@ export async function updateObjectiveTitle(db: Db, input: z.infer<typeof objecti
     const before = management
       ? await tx.managementObjective.findUnique({ where: { code: input.code } })
       : await tx.developmentObjective.findUnique({ where: { code: input.code } });
-    if (!before) throw new ActionError("El objetivo no existe.");
+    if (!before) throw new ActionError(t.refusals.objectiveMissing);
     const data = { title: input.title, version: { increment: 1 } };
     const where = { code: input.code, version: input.version };
     const { count } = management ? await tx.managementObjective.updateMany({ where, data }) : await tx.developmentObjective.updateMany({ where, data });
-    if (count === 0) throw new ActionError("Otra persona cambió este objetivo mientras usted lo editaba. Recargue la página para ver el título guardado.", "title");
+    if (count === 0) throw new ActionError(t.refusals.objectiveConflict, "title");
     await recordAuditEvent(tx, {
       action: "objective.update",
       actor,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ActionError } from "@/lib/actions/action-error";
 import type { Db } from "@/lib/db/client";
+import { t } from "@/lib/i18n";
 import { initiativeQueryToParams, parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
 
 export const MAX_SAVED_VIEWS = 50;
@@ -16,11 +17,11 @@ export const deleteViewSchema = z.object({ id: z.coerce.number().int().positive(
 export async function saveView(db: Db, userId: number, input: z.infer<typeof saveViewSchema>) {
   // The page's own parameters (hidden columns) are not part of a view; a bad filter value is.
   const parsed = parseInitiativeQueryStrict(new URLSearchParams(input.query), { unknown: "ignore" });
-  if (!parsed.success) throw new ActionError("La vista actual tiene parámetros inválidos y no se puede guardar.");
+  if (!parsed.success) throw new ActionError(t.refusals.viewInvalid);
   const query = initiativeQueryToParams({ ...parsed.query, pagina: 1 }).toString();
   const existing = await db.savedView.count({ where: { userId } });
   const same = await db.savedView.findUnique({ where: { userId_name: { userId, name: input.name } } });
-  if (!same && existing >= MAX_SAVED_VIEWS) throw new ActionError(`Puede guardar hasta ${MAX_SAVED_VIEWS} vistas. Elimine alguna primero.`, "name");
+  if (!same && existing >= MAX_SAVED_VIEWS) throw new ActionError(t.refusals.viewLimit(MAX_SAVED_VIEWS), "name");
   return db.savedView.upsert({
     where: { userId_name: { userId, name: input.name } },
     create: { userId, name: input.name, query },
@@ -31,7 +32,7 @@ export async function saveView(db: Db, userId: number, input: z.infer<typeof sav
 /** Deletes one of the user's own views; someone else's id is the same as a missing one. */
 export async function deleteView(db: Db, userId: number, id: number) {
   const { count } = await db.savedView.deleteMany({ where: { id, userId } });
-  if (count === 0) throw new ActionError("La vista no existe.");
+  if (count === 0) throw new ActionError(t.refusals.viewMissing);
 }
 
 export function listViews(db: Db, userId: number) {

@@ -3,6 +3,7 @@ import { ActionError } from "@/lib/actions/action-error";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { t } from "@/lib/i18n";
 import { slugifyMechanism } from "@/lib/matrix/mechanism-names";
 import { shortSecretariatName } from "./secretariats";
 import { TrackingConflictError } from "./tracking-conflict";
@@ -26,7 +27,7 @@ export async function createSecretariat(db: Db, input: z.infer<typeof secretaria
   return db.$transaction(async (tx) => {
     const slug = secretariatSlug(input.name);
     const clash = await tx.secretariat.findFirst({ where: { OR: [{ name: { equals: input.name, mode: "insensitive" } }, { slug }] } });
-    if (clash) throw new ActionError(`Ya existe «${clash.name}».`, "name");
+    if (clash) throw new ActionError(t.refusals.nameTaken(clash.name), "name");
     const secretariat = await tx.secretariat.create({ data: { name: input.name, slug } });
     await recordAuditEvent(tx, { action: "secretariat.create", actor, entityType: "Secretariat", entityId: secretariat.id, context, data: { after: { name: input.name } } });
     return secretariat;
@@ -36,10 +37,10 @@ export async function createSecretariat(db: Db, input: z.infer<typeof secretaria
 export async function updateSecretariat(db: Db, input: z.infer<typeof updateSecretariatSchema>, actor: Actor, context?: RequestContext) {
   return db.$transaction(async (tx) => {
     const before = await tx.secretariat.findUnique({ where: { id: input.id } });
-    if (!before) throw new ActionError("La secretaría ya no existe. Recargue la página.");
+    if (!before) throw new ActionError(t.refusals.secretariatGone);
     const slug = secretariatSlug(input.name);
     const clash = await tx.secretariat.findFirst({ where: { OR: [{ name: { equals: input.name, mode: "insensitive" } }, { slug }], NOT: { id: input.id } } });
-    if (clash) throw new ActionError(`Ya existe «${clash.name}».`, "name");
+    if (clash) throw new ActionError(t.refusals.nameTaken(clash.name), "name");
     const { count } = await tx.secretariat.updateMany({ where: { id: input.id, version: input.version }, data: { name: input.name, slug, version: { increment: 1 } } });
     if (count === 0) throw new TrackingConflictError("esta secretaría");
     await recordAuditEvent(tx, { action: "secretariat.update", actor, entityType: "Secretariat", entityId: input.id, context, data: { before: { name: before.name }, after: { name: input.name } } });
@@ -49,9 +50,9 @@ export async function updateSecretariat(db: Db, input: z.infer<typeof updateSecr
 export async function deleteSecretariat(db: Db, input: z.infer<typeof deleteCatalogueEntrySchema>, actor: Actor, context?: RequestContext) {
   return db.$transaction(async (tx) => {
     const secretariat = await tx.secretariat.findUnique({ where: { id: input.id }, include: { _count: { select: { leads: true, supports: true } } } });
-    if (!secretariat) throw new ActionError("La secretaría ya no existe. Recargue la página.");
+    if (!secretariat) throw new ActionError(t.refusals.secretariatGone);
     const uses = secretariat._count.leads + secretariat._count.supports;
-    if (uses > 0) throw new ActionError(`No se puede eliminar: «${secretariat.name}» es responsable o apoyo de ${uses} iniciativas. Reasígnelas antes.`);
+    if (uses > 0) throw new ActionError(t.refusals.secretariatInUse(secretariat.name, uses));
     const { count } = await tx.secretariat.deleteMany({ where: { id: input.id, version: input.version } });
     if (count === 0) throw new TrackingConflictError("esta secretaría");
     await recordAuditEvent(tx, { action: "secretariat.delete", actor, entityType: "Secretariat", entityId: input.id, context, data: { before: { name: secretariat.name } } });
@@ -61,7 +62,7 @@ export async function deleteSecretariat(db: Db, input: z.infer<typeof deleteCata
 export async function createCounterpart(db: Db, input: z.infer<typeof counterpartSchema>, actor: Actor, context?: RequestContext) {
   return db.$transaction(async (tx) => {
     const clash = await tx.counterpart.findFirst({ where: { name: { equals: input.name, mode: "insensitive" } } });
-    if (clash) throw new ActionError(`Ya existe «${clash.name}».`, "name");
+    if (clash) throw new ActionError(t.refusals.nameTaken(clash.name), "name");
     const counterpart = await tx.counterpart.create({ data: input });
     await recordAuditEvent(tx, { action: "counterpart.create", actor, entityType: "Counterpart", entityId: counterpart.id, context, data: { after: input } });
     return counterpart;
@@ -71,9 +72,9 @@ export async function createCounterpart(db: Db, input: z.infer<typeof counterpar
 export async function updateCounterpart(db: Db, input: z.infer<typeof updateCounterpartSchema>, actor: Actor, context?: RequestContext) {
   return db.$transaction(async (tx) => {
     const before = await tx.counterpart.findUnique({ where: { id: input.id } });
-    if (!before) throw new ActionError("El actor ya no existe. Recargue la página.");
+    if (!before) throw new ActionError(t.refusals.counterpartGone);
     const clash = await tx.counterpart.findFirst({ where: { name: { equals: input.name, mode: "insensitive" }, NOT: { id: input.id } } });
-    if (clash) throw new ActionError(`Ya existe «${clash.name}».`, "name");
+    if (clash) throw new ActionError(t.refusals.nameTaken(clash.name), "name");
     const { count } = await tx.counterpart.updateMany({ where: { id: input.id, version: input.version }, data: { name: input.name, type: input.type, version: { increment: 1 } } });
     if (count === 0) throw new TrackingConflictError("este actor");
     await recordAuditEvent(tx, {
@@ -90,8 +91,8 @@ export async function updateCounterpart(db: Db, input: z.infer<typeof updateCoun
 export async function deleteCounterpart(db: Db, input: z.infer<typeof deleteCatalogueEntrySchema>, actor: Actor, context?: RequestContext) {
   return db.$transaction(async (tx) => {
     const counterpart = await tx.counterpart.findUnique({ where: { id: input.id }, include: { _count: { select: { instruments: true } } } });
-    if (!counterpart) throw new ActionError("El actor ya no existe. Recargue la página.");
-    if (counterpart._count.instruments > 0) throw new ActionError(`No se puede eliminar: «${counterpart.name}» es contraparte de ${counterpart._count.instruments} instrumentos.`);
+    if (!counterpart) throw new ActionError(t.refusals.counterpartGone);
+    if (counterpart._count.instruments > 0) throw new ActionError(t.refusals.counterpartInUse(counterpart.name, counterpart._count.instruments));
     const { count } = await tx.counterpart.deleteMany({ where: { id: input.id, version: input.version } });
     if (count === 0) throw new TrackingConflictError("este actor");
     await recordAuditEvent(tx, { action: "counterpart.delete", actor, entityType: "Counterpart", entityId: input.id, context, data: { before: { name: counterpart.name, type: counterpart.type } } });

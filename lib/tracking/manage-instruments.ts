@@ -3,6 +3,7 @@ import { ActionError } from "@/lib/actions/action-error";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { t } from "@/lib/i18n";
 import { instrumentNames, instrumentRecord } from "@/lib/matrix/tracking-document";
 import { dayToDate } from "./days";
 import { TrackingConflictError } from "./tracking-conflict";
@@ -29,12 +30,12 @@ async function checkReferences(tx: Tx, articulationObjectiveId: number, input: {
     where: { id: articulationObjectiveId },
     select: { initiativeId: true, mechanisms: { select: { mechanismId: true } } },
   });
-  if (!objective) throw new ActionError("El objetivo de articulación ya no existe. Recargue la página.");
+  if (!objective) throw new ActionError(t.refusals.articulationObjectiveGone);
   if (!objective.mechanisms.some((m) => m.mechanismId === input.mechanismId)) {
-    throw new ActionError("El tipo debe ser uno de los mecanismos de este objetivo de articulación.", "mechanismId");
+    throw new ActionError(t.refusals.typeNotMechanism, "mechanismId");
   }
   if (!(await tx.counterpart.findUnique({ where: { id: input.counterpartId }, select: { id: true } }))) {
-    throw new ActionError("La contraparte ya no existe en el catálogo.", "counterpartId");
+    throw new ActionError(t.refusals.chosenCounterpartGone, "counterpartId");
   }
   return objective.initiativeId;
 }
@@ -58,7 +59,7 @@ export async function createInstrument(db: Db, input: CreateInstrumentInput, act
 export async function updateInstrument(db: Db, input: UpdateInstrumentInput, actor: Actor, context?: RequestContext) {
   return db.$transaction(async (tx) => {
     const before = await tx.instrument.findUnique({ where: { id: input.id }, include: instrumentNames });
-    if (!before) throw new ActionError("El instrumento ya no existe. Recargue la página.");
+    if (!before) throw new ActionError(t.refusals.instrumentGone);
     const initiativeId = await checkReferences(tx, before.articulationObjectiveId, input);
     const { count } = await tx.instrument.updateMany({ where: { id: input.id, version: input.version }, data: { ...fields(input), version: { increment: 1 } } });
     if (count === 0) throw new TrackingConflictError("este instrumento");
@@ -79,7 +80,7 @@ export async function updateInstrument(db: Db, input: UpdateInstrumentInput, act
 export async function deleteInstrument(db: Db, input: z.infer<typeof deleteInstrumentSchema>, actor: Actor, context?: RequestContext) {
   return db.$transaction(async (tx) => {
     const before = await tx.instrument.findUnique({ where: { id: input.id }, include: { ...instrumentNames, articulationObjective: { select: { initiativeId: true } } } });
-    if (!before) throw new ActionError("El instrumento ya no existe. Recargue la página.");
+    if (!before) throw new ActionError(t.refusals.instrumentGone);
     const { count } = await tx.instrument.deleteMany({ where: { id: input.id, version: input.version } });
     if (count === 0) throw new TrackingConflictError("este instrumento");
     const initiativeId = before.articulationObjective.initiativeId;

@@ -2,6 +2,7 @@ import { ActionError } from "@/lib/actions/action-error";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { t } from "@/lib/i18n";
 import { dateToDay, dayToDate } from "./days";
 import { TrackingConflictError } from "./tracking-conflict";
 import type { ProgressUpdateInput } from "./tracking-schemas";
@@ -23,8 +24,8 @@ export async function postProgressUpdate(db: Db, input: ProgressUpdateInput, aut
       where: { id: input.initiativeId },
       select: { status: true, progress: true, lastUpdateOn: true, archivedAt: true },
     });
-    if (!before) throw new ActionError("La iniciativa no existe.");
-    if (before.archivedAt) throw new ActionError("La iniciativa está archivada: restáurela antes de registrar avances.");
+    if (!before) throw new ActionError(t.refusals.initiativeMissing);
+    if (before.archivedAt) throw new ActionError(t.refusals.initiativeArchived);
     const occurredOn = dayToDate(input.occurredOn);
     // The newest note is the current state: a back-dated note joins the timeline, but neither makes
     // the initiative look older nor overrides the status and progress of a later one.

@@ -2,6 +2,7 @@ import { ActionError } from "@/lib/actions/action-error";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { t } from "@/lib/i18n";
 import { TrackingConflictError } from "./tracking-conflict";
 import type { OwnershipInput } from "./tracking-schemas";
 
@@ -15,14 +16,14 @@ export async function setOwnership(db: Db, input: OwnershipInput, actor: Actor, 
   return db.$transaction(async (tx) => {
     const wanted = [...(input.leadSecretariatId ? [input.leadSecretariatId] : []), ...input.supportingSecretariatIds];
     const secretariats = await tx.secretariat.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
-    if (secretariats.length !== wanted.length) throw new ActionError("Una de las secretarías elegidas ya no existe. Recargue la página.", "leadSecretariatId");
+    if (secretariats.length !== wanted.length) throw new ActionError(t.refusals.chosenSecretariatGone, "leadSecretariatId");
     const names = new Map(secretariats.map((s) => [s.id, s.name]));
 
     const before = await tx.initiative.findUnique({
       where: { id: input.initiativeId },
       select: { leadSecretariat: { select: { name: true } }, supportingSecretariats: { select: { secretariat: { select: { name: true } } } } },
     });
-    if (!before) throw new ActionError("La iniciativa no existe.");
+    if (!before) throw new ActionError(t.refusals.initiativeMissing);
     const { count } = await tx.initiative.updateMany({
       where: { id: input.initiativeId, trackingVersion: input.trackingVersion },
       data: { leadSecretariatId: input.leadSecretariatId ?? null, trackingVersion: { increment: 1 } },

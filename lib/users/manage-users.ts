@@ -31,7 +31,7 @@ export async function createUser(
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email } })) {
-      throw new ActionError("Ya existe un usuario con ese correo.", "email");
+      throw new ActionError(t.refusals.emailTaken, "email");
     }
     const user = await tx.user.create({
       data: {
@@ -68,11 +68,11 @@ export async function updateUser(
   context?: RequestContext,
 ) {
   if (userId === actor.id && (change.active === false || (change.role && change.role !== "ADMIN"))) {
-    throw new ActionError("No puede desactivarse ni quitarse el perfil de administración a sí mismo.");
+    throw new ActionError(t.refusals.selfDemotion);
   }
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
-    if (!before) throw new ActionError("El usuario no existe.");
+    if (!before) throw new ActionError(t.refusals.userMissing);
     const user = await tx.user.update({
       where: { id: userId },
       data: { ...change, sessionVersion: { increment: 1 }, version: { increment: 1 } },
@@ -96,7 +96,7 @@ export async function resetPassword(db: Db, userId: number, actor: Actor | null,
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw new ActionError("El usuario no existe.");
+    if (!user) throw new ActionError(t.refusals.userMissing);
     await tx.user.update({
       where: { id: userId },
       data: { passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), sessionVersion: { increment: 1 }, version: { increment: 1 } },
@@ -121,11 +121,11 @@ export async function changeOwnPassword(
   if (reservation.locked) throw new ActionError(t.auth.locked, "currentPassword");
   const stored = await db.user.findUnique({ where: { id: user.id } });
   if (!stored || !(await verifyPassword(stored.passwordHash, input.currentPassword))) {
-    throw new ActionError(reservation.lockedKeys.length > 0 ? t.auth.locked : "La contraseña actual no es correcta.", "currentPassword");
+    throw new ActionError(reservation.lockedKeys.length > 0 ? t.auth.locked : t.refusals.wrongCurrentPassword, "currentPassword");
   }
   await refundAttempt(db, keys, reservation);
   checkPassword(input.newPassword, user, "newPassword");
-  if (input.newPassword === input.currentPassword) throw new ActionError("La nueva contraseña debe ser distinta de la actual.", "newPassword");
+  if (input.newPassword === input.currentPassword) throw new ActionError(t.refusals.samePassword, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({
