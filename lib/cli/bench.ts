@@ -9,6 +9,7 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { PROJECT_ROOT } from "@/lib/project-root";
 import { applyMigrations } from "@/lib/db/migrate";
+import { exportCsv, exportRowBatches, exportXlsx } from "@/lib/initiatives/export-initiatives";
 import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { countFacets, searchInitiatives } from "@/lib/initiatives/search-initiatives";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
@@ -89,6 +90,36 @@ async function timeQueries(db: Db) {
       }
     }
     rows.push([label, String(count), percentile(list, 50).toFixed(1), percentile(list, 95).toFixed(1), percentile(facets, 50).toFixed(1), percentile(facets, 95).toFixed(1)]);
+  }
+  return rows;
+}
+
+/** The exports of the whole synthetic matrix and of a common word, streamed and counted, with the process's memory growth while each runs. */
+async function timeExports(db: Db) {
+  const cases: [string, Record<string, string>, "csv" | "xlsx"][] = [
+    ["todas, CSV", {}, "csv"],
+    ["todas, XLSX", {}, "xlsx"],
+    ["texto «salud», CSV", { q: "salud" }, "csv"],
+  ];
+  const rows: string[][] = [];
+  for (const [label, params, format] of cases) {
+    const start = process.memoryUsage().rss;
+    let peak = start;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const t = performance.now();
+    let lines = 0;
+    const batches = (async function* () {
+      for await (const batch of exportRowBatches(db, parseInitiativeQuery(params).query)) {
+        lines += batch.length;
+        yield batch;
+      }
+    })();
+    let bytes = 0;
+    const reader = (format === "csv" ? exportCsv : exportXlsx)(batches).getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) bytes += read.value.byteLength;
+    clearInterval(sampler);
+    const seconds = (performance.now() - t) / 1000;
+    rows.push([label, String(lines), (bytes / 2 ** 20).toFixed(1), seconds.toFixed(1), (lines / seconds).toFixed(0), ((peak - start) / 2 ** 20).toFixed(0)]);
   }
   return rows;
 }
@@ -199,6 +230,8 @@ try {
   const total = await big.initiative.count();
   log(`Midiendo consultas sobre ${total} iniciativas…`);
   const queryRows = await timeQueries(big);
+  log("Midiendo exportaciones completas…");
+  const exportRows = await timeExports(big);
   await big.$disconnect();
 
   console.log(`\n## HTTP (producción, sesión iniciada, 10 conexiones, ${DURATION} s cada uno)\n`);
@@ -208,6 +241,9 @@ try {
   console.log("\nReferencia: servidor node:http que devuelve los mismos bytes, medido en la misma ejecución.");
   console.log(`\n## Consultas sobre ${total} iniciativas (PostgreSQL embebido, 30 repeticiones)\n`);
   console.log(table(["Consulta", "resultados", "lista p50 ms", "lista p95 ms", "conteos p50 ms", "conteos p95 ms"], queryRows));
+  console.log(`\n## Exportaciones sobre ${total} iniciativas (en flujo, lotes de 500 iniciativas)\n`);
+  console.log(table(["Exportación", "filas", "MiB", "s", "filas/s", "memoria máx. MiB"], exportRows));
+  console.log("\nMemoria: crecimiento máximo del proceso (RSS) mientras dura cada exportación.");
   console.log("\n## JavaScript de primera carga por página\n");
   console.log(table(["Página", "archivos", "KiB", "KiB gzip"], jsRows));
 } finally {

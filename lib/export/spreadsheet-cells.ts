@@ -17,7 +17,12 @@ function csvField(value: string | number | null): string {
  * mark (accents intact), semicolon-separated, CRLF line ends.
  */
 export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  return `\uFEFF${[header, ...rows].map((row) => row.map(csvField).join(";")).join("\r\n")}\r\n`;
+  return `\uFEFF${csvLines([header, ...rows])}`;
+}
+
+/** Rows as CSV lines, each ended by CRLF: what follows the header when a file is written in parts. */
+export function csvLines(rows: (string | number | null)[][]): string {
+  return rows.map((row) => `${row.map(csvField).join(";")}\r\n`).join("");
 }
 
 /** The inverse of toCsv for the import: fields, with quotes and embedded line breaks handled. */

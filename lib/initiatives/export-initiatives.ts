@@ -1,6 +1,7 @@
+import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Db } from "@/lib/db/client";
-import { neutralizeFormula, toCsv } from "@/lib/export/spreadsheet-cells";
+import { csvLines, neutralizeFormula, toCsv } from "@/lib/export/spreadsheet-cells";
 import { es } from "@/lib/i18n/es";
 import { dateToDay } from "@/lib/tracking/days";
 import type { InitiativeQuery } from "./initiative-query";
@@ -31,69 +32,108 @@ export const TRACKING_COLUMNS = [
 
 export type ExportRow = [number, string, string, string, string, string, number, string, string, string, number | string, string, string, string, string];
 
-/** Every row the filters select (all pages), one per articulation objective, in the table's order. */
-export async function collectExportRows(db: Db, query: InitiativeQuery): Promise<ExportRow[]> {
+/** How many initiatives each read of an export takes: memory stays flat, and no query carries more ids than PostgreSQL's parameter limit allows. */
+const EXPORT_BATCH = 500;
+
+/**
+ * Every row the filters select (all pages), one per articulation objective, in
+ * the table's order, a batch of initiatives at a time. The order is fixed first;
+ * each batch then reads the initiatives as they are at that moment.
+ */
+export async function* exportRowBatches(db: Db, query: InitiativeQuery, batchSize = EXPORT_BATCH): AsyncGenerator<ExportRow[]> {
   const ids = await matchingInitiativeIds(db, query);
-  if (ids.length === 0) return [];
-  const initiatives = await db.initiative.findMany({
-    where: { id: { in: ids } },
-    include: {
-      managementObjective: { include: { developmentObjective: true } },
-      articulationObjectives: {
-        orderBy: { position: "asc" },
-        include: {
-          mechanisms: { orderBy: { position: "asc" }, include: { mechanism: { select: { name: true } } } },
-          instruments: { orderBy: [{ signedOn: "asc" }, { id: "asc" }], include: { mechanism: { select: { name: true } }, counterpart: { select: { name: true } } } },
+  for (let start = 0; start < ids.length; start += batchSize) {
+    const batch = ids.slice(start, start + batchSize);
+    const initiatives = await db.initiative.findMany({
+      where: { id: { in: batch } },
+      include: {
+        managementObjective: { include: { developmentObjective: true } },
+        articulationObjectives: {
+          orderBy: { position: "asc" },
+          include: {
+            mechanisms: { orderBy: { position: "asc" }, include: { mechanism: { select: { name: true } } } },
+            instruments: { orderBy: [{ signedOn: "asc" }, { id: "asc" }], include: { mechanism: { select: { name: true } }, counterpart: { select: { name: true } } } },
+          },
         },
+        leadSecretariat: { select: { name: true } },
+        supportingSecretariats: { select: { secretariat: { select: { name: true } } } },
       },
-      leadSecretariat: { select: { name: true } },
-      supportingSecretariats: { select: { secretariat: { select: { name: true } } } },
+    });
+    const byId = new Map(initiatives.map((i) => [i.id, i]));
+    // An initiative deleted since the order was fixed is simply not there.
+    yield batch.flatMap((id) => {
+      const i = byId.get(id);
+      if (!i) return [];
+      const mo = i.managementObjective;
+      return i.articulationObjectives.map(
+        (o, index): ExportRow => [
+          i.id,
+          mo.developmentObjective.code,
+          mo.developmentObjective.title,
+          mo.code,
+          mo.title,
+          i.name,
+          index + 1,
+          o.text,
+          o.mechanisms.map((m) => m.mechanism.name).join("; "),
+          es.tracking.statuses[i.status],
+          i.progress ?? "",
+          i.leadSecretariat?.name ?? "",
+          i.supportingSecretariats.map((s) => s.secretariat.name).join("; "),
+          i.lastUpdateOn ? dateToDay(i.lastUpdateOn) : "",
+          o.instruments
+            .map((x) => `${x.mechanism.name}: ${x.title} (${x.counterpart.name}; ${dateToDay(x.signedOn)}${x.endsOn ? ` – ${dateToDay(x.endsOn)}` : ""})`)
+            .join("; "),
+        ],
+      );
+    });
+  }
+}
+
+const HEADER = [...EXPORT_COLUMNS, ...TRACKING_COLUMNS];
+
+/** The CSV as a stream: the download starts at once and the server never holds the whole file. */
+export function exportCsv(batches: AsyncIterable<ExportRow[]>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = batches[Symbol.asyncIterator]();
+  let started = false;
+  return new ReadableStream({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(toCsv(HEADER, [])));
+        return;
+      }
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else if (next.value.length > 0) controller.enqueue(encoder.encode(csvLines(next.value)));
+    },
+    async cancel() {
+      await iterator.return?.();
     },
   });
-  const byId = new Map(initiatives.map((i) => [i.id, i]));
-  return ids.flatMap((id) => {
-    const i = byId.get(id)!;
-    const mo = i.managementObjective;
-    return i.articulationObjectives.map(
-      (o, index): ExportRow => [
-        i.id,
-        mo.developmentObjective.code,
-        mo.developmentObjective.title,
-        mo.code,
-        mo.title,
-        i.name,
-        index + 1,
-        o.text,
-        o.mechanisms.map((m) => m.mechanism.name).join("; "),
-        es.tracking.statuses[i.status],
-        i.progress ?? "",
-        i.leadSecretariat?.name ?? "",
-        i.supportingSecretariats.map((s) => s.secretariat.name).join("; "),
-        i.lastUpdateOn ? dateToDay(i.lastUpdateOn) : "",
-        o.instruments
-          .map((x) => `${x.mechanism.name}: ${x.title} (${x.counterpart.name}; ${dateToDay(x.signedOn)}${x.endsOn ? ` – ${dateToDay(x.endsOn)}` : ""})`)
-          .join("; "),
-      ],
-    );
-  });
 }
 
-export function exportCsv(rows: ExportRow[]): string {
-  return toCsv([...EXPORT_COLUMNS, ...TRACKING_COLUMNS], rows);
-}
-
-export async function exportXlsx(rows: ExportRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+/** The XLSX as a stream, written row by row (ExcelJS's streaming writer), with the same columns, frozen header and filter. */
+export function exportXlsx(batches: AsyncIterable<ExportRow[]>): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = "Matriz PMDOT";
   workbook.created = new Date();
   const sheet = workbook.addWorksheet("Iniciativas", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = [...EXPORT_COLUMNS, ...TRACKING_COLUMNS].map((header, index) => ({
+  sheet.columns = HEADER.map((header, index) => ({
     header,
     key: String(index),
     width: [10, 10, 40, 10, 40, 50, 10, 70, 35, 14, 10, 35, 35, 14, 60][index],
   }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "string" ? neutralizeFormula(cell) : cell)));
   sheet.autoFilter = { from: "A1", to: "O1" };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  (async () => {
+    for await (const rows of batches) {
+      for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "string" ? neutralizeFormula(cell) : cell))).commit();
+    }
+    sheet.commit();
+    await workbook.commit();
+  })().catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv, toCsv } from "@/lib/export/spreadsheet-cells";
-import { collectExportRows, EXPORT_COLUMNS, exportCsv, exportXlsx } from "@/lib/initiatives/export-initiatives";
+import { EXPORT_COLUMNS, exportCsv, exportRowBatches, exportXlsx } from "@/lib/initiatives/export-initiatives";
 import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { applyBulkImport, fingerprint, planBulkImport, previewBulkImport } from "@/lib/import/bulk-import";
 import { BulkFileError, readBulkFile } from "@/lib/import/read-bulk-file";
@@ -21,7 +21,7 @@ describe("importación masiva con revisión previa", () => {
     database = await createTestDatabase();
     await importMatrix(database.db, readMatrixFile(SEED_SOURCE).document);
     ({ user: actor } = await createUser(database.db, { email: "importa@quito.gob.ec", name: "Importadora", role: "ADMIN", password: "tres tigres tristes en el trigal" }, null));
-    csv = exportCsv(await collectExportRows(database.db, parseInitiativeQuery({ objetivo: "3.1" }).query));
+    csv = await new Response(exportCsv(exportRowBatches(database.db, parseInitiativeQuery({ objetivo: "3.1" }).query))).text();
   });
   afterAll(() => database?.drop());
 
@@ -31,7 +31,7 @@ describe("importación masiva con revisión previa", () => {
     const file = await readBulkFile("iniciativas.csv", Buffer.from(csv));
     const plan = await planBulkImport(database.db, file, { archiveMissing: false });
     expect(plan).toMatchObject({ add: [], change: [], archive: [], unchanged: 9, errors: [] });
-    const xlsx = await exportXlsx(await collectExportRows(database.db, parseInitiativeQuery({ objetivo: "3.1" }).query));
+    const xlsx = Buffer.from(await new Response(exportXlsx(exportRowBatches(database.db, parseInitiativeQuery({ objetivo: "3.1" }).query))).arrayBuffer());
     const fromXlsx = await readBulkFile("iniciativas.xlsx", xlsx);
     expect(fromXlsx.initiatives).toEqual(file.initiatives);
   });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseInitiativeQuery, parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
 import { SORTS } from "@/lib/initiatives/table-options";
+import { parseCsv } from "@/lib/export/spreadsheet-cells";
+import { exportCsv, exportRowBatches, type ExportRow } from "@/lib/initiatives/export-initiatives";
 import { countFacets, matchingInitiativeIds, searchInitiatives } from "@/lib/initiatives/search-initiatives";
 import { importMatrix } from "@/lib/matrix/import-matrix";
 import { readMatrixFile } from "@/lib/matrix/read-matrix-file";
@@ -120,5 +122,20 @@ describe("búsqueda y filtros de iniciativas en PostgreSQL", () => {
       await database.db.initiative.updateMany({ where: { id: { in: [first!.id, second!.id] } }, data: { archivedAt: null } });
     }
     expect((await searchInitiatives(database.db, query({}))).total).toBe(114);
+  });
+
+  it("la exportación lee por lotes: las mismas filas en el orden de la tabla, con cualquier tamaño de lote", async () => {
+    const filters = query({ q: "de", orden: "nombre" });
+    const read = async (batchSize: number) => {
+      const rows: ExportRow[] = [];
+      for await (const batch of exportRowBatches(database.db, filters, batchSize)) rows.push(...batch);
+      return rows;
+    };
+    const inOne = await read(1_000);
+    expect(inOne.length).toBeGreaterThan(50);
+    expect(await read(7)).toEqual(inOne);
+    expect([...new Set(inOne.map((row) => row[0]))]).toEqual(await matchingInitiativeIds(database.db, filters));
+    const csv = parseCsv(await new Response(exportCsv(exportRowBatches(database.db, filters, 7))).text()).filter((row) => row.length > 1);
+    expect(csv.slice(1).map((row) => Number(row[0]))).toEqual(inOne.map((row) => row[0]));
   });
 });

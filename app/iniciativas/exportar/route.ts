@@ -2,13 +2,13 @@ import { withApiUser } from "@/lib/api/with-api-user";
 import { getReadDb } from "@/lib/db/client";
 import { problem } from "@/lib/http/problem";
 import { t } from "@/lib/i18n";
-import { collectExportRows, exportCsv, exportXlsx } from "@/lib/initiatives/export-initiatives";
+import { exportCsv, exportRowBatches, exportXlsx } from "@/lib/initiatives/export-initiatives";
 import { parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
 import { todayInQuito } from "@/lib/tracking/days";
 
 export const dynamic = "force-dynamic";
 
-/** CSV or XLSX of every row the table's filters select (all pages). */
+/** CSV or XLSX of every row the table's filters select (all pages), streamed as it is read. */
 export function GET(request: Request) {
   return withApiUser("matrix:export", "exportar iniciativas", async () => {
     const params = new URL(request.url).searchParams;
@@ -19,7 +19,7 @@ export function GET(request: Request) {
     const parsed = parseInitiativeQueryStrict(params);
     if (!parsed.success) return problem(400, t.errors.invalidParameters, parsed.errors);
 
-    const rows = await collectExportRows(getReadDb(), parsed.query);
+    const rows = exportRowBatches(getReadDb(), parsed.query);
     const stamp = todayInQuito();
     const common = { "cache-control": "no-store" };
     if (format === "csv") {
@@ -27,7 +27,7 @@ export function GET(request: Request) {
         headers: { ...common, "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="iniciativas-${stamp}.csv"` },
       });
     }
-    return new Response(new Uint8Array(await exportXlsx(rows)), {
+    return new Response(exportXlsx(rows), {
       headers: {
         ...common,
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
