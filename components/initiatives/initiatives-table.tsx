@@ -9,7 +9,7 @@ import type { InitiativePage, InitiativeRow } from "@/lib/initiatives/search-ini
 import { formatShortDay, t } from "@/lib/i18n";
 import { ProgressMeter, StatusBadge } from "@/components/tracking/status-badge";
 import { shortSecretariatName } from "@/lib/tracking/secretariats";
-import { foldChars } from "@/lib/text/search-text";
+import { foldChars, foldText } from "@/lib/text/search-text";
 import { Highlighted } from "./highlighted";
 import { Pagination } from "./pagination";
 import { useQueryNavigation } from "./use-query-navigation";
@@ -48,7 +48,7 @@ export function InitiativesTable({ page, query, hidden }: Props) {
             <Link href={`/iniciativas/${row.original.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
               <Highlighted text={row.original.name} terms={terms} />
             </Link>
-            {row.original.matchingObjective && !foldChars(row.original.name).includes(terms[0] ?? "\u0000") && (
+            {row.original.matchingObjective && !foldText(row.original.name).includes(terms[0] ?? "\u0000") && (
               <p className="text-xs text-slate-700">
                 <span className="font-medium">{t.initiatives.matchIn} </span>
                 <Highlighted text={excerpt(row.original.matchingObjective, terms)} terms={terms} />
@@ -253,7 +253,8 @@ function shorten(text: string, max: number) {
 }
 
 /** Around the first match, so a long articulation objective still shows why it matched. */
-function excerpt(text: string, terms: string[], radius = 90) {
+function excerpt(original: string, terms: string[], radius = 90) {
+  const text = original.normalize("NFC");
   const folded = foldChars(text);
   const at = Math.max(0, ...terms.map((term) => folded.indexOf(term)).filter((i) => i >= 0).slice(0, 1));
   const start = Math.max(0, at - radius);

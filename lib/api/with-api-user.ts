@@ -2,6 +2,7 @@ import "server-only";
 import { AccessDeniedError, authorize, type CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/roles";
 import { problem } from "@/lib/http/problem";
+import { t } from "@/lib/i18n";
 import { logger } from "@/lib/logger";
 
 /** Route handlers of the API: session and role checked here, refusals as 401/403 JSON, failures never leak details. */
@@ -17,6 +18,6 @@ export async function withApiUser(permission: Permission, what: string, handler:
     return await handler(user);
   } catch (error) {
     logger.error({ err: error, what, userId: user.id }, "api handler failed");
-    return Response.json({ error: "internal", message: "Error interno del servidor." }, { status: 500 });
+    return Response.json({ error: "internal", message: t.errors.internal }, { status: 500 });
   }
 }

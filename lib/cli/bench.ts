@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from "@/lib/project-root";
 import { applyMigrations } from "@/lib/db/migrate";
 import { exportCsv, exportRowBatches, exportXlsx } from "@/lib/initiatives/export-initiatives";
 import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
-import { countFacets, searchInitiatives } from "@/lib/initiatives/search-initiatives";
+import { countFacets, matchingInitiativeIds, searchInitiatives } from "@/lib/initiatives/search-initiatives";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { startPortalProcess, signInOverHttp, type PortalProcess } from "@/lib/server/portal-process";
 import { createUser } from "@/lib/users/manage-users";
@@ -109,7 +109,7 @@ async function timeExports(db: Db) {
     const t = performance.now();
     let lines = 0;
     const batches = (async function* () {
-      for await (const batch of exportRowBatches(db, parseInitiativeQuery(params).query)) {
+      for await (const batch of exportRowBatches(db, await matchingInitiativeIds(db, parseInitiativeQuery(params).query))) {
         lines += batch.length;
         yield batch;
       }

@@ -581,6 +581,9 @@ export const es = {
   },
   errors: {
     invalidParameters: "Parámetros inválidos.",
+    internal: "Error interno del servidor.",
+    formatParameter: "use «csv» o «xlsx».",
+    idParameter: "se esperaba un número entero positivo.",
     initiativeNotFound: "No existe una iniciativa con ese id.",
     sessionRequired: "Sesión requerida.",
     title: "Algo salió mal",

@@ -4,8 +4,6 @@ import type { Db } from "@/lib/db/client";
 import { csvLines, neutralizeFormula, toCsv } from "@/lib/export/spreadsheet-cells";
 import { es } from "@/lib/i18n/es";
 import { dateToDay } from "@/lib/tracking/days";
-import type { InitiativeQuery } from "./initiative-query";
-import { matchingInitiativeIds } from "./search-initiatives";
 
 /** The export's columns; the bulk import reads the same ones. */
 export const EXPORT_COLUMNS = [
@@ -36,12 +34,11 @@ export type ExportRow = [number, string, string, string, string, string, number,
 const EXPORT_BATCH = 500;
 
 /**
- * Every row the filters select (all pages), one per articulation objective, in
- * the table's order, a batch of initiatives at a time. The order is fixed first;
- * each batch then reads the initiatives as they are at that moment.
+ * The export's rows, one per articulation objective, for the ids the filters
+ * select (matchingInitiativeIds: all pages, in the table's order), a batch of
+ * initiatives at a time: each batch reads the initiatives as they are then.
  */
-export async function* exportRowBatches(db: Db, query: InitiativeQuery, batchSize = EXPORT_BATCH): AsyncGenerator<ExportRow[]> {
-  const ids = await matchingInitiativeIds(db, query);
+export async function* exportRowBatches(db: Db, ids: number[], batchSize = EXPORT_BATCH): AsyncGenerator<ExportRow[]> {
   for (let start = 0; start < ids.length; start += batchSize) {
     const batch = ids.slice(start, start + batchSize);
     const initiatives = await db.initiative.findMany({
@@ -104,9 +101,11 @@ export function exportCsv(batches: AsyncIterable<ExportRow[]>): ReadableStream<U
         controller.enqueue(encoder.encode(toCsv(HEADER, [])));
         return;
       }
-      const next = await iterator.next();
-      if (next.done) controller.close();
-      else if (next.value.length > 0) controller.enqueue(encoder.encode(csvLines(next.value)));
+      // A pull that enqueues nothing is not called again: skip batches whose initiatives were all deleted meanwhile.
+      for (let next = await iterator.next(); ; next = await iterator.next()) {
+        if (next.done) return controller.close();
+        if (next.value.length > 0) return controller.enqueue(encoder.encode(csvLines(next.value)));
+      }
     },
     async cancel() {
       await iterator.return?.();
@@ -128,12 +127,27 @@ export function exportXlsx(batches: AsyncIterable<ExportRow[]>): ReadableStream<
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: "A1", to: "O1" };
+  // The writer does not wait for the reader: after each batch, wait until the client has taken what was written,
+  // and stop reading the database when it has gone.
+  const taken = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        output.off("drain", done).off("close", done);
+        resolve();
+      };
+      output.on("drain", done).on("close", done);
+    });
   (async () => {
     for await (const rows of batches) {
       for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "string" ? neutralizeFormula(cell) : cell))).commit();
+      // Let the compressor catch up, then wait while the client has not taken its output.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (output.writableNeedDrain) await taken();
+      if (output.destroyed) return;
     }
     sheet.commit();
     await workbook.commit();
   })().catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
-  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+  // By default the web stream would queue up to 16,384 chunks ahead of the client; a few keep the pressure on the writer.
+  return Readable.toWeb(output, { strategy: new CountQueuingStrategy({ highWaterMark: 4 }) }) as ReadableStream<Uint8Array>;
 }

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { foldChars, searchTerms } from "@/lib/text/search-text";
+import { foldText, searchTerms } from "@/lib/text/search-text";
 import { dateToDay, todayInQuito } from "@/lib/tracking/days";
 import { endingSoonUntil, staleCutoff } from "@/lib/tracking/freshness";
 import { STATUS_BY_SLUG, STATUS_SLUGS, type Status } from "@/lib/tracking/statuses";
@@ -57,11 +57,6 @@ const archivedCondition = (query: InitiativeQuery, source: Source = "initiatives
 
 const like = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/**
- * The ids the filters name (objectives, mechanisms, secretariats), looked up before the search. As values,
- * PostgreSQL's statistics tell how many initiatives each filter keeps; behind a sub-select it guesses, and
- * a guess of a few dozen rows can pick a plan that reads 50,000 of them one by one.
- */
 interface FilterIds {
   developmentObjectives: number[];
   managementObjectives: number[];
@@ -69,6 +64,11 @@ interface FilterIds {
   secretariats: number[];
 }
 
+/**
+ * The ids the filters name (objectives, mechanisms, secretariats), looked up before the search. As values,
+ * PostgreSQL's statistics tell how many initiatives each filter keeps; behind a sub-select it guesses, and
+ * a guess of a few dozen rows can pick a plan that reads 50,000 of them one by one.
+ */
 async function filterIds(db: Db, query: InitiativeQuery): Promise<FilterIds> {
   const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
   const lead = query.responsable.filter((slug) => slug !== NO_OWNER);
@@ -255,7 +255,7 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
       developmentObjectiveCode: row.dCode,
       mechanisms: [...mechanisms.values()],
       objectiveCount: own.length,
-      matchingObjective: terms.length ? (own.find((o) => terms.some((t) => foldChars(o.text).includes(t)))?.text ?? null) : null,
+      matchingObjective: terms.length ? (own.find((o) => terms.some((t) => foldText(o.text).includes(t)))?.text ?? null) : null,
       status: row.status,
       progress: row.progress,
       leadSecretariat: row.leadName && row.leadSlug ? { name: row.leadName, slug: row.leadSlug } : null,

@@ -1,6 +1,6 @@
 import "server-only";
 import { authorize } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
+import { getPrimaryDb } from "@/lib/db/client";
 
 export interface EditableObjective {
   code: string;
@@ -12,7 +12,7 @@ export interface EditableObjective {
 export async function listObjectivesForEditing(): Promise<(EditableObjective & { managementObjectives: EditableObjective[] })[]> {
   await authorize("matrix:edit", "editar objetivos");
   const select = { code: true, title: true, version: true } as const;
-  return getDb().developmentObjective.findMany({
+  return getPrimaryDb().developmentObjective.findMany({
     orderBy: { position: "asc" },
     select: { ...select, managementObjectives: { orderBy: { position: "asc" }, select } },
   });

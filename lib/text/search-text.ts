@@ -31,8 +31,8 @@ export interface TextSegment {
 
 /**
  * Case and accents folded character for character (Á→a, ñ→n), so a position in the folded text is the same
- * position in the original: for finding terms in a text shown as it is. A character whose folding would change
- * its length stays as it is.
+ * position in the original: for finding terms in a text shown as it is. Give it composed text (NFC): a character
+ * whose folding would change its length, such as a lone combining accent, stays as it is.
  */
 export function foldChars(text: string): string {
   return text.replace(/[^\p{ASCII}]|[A-Z]/gu, (c) => {
@@ -42,7 +42,9 @@ export function foldChars(text: string): string {
 }
 
 /** Splits a text into plain and matching segments for highlighting, without any HTML. */
-export function highlight(text: string, terms: string[]): TextSegment[] {
+export function highlight(original: string, terms: string[]): TextSegment[] {
+  // Composed (NFC), «ó» is one character, not «o» and an accent: it looks the same and folds to a letter.
+  const text = original.normalize("NFC");
   if (terms.length === 0) return [{ text, match: false }];
   const folded = foldChars(text);
   const marks = new Array<boolean>(text.length).fill(false);

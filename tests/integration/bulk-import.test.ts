@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv, toCsv } from "@/lib/export/spreadsheet-cells";
 import { EXPORT_COLUMNS, exportCsv, exportRowBatches, exportXlsx } from "@/lib/initiatives/export-initiatives";
 import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
+import { matchingInitiativeIds } from "@/lib/initiatives/search-initiatives";
 import { applyBulkImport, fingerprint, planBulkImport, previewBulkImport } from "@/lib/import/bulk-import";
 import { BulkFileError, readBulkFile } from "@/lib/import/read-bulk-file";
 import { importMatrix } from "@/lib/matrix/import-matrix";
@@ -21,7 +22,7 @@ describe("importación masiva con revisión previa", () => {
     database = await createTestDatabase();
     await importMatrix(database.db, readMatrixFile(SEED_SOURCE).document);
     ({ user: actor } = await createUser(database.db, { email: "importa@quito.gob.ec", name: "Importadora", role: "ADMIN", password: "tres tigres tristes en el trigal" }, null));
-    csv = await new Response(exportCsv(exportRowBatches(database.db, parseInitiativeQuery({ objetivo: "3.1" }).query))).text();
+    csv = await new Response(exportCsv(exportRowBatches(database.db, await matchingInitiativeIds(database.db, parseInitiativeQuery({ objetivo: "3.1" }).query)))).text();
   });
   afterAll(() => database?.drop());
 
@@ -31,7 +32,7 @@ describe("importación masiva con revisión previa", () => {
     const file = await readBulkFile("iniciativas.csv", Buffer.from(csv));
     const plan = await planBulkImport(database.db, file, { archiveMissing: false });
     expect(plan).toMatchObject({ add: [], change: [], archive: [], unchanged: 9, errors: [] });
-    const xlsx = Buffer.from(await new Response(exportXlsx(exportRowBatches(database.db, parseInitiativeQuery({ objetivo: "3.1" }).query))).arrayBuffer());
+    const xlsx = Buffer.from(await new Response(exportXlsx(exportRowBatches(database.db, await matchingInitiativeIds(database.db, parseInitiativeQuery({ objetivo: "3.1" }).query)))).arrayBuffer());
     const fromXlsx = await readBulkFile("iniciativas.xlsx", xlsx);
     expect(fromXlsx.initiatives).toEqual(file.initiatives);
   });

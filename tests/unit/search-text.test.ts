@@ -24,4 +24,12 @@ describe("texto de búsqueda", () => {
       { text: "ES", match: false },
     ]);
   });
+
+  it("un texto con tildes descompuestas (o + ◌́, como llega a veces de un PDF o de otro sistema) también se resalta", () => {
+    expect(highlight("Articulacio\u0301n territorial", ["articulacion"])).toEqual([
+      { text: "Articulación", match: true },
+      { text: " territorial", match: false },
+    ]);
+    expect(foldText("Articulacio\u0301n")).toBe("articulacion");
+  });
 });

@@ -4,6 +4,7 @@ import { problem } from "@/lib/http/problem";
 import { t } from "@/lib/i18n";
 import { exportCsv, exportRowBatches, exportXlsx } from "@/lib/initiatives/export-initiatives";
 import { parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
+import { matchingInitiativeIds } from "@/lib/initiatives/search-initiatives";
 import { todayInQuito } from "@/lib/tracking/days";
 
 export const dynamic = "force-dynamic";
@@ -15,11 +16,13 @@ export function GET(request: Request) {
     const format = params.get("formato") ?? "csv";
     params.delete("formato");
     params.delete("ocultar");
-    if (format !== "csv" && format !== "xlsx") return problem(400, "formato: use «csv» o «xlsx».", [{ parameter: "formato", message: "use «csv» o «xlsx»." }]);
+    if (format !== "csv" && format !== "xlsx") return problem(400, `formato: ${t.errors.formatParameter}`, [{ parameter: "formato", message: t.errors.formatParameter }]);
     const parsed = parseInitiativeQueryStrict(params);
     if (!parsed.success) return problem(400, t.errors.invalidParameters, parsed.errors);
 
-    const rows = exportRowBatches(getReadDb(), parsed.query);
+    // The ids are read before the response starts: a database that does not answer gives an error, not a 200 and a cut-off file.
+    const db = getReadDb();
+    const rows = exportRowBatches(db, await matchingInitiativeIds(db, parsed.query));
     const stamp = todayInQuito();
     const common = { "cache-control": "no-store" };
     if (format === "csv") {

@@ -1,16 +1,16 @@
 import { withApiUser } from "@/lib/api/with-api-user";
 import { problem } from "@/lib/http/problem";
 import { t } from "@/lib/i18n";
-import { getInitiative } from "@/lib/initiatives/get-initiative";
+import { getInitiative, parseInitiativeId } from "@/lib/initiatives/get-initiative";
 import { dateToDay } from "@/lib/tracking/days";
 
 export const dynamic = "force-dynamic";
 
 export function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   return withApiUser("matrix:read", "api: ver iniciativa", async () => {
-    const { id } = await params;
-    if (!/^\d{1,9}$/.test(id)) return problem(400, "id: se esperaba un número entero positivo.", [{ parameter: "id", message: "se esperaba un número entero positivo." }]);
-    const found = await getInitiative(Number(id));
+    const id = parseInitiativeId((await params).id);
+    if (id === null) return problem(400, `id: ${t.errors.idParameter}`, [{ parameter: "id", message: t.errors.idParameter }]);
+    const found = await getInitiative(id);
     if (!found) return problem(404, t.errors.initiativeNotFound);
     const { initiative } = found;
     const mo = initiative.managementObjective;
