@@ -45,7 +45,7 @@ export function MechanismRow({ mechanism, options, update, merge }: RowProps) {
       <form action={submitUpdate} className="grid gap-3 md:grid-cols-[1fr_2fr_auto] md:items-end">
         <input type="hidden" name="id" value={mechanism.id} />
         <input type="hidden" name="version" value={mechanism.version} />
-        <RowNameField id={`${prefix}-nombre`} label={t.mechanismAdmin.name} entry={mechanism.name} errors={updateState.fieldErrors?.name} />
+        <RowNameField id={`${prefix}-nombre`} label={t.mechanismAdmin.name} entry={mechanism.name} maxLength={FIELD_LIMITS.mechanismName} errors={updateState.fieldErrors?.name} />
         <Field name={`${prefix}-descripcion`} label={t.mechanismAdmin.description} errors={updateState.fieldErrors?.description}>
           {(props) => (
             <TextInput

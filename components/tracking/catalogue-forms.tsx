@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
 import { t } from "@/lib/i18n";
+import { FIELD_LIMITS } from "@/lib/text/field-limits";
 import { COUNTERPART_TYPES } from "@/lib/tracking/counterpart-types";
 import { Field, FormMessage, RowNameField, Select, SubmitButton, TextInput } from "@/components/ui/form-controls";
 
@@ -75,7 +76,7 @@ export function CatalogueEntryRow({ kind, entry, update, remove }: RowProps) {
           <input type="hidden" name="id" value={entry.id} />
           <input type="hidden" name="version" value={entry.version} />
           <div className="col-span-full md:col-span-1">
-            <RowNameField id={`${prefix}-nombre`} label={t.catalogues.name} entry={entry.name} errors={updateState.fieldErrors?.name} />
+            <RowNameField id={`${prefix}-nombre`} label={t.catalogues.name} entry={entry.name} maxLength={FIELD_LIMITS.catalogueName} errors={updateState.fieldErrors?.name} />
           </div>
           {kind === "actor" && (
             <div className="col-span-full md:col-span-1">

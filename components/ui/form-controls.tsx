@@ -44,10 +44,10 @@ export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
 }
 
 /** The name of one entry in a list of editable rows, heard by screen readers as «Nombre de «entrada»». */
-export function RowNameField({ id, label, entry, errors }: { id: string; label: string; entry: string; errors?: string[] }) {
+export function RowNameField({ id, label, entry, maxLength, errors }: { id: string; label: string; entry: string; maxLength: number; errors?: string[] }) {
   return (
     <Field name={id} label={label} errors={errors}>
-      {(props) => <TextInput {...props} aria-label={t.forms.fieldOf(label, entry)} name="name" defaultValue={entry} required maxLength={200} />}
+      {(props) => <TextInput {...props} aria-label={t.forms.fieldOf(label, entry)} name="name" defaultValue={entry} required maxLength={maxLength} />}
     </Field>
   );
 }

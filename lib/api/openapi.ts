@@ -1,4 +1,5 @@
 import { PAGE_SIZES, SORTS } from "@/lib/initiatives/table-options";
+import { MECHANISM_SLUG } from "@/lib/matrix/mechanism-names";
 import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 
 const list = (description: string, pattern: string) => ({
@@ -61,7 +62,7 @@ export const openApiDocument = {
           { name: "q", in: "query", description: "Texto; ignora mayúsculas y tildes.", schema: { type: "string", maxLength: 200 } },
           { name: "desarrollo", ...list("Códigos de objetivo de desarrollo.", "^\\d{1,2}$") },
           { name: "objetivo", ...list("Códigos de objetivo de gestión.", "^\\d{1,2}\\.\\d{1,2}$") },
-          { name: "mecanismo", ...list("Identificadores de mecanismo.", "^[a-z0-9-]{1,80}$") },
+          { name: "mecanismo", ...list("Identificadores de mecanismo.", MECHANISM_SLUG.source) },
           { name: "estado", ...list("Estados de ejecución.", `^(${STATUSES.map((st) => STATUS_SLUGS[st]).join("|")})$`) },
           { name: "responsable", ...list("Secretarías responsables por identificador, o «ninguna» para las iniciativas sin responsable.", "^[a-z0-9-]{1,120}$") },
           { name: "desactualizadas", in: "query", description: "«si»: sin avances registrados en los últimos 90 días.", schema: { type: "string", enum: ["si"] } },

@@ -177,6 +177,7 @@ export const es = {
     rowsWithErrors: (n: number) => `El archivo tiene ${n} fila(s) que no se pueden aplicar. Corríjalas: no se aplicará nada mientras haya errores.`,
     reviewReady: "Revisión lista. Compruebe los cambios antes de aplicarlos.",
     invalidRows: "El archivo tiene filas inválidas: no se aplicó nada.",
+    stalePreview: "La matriz cambió desde la revisión. Vuelva a revisar el archivo antes de aplicarlo.",
     title: "Importación masiva",
     intro: "Suba un CSV o XLSX con las columnas de la exportación, o una nueva extracción de texto del documento fuente. Primero verá qué se añadiría, cambiaría o archivaría, y cada fila inválida con su número; después puede aplicarlo todo de una vez o nada.",
     file: "Archivo (CSV, XLSX o TXT, hasta 5 MB)",

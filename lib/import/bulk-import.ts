@@ -112,8 +112,6 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
   return plan;
 }
 
-const STALE_PREVIEW = "La matriz cambió desde la revisión. Vuelva a revisar el archivo antes de aplicarlo.";
-
 /** Ends a dry run: its transaction must roll back. */
 class DryRunDone extends Error {}
 
@@ -137,7 +135,7 @@ export async function previewBulkImport(db: Db, file: BulkFile, options: { archi
           } catch (error) {
             if (!(error instanceof ActionError)) throw error;
             // Saved by someone since the plan was read: the whole preview is stale, not this row.
-            refused.push({ line: item.line, message: error instanceof VersionConflictError ? STALE_PREVIEW : error.message });
+            refused.push({ line: item.line, message: error instanceof VersionConflictError ? t.bulk.stalePreview : error.message });
           }
           // Released after the rollback, or every row would open its savepoint inside the previous one's.
           await tx.$executeRaw`ROLLBACK TO SAVEPOINT bulk_row`;
@@ -171,7 +169,7 @@ export async function applyBulkImport(
       const plan = await planBulkImport(tx, file, options);
       if (plan.errors.length > 0) throw new ActionError(t.bulk.invalidRows);
       if (fingerprint(plan) !== options.previewFingerprint) {
-        throw new ActionError(STALE_PREVIEW);
+        throw new ActionError(t.bulk.stalePreview);
       }
       for (const item of plan.add) await createInitiativeInTx(tx, item.input, actor, context);
       for (const item of plan.change) await updateInitiativeInTx(tx, { ...item.input, id: item.id, version: item.version }, actor, context);

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import type { Db } from "@/lib/db/client";
 import { csvLines, neutralizeFormula, toCsv } from "@/lib/export/spreadsheet-cells";
 import { es } from "@/lib/i18n/es";
+import { articulationObjectivesInclude } from "@/lib/matrix/tracking-document";
 import { dateToDay } from "@/lib/tracking/days";
 
 /** The export's columns; the bulk import reads the same ones. */
@@ -45,13 +46,7 @@ export async function* exportRowBatches(db: Db, ids: number[], batchSize = EXPOR
       where: { id: { in: batch } },
       include: {
         managementObjective: { include: { developmentObjective: true } },
-        articulationObjectives: {
-          orderBy: { position: "asc" },
-          include: {
-            mechanisms: { orderBy: { position: "asc" }, include: { mechanism: { select: { name: true } } } },
-            instruments: { orderBy: [{ signedOn: "asc" }, { id: "asc" }], include: { mechanism: { select: { name: true } }, counterpart: { select: { name: true } } } },
-          },
-        },
+        articulationObjectives: articulationObjectivesInclude,
         leadSecretariat: { select: { name: true } },
         supportingSecretariats: { select: { secretariat: { select: { name: true } } } },
       },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MECHANISM_SLUG } from "@/lib/matrix/mechanism-names";
 import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 import { PAGE_SIZES, SORTS, type InitiativeSort } from "./table-options";
 
@@ -24,7 +25,7 @@ export const initiativeQuerySchema = z.object({
   q: z.string().max(200, "q: la búsqueda admite hasta 200 caracteres.").default(""),
   desarrollo: list(z.string().regex(/^\d{1,2}$/, "desarrollo: se esperaba un código como «1»."), 20, "desarrollo").default([]),
   objetivo: list(z.string().regex(/^\d{1,2}\.\d{1,2}$/, "objetivo: se esperaba un código como «1.1»."), 50, "objetivo").default([]),
-  mecanismo: list(z.string().regex(/^[a-z0-9-]{1,80}$/, "mecanismo: se esperaba el identificador de un mecanismo, como «convenios»."), 50, "mecanismo").default([]),
+  mecanismo: list(z.string().regex(MECHANISM_SLUG, "mecanismo: se esperaba el identificador de un mecanismo, como «convenios»."), 50, "mecanismo").default([]),
   estado: list(z.enum(STATUS_SLUG_VALUES, { error: `estado: use ${STATUS_SLUG_VALUES.join(", ")}.` }), 5, "estado").default([]),
   responsable: list(z.string().regex(/^[a-z0-9-]{1,120}$/, "responsable: se esperaba el identificador de una secretaría, como «salud», o «ninguna»."), 30, "responsable").default([]),
   desactualizadas: z.enum(["si"], { error: "desactualizadas: use «si» para ver las que no tienen avances en 90 días." }).optional(),

@@ -1,7 +1,7 @@
 import type { Db, Prisma } from "@/lib/db/client";
 import type { CounterpartType } from "@/lib/tracking/counterpart-types";
 import type { MatrixDocument } from "./document";
-import { instrumentNames, instrumentOrder, instrumentRecord, trackingInclude, trackingRecord } from "./tracking-document";
+import { articulationObjectivesInclude, instrumentRecord, trackingInclude, trackingRecord } from "./tracking-document";
 
 const source = (line: number | null, page?: number | null) =>
   line !== null && page !== undefined && page !== null ? { source: { line, page } } : {};
@@ -20,13 +20,7 @@ export async function exportMatrix(db: Db | Prisma.TransactionClient): Promise<M
     db.initiative.findMany({
       include: {
         managementObjective: { select: { code: true } },
-        articulationObjectives: {
-          orderBy: { position: "asc" },
-          include: {
-            mechanisms: { orderBy: { position: "asc" }, include: { mechanism: { select: { name: true } } } },
-            instruments: { orderBy: instrumentOrder, include: instrumentNames },
-          },
-        },
+        articulationObjectives: articulationObjectivesInclude,
         ...trackingInclude,
       },
       orderBy: [{ position: "asc" }, { id: "asc" }],

@@ -127,6 +127,9 @@ export function normalizeMechanismCell(cell: string): { names: string[]; notes: 
   return { names, notes };
 }
 
+/** What a mechanism's slug looks like: what slugifyMechanism makes, and what an address or a filter may name. */
+export const MECHANISM_SLUG = /^[a-z0-9-]{1,80}$/;
+
 /** ASCII, lowercase, hyphens: "Alianzas público-privadas" → "alianzas-publico-privadas". */
 export function slugifyMechanism(name: string): string {
   return fold(name)

@@ -14,6 +14,15 @@ export type DocInstrument = NonNullable<DocInitiative["articulationObjectives"][
 export const instrumentNames = { mechanism: { select: { name: true } }, counterpart: { select: { name: true } } } satisfies Prisma.InstrumentInclude;
 export const instrumentOrder = [{ signedOn: "asc" }, { id: "asc" }] satisfies Prisma.InstrumentOrderByWithRelationInput[];
 
+/** An initiative's articulation objectives in order, each with its mechanisms and signed instruments: what both exports write. */
+export const articulationObjectivesInclude = {
+  orderBy: { position: "asc" },
+  include: {
+    mechanisms: { orderBy: { position: "asc" }, include: { mechanism: { select: { name: true } } } },
+    instruments: { orderBy: instrumentOrder, include: instrumentNames },
+  },
+} satisfies Prisma.Initiative$articulationObjectivesArgs;
+
 export function instrumentRecord(i: Prisma.InstrumentGetPayload<{ include: typeof instrumentNames }>): DocInstrument {
   return {
     type: i.mechanism.name,

@@ -8,5 +8,6 @@ export const FIELD_LIMITS = {
   objectiveTitle: 1_000,
   mechanismName: 200,
   mechanismDescription: 2_000,
+  catalogueName: 200,
   password: 128,
 } as const;

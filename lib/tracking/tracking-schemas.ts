@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_LIMITS } from "@/lib/text/field-limits";
 import { COUNTERPART_TYPE_CODES } from "./counterpart-types";
 import { todayInQuito } from "./days";
 import { STATUSES } from "./statuses";
@@ -78,7 +79,7 @@ export const deleteInstrumentSchema = z.object({ id, version });
 export type CreateInstrumentInput = z.infer<typeof createInstrumentSchema>;
 export type UpdateInstrumentInput = z.infer<typeof updateInstrumentSchema>;
 
-const catalogueName = z.string({ error: "Escriba el nombre." }).trim().min(3, "Escriba el nombre (al menos 3 caracteres).").max(200, "El nombre admite hasta 200 caracteres.");
+const catalogueName = z.string({ error: "Escriba el nombre." }).trim().min(3, "Escriba el nombre (al menos 3 caracteres).").max(FIELD_LIMITS.catalogueName, `El nombre admite hasta ${FIELD_LIMITS.catalogueName} caracteres.`);
 export const secretariatSchema = z.object({ name: catalogueName });
 export const updateSecretariatSchema = secretariatSchema.extend({ id, version });
 export const counterpartSchema = z.object({

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { InitiativeCard } from "@/components/initiatives/initiative-card";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { formatNumber, t } from "@/lib/i18n";
 import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import { getMechanism } from "@/lib/mechanisms/get-mechanism";
-import { getMechanismName } from "@/lib/mechanisms/get-mechanism-name";
+import { getMechanismName, parseMechanismSlug } from "@/lib/mechanisms/get-mechanism-name";
 
 type Params = Promise<{ slug: string }>;
 
@@ -18,7 +19,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function MechanismPage({ params }: { params: Params }) {
   const { slug } = await params;
   await requirePageUser(`/mecanismos/${encodeURIComponent(slug)}`);
-  const found = /^[a-z0-9-]{1,80}$/.test(slug) ? await getMechanism(slug) : null;
+  const known = parseMechanismSlug(slug);
+  const found = known === null ? null : await getMechanism(known);
   if (!found) notFound();
   const { mechanism, total, shown, byObjective } = found;
   const table = (objective?: string) => initiativesHref({ objetivo: objective ? [objective] : [], mecanismo: [mechanism.slug] });
@@ -75,17 +77,14 @@ export default async function MechanismPage({ params }: { params: Params }) {
                 )}
                 <ol className="space-y-3">
                   {o.initiatives.map((i) => (
-                    <li key={i.id} className="rounded-lg border border-slate-200 bg-white p-4">
-                      <Link href={`/iniciativas/${i.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
-                        {i.name}
-                      </Link>
+                    <InitiativeCard key={i.id} id={i.id} name={i.name}>
                       <p className="mt-2 text-xs font-semibold text-slate-700">{t.mechanisms.inObjectives}</p>
                       <ul className="list-disc space-y-1 pl-5 text-sm text-slate-800">
                         {i.articulationObjectives.map((a) => (
                           <li key={a.id}>{a.text}</li>
                         ))}
                       </ul>
-                    </li>
+                    </InitiativeCard>
                   ))}
                 </ol>
               </section>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { InitiativeCard } from "@/components/initiatives/initiative-card";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { CountBars } from "@/components/ui/count-bars";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -43,7 +44,7 @@ export default async function ObjectivePage({ params }: { params: Params }) {
     const { objective } = found;
     return (
       <div className="space-y-8">
-        <Breadcrumb items={[{ href: "/", label: "Inicio" }, { label: t.objective.development(objective.code) }]} />
+        <Breadcrumb items={[{ href: "/", label: t.nav.home }, { label: t.objective.development(objective.code) }]} />
         <header className="space-y-2">
           <p className="text-sm font-semibold text-brand-700">{t.objective.development(objective.code)}</p>
           <h1 className="max-w-4xl text-2xl font-bold text-brand-900">{objective.title}</h1>
@@ -106,12 +107,9 @@ export default async function ObjectivePage({ params }: { params: Params }) {
           ) : (
             <ol className="space-y-2">
               {objective.initiatives.map((i) => (
-                <li key={i.id} className="rounded-lg border border-slate-200 bg-white p-3">
-                  <Link href={`/iniciativas/${i.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
-                    {i.name}
-                  </Link>
+                <InitiativeCard key={i.id} id={i.id} name={i.name}>
                   <p className="text-xs text-slate-600">{t.objective.objectivesCount(i._count.articulationObjectives)}</p>
-                </li>
+                </InitiativeCard>
               ))}
             </ol>
           )}
