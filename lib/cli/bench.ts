@@ -2,6 +2,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { generatePassword } from "@/lib/auth/generate-password";
@@ -10,8 +12,9 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { PROJECT_ROOT } from "@/lib/project-root";
 import { applyMigrations } from "@/lib/db/migrate";
 import { exportCsv, exportRowBatches, exportXlsx } from "@/lib/initiatives/export-initiatives";
-import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
-import { countFacets, matchingInitiativeIds, searchInitiatives } from "@/lib/initiatives/search-initiatives";
+import { parseInitiativeQuery, type InitiativeQuery } from "@/lib/initiatives/initiative-query";
+import { awaitInitiativeIndex } from "@/lib/initiatives/initiative-index";
+import { countFacets, matchingInitiativeIds, searchInitiatives, type SearchEngine } from "@/lib/initiatives/search-initiatives";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { startPortalProcess, signInOverHttp, type PortalProcess } from "@/lib/server/portal-process";
 import { createUser } from "@/lib/users/manage-users";
@@ -61,6 +64,23 @@ function percentile(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** Heap and buffers in use after a full collection: what the process keeps. */
+function retainedMemory() {
+  v8.setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+  const { heapUsed, external } = process.memoryUsage();
+  return heapUsed + external;
+}
+
+/** The in-memory search index: how long it takes to build (as after every write) and how much memory it keeps. */
+async function buildIndex(db: Db) {
+  const before = retainedMemory();
+  const t = performance.now();
+  await awaitInitiativeIndex(db);
+  const seconds = (performance.now() - t) / 1000;
+  return { seconds, mib: (retainedMemory() - before) / 2 ** 20 };
+}
+
 async function timeQueries(db: Db) {
   const cases: [string, Record<string, string | string[]>][] = [
     ["sin filtros, orden del documento", {}],
@@ -69,19 +89,19 @@ async function timeQueries(db: Db) {
     ["objetivo 1.1 + mecanismo convenios", { objetivo: "1.1", mecanismo: "convenios" }],
     ["3 mecanismos, «todos»", { mecanismo: ["convenios", "acuerdos", "alianzas-estrategicas"], modo: "todos" }],
     ["texto + objetivo + orden por nombre, página 20", { q: "gestion", desarrollo: "2", orden: "nombre", pagina: "20" }],
+    ["texto de una letra «a»", { q: "a" }],
   ];
-  const rows: string[][] = [];
-  for (const [label, params] of cases) {
-    const query = parseInitiativeQuery(params).query;
+  // The portal's way ("auto": the index when current, else SQL), then SQL alone as the baseline.
+  const time = async (query: InitiativeQuery, engine: SearchEngine) => {
     const list: number[] = [];
     const facets: number[] = [];
     let count = 0;
     for (let i = 0; i < 33; i++) {
       let t = performance.now();
-      const page = await searchInitiatives(db, query);
+      const page = await searchInitiatives(db, query, engine);
       const listMs = performance.now() - t;
       t = performance.now();
-      await countFacets(db, query);
+      await countFacets(db, query, engine);
       const facetMs = performance.now() - t;
       count = page.count;
       if (i >= 3) {
@@ -89,7 +109,23 @@ async function timeQueries(db: Db) {
         facets.push(facetMs);
       }
     }
-    rows.push([label, String(count), percentile(list, 50).toFixed(1), percentile(list, 95).toFixed(1), percentile(facets, 50).toFixed(1), percentile(facets, 95).toFixed(1)]);
+    return { count, list, facets };
+  };
+  const rows: string[][] = [];
+  for (const [label, params] of cases) {
+    const query = parseInitiativeQuery(params).query;
+    const portal = await time(query, "auto");
+    const sql = await time(query, "sql");
+    rows.push([
+      label,
+      String(portal.count),
+      percentile(portal.list, 50).toFixed(1),
+      percentile(portal.list, 95).toFixed(1),
+      percentile(portal.facets, 50).toFixed(1),
+      percentile(portal.facets, 95).toFixed(1),
+      percentile(sql.list, 95).toFixed(1),
+      percentile(sql.facets, 95).toFixed(1),
+    ]);
   }
   return rows;
 }
@@ -228,6 +264,8 @@ try {
   }
   await big.$executeRawUnsafe(`VACUUM ANALYZE "Initiative"`);
   const total = await big.initiative.count();
+  log(`Construyendo el índice de búsqueda en memoria sobre ${total} iniciativas…`);
+  const index = await buildIndex(big);
   log(`Midiendo consultas sobre ${total} iniciativas…`);
   const queryRows = await timeQueries(big);
   log("Midiendo exportaciones completas…");
@@ -240,7 +278,14 @@ try {
   );
   console.log("\nReferencia: servidor node:http que devuelve los mismos bytes, medido en la misma ejecución.");
   console.log(`\n## Consultas sobre ${total} iniciativas (PostgreSQL embebido, 30 repeticiones)\n`);
-  console.log(table(["Consulta", "resultados", "lista p50 ms", "lista p95 ms", "conteos p50 ms", "conteos p95 ms"], queryRows));
+  console.log(
+    table(["Consulta", "resultados", "lista p50 ms", "lista p95 ms", "conteos p50 ms", "conteos p95 ms", "solo SQL: lista p95", "solo SQL: conteos p95"], queryRows),
+  );
+  console.log(
+    `\nLas búsquedas con texto las responde el índice en memoria (lib/initiatives/initiative-index.ts) mientras tenga la revisión de la base; ` +
+      `las demás, y las de «solo SQL» (la referencia, medida en la misma ejecución), PostgreSQL. ` +
+      `Índice: ${index.seconds.toFixed(1)} s en construirse (lo mismo tras cada cambio), ${index.mib.toFixed(0)} MiB de memoria por instancia.`,
+  );
   console.log(`\n## Exportaciones sobre ${total} iniciativas (en flujo, lotes de 500 iniciativas)\n`);
   console.log(table(["Exportación", "filas", "MiB", "s", "filas/s", "memoria máx. MiB"], exportRows));
   console.log("\nMemoria: crecimiento máximo del proceso (RSS) mientras dura cada exportación.");

@@ -5,6 +5,19 @@ import { dateToDay, todayInQuito } from "@/lib/tracking/days";
 import { endingSoonUntil, staleCutoff } from "@/lib/tracking/freshness";
 import { STATUS_BY_SLUG, STATUS_SLUGS, type Status } from "@/lib/tracking/statuses";
 import { NO_OWNER } from "@/lib/tracking/secretariats";
+import {
+  addTo,
+  awaitInitiativeIndex,
+  emptyTally,
+  freshInitiativeIndex,
+  indexAnswers,
+  indexFacetTallies,
+  searchIndex,
+  type FacetTally,
+  type Filter,
+  type FilterIds,
+  type InitiativeIndex,
+} from "./initiative-index";
 import type { InitiativeQuery } from "./initiative-query";
 
 export interface InitiativeRow {
@@ -44,8 +57,6 @@ export interface FacetCounts {
   secretariats: Record<string, number>;
 }
 
-type Filter = "desarrollo" | "objetivo" | "mecanismo" | "estado" | "responsable";
-
 /** Where a query reads: the initiatives, or (for counts without text or date filters) their combinations in "InitiativeFacetCount". */
 type Source = "initiatives" | "combinations";
 
@@ -57,11 +68,16 @@ const archivedCondition = (query: InitiativeQuery, source: Source = "initiatives
 
 const like = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-interface FilterIds {
-  developmentObjectives: number[];
-  managementObjectives: number[];
-  mechanisms: number[];
-  secretariats: number[];
+/**
+ * Who answers a text search: "auto" takes the in-memory index (initiative-index.ts) when it holds the
+ * database's current revision and can answer, else SQL; "sql" always SQL; "index" waits for a current
+ * index (benchmarks, and tests that compare both).
+ */
+export type SearchEngine = "auto" | "sql" | "index";
+
+function indexFor(db: Db, query: InitiativeQuery, terms: string[], purpose: "list" | "facets", engine: SearchEngine): Promise<InitiativeIndex | null> | null {
+  if (engine === "sql" || !indexAnswers(query, terms, purpose)) return null;
+  return engine === "index" ? awaitInitiativeIndex(db) : freshInitiativeIndex(db);
 }
 
 /**
@@ -139,8 +155,9 @@ function sortKeys(query: InitiativeQuery, terms: string[]): SortKey[] {
   const dir = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const inDocument: SortKey = [Prisma.sql`i.position`, Prisma.sql`ASC`];
   switch (query.orden) {
+    // "C": code point order on any server, which the in-memory index follows too.
     case "nombre":
-      return [[Prisma.sql`split_part(i."searchText", E'\\n', 1)`, dir], inDocument];
+      return [[Prisma.sql`split_part(i."searchText", E'\\n', 1) COLLATE "C"`, dir], inDocument];
     case "objetivo":
       return [[Prisma.sql`d.position`, dir], [Prisma.sql`mo.position`, dir], inDocument];
     case "objetivos":
@@ -173,11 +190,59 @@ function sortKeys(query: InitiativeQuery, terms: string[]): SortKey[] {
 
 const orderBy = (keys: SortKey[]) => Prisma.join(keys.map(([key, dir]) => Prisma.sql`${key} ${dir}`));
 
-/** One page of initiatives for the filters, sorted and counted in PostgreSQL. */
-export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise<InitiativePage> {
+type PageRow = {
+  id: number;
+  name: string;
+  position: number;
+  moCode: string;
+  moTitle: string;
+  dCode: string;
+  status: Status;
+  progress: number | null;
+  lastUpdateOn: Date | null;
+  leadName: string | null;
+  leadSlug: string | null;
+  matches: number | null;
+};
+
+const PAGE_COLUMNS = Prisma.sql`i.id, i.name, i.position, mo.code AS "moCode", mo.title AS "moTitle", d.code AS "dCode",
+  i.status::text AS status, i.progress, i."lastUpdateOn", s.name AS "leadName", s.slug AS "leadSlug"`;
+
+/** One page of initiatives for the filters, sorted and counted in PostgreSQL, or for a text search by the in-memory index. */
+export async function searchInitiatives(db: Db, query: InitiativeQuery, engine: SearchEngine = "auto"): Promise<InitiativePage> {
   const terms = searchTerms(query.q);
-  const where = conditions(query, await filterIds(db, query), terms);
+  const [ids, index] = await Promise.all([filterIds(db, query), indexFor(db, query, terms, "list", engine)]);
   const offset = (query.pagina - 1) * query.por;
+  const ordered = index ? searchIndex(index, query, ids, terms) : null;
+  const { rows, count, total } = ordered
+    ? await pageFromIndex(db, ordered, offset, query, index!)
+    : await pageFromSql(db, query, ids, terms, offset);
+  return {
+    data: await describeRows(db, rows, terms),
+    count,
+    total,
+    currentPage: query.pagina,
+    perPage: query.por,
+    totalPages: Math.max(1, Math.ceil(count / query.por)),
+    terms,
+  };
+}
+
+async function pageFromIndex(db: Db, ordered: number[], offset: number, query: InitiativeQuery, index: InitiativeIndex) {
+  const pageIds = ordered.slice(offset, offset + query.por);
+  const found = pageIds.length
+    ? await db.$queryRaw<PageRow[]>`SELECT ${PAGE_COLUMNS}, NULL::int AS matches FROM ${FROM} WHERE i.id = ANY (${pageIds}::int[])`
+    : [];
+  const byId = new Map(found.map((row) => [row.id, row]));
+  return {
+    rows: pageIds.flatMap((id) => byId.get(id) ?? []),
+    count: ordered.length,
+    total: query.archivadas === "si" ? index.size - index.active : index.active,
+  };
+}
+
+async function pageFromSql(db: Db, query: InitiativeQuery, ids: FilterIds, terms: string[], offset: number) {
+  const where = conditions(query, ids, terms);
   const filtered =
     terms.length > 0 ||
     query.desarrollo.length > 0 ||
@@ -201,24 +266,8 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
         FROM ${sortSource(query)} WHERE ${where}
         ORDER BY ${orderBy(keys)} LIMIT ${query.por} OFFSET ${offset}`;
   const [rows, [{ total }]] = await Promise.all([
-    db.$queryRaw<
-      {
-        id: number;
-        name: string;
-        position: number;
-        moCode: string;
-        moTitle: string;
-        dCode: string;
-        status: Status;
-        progress: number | null;
-        lastUpdateOn: Date | null;
-        leadName: string | null;
-        leadSlug: string | null;
-        matches: number | null;
-      }[]
-    >`
-      SELECT i.id, i.name, i.position, mo.code AS "moCode", mo.title AS "moTitle", d.code AS "dCode",
-        i.status::text AS status, i.progress, i."lastUpdateOn", s.name AS "leadName", s.slug AS "leadSlug", p.matches
+    db.$queryRaw<PageRow[]>`
+      SELECT ${PAGE_COLUMNS}, p.matches
       FROM (${page}) p JOIN (${FROM}) ON i.id = p.id
       ORDER BY ${keyOrder("p")}`,
     // The combinations the triggers keep add up to the total without reading every initiative.
@@ -230,6 +279,11 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
     ? total
     : (rows[0]?.matches ??
       (offset === 0 ? 0 : (await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Initiative" i WHERE ${where}`)[0]!.count));
+  return { rows, count, total };
+}
+
+/** The page's rows as the table shows them: mechanisms, number of objectives, and the objective that matched. */
+async function describeRows(db: Db, rows: PageRow[], terms: string[]): Promise<InitiativeRow[]> {
   const ids = rows.map((r) => r.id);
   const objectives = ids.length
     ? await db.articulationObjective.findMany({
@@ -243,7 +297,7 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
       })
     : [];
 
-  const data = rows.map((row): InitiativeRow => {
+  return rows.map((row): InitiativeRow => {
     const own = objectives.filter((o) => o.initiativeId === row.id);
     const mechanisms = new Map<string, { name: string; slug: string }>();
     for (const o of own) for (const link of o.mechanisms) mechanisms.set(link.mechanism.slug, link.mechanism);
@@ -262,23 +316,16 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
       lastUpdateOn: row.lastUpdateOn ? dateToDay(row.lastUpdateOn) : null,
     };
   });
-
-  return {
-    data,
-    count,
-    total,
-    currentPage: query.pagina,
-    perPage: query.por,
-    totalPages: Math.max(1, Math.ceil(count / query.por)),
-    terms,
-  };
 }
 
 /** Every matching id, in the table's order: what an export of "all pages" contains. */
-export async function matchingInitiativeIds(db: Db, query: InitiativeQuery): Promise<number[]> {
+export async function matchingInitiativeIds(db: Db, query: InitiativeQuery, engine: SearchEngine = "auto"): Promise<number[]> {
   const terms = searchTerms(query.q);
+  const [ids, index] = await Promise.all([filterIds(db, query), indexFor(db, query, terms, "list", engine)]);
+  const ordered = index ? searchIndex(index, query, ids, terms) : null;
+  if (ordered) return ordered;
   const rows = await db.$queryRaw<{ id: number }[]>`
-    SELECT i.id FROM ${sortSource(query)} WHERE ${conditions(query, await filterIds(db, query), terms)} ORDER BY ${orderBy(sortKeys(query, terms))}`;
+    SELECT i.id FROM ${sortSource(query)} WHERE ${conditions(query, ids, terms)} ORDER BY ${orderBy(sortKeys(query, terms))}`;
   return rows.map((r) => r.id);
 }
 
@@ -294,9 +341,10 @@ type FacetRow = { objective: number | null; mechanisms: number[] | null; status:
  * combinations for 100,000 initiatives) and each facet adds its part up here.
  * With no filters, or only a text search, every facet comes from a single pass.
  * Without text or date filters the scans read InitiativeFacetCount, the
- * combinations the triggers of migration …_facet_counts keep.
+ * combinations the triggers of migration …_facet_counts keep; with text, the
+ * in-memory index answers them when it is current.
  */
-export async function countFacets(db: Db, query: InitiativeQuery): Promise<FacetCounts> {
+export async function countFacets(db: Db, query: InitiativeQuery, engine: SearchEngine = "auto"): Promise<FacetCounts> {
   const terms = searchTerms(query.q);
   const active: Record<Filter, boolean> = {
     desarrollo: query.desarrollo.length > 0,
@@ -308,13 +356,14 @@ export async function countFacets(db: Db, query: InitiativeQuery): Promise<Facet
   const all: Filter[] = ["desarrollo", "objetivo", "mecanismo", "estado", "responsable"];
   // Every filter but text and dates is a facet column: then the few hundred combinations answer, not the initiatives.
   const source: Source = terms.length === 0 && query.desactualizadas !== "si" && query.vencen !== "si" ? "combinations" : "initiatives";
-  const ids = await filterIds(db, query);
+  const [ids, memory] = await Promise.all([filterIds(db, query), indexFor(db, query, terms, "facets", engine)]);
   const scans = [
-    { facets: all.filter((f) => !active[f]), where: conditions(query, ids, terms, undefined, source) },
-    ...all.filter((f) => active[f]).map((f) => ({ facets: [f], where: conditions(query, ids, terms, f, source) })),
+    { facets: all.filter((f) => !active[f]), skip: undefined },
+    ...all.filter((f) => active[f]).map((f) => ({ facets: [f], skip: f })),
   ].filter((scan) => scan.facets.length > 0);
 
-  const scan = ({ facets, where }: (typeof scans)[number]) => {
+  const scan = async ({ facets, skip }: (typeof scans)[number]): Promise<FacetTally> => {
+    const where = conditions(query, ids, terms, skip, source);
     const has = (...f: Filter[]) => f.some((x) => facets.includes(x));
     const columns = [
       has("desarrollo", "objetivo") ? Prisma.sql`i."managementObjectiveId" AS objective` : Prisma.sql`NULL::int AS objective`,
@@ -322,29 +371,40 @@ export async function countFacets(db: Db, query: InitiativeQuery): Promise<Facet
       has("estado") ? Prisma.sql`i.status::text AS status` : Prisma.sql`NULL::text AS status`,
       has("responsable") ? Prisma.sql`i."leadSecretariatId" AS lead` : Prisma.sql`NULL::int AS lead`,
     ];
-    return source === "combinations"
+    const rows = await (source === "combinations"
       ? db.$queryRaw<FacetRow[]>`SELECT ${Prisma.join(columns)}, sum(i.n)::int AS n FROM "InitiativeFacetCount" i WHERE ${where} GROUP BY 1, 2, 3, 4 HAVING sum(i.n) <> 0`
-      : db.$queryRaw<FacetRow[]>`SELECT ${Prisma.join(columns)}, count(*)::int AS n FROM "Initiative" i WHERE ${where} GROUP BY 1, 2, 3, 4`;
+      : db.$queryRaw<FacetRow[]>`SELECT ${Prisma.join(columns)}, count(*)::int AS n FROM "Initiative" i WHERE ${where} GROUP BY 1, 2, 3, 4`);
+    const tally = emptyTally();
+    for (const row of rows) {
+      if (has("desarrollo", "objetivo")) addTo(tally.objectives, row.objective!, row.n);
+      if (has("mecanismo")) for (const id of row.mechanisms!) addTo(tally.mechanisms, id, row.n);
+      if (has("estado")) addTo(tally.statuses, row.status!, row.n);
+      if (has("responsable")) addTo(tally.leads, row.lead, row.n);
+    }
+    return tally;
   };
 
-  const [objectives, mechanisms, secretariats, ...results] = await Promise.all([
+  const [objectives, mechanisms, secretariats, tallies] = await Promise.all([
     db.managementObjective.findMany({ select: { id: true, code: true, developmentObjective: { select: { code: true } } } }),
     db.mechanism.findMany({ select: { id: true, slug: true } }),
     db.secretariat.findMany({ select: { id: true, slug: true } }),
-    ...scans.map(scan),
+    memory ? indexFacetTallies(memory, query, ids, terms, scans.map((scan) => scan.skip)) : Promise.all(scans.map(scan)),
   ]);
   const objectiveById = new Map(objectives.map((o) => [o.id, o]));
   const mechanismSlug = new Map(mechanisms.map((m) => [m.id, m.slug]));
   const secretariatSlug = new Map(secretariats.map((s) => [s.id, s.slug]));
   const counts: FacetCounts = { developmentObjectives: {}, managementObjectives: {}, mechanisms: {}, statuses: {}, secretariats: {} };
   const add = (into: Record<string, number>, key: string, n: number) => (into[key] = (into[key] ?? 0) + n);
-  scans.forEach(({ facets }, index) => {
-    for (const row of results[index]!) {
-      if (facets.includes("desarrollo")) add(counts.developmentObjectives, objectiveById.get(row.objective!)!.developmentObjective.code, row.n);
-      if (facets.includes("objetivo")) add(counts.managementObjectives, objectiveById.get(row.objective!)!.code, row.n);
-      if (facets.includes("mecanismo")) for (const id of row.mechanisms!) add(counts.mechanisms, mechanismSlug.get(id) ?? String(id), row.n);
-      if (facets.includes("estado")) add(counts.statuses, STATUS_SLUGS[row.status!], row.n);
-      if (facets.includes("responsable")) add(counts.secretariats, row.lead === null ? NO_OWNER : (secretariatSlug.get(row.lead) ?? String(row.lead)), row.n);
+  scans.forEach(({ facets }, n) => {
+    const tally = tallies[n]!;
+    for (const [id, k] of tally.objectives) {
+      if (facets.includes("desarrollo")) add(counts.developmentObjectives, objectiveById.get(id)!.developmentObjective.code, k);
+      if (facets.includes("objetivo")) add(counts.managementObjectives, objectiveById.get(id)!.code, k);
+    }
+    if (facets.includes("mecanismo")) for (const [id, k] of tally.mechanisms) add(counts.mechanisms, mechanismSlug.get(id) ?? String(id), k);
+    if (facets.includes("estado")) for (const [status, k] of tally.statuses) add(counts.statuses, STATUS_SLUGS[status], k);
+    if (facets.includes("responsable")) {
+      for (const [lead, k] of tally.leads) add(counts.secretariats, lead === null ? NO_OWNER : (secretariatSlug.get(lead) ?? String(lead)), k);
     }
   });
   return counts;

@@ -17,9 +17,17 @@ export function initiativeSearchText(name: string, objectives: string[], mechani
   return [name, ...objectives, [...new Set(mechanisms)].join(", ")].map(foldText).join("\n");
 }
 
+/** Anything but a letter or a digit: what a search term never contains, so a term found in a text lies inside one of its words. */
+const WORD_SEPARATORS = /[^\p{L}\p{N}]+/u;
+
+/** The distinct words of a (folded) text, as the search index keeps them. */
+export function searchWords(text: string): string[] {
+  return [...new Set(text.split(WORD_SEPARATORS))].filter((w) => w.length > 0);
+}
+
 /** The words of a query, folded, without duplicates; at most 8, each at most 60 characters. */
 export function searchTerms(query: string): string[] {
-  return [...new Set(foldText(query).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0))]
+  return searchWords(foldText(query))
     .slice(0, 8)
     .map((t) => t.slice(0, 60));
 }

@@ -1,0 +1,369 @@
+import type { Db } from "@/lib/db/client";
+import { logger } from "@/lib/logger";
+import { searchWords } from "@/lib/text/search-text";
+import { STATUS_BY_SLUG, STATUSES, type Status } from "@/lib/tracking/statuses";
+import { NO_OWNER } from "@/lib/tracking/secretariats";
+import type { InitiativeQuery } from "./initiative-query";
+
+/**
+ * The initiatives' search columns held in memory, so a text search over many
+ * initiatives («salud» in 17,000 of 100,000) is answered without PostgreSQL
+ * reading and rechecking every match, which takes it 50–100 ms.
+ *
+ * It is never a second truth. It is built from one snapshot together with the
+ * revision that snapshot had ("InitiativeRevision", moved by a trigger on every
+ * committed change to "Initiative"), and a search uses it only if the database
+ * still has that revision; otherwise the search runs in SQL and a rebuild starts
+ * in the background. So every app instance answers what PostgreSQL holds, each
+ * with its own copy, and a write is seen by the next search.
+ *
+ * It answers text searches (the slow ones) for the filters and orders that
+ * live in the "Initiative" row; the date filters and the orders by objective,
+ * lead secretariat or number of objectives stay in SQL.
+ */
+export interface InitiativeIndex {
+  dataset: string;
+  revision: string;
+  size: number;
+  /** Row r is the r-th initiative in document order (position, then id). */
+  ids: Int32Array;
+  texts: string[];
+  longestText: number;
+  /** Where the name (the text's first line) ends. */
+  nameEnds: Int32Array;
+  /** 1 when the text has characters outside the BMP, whose UTF-16 offsets differ from PostgreSQL's character positions. */
+  astral: Uint8Array;
+  archived: Uint8Array;
+  objectives: Int32Array;
+  /** The mechanism ids of row r are mechanismIds[mechanismStarts[r] .. mechanismStarts[r + 1]). */
+  mechanismStarts: Int32Array;
+  mechanismIds: Int32Array;
+  /** Index in STATUSES, which is PostgreSQL's enum order. */
+  statuses: Uint8Array;
+  /** -1 for none. */
+  leads: Int32Array;
+  progress: Float64Array;
+  /** Ranks for sorting, equal for equal values: name in code point order (PostgreSQL's "C"), date of the last update (NaN for none). */
+  nameRanks: Int32Array;
+  updateRanks: Float64Array;
+  /** Every word of the texts, and the rows (ascending) that contain it. */
+  words: string[];
+  postings: Int32Array[];
+  active: number;
+}
+
+export type FilterIds = {
+  developmentObjectives: number[];
+  managementObjectives: number[];
+  mechanisms: number[];
+  secretariats: number[];
+};
+
+export type Filter = "desarrollo" | "objetivo" | "mecanismo" | "estado" | "responsable";
+
+/** Sort keys pack a rank and the row into one float, exact below 2^53: rows below 2^20, ranks below 2^33. */
+const ROW_BITS = 2 ** 20;
+const RANK_LIMIT = 2 ** 33;
+const INDEXED_SORTS = new Set(["documento", "relevancia", "nombre", "estado", "avance", "actualizacion"]);
+
+/** Whether the index can answer this query: a text search, without date filters, sorted by a column of the initiative. */
+export function indexAnswers(query: InitiativeQuery, terms: string[], purpose: "list" | "facets"): boolean {
+  return terms.length > 0 && query.desactualizadas !== "si" && query.vencen !== "si" && (purpose === "facets" || INDEXED_SORTS.has(query.orden));
+}
+
+/** PostgreSQL's order for "C" collation: code points, which UTF-16 code units follow except around surrogates. */
+function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      x += x >= 0xe000 ? -0x800 : 0x2000;
+      y += y >= 0xe000 ? -0x800 : 0x2000;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** Ranks for values sorted by `compare`: equal values share a rank. */
+function ranks<T>(values: T[], compare: (a: T, b: T) => number): Int32Array {
+  const order = values.map((_, i) => i).sort((a, b) => compare(values[a]!, values[b]!));
+  const result = new Int32Array(values.length);
+  let rank = 0;
+  order.forEach((row, n) => {
+    if (n > 0 && compare(values[order[n - 1]!]!, values[row]!) !== 0) rank++;
+    result[row] = rank;
+  });
+  return result;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+interface SourceRow {
+  id: number;
+  text: string;
+  archived: boolean;
+  objective: number;
+  mechanisms: number[];
+  status: Status;
+  lead: number | null;
+  progress: number | null;
+  lastUpdateOn: Date | null;
+}
+
+/** Reads the initiatives and their revision in one snapshot, then indexes them in slices that let requests through. */
+export async function buildInitiativeIndex(db: Db): Promise<InitiativeIndex> {
+  const { dataset, revision, rows } = await db.$transaction(
+    async (tx) => {
+      const [head] = await tx.$queryRaw<{ dataset: string; revision: string }[]>`
+        SELECT dataset::text, revision::text FROM "InitiativeRevision" WHERE id = 1`;
+      const rows = await tx.$queryRaw<SourceRow[]>`
+        SELECT id, "searchText" AS text, ("archivedAt" IS NOT NULL) AS archived, "managementObjectiveId" AS objective,
+          "mechanismIds" AS mechanisms, status::text AS status, "leadSecretariatId" AS lead, progress, "lastUpdateOn"
+        FROM "Initiative" ORDER BY position, id`;
+      return { ...head!, rows };
+    },
+    { isolationLevel: "RepeatableRead", timeout: 120_000, maxWait: 10_000 },
+  );
+  const size = rows.length;
+  const index: InitiativeIndex = {
+    dataset,
+    revision,
+    size,
+    ids: new Int32Array(size),
+    texts: new Array<string>(size),
+    longestText: 0,
+    nameEnds: new Int32Array(size),
+    astral: new Uint8Array(size),
+    archived: new Uint8Array(size),
+    objectives: new Int32Array(size),
+    mechanismStarts: new Int32Array(size + 1),
+    mechanismIds: new Int32Array(rows.reduce((n, row) => n + row.mechanisms.length, 0)),
+    statuses: new Uint8Array(size),
+    leads: new Int32Array(size),
+    progress: new Float64Array(size),
+    nameRanks: new Int32Array(0),
+    updateRanks: new Float64Array(size),
+    words: [],
+    postings: [],
+    active: 0,
+  };
+  const postings = new Map<string, number[]>();
+  let mechanismAt = 0;
+  for (let r = 0; r < size; r++) {
+    if (r % 2_000 === 1_999) await yieldToEventLoop();
+    const row = rows[r]!;
+    index.ids[r] = row.id;
+    index.texts[r] = row.text;
+    index.longestText = Math.max(index.longestText, row.text.length);
+    const newline = row.text.indexOf("\n");
+    index.nameEnds[r] = newline < 0 ? row.text.length : newline;
+    index.astral[r] = /[\ud800-\udfff]/.test(row.text) ? 1 : 0;
+    index.archived[r] = row.archived ? 1 : 0;
+    if (!row.archived) index.active++;
+    index.objectives[r] = row.objective;
+    index.mechanismStarts[r] = mechanismAt;
+    for (const id of row.mechanisms) index.mechanismIds[mechanismAt++] = id;
+    index.statuses[r] = STATUSES.indexOf(row.status);
+    index.leads[r] = row.lead ?? -1;
+    index.progress[r] = row.progress ?? Number.NaN;
+    for (const word of searchWords(row.text)) {
+      const list = postings.get(word);
+      if (list) list.push(r);
+      else postings.set(word, [r]);
+    }
+  }
+  index.mechanismStarts[size] = mechanismAt;
+  index.nameRanks = ranks(index.texts.map((text, r) => text.slice(0, index.nameEnds[r])), compareCodePoints);
+  const days = rows.map((row) => (row.lastUpdateOn ? row.lastUpdateOn.getTime() : Number.NaN));
+  const dayRanks = ranks(days.filter((day) => !Number.isNaN(day)), (a, b) => a - b);
+  let dated = 0;
+  days.forEach((day, r) => (index.updateRanks[r] = Number.isNaN(day) ? Number.NaN : dayRanks[dated++]!));
+  for (const [word, list] of postings) {
+    index.words.push(word);
+    index.postings.push(Int32Array.from(list));
+  }
+  return index;
+}
+
+/** The rows whose text contains every term: a term lies inside one word, so the words that contain it name the rows. */
+function textRows(index: InitiativeIndex, terms: string[]): Uint8Array {
+  let result: Uint8Array | null = null;
+  for (const term of terms) {
+    const found = new Uint8Array(index.size);
+    index.words.forEach((word, w) => {
+      if (word.includes(term)) for (const r of index.postings[w]!) found[r] = 1;
+    });
+    if (result) for (let r = 0; r < index.size; r++) result[r]! &= found[r]!;
+    else result = found;
+  }
+  return result ?? new Uint8Array(index.size).fill(1);
+}
+
+/** The same conditions as the SQL search (search-initiatives.ts), leaving out `skip`, over rows that already match the text. */
+function rowFilter(index: InitiativeIndex, query: InitiativeQuery, ids: FilterIds, skip?: Filter): (r: number) => boolean {
+  const archived = query.archivadas === "si" ? 1 : 0;
+  const checks: ((r: number) => boolean)[] = [(r) => index.archived[r] === archived];
+  const objectiveIn = (list: number[]) => {
+    const set = new Set(list);
+    return (r: number) => set.has(index.objectives[r]!);
+  };
+  if (skip !== "desarrollo" && query.desarrollo.length > 0) checks.push(objectiveIn(ids.developmentObjectives));
+  if (skip !== "objetivo" && query.objetivo.length > 0) checks.push(objectiveIn(ids.managementObjectives));
+  if (skip !== "mecanismo" && query.mecanismo.length > 0) {
+    const wanted = new Set(ids.mechanisms);
+    const own = (r: number) => index.mechanismIds.subarray(index.mechanismStarts[r], index.mechanismStarts[r + 1]);
+    if (query.modo !== "todos") checks.push((r) => own(r).some((id) => wanted.has(id)));
+    else if (ids.mechanisms.length !== query.mecanismo.length) checks.push(() => false);
+    else checks.push((r) => ids.mechanisms.every((id) => own(r).includes(id)));
+  }
+  if (skip !== "estado" && query.estado.length > 0) {
+    const statuses = new Set(query.estado.map((slug) => STATUSES.indexOf(STATUS_BY_SLUG[slug]!)));
+    checks.push((r) => statuses.has(index.statuses[r]!));
+  }
+  if (skip !== "responsable" && query.responsable.length > 0) {
+    const leads = new Set(query.responsable.some((slug) => slug !== NO_OWNER) ? ids.secretariats : []);
+    const none = query.responsable.includes(NO_OWNER);
+    checks.push((r) => (index.leads[r] === -1 ? none : leads.has(index.leads[r]!)));
+  }
+  return (r) => checks.every((check) => check(r));
+}
+
+function matchingRows(index: InitiativeIndex, text: Uint8Array, keep: (r: number) => boolean): number[] {
+  const rows: number[] = [];
+  for (let r = 0; r < index.size; r++) if (text[r] && keep(r)) rows.push(r);
+  return rows;
+}
+
+/** The rank each order sorts by (then document order, the row), as search-initiatives.ts sortKeys() orders in SQL. */
+function rankOf(index: InitiativeIndex, query: InitiativeQuery, terms: string[]): ((r: number) => number) | null {
+  const desc = query.dir === "desc";
+  const nullsLast = (values: Float64Array, top: number) => (r: number) => {
+    const value = values[r]!;
+    return Number.isNaN(value) ? top + 1 : desc ? top - value : value;
+  };
+  switch (query.orden) {
+    case "nombre":
+      return desc ? (r) => index.size - index.nameRanks[r]! : (r) => index.nameRanks[r]!;
+    case "estado":
+      return desc ? (r) => STATUSES.length - index.statuses[r]! : (r) => index.statuses[r]!;
+    case "avance":
+      return nullsLast(index.progress, 100);
+    case "actualizacion":
+      return nullsLast(index.updateRanks, index.size);
+    case "relevancia": {
+      // Terms in the name first, then the earlier the first term appears (strpos: 1-based, in code points);
+      // with "desc", both reversed. A term's first occurrence is in the name if any is: the name comes first.
+      const limit = 2 ** 22;
+      if (index.longestText >= limit) return null;
+      return (r) => {
+        const text = index.texts[r]!;
+        let inName = 0;
+        let first = 0;
+        terms.forEach((term, n) => {
+          const at = text.indexOf(term);
+          if (at + term.length <= index.nameEnds[r]!) inName++;
+          if (n === 0) first = (index.astral[r] ? [...text.slice(0, at)].length : at) + 1;
+        });
+        return desc ? inName * limit + (limit - 1 - first) : (terms.length - inName) * limit + first;
+      };
+    }
+    default:
+      return desc ? (r) => index.size - r : () => 0;
+  }
+}
+
+/** Every matching id, in the table's order; null when the index cannot order them. */
+export function searchIndex(index: InitiativeIndex, query: InitiativeQuery, ids: FilterIds, terms: string[]): number[] | null {
+  if (index.size >= ROW_BITS) return null;
+  const rank = rankOf(index, query, terms);
+  if (!rank) return null;
+  const rows = matchingRows(index, textRows(index, terms), rowFilter(index, query, ids));
+  const keys = new Float64Array(rows.length);
+  for (let n = 0; n < rows.length; n++) {
+    const value = rank(rows[n]!);
+    if (value >= RANK_LIMIT) return null;
+    keys[n] = value * ROW_BITS + rows[n]!;
+  }
+  keys.sort();
+  return Array.from(keys, (key) => index.ids[key % ROW_BITS]!);
+}
+
+/** How many matching initiatives have each value of the facet columns: what one scan of countFacets adds up. */
+export interface FacetTally {
+  objectives: Map<number, number>;
+  mechanisms: Map<number, number>;
+  statuses: Map<Status, number>;
+  /** By lead secretariat id, null for none. */
+  leads: Map<number | null, number>;
+}
+
+export const emptyTally = (): FacetTally => ({ objectives: new Map(), mechanisms: new Map(), statuses: new Map(), leads: new Map() });
+
+export const addTo = <K>(tally: Map<K, number>, key: K, n: number) => tally.set(key, (tally.get(key) ?? 0) + n);
+
+/** One tally per scan: every filter but the scan's `skip` applies. */
+export function indexFacetTallies(index: InitiativeIndex, query: InitiativeQuery, ids: FilterIds, terms: string[], skips: (Filter | undefined)[]): FacetTally[] {
+  const text = textRows(index, terms);
+  return skips.map((skip) => {
+    const tally = emptyTally();
+    for (const r of matchingRows(index, text, rowFilter(index, query, ids, skip))) {
+      addTo(tally.objectives, index.objectives[r]!, 1);
+      for (let m = index.mechanismStarts[r]!; m < index.mechanismStarts[r + 1]!; m++) addTo(tally.mechanisms, index.mechanismIds[m]!, 1);
+      addTo(tally.statuses, STATUSES[index.statuses[r]!]!, 1);
+      addTo(tally.leads, index.leads[r] === -1 ? null : index.leads[r]!, 1);
+    }
+    return tally;
+  });
+}
+
+interface IndexState {
+  index: InitiativeIndex | null;
+  building: Promise<InitiativeIndex> | null;
+}
+
+// Per process and per database (dataset): the module may be loaded by several bundles of one server.
+const globalForIndex = globalThis as unknown as { initiativeIndexes?: Map<string, IndexState> };
+const states = (globalForIndex.initiativeIndexes ??= new Map());
+
+async function currentRevision(db: Db) {
+  const [head] = await db.$queryRaw<{ dataset: string; revision: string }[]>`
+    SELECT dataset::text, revision::text FROM "InitiativeRevision" WHERE id = 1`;
+  return head!;
+}
+
+function startBuild(db: Db, state: IndexState): Promise<InitiativeIndex> {
+  state.building ??= buildInitiativeIndex(db)
+    .then((index) => (state.index = index))
+    .finally(() => (state.building = null));
+  return state.building;
+}
+
+/**
+ * The index if it holds what the database holds now; otherwise null, and a
+ * rebuild starts (one at a time per database) for the searches that follow.
+ */
+export async function freshInitiativeIndex(db: Db): Promise<InitiativeIndex | null> {
+  const { dataset, revision } = await currentRevision(db);
+  let state = states.get(dataset);
+  if (!state) {
+    // Test runs open many databases in one process: keep the few most recent.
+    if (states.size >= 4) states.delete(states.keys().next().value!);
+    states.set(dataset, (state = { index: null, building: null }));
+  }
+  if (state.index?.revision === revision) return state.index;
+  startBuild(db, state).catch((error: unknown) => logger.warn({ err: error }, "search index build failed: searching in SQL"));
+  return null;
+}
+
+/** Waits until the index holds the database's current revision (benchmarks and tests). */
+export async function awaitInitiativeIndex(db: Db): Promise<InitiativeIndex> {
+  for (;;) {
+    const index = await freshInitiativeIndex(db);
+    if (index) return index;
+    const { dataset } = await currentRevision(db);
+    await states.get(dataset)?.building;
+  }
+}
