@@ -42,6 +42,8 @@ export interface InitiativeIndex {
   statuses: Uint8Array;
   /** -1 for none. */
   leads: Int32Array;
+  /** The largest objective, mechanism and secretariat ids: counters for the facets are arrays indexed by id. */
+  maxIds: { objective: number; mechanism: number; lead: number };
   progress: Float64Array;
   /** Ranks for sorting, equal for equal values: name in code point order (PostgreSQL's "C"), date of the last update (NaN for none). */
   nameRanks: Int32Array;
@@ -143,6 +145,7 @@ export async function buildInitiativeIndex(db: Db): Promise<InitiativeIndex> {
     mechanismIds: new Int32Array(rows.reduce((n, row) => n + row.mechanisms.length, 0)),
     statuses: new Uint8Array(size),
     leads: new Int32Array(size),
+    maxIds: { objective: 0, mechanism: 0, lead: 0 },
     progress: new Float64Array(size),
     nameRanks: new Int32Array(0),
     updateRanks: new Float64Array(size),
@@ -168,6 +171,9 @@ export async function buildInitiativeIndex(db: Db): Promise<InitiativeIndex> {
     for (const id of row.mechanisms) index.mechanismIds[mechanismAt++] = id;
     index.statuses[r] = STATUSES.indexOf(row.status);
     index.leads[r] = row.lead ?? -1;
+    index.maxIds.objective = Math.max(index.maxIds.objective, row.objective);
+    index.maxIds.mechanism = Math.max(index.maxIds.mechanism, ...row.mechanisms);
+    index.maxIds.lead = Math.max(index.maxIds.lead, row.lead ?? 0);
     index.progress[r] = row.progress ?? Number.NaN;
     for (const word of searchWords(row.text)) {
       const list = postings.get(word);
@@ -193,9 +199,11 @@ function textRows(index: InitiativeIndex, terms: string[]): Uint8Array {
   let result: Uint8Array | null = null;
   for (const term of terms) {
     const found = new Uint8Array(index.size);
-    index.words.forEach((word, w) => {
-      if (word.includes(term)) for (const r of index.postings[w]!) found[r] = 1;
-    });
+    for (let w = 0; w < index.words.length; w++) {
+      if (!index.words[w]!.includes(term)) continue;
+      const rows = index.postings[w]!;
+      for (let n = 0; n < rows.length; n++) found[rows[n]!] = 1;
+    }
     if (result) for (let r = 0; r < index.size; r++) result[r]! &= found[r]!;
     else result = found;
   }
@@ -214,10 +222,13 @@ function rowFilter(index: InitiativeIndex, query: InitiativeQuery, ids: FilterId
   if (skip !== "objetivo" && query.objetivo.length > 0) checks.push(objectiveIn(ids.managementObjectives));
   if (skip !== "mecanismo" && query.mecanismo.length > 0) {
     const wanted = new Set(ids.mechanisms);
-    const own = (r: number) => index.mechanismIds.subarray(index.mechanismStarts[r], index.mechanismStarts[r + 1]);
-    if (query.modo !== "todos") checks.push((r) => own(r).some((id) => wanted.has(id)));
+    const owns = (r: number, which: (id: number) => boolean) => {
+      for (let m = index.mechanismStarts[r]!; m < index.mechanismStarts[r + 1]!; m++) if (which(index.mechanismIds[m]!)) return true;
+      return false;
+    };
+    if (query.modo !== "todos") checks.push((r) => owns(r, (id) => wanted.has(id)));
     else if (ids.mechanisms.length !== query.mecanismo.length) checks.push(() => false);
-    else checks.push((r) => ids.mechanisms.every((id) => own(r).includes(id)));
+    else checks.push((r) => ids.mechanisms.every((want) => owns(r, (id) => id === want)));
   }
   if (skip !== "estado" && query.estado.length > 0) {
     const statuses = new Set(query.estado.map((slug) => STATUSES.indexOf(STATUS_BY_SLUG[slug]!)));
@@ -228,7 +239,10 @@ function rowFilter(index: InitiativeIndex, query: InitiativeQuery, ids: FilterId
     const none = query.responsable.includes(NO_OWNER);
     checks.push((r) => (index.leads[r] === -1 ? none : leads.has(index.leads[r]!)));
   }
-  return (r) => checks.every((check) => check(r));
+  return (r) => {
+    for (const check of checks) if (!check(r)) return false;
+    return true;
+  };
 }
 
 function matchingRows(index: InitiativeIndex, text: Uint8Array, keep: (r: number) => boolean): number[] {
@@ -237,58 +251,83 @@ function matchingRows(index: InitiativeIndex, text: Uint8Array, keep: (r: number
   return rows;
 }
 
-/** The rank each order sorts by (then document order, the row), as search-initiatives.ts sortKeys() orders in SQL. */
-function rankOf(index: InitiativeIndex, query: InitiativeQuery, terms: string[]): ((r: number) => number) | null {
+/**
+ * How an order sorts rows, as search-initiatives.ts sortKeys() does in SQL: by group (a few small numbers), then rank,
+ * then document order (the row). Groups come first so that a page needs ranks only for the groups it reaches.
+ */
+interface Order {
+  group: (r: number) => number;
+  rank: (r: number) => number;
+}
+
+function orderOf(index: InitiativeIndex, query: InitiativeQuery, terms: string[]): Order | null {
   const desc = query.dir === "desc";
-  const nullsLast = (values: Float64Array, top: number) => (r: number) => {
-    const value = values[r]!;
-    return Number.isNaN(value) ? top + 1 : desc ? top - value : value;
-  };
+  const single = (rank: (r: number) => number): Order => ({ group: () => 0, rank });
+  const nullsLast = (values: Float64Array, top: number) =>
+    single((r) => {
+      const value = values[r]!;
+      return Number.isNaN(value) ? top + 1 : desc ? top - value : value;
+    });
   switch (query.orden) {
     case "nombre":
-      return desc ? (r) => index.size - index.nameRanks[r]! : (r) => index.nameRanks[r]!;
+      return single(desc ? (r) => index.size - index.nameRanks[r]! : (r) => index.nameRanks[r]!);
     case "estado":
-      return desc ? (r) => STATUSES.length - index.statuses[r]! : (r) => index.statuses[r]!;
+      return single(desc ? (r) => STATUSES.length - index.statuses[r]! : (r) => index.statuses[r]!);
     case "avance":
       return nullsLast(index.progress, 100);
     case "actualizacion":
       return nullsLast(index.updateRanks, index.size);
     case "relevancia": {
       // Terms in the name first, then the earlier the first term appears (strpos: 1-based, in code points);
-      // with "desc", both reversed. A term's first occurrence is in the name if any is: the name comes first.
+      // with "desc", both reversed.
       const limit = 2 ** 22;
       if (index.longestText >= limit) return null;
-      return (r) => {
+      const inName = (r: number) => {
         const text = index.texts[r]!;
-        let inName = 0;
-        let first = 0;
-        terms.forEach((term, n) => {
-          const at = text.indexOf(term);
-          if (at + term.length <= index.nameEnds[r]!) inName++;
-          if (n === 0) first = (index.astral[r] ? [...text.slice(0, at)].length : at) + 1;
-        });
-        return desc ? inName * limit + (limit - 1 - first) : (terms.length - inName) * limit + first;
+        const end = index.nameEnds[r]!;
+        return terms.reduce((n, term) => n + (end >= term.length && text.lastIndexOf(term, end - term.length) >= 0 ? 1 : 0), 0);
       };
+      const first = (r: number) => {
+        const text = index.texts[r]!;
+        const at = text.indexOf(terms[0]!);
+        return (index.astral[r] ? [...text.slice(0, at)].length : at) + 1;
+      };
+      return desc ? { group: inName, rank: (r) => limit - 1 - first(r) } : { group: (r) => terms.length - inName(r), rank: first };
     }
     default:
-      return desc ? (r) => index.size - r : () => 0;
+      return single(desc ? (r) => index.size - r : () => 0);
   }
 }
 
-/** Every matching id, in the table's order; null when the index cannot order them. */
-export function searchIndex(index: InitiativeIndex, query: InitiativeQuery, ids: FilterIds, terms: string[]): number[] | null {
-  if (index.size >= ROW_BITS) return null;
-  const rank = rankOf(index, query, terms);
-  if (!rank) return null;
+/** How many initiatives match, and the first `limit` of their ids in the table's order; null when the index cannot order them. */
+export function searchIndex(
+  index: InitiativeIndex,
+  query: InitiativeQuery,
+  ids: FilterIds,
+  terms: string[],
+  limit = Number.POSITIVE_INFINITY,
+): { count: number; ids: number[] } | null {
+  const order = index.size < ROW_BITS ? orderOf(index, query, terms) : null;
+  if (!order) return null;
   const rows = matchingRows(index, textRows(index, terms), rowFilter(index, query, ids));
-  const keys = new Float64Array(rows.length);
-  for (let n = 0; n < rows.length; n++) {
-    const value = rank(rows[n]!);
-    if (value >= RANK_LIMIT) return null;
-    keys[n] = value * ROW_BITS + rows[n]!;
+  const groups: number[][] = [];
+  for (const r of rows) (groups[order.group(r)] ??= []).push(r);
+  const ordered: number[] = [];
+  for (const group of groups) {
+    if (!group || ordered.length >= limit) continue;
+    const keys = new Float64Array(group.length);
+    for (let n = 0; n < group.length; n++) {
+      const rank = order.rank(group[n]!);
+      if (rank >= RANK_LIMIT) return null;
+      keys[n] = rank * ROW_BITS + group[n]!;
+    }
+    keys.sort();
+    for (const key of keys) {
+      if (ordered.length >= limit) break;
+      ordered.push(index.ids[key % ROW_BITS]!);
+    }
   }
-  keys.sort();
-  return Array.from(keys, (key) => index.ids[key % ROW_BITS]!);
+  return { count: rows.length, ids: ordered };
 }
 
 /** How many matching initiatives have each value of the facet columns: what one scan of countFacets adds up. */
@@ -304,18 +343,36 @@ export const emptyTally = (): FacetTally => ({ objectives: new Map(), mechanisms
 
 export const addTo = <K>(tally: Map<K, number>, key: K, n: number) => tally.set(key, (tally.get(key) ?? 0) + n);
 
+/** The counters' non-zero entries, by id. */
+function counted<K>(counters: Int32Array, key: (slot: number) => K): Map<K, number> {
+  const tally = new Map<K, number>();
+  counters.forEach((n, slot) => n > 0 && tally.set(key(slot), n));
+  return tally;
+}
+
 /** One tally per scan: every filter but the scan's `skip` applies. */
 export function indexFacetTallies(index: InitiativeIndex, query: InitiativeQuery, ids: FilterIds, terms: string[], skips: (Filter | undefined)[]): FacetTally[] {
   const text = textRows(index, terms);
   return skips.map((skip) => {
-    const tally = emptyTally();
-    for (const r of matchingRows(index, text, rowFilter(index, query, ids, skip))) {
-      addTo(tally.objectives, index.objectives[r]!, 1);
-      for (let m = index.mechanismStarts[r]!; m < index.mechanismStarts[r + 1]!; m++) addTo(tally.mechanisms, index.mechanismIds[m]!, 1);
-      addTo(tally.statuses, STATUSES[index.statuses[r]!]!, 1);
-      addTo(tally.leads, index.leads[r] === -1 ? null : index.leads[r]!, 1);
+    const objectives = new Int32Array(index.maxIds.objective + 1);
+    const mechanisms = new Int32Array(index.maxIds.mechanism + 1);
+    const statuses = new Int32Array(STATUSES.length);
+    // Slot 0 counts initiatives without a lead secretariat (stored as -1).
+    const leads = new Int32Array(index.maxIds.lead + 2);
+    const keep = rowFilter(index, query, ids, skip);
+    for (let r = 0; r < index.size; r++) {
+      if (!text[r] || !keep(r)) continue;
+      objectives[index.objectives[r]!]!++;
+      for (let m = index.mechanismStarts[r]!; m < index.mechanismStarts[r + 1]!; m++) mechanisms[index.mechanismIds[m]!]!++;
+      statuses[index.statuses[r]!]!++;
+      leads[index.leads[r]! + 1]!++;
     }
-    return tally;
+    return {
+      objectives: counted(objectives, (id) => id),
+      mechanisms: counted(mechanisms, (id) => id),
+      statuses: counted(statuses, (slot) => STATUSES[slot]!),
+      leads: counted(leads, (slot) => (slot === 0 ? null : slot - 1)),
+    };
   });
 }
 

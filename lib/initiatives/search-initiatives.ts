@@ -213,9 +213,9 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery, engine: 
   const terms = searchTerms(query.q);
   const [ids, index] = await Promise.all([filterIds(db, query), indexFor(db, query, terms, "list", engine)]);
   const offset = (query.pagina - 1) * query.por;
-  const ordered = index ? searchIndex(index, query, ids, terms) : null;
-  const { rows, count, total } = ordered
-    ? await pageFromIndex(db, ordered, offset, query, index!)
+  const found = index ? searchIndex(index, query, ids, terms, offset + query.por) : null;
+  const { rows, count, total } = found
+    ? await pageFromIndex(db, found, offset, query, index!)
     : await pageFromSql(db, query, ids, terms, offset);
   return {
     data: await describeRows(db, rows, terms),
@@ -228,15 +228,15 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery, engine: 
   };
 }
 
-async function pageFromIndex(db: Db, ordered: number[], offset: number, query: InitiativeQuery, index: InitiativeIndex) {
-  const pageIds = ordered.slice(offset, offset + query.por);
-  const found = pageIds.length
+async function pageFromIndex(db: Db, found: { count: number; ids: number[] }, offset: number, query: InitiativeQuery, index: InitiativeIndex) {
+  const pageIds = found.ids.slice(offset);
+  const rows = pageIds.length
     ? await db.$queryRaw<PageRow[]>`SELECT ${PAGE_COLUMNS}, NULL::int AS matches FROM ${FROM} WHERE i.id = ANY (${pageIds}::int[])`
     : [];
-  const byId = new Map(found.map((row) => [row.id, row]));
+  const byId = new Map(rows.map((row) => [row.id, row]));
   return {
     rows: pageIds.flatMap((id) => byId.get(id) ?? []),
-    count: ordered.length,
+    count: found.count,
     total: query.archivadas === "si" ? index.size - index.active : index.active,
   };
 }
@@ -322,8 +322,8 @@ async function describeRows(db: Db, rows: PageRow[], terms: string[]): Promise<I
 export async function matchingInitiativeIds(db: Db, query: InitiativeQuery, engine: SearchEngine = "auto"): Promise<number[]> {
   const terms = searchTerms(query.q);
   const [ids, index] = await Promise.all([filterIds(db, query), indexFor(db, query, terms, "list", engine)]);
-  const ordered = index ? searchIndex(index, query, ids, terms) : null;
-  if (ordered) return ordered;
+  const found = index ? searchIndex(index, query, ids, terms) : null;
+  if (found) return found.ids;
   const rows = await db.$queryRaw<{ id: number }[]>`
     SELECT i.id FROM ${sortSource(query)} WHERE ${conditions(query, ids, terms)} ORDER BY ${orderBy(sortKeys(query, terms))}`;
   return rows.map((r) => r.id);

@@ -60,8 +60,9 @@ describe("índice de búsqueda en memoria", { timeout: 120_000 }, () => {
         const ids = await matchingInitiativeIds(database.db, query(params), "sql");
         expect(await matchingInitiativeIds(database.db, query(params), "index"), label).toEqual(ids);
         expect(await countFacets(database.db, query(params), "index"), label).toEqual(await countFacets(database.db, query(params), "sql"));
-        const page = { ...params, pagina: "2" };
-        expect(await searchInitiatives(database.db, query(page), "index"), label).toEqual(await searchInitiatives(database.db, query(page), "sql"));
+        for (const page of [{ ...params, pagina: "2" }, { ...params, pagina: "4", por: "100" }]) {
+          expect(await searchInitiatives(database.db, query(page), "index"), label).toEqual(await searchInitiatives(database.db, query(page), "sql"));
+        }
         compared += ids.length;
       }
       for (const orden of ["documento", "relevancia", "nombre", "estado", "avance", "actualizacion"]) {
