@@ -27,6 +27,7 @@ export interface InitiativeIndex {
   size: number;
   /** Row r is the r-th initiative in document order (position, then id). */
   ids: Int32Array;
+  /** The stored search texts ("searchText": folded name, objectives and mechanisms). */
   texts: string[];
   longestText: number;
   /** Where the name (the text's first line) ends. */
@@ -44,6 +45,7 @@ export interface InitiativeIndex {
   leads: Int32Array;
   /** The largest objective, mechanism and secretariat ids: counters for the facets are arrays indexed by id. */
   maxIds: { objective: number; mechanism: number; lead: number };
+  /** NaN for none. */
   progress: Float64Array;
   /** Ranks for sorting, equal for equal values: name in code point order (PostgreSQL's "C"), date of the last update (NaN for none). */
   nameRanks: Int32Array;
@@ -51,6 +53,7 @@ export interface InitiativeIndex {
   /** Every word of the texts, and the rows (ascending) that contain it. */
   words: string[];
   postings: Int32Array[];
+  /** How many are not archived. */
   active: number;
 }
 
@@ -385,10 +388,10 @@ interface IndexState {
 const globalForIndex = globalThis as unknown as { initiativeIndexes?: Map<string, IndexState> };
 const states = (globalForIndex.initiativeIndexes ??= new Map());
 
-async function currentRevision(db: Db) {
+async function currentRevision(db: Db): Promise<{ dataset: string; revision: string } | undefined> {
   const [head] = await db.$queryRaw<{ dataset: string; revision: string }[]>`
     SELECT dataset::text, revision::text FROM "InitiativeRevision" WHERE id = 1`;
-  return head!;
+  return head;
 }
 
 function startBuild(db: Db, state: IndexState): Promise<InitiativeIndex> {
@@ -403,7 +406,10 @@ function startBuild(db: Db, state: IndexState): Promise<InitiativeIndex> {
  * rebuild starts (one at a time per database) for the searches that follow.
  */
 export async function freshInitiativeIndex(db: Db): Promise<InitiativeIndex | null> {
-  const { dataset, revision } = await currentRevision(db);
+  const head = await currentRevision(db);
+  // Without its revision row (deleted by hand) nothing could tell a stale index: search in SQL.
+  if (!head) return null;
+  const { dataset, revision } = head;
   let state = states.get(dataset);
   if (!state) {
     // Test runs open many databases in one process: keep the few most recent.
@@ -420,7 +426,8 @@ export async function awaitInitiativeIndex(db: Db): Promise<InitiativeIndex> {
   for (;;) {
     const index = await freshInitiativeIndex(db);
     if (index) return index;
-    const { dataset } = await currentRevision(db);
-    await states.get(dataset)?.building;
+    const head = await currentRevision(db);
+    if (!head) throw new Error("Falta la fila de InitiativeRevision: vuelva a aplicar las migraciones.");
+    await states.get(head.dataset)?.building;
   }
 }
