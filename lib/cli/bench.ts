@@ -2,8 +2,6 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import v8 from "node:v8";
-import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { generatePassword } from "@/lib/auth/generate-password";
@@ -64,10 +62,9 @@ function percentile(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Heap and buffers in use after a full collection: what the process keeps. */
+/** Heap and buffers in use after a full collection (npm run bench passes --expose-gc): what the process keeps. */
 function retainedMemory() {
-  v8.setFlagsFromString("--expose-gc");
-  (runInNewContext("gc") as () => void)();
+  (globalThis as { gc?: () => void }).gc?.();
   const { heapUsed, external } = process.memoryUsage();
   return heapUsed + external;
 }

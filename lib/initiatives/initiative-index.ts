@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
 import { searchWords } from "@/lib/text/search-text";
 import { STATUS_BY_SLUG, STATUSES, type Status } from "@/lib/tracking/statuses";
@@ -11,19 +12,19 @@ import type { InitiativeQuery } from "./initiative-query";
  * reading and rechecking every match, which takes it 50–100 ms.
  *
  * It is never a second truth. It is built from one snapshot together with the
- * revision that snapshot had ("InitiativeRevision", moved by a trigger on every
- * committed change to "Initiative"), and a search uses it only if the database
- * still has that revision; otherwise the search runs in SQL and a rebuild starts
- * in the background. So every app instance answers what PostgreSQL holds, each
- * with its own copy, and a write is seen by the next search.
+ * revision token that snapshot had ("InitiativeRevision", drawn anew by a trigger
+ * on every committed change to "Initiative"), and a search uses it only if the
+ * database still has that token; otherwise the search runs in SQL and a rebuild
+ * starts in the background. So every app instance answers what PostgreSQL holds,
+ * each with its own copy (one per database client: primary and replica apart),
+ * and a write is seen by the next search.
  *
  * It answers text searches (the slow ones) for the filters and orders that
  * live in the "Initiative" row; the date filters and the orders by objective,
  * lead secretariat or number of objectives stay in SQL.
  */
 export interface InitiativeIndex {
-  dataset: string;
-  revision: string;
+  token: string;
   size: number;
   /** Row r is the r-th initiative in document order (position, then id). */
   ids: Int32Array;
@@ -47,7 +48,7 @@ export interface InitiativeIndex {
   maxIds: { objective: number; mechanism: number; lead: number };
   /** NaN for none. */
   progress: Float64Array;
-  /** Ranks for sorting, equal for equal values: name in code point order (PostgreSQL's "C"), date of the last update (NaN for none). */
+  /** Ranks for sorting, from PostgreSQL in the snapshot, equal for equal values: the name as the SQL sort orders it, the date of the last update (NaN for none). */
   nameRanks: Int32Array;
   updateRanks: Float64Array;
   /** Every word of the texts, and the rows (ascending) that contain it. */
@@ -55,6 +56,8 @@ export interface InitiativeIndex {
   postings: Int32Array[];
   /** How many are not archived. */
   active: number;
+  /** The last few text matches, by terms: a table page asks for the same ones twice (rows and counts). */
+  matches: Map<string, Uint8Array>;
 }
 
 export type FilterIds = {
@@ -66,42 +69,16 @@ export type FilterIds = {
 
 export type Filter = "desarrollo" | "objetivo" | "mecanismo" | "estado" | "responsable";
 
-/** Sort keys pack a rank and the row into one float, exact below 2^53: rows below 2^20, ranks below 2^33. */
+/** The name sort of the table (the stored name, in code point order on any server): SQL sorts by it, the index ranks by it. */
+export const NAME_SORT_KEY = Prisma.sql`split_part(i."searchText", E'\\n', 1) COLLATE "C"`;
+
+/** Sort keys pack a rank and the row into one float, exact below 2^53: rows below 2^20, ranks (at most 9 × 2^22) below 2^33. */
 const ROW_BITS = 2 ** 20;
-const RANK_LIMIT = 2 ** 33;
 const INDEXED_SORTS = new Set(["documento", "relevancia", "nombre", "estado", "avance", "actualizacion"]);
 
 /** Whether the index can answer this query: a text search, without date filters, sorted by a column of the initiative. */
 export function indexAnswers(query: InitiativeQuery, terms: string[], purpose: "list" | "facets"): boolean {
   return terms.length > 0 && query.desactualizadas !== "si" && query.vencen !== "si" && (purpose === "facets" || INDEXED_SORTS.has(query.orden));
-}
-
-/** PostgreSQL's order for "C" collation: code points, which UTF-16 code units follow except around surrogates. */
-function compareCodePoints(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 0xd800 && y >= 0xd800) {
-      x += x >= 0xe000 ? -0x800 : 0x2000;
-      y += y >= 0xe000 ? -0x800 : 0x2000;
-    }
-    return x - y;
-  }
-  return a.length - b.length;
-}
-
-/** Ranks for values sorted by `compare`: equal values share a rank. */
-function ranks<T>(values: T[], compare: (a: T, b: T) => number): Int32Array {
-  const order = values.map((_, i) => i).sort((a, b) => compare(values[a]!, values[b]!));
-  const result = new Int32Array(values.length);
-  let rank = 0;
-  order.forEach((row, n) => {
-    if (n > 0 && compare(values[order[n - 1]!]!, values[row]!) !== 0) rank++;
-    result[row] = rank;
-  });
-  return result;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -111,31 +88,36 @@ interface SourceRow {
   text: string;
   archived: boolean;
   objective: number;
-  mechanisms: number[];
+  mechanisms: number[] | null;
   status: Status;
   lead: number | null;
   progress: number | null;
-  lastUpdateOn: Date | null;
+  nameRank: number;
+  updateRank: number | null;
 }
 
-/** Reads the initiatives and their revision in one snapshot, then indexes them in slices that let requests through. */
-export async function buildInitiativeIndex(db: Db): Promise<InitiativeIndex> {
-  const { dataset, revision, rows } = await db.$transaction(
+/**
+ * Reads the initiatives and the revision token in one snapshot, then indexes them in slices that let requests
+ * through. PostgreSQL ranks names and dates with the expressions its sorts use, so the orders agree by construction.
+ */
+async function buildInitiativeIndex(db: Db): Promise<InitiativeIndex> {
+  const { token, rows } = await db.$transaction(
     async (tx) => {
-      const [head] = await tx.$queryRaw<{ dataset: string; revision: string }[]>`
-        SELECT dataset::text, revision::text FROM "InitiativeRevision" WHERE id = 1`;
+      const [head] = await tx.$queryRaw<{ token: string }[]>`SELECT token::text FROM "InitiativeRevision" WHERE id = 1`;
+      if (!head) throw new Error("InitiativeRevision has no row: apply the migrations.");
       const rows = await tx.$queryRaw<SourceRow[]>`
         SELECT id, "searchText" AS text, ("archivedAt" IS NOT NULL) AS archived, "managementObjectiveId" AS objective,
-          "mechanismIds" AS mechanisms, status::text AS status, "leadSecretariatId" AS lead, progress, "lastUpdateOn"
-        FROM "Initiative" ORDER BY position, id`;
-      return { ...head!, rows };
+          "mechanismIds" AS mechanisms, status::text AS status, "leadSecretariatId" AS lead, progress,
+          (dense_rank() OVER (ORDER BY ${NAME_SORT_KEY}))::int - 1 AS "nameRank",
+          CASE WHEN "lastUpdateOn" IS NOT NULL THEN (dense_rank() OVER (ORDER BY "lastUpdateOn"))::int - 1 END AS "updateRank"
+        FROM "Initiative" i ORDER BY position, id`;
+      return { token: head.token, rows };
     },
     { isolationLevel: "RepeatableRead", timeout: 120_000, maxWait: 10_000 },
   );
   const size = rows.length;
   const index: InitiativeIndex = {
-    dataset,
-    revision,
+    token,
     size,
     ids: new Int32Array(size),
     texts: new Array<string>(size),
@@ -145,16 +127,17 @@ export async function buildInitiativeIndex(db: Db): Promise<InitiativeIndex> {
     archived: new Uint8Array(size),
     objectives: new Int32Array(size),
     mechanismStarts: new Int32Array(size + 1),
-    mechanismIds: new Int32Array(rows.reduce((n, row) => n + row.mechanisms.length, 0)),
+    mechanismIds: new Int32Array(rows.reduce((n, row) => n + (row.mechanisms?.length ?? 0), 0)),
     statuses: new Uint8Array(size),
     leads: new Int32Array(size),
     maxIds: { objective: 0, mechanism: 0, lead: 0 },
     progress: new Float64Array(size),
-    nameRanks: new Int32Array(0),
+    nameRanks: new Int32Array(size),
     updateRanks: new Float64Array(size),
     words: [],
     postings: [],
     active: 0,
+    matches: new Map(),
   };
   const postings = new Map<string, number[]>();
   let mechanismAt = 0;
@@ -171,13 +154,16 @@ export async function buildInitiativeIndex(db: Db): Promise<InitiativeIndex> {
     if (!row.archived) index.active++;
     index.objectives[r] = row.objective;
     index.mechanismStarts[r] = mechanismAt;
-    for (const id of row.mechanisms) index.mechanismIds[mechanismAt++] = id;
+    // NULL (written by hand) matches no mechanism filter in SQL either.
+    for (const id of row.mechanisms ?? []) index.mechanismIds[mechanismAt++] = id;
     index.statuses[r] = STATUSES.indexOf(row.status);
     index.leads[r] = row.lead ?? -1;
     index.maxIds.objective = Math.max(index.maxIds.objective, row.objective);
-    index.maxIds.mechanism = Math.max(index.maxIds.mechanism, ...row.mechanisms);
+    index.maxIds.mechanism = Math.max(index.maxIds.mechanism, ...(row.mechanisms ?? []));
     index.maxIds.lead = Math.max(index.maxIds.lead, row.lead ?? 0);
     index.progress[r] = row.progress ?? Number.NaN;
+    index.nameRanks[r] = row.nameRank;
+    index.updateRanks[r] = row.updateRank ?? Number.NaN;
     for (const word of searchWords(row.text)) {
       const list = postings.get(word);
       if (list) list.push(r);
@@ -185,11 +171,6 @@ export async function buildInitiativeIndex(db: Db): Promise<InitiativeIndex> {
     }
   }
   index.mechanismStarts[size] = mechanismAt;
-  index.nameRanks = ranks(index.texts.map((text, r) => text.slice(0, index.nameEnds[r])), compareCodePoints);
-  const days = rows.map((row) => (row.lastUpdateOn ? row.lastUpdateOn.getTime() : Number.NaN));
-  const dayRanks = ranks(days.filter((day) => !Number.isNaN(day)), (a, b) => a - b);
-  let dated = 0;
-  days.forEach((day, r) => (index.updateRanks[r] = Number.isNaN(day) ? Number.NaN : dayRanks[dated++]!));
   for (const [word, list] of postings) {
     index.words.push(word);
     index.postings.push(Int32Array.from(list));
@@ -199,6 +180,9 @@ export async function buildInitiativeIndex(db: Db): Promise<InitiativeIndex> {
 
 /** The rows whose text contains every term: a term lies inside one word, so the words that contain it name the rows. */
 function textRows(index: InitiativeIndex, terms: string[]): Uint8Array {
+  const key = terms.join(" ");
+  const known = index.matches.get(key);
+  if (known) return known;
   let result: Uint8Array | null = null;
   for (const term of terms) {
     const found = new Uint8Array(index.size);
@@ -210,7 +194,10 @@ function textRows(index: InitiativeIndex, terms: string[]): Uint8Array {
     if (result) for (let r = 0; r < index.size; r++) result[r]! &= found[r]!;
     else result = found;
   }
-  return result ?? new Uint8Array(index.size).fill(1);
+  result ??= new Uint8Array(index.size).fill(1);
+  if (index.matches.size >= 8) index.matches.delete(index.matches.keys().next().value!);
+  index.matches.set(key, result);
+  return result;
 }
 
 /** The same conditions as the SQL search (search-initiatives.ts), leaving out `skip`, over rows that already match the text. */
@@ -319,11 +306,7 @@ export function searchIndex(
   for (const group of groups) {
     if (!group || ordered.length >= limit) continue;
     const keys = new Float64Array(group.length);
-    for (let n = 0; n < group.length; n++) {
-      const rank = order.rank(group[n]!);
-      if (rank >= RANK_LIMIT) return null;
-      keys[n] = rank * ROW_BITS + group[n]!;
-    }
+    for (let n = 0; n < group.length; n++) keys[n] = order.rank(group[n]!) * ROW_BITS + group[n]!;
     keys.sort();
     for (const key of keys) {
       if (ordered.length >= limit) break;
@@ -341,10 +324,6 @@ export interface FacetTally {
   /** By lead secretariat id, null for none. */
   leads: Map<number | null, number>;
 }
-
-export const emptyTally = (): FacetTally => ({ objectives: new Map(), mechanisms: new Map(), statuses: new Map(), leads: new Map() });
-
-export const addTo = <K>(tally: Map<K, number>, key: K, n: number) => tally.set(key, (tally.get(key) ?? 0) + n);
 
 /** The counters' non-zero entries, by id. */
 function counted<K>(counters: Int32Array, key: (slot: number) => K): Map<K, number> {
@@ -382,52 +361,81 @@ export function indexFacetTallies(index: InitiativeIndex, query: InitiativeQuery
 interface IndexState {
   index: InitiativeIndex | null;
   building: Promise<InitiativeIndex> | null;
+  /**
+   * No build starts before this time: after a failure, later with each one in a row; after a build, twice its
+   * length, so a stream of writes cannot keep a process rebuilding (searches go to SQL meanwhile).
+   */
+  notBefore: number;
+  failures: number;
 }
 
-// Per process and per database (dataset): the module may be loaded by several bundles of one server.
-const globalForIndex = globalThis as unknown as { initiativeIndexes?: Map<string, IndexState> };
-const states = (globalForIndex.initiativeIndexes ??= new Map());
+// One index per database client (the primary and a replica lag apart, so each has its own), kept on globalThis
+// like the clients themselves: several bundles of one server then share it.
+const globalForIndex = globalThis as unknown as { initiativeIndexes?: WeakMap<Db, IndexState> };
+const states = (globalForIndex.initiativeIndexes ??= new WeakMap());
 
-async function currentRevision(db: Db): Promise<{ dataset: string; revision: string } | undefined> {
-  const [head] = await db.$queryRaw<{ dataset: string; revision: string }[]>`
-    SELECT dataset::text, revision::text FROM "InitiativeRevision" WHERE id = 1`;
-  return head;
+const stateOf = (db: Db) => {
+  let state = states.get(db);
+  if (!state) states.set(db, (state = { index: null, building: null, notBefore: 0, failures: 0 }));
+  return state;
+};
+
+async function currentToken(db: Db): Promise<string | null> {
+  const [head] = await db.$queryRaw<{ token: string }[]>`SELECT token::text FROM "InitiativeRevision" WHERE id = 1`;
+  return head?.token ?? null;
 }
 
 function startBuild(db: Db, state: IndexState): Promise<InitiativeIndex> {
-  state.building ??= buildInitiativeIndex(db)
-    .then((index) => (state.index = index))
+  if (state.building) return state.building;
+  const started = Date.now();
+  state.building = buildInitiativeIndex(db)
+    .then(
+      (index) => {
+        state.index = index;
+        state.failures = 0;
+        state.notBefore = Date.now() + 2 * (Date.now() - started);
+        return index;
+      },
+      (error: unknown) => {
+        state.failures++;
+        state.notBefore = Date.now() + Math.min(60_000, 1_000 * 2 ** state.failures);
+        throw error;
+      },
+    )
     .finally(() => (state.building = null));
   return state.building;
 }
 
 /**
  * The index if it holds what the database holds now; otherwise null, and a
- * rebuild starts (one at a time per database) for the searches that follow.
+ * rebuild starts (one at a time per client) for the searches that follow.
+ * Null also when the revision cannot be read: the search then runs in SQL,
+ * which reports a database that is down.
  */
 export async function freshInitiativeIndex(db: Db): Promise<InitiativeIndex | null> {
-  const head = await currentRevision(db);
-  // Without its revision row (deleted by hand) nothing could tell a stale index: search in SQL.
-  if (!head) return null;
-  const { dataset, revision } = head;
-  let state = states.get(dataset);
-  if (!state) {
-    // Test runs open many databases in one process: keep the few most recent.
-    if (states.size >= 4) states.delete(states.keys().next().value!);
-    states.set(dataset, (state = { index: null, building: null }));
+  let token: string | null;
+  try {
+    token = await currentToken(db);
+  } catch (error) {
+    logger.warn({ err: error }, "search index revision unreadable: searching in SQL");
+    return null;
   }
-  if (state.index?.revision === revision) return state.index;
-  startBuild(db, state).catch((error: unknown) => logger.warn({ err: error }, "search index build failed: searching in SQL"));
+  if (!token) return null;
+  const state = stateOf(db);
+  if (state.index?.token === token) return state.index;
+  if (!state.building && Date.now() >= state.notBefore) {
+    startBuild(db, state).catch((error: unknown) => logger.warn({ err: error }, "search index build failed: searching in SQL"));
+  }
   return null;
 }
 
-/** Waits until the index holds the database's current revision (benchmarks and tests). */
+/** Waits until the index holds the database's current revision, building at once (benchmarks and tests). */
 export async function awaitInitiativeIndex(db: Db): Promise<InitiativeIndex> {
+  const state = stateOf(db);
   for (;;) {
-    const index = await freshInitiativeIndex(db);
-    if (index) return index;
-    const head = await currentRevision(db);
-    if (!head) throw new Error("Falta la fila de InitiativeRevision: vuelva a aplicar las migraciones.");
-    await states.get(head.dataset)?.building;
+    const token = await currentToken(db);
+    if (!token) throw new Error("InitiativeRevision has no row: apply the migrations.");
+    if (state.index?.token === token) return state.index;
+    await startBuild(db, state);
   }
 }

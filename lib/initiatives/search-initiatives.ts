@@ -6,12 +6,11 @@ import { endingSoonUntil, staleCutoff } from "@/lib/tracking/freshness";
 import { STATUS_BY_SLUG, STATUS_SLUGS, type Status } from "@/lib/tracking/statuses";
 import { NO_OWNER } from "@/lib/tracking/secretariats";
 import {
-  addTo,
   awaitInitiativeIndex,
-  emptyTally,
   freshInitiativeIndex,
   indexAnswers,
   indexFacetTallies,
+  NAME_SORT_KEY,
   searchIndex,
   type FacetTally,
   type Filter,
@@ -153,26 +152,29 @@ type SortKey = [Prisma.Sql, Prisma.Sql];
 
 function sortKeys(query: InitiativeQuery, terms: string[]): SortKey[] {
   const dir = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const inDocument: SortKey = [Prisma.sql`i.position`, Prisma.sql`ASC`];
+  // Two initiatives can share a position (one left out of a re-import keeps its old one): the id settles it.
+  const inDocument = (direction = Prisma.sql`ASC`): SortKey[] => [
+    [Prisma.sql`i.position`, direction],
+    [Prisma.sql`i.id`, direction],
+  ];
   switch (query.orden) {
-    // "C": code point order on any server, which the in-memory index follows too.
     case "nombre":
-      return [[Prisma.sql`split_part(i."searchText", E'\\n', 1) COLLATE "C"`, dir], inDocument];
+      return [[NAME_SORT_KEY, dir], ...inDocument()];
     case "objetivo":
-      return [[Prisma.sql`d.position`, dir], [Prisma.sql`mo.position`, dir], inDocument];
+      return [[Prisma.sql`d.position`, dir], [Prisma.sql`mo.position`, dir], ...inDocument()];
     case "objetivos":
-      return [[Prisma.sql`(SELECT count(*) FROM "ArticulationObjective" a WHERE a."initiativeId" = i.id)`, dir], inDocument];
+      return [[Prisma.sql`(SELECT count(*) FROM "ArticulationObjective" a WHERE a."initiativeId" = i.id)`, dir], ...inDocument()];
     case "estado":
-      return [[Prisma.sql`i.status`, dir], inDocument];
+      return [[Prisma.sql`i.status`, dir], ...inDocument()];
     // Initiatives without a figure, an owner or an update go last either way: they are what is missing.
     case "avance":
-      return [[Prisma.sql`i.progress`, Prisma.sql`${dir} NULLS LAST`], inDocument];
+      return [[Prisma.sql`i.progress`, Prisma.sql`${dir} NULLS LAST`], ...inDocument()];
     case "responsable":
-      return [[Prisma.sql`s.name`, Prisma.sql`${dir} NULLS LAST`], inDocument];
+      return [[Prisma.sql`s.name`, Prisma.sql`${dir} NULLS LAST`], ...inDocument()];
     case "actualizacion":
-      return [[Prisma.sql`i."lastUpdateOn"`, Prisma.sql`${dir} NULLS LAST`], inDocument];
+      return [[Prisma.sql`i."lastUpdateOn"`, Prisma.sql`${dir} NULLS LAST`], ...inDocument()];
     case "relevancia": {
-      if (terms.length === 0) return [[Prisma.sql`i.position`, dir]];
+      if (terms.length === 0) return inDocument(dir);
       // Terms in the name first, then the earlier the first term appears in the text.
       const inName = Prisma.join(
         terms.map((t) => Prisma.sql`(split_part(i."searchText", E'\\n', 1) LIKE ${like(t)})::int`),
@@ -180,11 +182,11 @@ function sortKeys(query: InitiativeQuery, terms: string[]): SortKey[] {
       );
       const first = Prisma.sql`strpos(i."searchText", ${terms[0]!})`;
       return query.dir === "desc"
-        ? [[Prisma.sql`(${inName})`, Prisma.sql`ASC`], [first, Prisma.sql`DESC`], inDocument]
-        : [[Prisma.sql`(${inName})`, Prisma.sql`DESC`], [first, Prisma.sql`ASC`], inDocument];
+        ? [[Prisma.sql`(${inName})`, Prisma.sql`ASC`], [first, Prisma.sql`DESC`], ...inDocument()]
+        : [[Prisma.sql`(${inName})`, Prisma.sql`DESC`], [first, Prisma.sql`ASC`], ...inDocument()];
     }
     default:
-      return [[Prisma.sql`i.position`, dir]];
+      return inDocument(dir);
   }
 }
 
@@ -374,10 +376,11 @@ export async function countFacets(db: Db, query: InitiativeQuery, engine: Search
     const rows = await (source === "combinations"
       ? db.$queryRaw<FacetRow[]>`SELECT ${Prisma.join(columns)}, sum(i.n)::int AS n FROM "InitiativeFacetCount" i WHERE ${where} GROUP BY 1, 2, 3, 4 HAVING sum(i.n) <> 0`
       : db.$queryRaw<FacetRow[]>`SELECT ${Prisma.join(columns)}, count(*)::int AS n FROM "Initiative" i WHERE ${where} GROUP BY 1, 2, 3, 4`);
-    const tally = emptyTally();
+    const tally: FacetTally = { objectives: new Map(), mechanisms: new Map(), statuses: new Map(), leads: new Map() };
+    const addTo = <K>(into: Map<K, number>, key: K, n: number) => into.set(key, (into.get(key) ?? 0) + n);
     for (const row of rows) {
       if (has("desarrollo", "objetivo")) addTo(tally.objectives, row.objective!, row.n);
-      if (has("mecanismo")) for (const id of row.mechanisms!) addTo(tally.mechanisms, id, row.n);
+      if (has("mecanismo")) for (const id of row.mechanisms ?? []) addTo(tally.mechanisms, id, row.n);
       if (has("estado")) addTo(tally.statuses, row.status!, row.n);
       if (has("responsable")) addTo(tally.leads, row.lead, row.n);
     }
@@ -388,7 +391,8 @@ export async function countFacets(db: Db, query: InitiativeQuery, engine: Search
     db.managementObjective.findMany({ select: { id: true, code: true, developmentObjective: { select: { code: true } } } }),
     db.mechanism.findMany({ select: { id: true, slug: true } }),
     db.secretariat.findMany({ select: { id: true, slug: true } }),
-    memory ? indexFacetTallies(memory, query, ids, terms, scans.map((scan) => scan.skip)) : Promise.all(scans.map(scan)),
+    // After a tick: the catalogue queries above are lazy and start only once Promise.all subscribes to them.
+    memory ? Promise.resolve().then(() => indexFacetTallies(memory, query, ids, terms, scans.map((scan) => scan.skip))) : Promise.all(scans.map(scan)),
   ]);
   const objectiveById = new Map(objectives.map((o) => [o.id, o]));
   const mechanismSlug = new Map(mechanisms.map((m) => [m.id, m.slug]));

@@ -25,11 +25,11 @@ export function searchWords(text: string): string[] {
   return [...new Set(text.split(WORD_SEPARATORS))].filter((w) => w.length > 0);
 }
 
-/** The words of a query, folded, without duplicates; at most 8, each at most 60 characters. */
+/** The words of a query, folded, without duplicates; at most 8, each at most 60 characters (whole ones, never half a surrogate pair). */
 export function searchTerms(query: string): string[] {
   return searchWords(foldText(query))
     .slice(0, 8)
-    .map((t) => t.slice(0, 60));
+    .map((t) => [...t].slice(0, 60).join(""));
 }
 
 export interface TextSegment {

@@ -21,8 +21,9 @@ describe("índice de búsqueda en memoria", { timeout: 120_000 }, () => {
     database = await createTestDatabase();
     await seedMatrixIfEmpty(database.db);
     await generateSyntheticMatrix(database.db, 2_000, { seed: 11 });
-    // Variety for every order and filter: statuses, figures, owners, update dates, archived rows, ties,
-    // and a text with a character outside the BMP before the match (its offsets differ in UTF-16).
+    // Variety for every order and filter: statuses, figures, owners, update dates, archived rows, ties (names,
+    // figures, dates, and positions, as a re-import leaves them), and a text with a character outside the BMP
+    // before the match (its offsets differ in UTF-16).
     const secretariats = await database.db.secretariat.findMany({ select: { id: true }, take: 3 });
     await database.db.$executeRaw`UPDATE "Initiative" SET
       status = (ARRAY['POR_INICIAR','EN_EJECUCION','CONCLUIDA','SUSPENDIDA','CANCELADA'])[1 + id % 5]::"InitiativeStatus",
@@ -31,12 +32,15 @@ describe("índice de búsqueda en memoria", { timeout: 120_000 }, () => {
       "leadSecretariatId" = CASE WHEN id % 6 = 0 THEN NULL ELSE (${secretariats.map((s) => s.id)}::int[])[1 + id % 3] END,
       "archivedAt" = CASE WHEN id % 17 = 0 THEN now() END`;
     await database.db.$executeRaw`UPDATE "Initiative" SET "searchText" = '😀 salud 𝐀 ' || "searchText" WHERE id % 50 = 1`;
+    // A word as long as a search term can be (60 characters), ending outside the BMP: the term must keep it whole.
+    await database.db.$executeRaw`UPDATE "Initiative" SET "searchText" = "searchText" || ${` ${"x".repeat(59)}𝐀`} WHERE id % 50 = 2`;
+    await database.db.$executeRaw`UPDATE "Initiative" SET position = position - 1 WHERE id % 29 = 0`;
   });
   afterAll(() => database?.drop());
 
   it("da los mismos ids, en el mismo orden, y los mismos conteos que SQL", async () => {
     const secretariat = await database.db.secretariat.findFirstOrThrow({ select: { slug: true } });
-    const terms = ["salud", "articulacion convenios", "a", "de la", "2024", "MANCOMUNIDAD", "zzzz", "gestion 1", "𝐀 salud"];
+    const terms = ["salud", "articulacion convenios", "a", "de la", "2024", "MANCOMUNIDAD", "zzzz", "gestion 1", "𝐀 salud", `${"x".repeat(59)}𝐀`];
     const filters: Record<string, string | string[]>[] = [
       {},
       { desarrollo: "2" },
@@ -50,6 +54,9 @@ describe("índice de búsqueda en memoria", { timeout: 120_000 }, () => {
       { responsable: "no-existe" },
       { archivadas: "si" },
       { desarrollo: "1", mecanismo: "convenios", estado: "por-iniciar", responsable: "ninguna" },
+      { objetivo: "1.1", orden: "nombre", dir: "desc" },
+      { mecanismo: "convenios", orden: "documento", dir: "desc" },
+      { estado: "concluida", orden: "relevancia", dir: "desc" },
     ];
     await awaitInitiativeIndex(database.db);
     let compared = 0;
@@ -109,5 +116,35 @@ describe("índice de búsqueda en memoria", { timeout: 120_000 }, () => {
     const rebuilt = await awaitInitiativeIndex(database.db);
     expect(rebuilt).not.toBe(index);
     expect(await searchInitiatives(database.db, params, "index")).toEqual(page);
+  });
+
+  it("sin la fila de revisión no usa el índice y busca en SQL", async () => {
+    await awaitInitiativeIndex(database.db);
+    const params = query({ q: "salud" });
+    const expected = await searchInitiatives(database.db, params, "sql");
+    const [row] = await database.db.$queryRaw<{ revision: bigint; token: string }[]>`DELETE FROM "InitiativeRevision" RETURNING revision, token::text`;
+    try {
+      expect(await freshInitiativeIndex(database.db)).toBeNull();
+      expect(await searchInitiatives(database.db, params)).toEqual(expected);
+    } finally {
+      await database.db.$executeRaw`INSERT INTO "InitiativeRevision" (id, revision, token) VALUES (1, ${row!.revision}, ${row!.token}::uuid)`;
+    }
+  });
+
+  it("vaciar la tabla también mueve la revisión, y un token no se repite aunque el número vuelva atrás", async () => {
+    const before = await database.db.initiativeRevision.findUniqueOrThrow({ where: { id: 1 } });
+    await database.db.$executeRaw`UPDATE "Initiative" SET progress = progress WHERE id = 1`;
+    const after = await database.db.initiativeRevision.findUniqueOrThrow({ where: { id: 1 } });
+    expect(after.revision).toBe(before.revision + 1n);
+    expect(after.token).not.toBe(before.token);
+    // As a restored snapshot would: the counter back where it was, then one more write.
+    await database.db.$executeRaw`UPDATE "InitiativeRevision" SET revision = ${before.revision}`;
+    await database.db.$executeRaw`UPDATE "Initiative" SET progress = progress WHERE id = 1`;
+    const again = await database.db.initiativeRevision.findUniqueOrThrow({ where: { id: 1 } });
+    expect(again.revision).toBe(after.revision);
+    expect(again.token).not.toBe(after.token);
+    await database.db.$executeRawUnsafe(`TRUNCATE "Initiative" CASCADE`);
+    expect(await revision()).toBe(again.revision + 1n);
+    expect((await searchInitiatives(database.db, query({ q: "salud" }))).count).toBe(0);
   });
 });

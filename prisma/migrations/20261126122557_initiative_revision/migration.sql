@@ -1,21 +1,22 @@
 -- CreateTable
 CREATE TABLE "InitiativeRevision" (
     "id" INTEGER NOT NULL,
-    "dataset" UUID NOT NULL DEFAULT gen_random_uuid(),
     "revision" BIGINT NOT NULL,
+    "token" UUID NOT NULL,
 
     CONSTRAINT "InitiativeRevision_pkey" PRIMARY KEY ("id")
 );
 
-INSERT INTO "InitiativeRevision" ("id", "revision") VALUES (1, 1);
+INSERT INTO "InitiativeRevision" ("id", "revision", "token") VALUES (1, 1, gen_random_uuid());
 
 -- Kept by triggers, like "InitiativeFacetCount": any write to "Initiative" (the portal, imports, restores, psql)
--- moves the revision in the same transaction. The row trigger is deferred to commit, when the transaction holds
--- no lock another writer could still be waiting for, and bumps once per transaction (the setting is local to it).
+-- moves the revision in the same transaction. The row trigger is deferred to commit, so a transaction takes the
+-- revision row last and never waits for it while other writers wait for its rows; it bumps once per transaction
+-- (the setting is local to it). Like every trigger, it does not run under session_replication_role = replica.
 CREATE FUNCTION "initiative_revision_bump"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF current_setting('pmdot.initiative_revision_xact', true) IS DISTINCT FROM pg_current_xact_id()::text THEN
-    UPDATE "InitiativeRevision" SET "revision" = "revision" + 1 WHERE "id" = 1;
+    UPDATE "InitiativeRevision" SET "revision" = "revision" + 1, "token" = gen_random_uuid() WHERE "id" = 1;
     PERFORM set_config('pmdot.initiative_revision_xact', pg_current_xact_id()::text, true);
   END IF;
   RETURN NULL;
