@@ -272,21 +272,51 @@ function orderOf(index: InitiativeIndex, query: InitiativeQuery, terms: string[]
       // with "desc", both reversed.
       const limit = 2 ** 22;
       if (index.longestText >= limit) return null;
+      // One search of the first term gives both where it first appears and whether that is in the name (the name
+      // comes first); the group keeps it for the rank.
+      const at = new Int32Array(index.size);
       const inName = (r: number) => {
         const text = index.texts[r]!;
         const end = index.nameEnds[r]!;
-        return terms.reduce((n, term) => n + (end >= term.length && text.lastIndexOf(term, end - term.length) >= 0 ? 1 : 0), 0);
+        at[r] = text.indexOf(terms[0]!);
+        let n = at[r]! + terms[0]!.length <= end ? 1 : 0;
+        for (let t = 1; t < terms.length; t++) {
+          const term = terms[t]!;
+          if (end >= term.length && text.lastIndexOf(term, end - term.length) >= 0) n++;
+        }
+        return n;
       };
-      const first = (r: number) => {
-        const text = index.texts[r]!;
-        const at = text.indexOf(terms[0]!);
-        return (index.astral[r] ? [...text.slice(0, at)].length : at) + 1;
-      };
+      const first = (r: number) => (index.astral[r] ? [...index.texts[r]!.slice(0, at[r])].length : at[r]!) + 1;
       return desc ? { group: inName, rank: (r) => limit - 1 - first(r) } : { group: (r) => terms.length - inName(r), rank: first };
     }
     default:
       return single(desc ? (r) => index.size - r : () => 0);
   }
+}
+
+/** The k smallest of distinct keys, in order: a selection (quickselect) first, so a page does not sort every match. */
+function smallestSorted(keys: Float64Array, k: number): Float64Array {
+  if (k >= keys.length) return keys.sort();
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo < hi) {
+    const pivot = keys[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (keys[i]! < pivot) i++;
+      while (keys[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = keys[i]!;
+        keys[i++] = keys[j]!;
+        keys[j--] = swap;
+      }
+    }
+    if (k - 1 <= j) hi = j;
+    else if (k - 1 >= i) lo = i;
+    else break;
+  }
+  return keys.subarray(0, k).sort();
 }
 
 /** How many initiatives match, and the first `limit` of their ids in the table's order; null when the index cannot order them. */
@@ -307,11 +337,7 @@ export function searchIndex(
     if (!group || ordered.length >= limit) continue;
     const keys = new Float64Array(group.length);
     for (let n = 0; n < group.length; n++) keys[n] = order.rank(group[n]!) * ROW_BITS + group[n]!;
-    keys.sort();
-    for (const key of keys) {
-      if (ordered.length >= limit) break;
-      ordered.push(index.ids[key % ROW_BITS]!);
-    }
+    for (const key of smallestSorted(keys, limit - ordered.length)) ordered.push(index.ids[key % ROW_BITS]!);
   }
   return { count: rows.length, ids: ordered };
 }
