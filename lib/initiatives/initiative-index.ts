@@ -178,23 +178,23 @@ async function buildInitiativeIndex(db: Db): Promise<InitiativeIndex> {
   return index;
 }
 
-/** The rows whose text contains every term: a term lies inside one word, so the words that contain it name the rows. */
+/** The rows that contain a term: it lies inside one word, so the words that contain it name the rows. */
+function termRows(index: InitiativeIndex, term: string): Uint8Array {
+  const found = new Uint8Array(index.size);
+  for (let w = 0; w < index.words.length; w++) {
+    if (!index.words[w]!.includes(term)) continue;
+    const rows = index.postings[w]!;
+    for (let n = 0; n < rows.length; n++) found[rows[n]!] = 1;
+  }
+  return found;
+}
+
+/** The rows whose text contains every term (there is at least one: indexAnswers). */
 function textRows(index: InitiativeIndex, terms: string[]): Uint8Array {
   const key = terms.join(" ");
   const known = index.matches.get(key);
   if (known) return known;
-  let result: Uint8Array | null = null;
-  for (const term of terms) {
-    const found = new Uint8Array(index.size);
-    for (let w = 0; w < index.words.length; w++) {
-      if (!index.words[w]!.includes(term)) continue;
-      const rows = index.postings[w]!;
-      for (let n = 0; n < rows.length; n++) found[rows[n]!] = 1;
-    }
-    if (result) for (let r = 0; r < index.size; r++) result[r]! &= found[r]!;
-    else result = found;
-  }
-  result ??= new Uint8Array(index.size).fill(1);
+  const result = terms.map((term) => termRows(index, term)).reduce((all, found) => all.map((hit, r) => hit & found[r]!));
   if (index.matches.size >= 8) index.matches.delete(index.matches.keys().next().value!);
   index.matches.set(key, result);
   return result;
@@ -241,56 +241,41 @@ function matchingRows(index: InitiativeIndex, text: Uint8Array, keep: (r: number
   return rows;
 }
 
-/**
- * How an order sorts rows, as search-initiatives.ts sortKeys() does in SQL: by group (a few small numbers), then rank,
- * then document order (the row). Groups come first so that a page needs ranks only for the groups it reaches.
- */
-interface Order {
-  group: (r: number) => number;
-  rank: (r: number) => number;
-}
-
-function orderOf(index: InitiativeIndex, query: InitiativeQuery, terms: string[]): Order | null {
+/** The rank each order sorts by, then document order (the row), as search-initiatives.ts sortKeys() orders in SQL. */
+function rankOf(index: InitiativeIndex, query: InitiativeQuery, terms: string[]): ((r: number) => number) | null {
   const desc = query.dir === "desc";
-  const single = (rank: (r: number) => number): Order => ({ group: () => 0, rank });
-  const nullsLast = (values: Float64Array, top: number) =>
-    single((r) => {
-      const value = values[r]!;
-      return Number.isNaN(value) ? top + 1 : desc ? top - value : value;
-    });
+  const nullsLast = (values: Float64Array, top: number) => (r: number) => {
+    const value = values[r]!;
+    return Number.isNaN(value) ? top + 1 : desc ? top - value : value;
+  };
   switch (query.orden) {
     case "nombre":
-      return single(desc ? (r) => index.size - index.nameRanks[r]! : (r) => index.nameRanks[r]!);
+      return desc ? (r) => index.size - index.nameRanks[r]! : (r) => index.nameRanks[r]!;
     case "estado":
-      return single(desc ? (r) => STATUSES.length - index.statuses[r]! : (r) => index.statuses[r]!);
+      return desc ? (r) => STATUSES.length - index.statuses[r]! : (r) => index.statuses[r]!;
     case "avance":
       return nullsLast(index.progress, 100);
     case "actualizacion":
       return nullsLast(index.updateRanks, index.size);
     case "relevancia": {
       // Terms in the name first, then the earlier the first term appears (strpos: 1-based, in code points);
-      // with "desc", both reversed.
+      // with "desc", both reversed. One search of the first term tells both: the name comes first in the text.
       const limit = 2 ** 22;
       if (index.longestText >= limit) return null;
-      // One search of the first term gives both where it first appears and whether that is in the name (the name
-      // comes first); the group keeps it for the rank.
-      const at = new Int32Array(index.size);
-      const inName = (r: number) => {
+      return (r) => {
         const text = index.texts[r]!;
         const end = index.nameEnds[r]!;
-        at[r] = text.indexOf(terms[0]!);
-        let n = at[r]! + terms[0]!.length <= end ? 1 : 0;
+        const at = text.indexOf(terms[0]!);
+        let inName = at + terms[0]!.length <= end ? 1 : 0;
         for (let t = 1; t < terms.length; t++) {
-          const term = terms[t]!;
-          if (end >= term.length && text.lastIndexOf(term, end - term.length) >= 0) n++;
+          if (end >= terms[t]!.length && text.lastIndexOf(terms[t]!, end - terms[t]!.length) >= 0) inName++;
         }
-        return n;
+        const first = (index.astral[r] ? [...text.slice(0, at)].length : at) + 1;
+        return desc ? inName * limit + (limit - 1 - first) : (terms.length - inName) * limit + first;
       };
-      const first = (r: number) => (index.astral[r] ? [...index.texts[r]!.slice(0, at[r])].length : at[r]!) + 1;
-      return desc ? { group: inName, rank: (r) => limit - 1 - first(r) } : { group: (r) => terms.length - inName(r), rank: first };
     }
     default:
-      return single(desc ? (r) => index.size - r : () => 0);
+      return desc ? (r) => index.size - r : () => 0;
   }
 }
 
@@ -327,19 +312,11 @@ export function searchIndex(
   terms: string[],
   limit = Number.POSITIVE_INFINITY,
 ): { count: number; ids: number[] } | null {
-  const order = index.size < ROW_BITS ? orderOf(index, query, terms) : null;
-  if (!order) return null;
+  const rank = index.size < ROW_BITS ? rankOf(index, query, terms) : null;
+  if (!rank) return null;
   const rows = matchingRows(index, textRows(index, terms), rowFilter(index, query, ids));
-  const groups: number[][] = [];
-  for (const r of rows) (groups[order.group(r)] ??= []).push(r);
-  const ordered: number[] = [];
-  for (const group of groups) {
-    if (!group || ordered.length >= limit) continue;
-    const keys = new Float64Array(group.length);
-    for (let n = 0; n < group.length; n++) keys[n] = order.rank(group[n]!) * ROW_BITS + group[n]!;
-    for (const key of smallestSorted(keys, limit - ordered.length)) ordered.push(index.ids[key % ROW_BITS]!);
-  }
-  return { count: rows.length, ids: ordered };
+  const keys = Float64Array.from(rows, (r) => rank(r) * ROW_BITS + r);
+  return { count: rows.length, ids: Array.from(smallestSorted(keys, limit), (key) => index.ids[key % ROW_BITS]!) };
 }
 
 /** How many matching initiatives have each value of the facet columns: what one scan of countFacets adds up. */
