@@ -315,7 +315,8 @@ export function searchIndex(
   const rank = index.size < ROW_BITS ? rankOf(index, query, terms) : null;
   if (!rank) return null;
   const rows = matchingRows(index, textRows(index, terms), rowFilter(index, query, ids));
-  const keys = Float64Array.from(rows, (r) => rank(r) * ROW_BITS + r);
+  const keys = new Float64Array(rows.length);
+  for (let n = 0; n < rows.length; n++) keys[n] = rank(rows[n]!) * ROW_BITS + rows[n]!;
   return { count: rows.length, ids: Array.from(smallestSorted(keys, limit), (key) => index.ids[key % ROW_BITS]!) };
 }
 
