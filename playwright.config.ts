@@ -21,7 +21,7 @@ export default defineConfig({
   },
   webServer: {
     // `npm start`'s own server, so the browser tests go through it.
-    command: "node --import tsx lib/cli/start.ts",
+    command: "node --import tsx server/start.ts",
     env: { PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
     url: baseURL,
     reuseExistingServer: false,

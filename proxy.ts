@@ -58,7 +58,7 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("content-security-policy", csp);
   response.headers.set("x-request-id", requestId);
-  // Only behind our own server (lib/server/portal-server.ts), which logs it and removes it.
+  // Only behind our own server (server/portal-server.ts), which logs it and removes it.
   if (userId && process.env.PMDOT_PORTAL_SERVER === "1") response.headers.set(USER_ID_HEADER, userId);
   return response;
 }

@@ -37,7 +37,7 @@ export function trustedClientIp(forwardedFor: string | string[] | undefined | nu
 }
 
 /**
- * The address the portal server established (lib/server/portal-server.ts). Under
+ * The address the portal server established (server/portal-server.ts). Under
  * `next dev`, which has no such server to overwrite the header, a client could
  * write it: there only the X-Forwarded-For of trusted proxies counts, and with
  * none configured the address is unknown.

@@ -60,7 +60,7 @@ async function isEmpty(db: Db) {
 /** A CLI as the operator runs it, against one test database; resolves with its exit code and output. */
 async function cli(script: string, args: string[], databaseUrl: string) {
   try {
-    const { stdout, stderr } = await run("npx", ["tsx", `lib/cli/${script}.ts`, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl } });
+    const { stdout, stderr } = await run("npx", ["tsx", `scripts/${script}.ts`, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -164,7 +164,7 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
     // One uninterrupted run on an identical database: the "after" state, and how long the import transaction writes.
     await connectMonitor(measured);
     const started = Date.now();
-    const reference = runChild("lib/cli/matrix-import.ts", [file], tagged(measured.url, "crash-measure"));
+    const reference = runChild("scripts/matrix-import.ts", [file], tagged(measured.url, "crash-measure"));
     await until("la transacción de la importación", () => holdsImportLock("crash-measure"), reference);
     const opened = Date.now();
     await until("la primera escritura", () => hasWritten("crash-measure"), reference);
@@ -190,7 +190,7 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
     for (const [n, point] of points.entries()) {
       const tag = `crash-import-${n}`;
       const start = await counters(target);
-      const child = runChild("lib/cli/matrix-import.ts", [file], tagged(target.url, tag));
+      const child = runChild("scripts/matrix-import.ts", [file], tagged(target.url, tag));
       if (point === "arranque") await until("la primera conexión del comando", async () => (await backends(tag)) > 0, child);
       else await until("la transacción de la importación", () => holdsImportLock(tag), child);
       const inTransaction = point !== "arranque";
@@ -220,7 +220,7 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
     expect(rounds.some((r) => r.midImport && r.rowsUndone > 0)).toBe(true);
 
     // The next run (the "restart") completes the import.
-    const last = runChild("lib/cli/matrix-import.ts", [file], tagged(target.url, "crash-import-final"));
+    const last = runChild("scripts/matrix-import.ts", [file], tagged(target.url, "crash-import-final"));
     expect(await last.exited, last.stderr).toEqual({ code: 0, signal: null });
     expect(await fingerprint(target.db)).toBe(after);
   });

@@ -6,9 +6,9 @@ import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-p
 import { applyMigrations } from "@/lib/db/migrate";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { PROJECT_ROOT } from "@/lib/project-root";
-import { signInOverHttp, startPortalProcess, type PortalProcess } from "@/lib/server/portal-process";
+import { signInOverHttp, startPortalProcess, type PortalProcess } from "@/tests/support/portal-process";
 import { createUser } from "@/lib/users/manage-users";
-import { formFields, submitForm } from "@/lib/server/html-form";
+import { formFields, submitForm } from "@/tests/support/html-form";
 import { until } from "../support/until";
 
 /**

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatePassword } from "@/lib/auth/generate-password";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
-import { signInOverHttp, startPortalProcess, type PortalProcess } from "@/lib/server/portal-process";
+import { signInOverHttp, startPortalProcess, type PortalProcess } from "@/tests/support/portal-process";
 import { createUser } from "@/lib/users/manage-users";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { formFields, submitForm } from "@/lib/server/html-form";
+import { formFields, submitForm } from "@/tests/support/html-form";
 
 /**
  * Two production instances (`npm start`) on two ports, one PostgreSQL: what a

@@ -11,8 +11,8 @@ import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-p
 import { applyMigrations } from "@/lib/db/migrate";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { PROJECT_ROOT } from "@/lib/project-root";
-import { formFields, submitForm } from "@/lib/server/html-form";
-import { signInOverHttp, startPortalProcess, type PortalProcess } from "@/lib/server/portal-process";
+import { formFields, submitForm } from "@/tests/support/html-form";
+import { signInOverHttp, startPortalProcess, type PortalProcess } from "@/tests/support/portal-process";
 import { foldText } from "@/lib/text/search-text";
 import { createUser } from "@/lib/users/manage-users";
 import { until } from "../support/until";
@@ -156,7 +156,7 @@ const get = (path: string, cookie: string) =>
     status: r.status,
     body: await r.text(),
   }));
-/** A browser's form post (as submitForm in lib/server/html-form.ts), keeping the cookies the answer sets. */
+/** A browser's form post (as submitForm in tests/support/html-form.ts), keeping the cookies the answer sets. */
 const resultCount = (html: string) => html.match(/data-testid="result-count"[^>]*>([^<]*)</)?.[1];
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { BulkImportForm } from "@/components/admin/bulk-import-form";
+import { BulkImportForm } from "@/components/import/bulk-import-form";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { importAction } from "./actions";

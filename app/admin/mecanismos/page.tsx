@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CreateMechanismForm, MechanismRow } from "@/components/admin/mechanism-forms";
+import { CreateMechanismForm, MechanismRow } from "@/components/mechanisms/mechanism-forms";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { listMechanismsForEditing } from "@/lib/mechanisms/list-mechanisms-for-editing";

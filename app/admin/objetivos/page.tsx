@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ObjectiveTitleForm } from "@/components/admin/objective-title-form";
+import { ObjectiveTitleForm } from "@/components/objectives/objective-title-form";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { listObjectivesForEditing } from "@/lib/objectives/list-objectives-for-editing";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { CreateUserForm } from "@/components/admin/create-user-form";
-import { UserRowActions } from "@/components/admin/user-row-actions";
+import { CreateUserForm } from "@/components/users/create-user-form";
+import { UserRowActions } from "@/components/users/user-row-actions";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { InitiativeEditor } from "@/components/editing/initiative-editor";
+import { InitiativeEditor } from "@/components/initiatives/initiative-editor";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { getEditorOptions } from "@/lib/initiatives/editor-options";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { InitiativeEditor } from "@/components/editing/initiative-editor";
-import { InitiativeTabs } from "@/components/editing/initiative-tabs";
+import { InitiativeEditor } from "@/components/initiatives/initiative-editor";
+import { InitiativeTabs } from "@/components/initiatives/initiative-tabs";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";

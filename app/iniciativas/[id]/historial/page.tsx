@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { InitiativeTabs } from "@/components/editing/initiative-tabs";
-import { RestoreVersionButton } from "@/components/editing/restore-version-button";
+import { InitiativeTabs } from "@/components/initiatives/initiative-tabs";
+import { RestoreVersionButton } from "@/components/initiatives/restore-version-button";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";

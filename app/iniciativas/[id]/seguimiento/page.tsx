@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { InitiativeTabs } from "@/components/editing/initiative-tabs";
+import { InitiativeTabs } from "@/components/initiatives/initiative-tabs";
 import { InstrumentList, ProgressTimeline, TrackingSummary } from "@/components/tracking/tracking-summary";
 import { DeleteInstrumentButton, InstrumentForm, OwnershipForm, ProgressUpdateForm } from "@/components/tracking/tracking-forms";
 import { requirePageUser } from "@/lib/auth/current-user";

@@ -14,7 +14,7 @@ import { parseInitiativeQuery, type InitiativeQuery } from "@/lib/initiatives/in
 import { awaitInitiativeIndex } from "@/lib/initiatives/initiative-index";
 import { countFacets, matchingInitiativeIds, searchInitiatives, type SearchEngine } from "@/lib/initiatives/search-initiatives";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
-import { startPortalProcess, signInOverHttp, type PortalProcess } from "@/lib/server/portal-process";
+import { startPortalProcess, signInOverHttp, type PortalProcess } from "@/tests/support/portal-process";
 import { createUser } from "@/lib/users/manage-users";
 import { generateSyntheticMatrix } from "@/seeds/synthetic-matrix";
 

@@ -47,7 +47,7 @@ if (workers > 1 && cluster.isPrimary) {
     });
   }
 } else {
-  const { startPortalServer } = await import("@/lib/server/portal-server");
+  const { startPortalServer } = await import("./portal-server");
   try {
     const server = await startPortalServer({
       port: Number(process.env.PORT ?? 3000),

@@ -13,7 +13,7 @@ export interface PortalProcess {
 }
 
 export async function startPortalProcess(options: { port: number; env: Record<string, string | undefined> }): Promise<PortalProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", PORT: String(options.port), ...options.env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -9,9 +9,9 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { t } from "@/lib/i18n";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { PROJECT_ROOT } from "@/lib/project-root";
-import { signInOverHttp, startPortalProcess, type PortalProcess } from "@/lib/server/portal-process";
+import { signInOverHttp, startPortalProcess, type PortalProcess } from "@/tests/support/portal-process";
 import { createUser } from "@/lib/users/manage-users";
-import { formFields, submitForm } from "@/lib/server/html-form";
+import { formFields, submitForm } from "@/tests/support/html-form";
 
 /**
  * `npm run bench:load`: the production server (`npm start`) on the embedded
