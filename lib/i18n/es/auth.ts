@@ -1,0 +1,16 @@
+export const auth = {
+  signInTitle: "Iniciar sesión",
+  signInIntro: "Portal exclusivo para el personal municipal. Ingrese con su correo institucional.",
+  email: "Correo institucional",
+  password: "Contraseña",
+  submit: "Ingresar",
+  submitting: "Verificando…",
+  invalid: "Correo o contraseña incorrectos.",
+  locked: "Demasiados intentos fallidos. Por seguridad, el acceso está bloqueado temporalmente: inténtelo de nuevo en 15 minutos.",
+  failed: "No se pudo iniciar sesión. Intente de nuevo.",
+  signOut: "Cerrar sesión",
+  changePassword: "Cambiar contraseña",
+  userMenu: (name: string) => `Menú de ${name}`,
+  forbiddenTitle: "Acceso restringido",
+  forbiddenDetail: "Su perfil no tiene permiso para ver esta página. Si lo necesita, pida acceso a la administración del portal.",
+} as const;

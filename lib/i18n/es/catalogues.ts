@@ -1,0 +1,18 @@
+export const catalogues = {
+  title: "Secretarías y actores de contraparte",
+  intro: "Catálogos del seguimiento: las secretarías que asumen iniciativas y las organizaciones con las que se firman instrumentos.",
+  secretariats: "Secretarías",
+  counterparts: "Actores de contraparte",
+  name: "Nombre",
+  type: "Tipo de actor",
+  chooseType: "— Elija el tipo —",
+  add: "Añadir",
+  save: "Guardar",
+  remove: "Eliminar",
+  confirmRemove: (name: string) => `¿Eliminar «${name}» del catálogo? El cambio queda en la auditoría.`,
+  uses: (n: number) => (n === 1 ? "1 uso" : `${n} usos`),
+  emptyCounterparts: "Aún no hay actores de contraparte. Añada el primero con el formulario.",
+  created: "Añadido al catálogo.",
+  updated: "Cambios guardados.",
+  removed: "Eliminado del catálogo.",
+} as const;

@@ -1,0 +1,15 @@
+export const nav = {
+  label: "Navegación principal",
+  home: "Inicio",
+  initiatives: "Iniciativas",
+  mechanisms: "Mecanismos",
+  grid: "Matriz",
+  users: "Usuarios",
+  audit: "Auditoría",
+  vocabulary: "Vocabulario",
+  bulkImport: "Importar",
+  objectives: "Títulos de objetivos",
+  admin: "Administración",
+  dashboard: "Tablero",
+  catalogues: "Secretarías y actores",
+} as const;

@@ -1,0 +1,18 @@
+export const report = {
+  link: "Informe para imprimir",
+  title: (objective: string) => `Informe de seguimiento · ${objective}`,
+  heading: "Informe de seguimiento",
+  back: "Volver al objetivo",
+  print: "Imprimir informe",
+  date: (day: string) => `Fecha del informe: ${day}`,
+  summary: "Resumen",
+  initiatives: (n: number) => (n === 1 ? "1 iniciativa vigente" : `${n} iniciativas vigentes`),
+  average: "Avance promedio",
+  statusCaption: "Iniciativas por estado",
+  colStatus: "Estado",
+  colInitiatives: "Iniciativas",
+  groupAverage: (average: string) => `Avance promedio: ${average}`,
+  none: "Este objetivo no tiene iniciativas vigentes.",
+  latestNote: "Último avance",
+  noteBy: (day: string, author: string) => `${day} · ${author}`,
+} as const;
