@@ -22,6 +22,9 @@ export async function openDatabase(
   let handle: DatabaseHandle;
   if (process.env.DATABASE_URL) {
     handle = { url: process.env.DATABASE_URL, embedded: false, close: async () => {} };
+  } else if (process.env.NODE_ENV === "production") {
+    // On a server, a throw-away local database would silently take the admin or the import.
+    throw new Error("falta DATABASE_URL: en producción (NODE_ENV=production) los comandos no usan un PostgreSQL embebido. Defina DATABASE_URL=postgresql://…");
   } else {
     const server = await startEmbeddedPostgres({
       dataDir: process.env.EMBEDDED_PG_DIR ?? path.join(PROJECT_ROOT, ".data/postgres"),
