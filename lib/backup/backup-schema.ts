@@ -125,6 +125,11 @@ const tableSchemas = {
       .strict(),
   ),
   savedViews: z.array(z.object({ id, userId: id, name: z.string(), query: z.string(), createdAt: timestamp }).strict()),
+  // Files written before the settings existed have none: the restored portal keeps the defaults.
+  portalSettings: z
+    .array(z.object({ id, minRollupCoverage: z.number().int().min(0).max(100), version: id, updatedAt: timestamp }).strict())
+    .max(1)
+    .default([]),
   auditEvents: z.array(
     z
       .object({
@@ -169,6 +174,7 @@ export const SQL_TABLES: Record<TableName, string> = {
   ...SERIAL_TABLES,
   articulationObjectiveMechanisms: "ArticulationObjectiveMechanism",
   initiativeSupports: "InitiativeSupport",
+  portalSettings: "PortalSettings",
 };
 
 /**
@@ -192,6 +198,7 @@ export const TABLE_LABELS: Record<TableName, string> = {
   instruments: "instrumentos",
   progressUpdates: "avances",
   savedViews: "vistas guardadas",
+  portalSettings: "ajustes del portal",
   auditEvents: "eventos de auditoría",
 };
 
