@@ -7,4 +7,4 @@ await runCli(async (db) => {
   await new Promise<void>((resolve, reject) =>
     process.stdout.write(serializeDocument(document), (error) => (error ? reject(error) : resolve())),
   );
-});
+}, { readsMatrix: true });

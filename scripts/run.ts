@@ -1,12 +1,20 @@
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { openDatabase } from "@/lib/db/local-database";
+import { formatImportReport } from "@/lib/matrix/format-import-report";
+import { SEED_SOURCE, seedMatrixIfEmpty } from "@/lib/matrix/seed";
+
+export const EMPTY_MATRIX_MESSAGE =
+  "La base de datos no tiene la matriz (0 iniciativas): cárguela con «npm run matrix:import» y vuelva a ejecutar el comando.";
 
 /**
  * Runs a command-line task against the portal's database (DATABASE_URL, or the
  * embedded one), migrated, and exits with a clear Spanish message on failure.
  * Everything but the task's own output goes to stderr.
+ *
+ * A task that reads the matrix never answers from an empty database: the
+ * embedded one is seeded as `npm run dev` does, any other stops and says what to run.
  */
-export async function runCli(task: (db: Db) => Promise<void>) {
+export async function runCli(task: (db: Db) => Promise<void>, options: { readsMatrix?: boolean } = {}) {
   let exitCode = 0;
   const database = await openDatabase().catch((error: Error) => {
     console.error(`Error: ${error.message}`);
@@ -14,6 +22,14 @@ export async function runCli(task: (db: Db) => Promise<void>) {
   });
   const db = createPrismaClient(database.url);
   try {
+    if (options.readsMatrix) {
+      if (database.embedded) {
+        const seeded = await seedMatrixIfEmpty(db);
+        if (seeded) console.error(formatImportReport(SEED_SOURCE, seeded.report, seeded.resolutions));
+      } else if ((await db.initiative.count()) === 0) {
+        throw new Error(EMPTY_MATRIX_MESSAGE);
+      }
+    }
     await task(db);
   } catch (error) {
     console.error(`Error: ${(error as Error).message}`);
