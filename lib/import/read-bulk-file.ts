@@ -1,5 +1,8 @@
+import { Readable } from "node:stream";
+import { parse as csvParser } from "csv-parse";
 import ExcelJS from "exceljs";
-import { parseCsv } from "@/lib/export/spreadsheet-cells";
+import unzipper from "unzipper";
+import { t } from "@/lib/i18n";
 import { EXPORT_COLUMNS, TRACKING_COLUMNS } from "@/lib/initiatives/export-initiatives";
 import { documentFromSource } from "@/lib/matrix/document";
 import { MatrixSourceError, parseMatrixSource } from "@/lib/matrix/source-parser";
@@ -7,6 +10,17 @@ import { MatrixSourceError, parseMatrixSource } from "@/lib/matrix/source-parser
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_ROWS = 20_000;
 const MAX_CELL = 5_000;
+/**
+ * What an XLSX may unpack to. An export of MAX_ROWS full rows is well under it;
+ * a 5 MB file that unpacks to a million rows (a "zip bomb") is stopped as soon
+ * as it crosses it, before anything is kept.
+ */
+export const MAX_UNPACKED_BYTES = 32 * 1024 * 1024;
+const MAX_ZIP_ENTRIES = 1_000;
+// Longer than any row of ours with every cell at its limit, quotes doubled: the parser stops there instead of buffering on.
+const MAX_CSV_RECORD_CHARS = (EXPORT_COLUMNS.length + TRACKING_COLUMNS.length) * (2 * MAX_CELL + 3);
+const TEXT_CHUNK_BYTES = 64 * 1024;
+const MB = 1024 * 1024;
 
 /** One initiative as the file describes it; `line` is where it starts, for error messages. */
 export interface BulkInitiative {
@@ -30,109 +44,213 @@ export class BulkFileError extends Error {}
 function cellValue(raw: string, line: number, column: string, errors: BulkFile["errors"]): string {
   const value = raw.replace(/^'(?=[=+\-@])/, "").trim();
   const bare = raw.trim();
-  if (raw.length > MAX_CELL) errors.push({ line, message: `la columna «${column}» supera ${MAX_CELL} caracteres.` });
-  else if (/^[=+@]/.test(bare) || /^-[^\s\d]/.test(bare)) errors.push({ line, message: `la columna «${column}» contiene una fórmula; no se importan fórmulas.` });
+  if (raw.length > MAX_CELL) errors.push({ line, message: t.bulkFile.cellTooLong(column, MAX_CELL) });
+  else if (/^[=+@]/.test(bare) || /^-[^\s\d]/.test(bare)) errors.push({ line, message: t.bulkFile.formula(column) });
   return value;
 }
 
-function fromRows(rows: string[][]): BulkFile {
-  const [header, ...data] = rows;
-  const expected = [...EXPORT_COLUMNS];
-  const names = header?.map((h) => h.trim()).join("|");
-  // Files exported with the tracking columns import as well; those columns are read-only here.
-  const width = names === expected.join("|") ? expected.length : names === [...expected, ...TRACKING_COLUMNS].join("|") ? expected.length + TRACKING_COLUMNS.length : 0;
-  if (!header || width === 0) {
-    throw new BulkFileError(`Las columnas no son las de la exportación. Se esperaban: ${expected.join("; ")} (y, opcionalmente, las de seguimiento).`);
+/**
+ * Turns rows into initiatives one at a time, as the file is read: the header
+ * first, then each row with its line; past MAX_ROWS it throws, so a reader
+ * never holds more than that.
+ */
+class RowCollector {
+  private width = 0;
+  private readonly errors: BulkFile["errors"] = [];
+  private readonly groups = new Map<string, BulkInitiative & { numbers: number[] }>();
+
+  get hasHeader() {
+    return this.width > 0;
   }
-  if (data.length > MAX_ROWS) throw new BulkFileError(`El archivo tiene ${data.length} filas; el máximo es ${MAX_ROWS}.`);
-  const errors: BulkFile["errors"] = [];
-  const groups = new Map<string, BulkInitiative & { numbers: number[] }>();
-  data.forEach((cells, index) => {
-    const line = index + 2;
+
+  header(cells: string[]) {
+    const expected = [...EXPORT_COLUMNS];
+    const names = cells.map((h) => h.trim()).join("|");
+    // Files exported with the tracking columns import as well; those columns are read-only here.
+    this.width = names === expected.join("|") ? expected.length : names === [...expected, ...TRACKING_COLUMNS].join("|") ? expected.length + TRACKING_COLUMNS.length : 0;
+    if (this.width === 0) throw new BulkFileError(t.bulkFile.wrongColumns(expected.join("; ")));
+  }
+
+  row(cells: string[], line: number) {
+    if (line > MAX_ROWS + 1) throw new BulkFileError(t.bulkFile.tooManyRows(MAX_ROWS));
+    const { errors, groups, width } = this;
     if (cells.every((c) => c.trim() === "")) return;
-    if (cells.length !== width) {
-      errors.push({ line, message: `tiene ${cells.length} columnas; se esperaban ${width}.` });
-      return;
-    }
+    if (cells.length !== width) return void errors.push({ line, message: t.bulkFile.columnCount(cells.length, width) });
     const before = errors.length;
-    const [idRaw, , , moCode, , name, numberRaw, text, mechanismsRaw] = cells.slice(0, expected.length).map((c, i) => cellValue(c, line, expected[i]!, errors));
+    const [idRaw, , , moCode, , name, numberRaw, text, mechanismsRaw] = cells.slice(0, EXPORT_COLUMNS.length).map((c, i) => cellValue(c, line, EXPORT_COLUMNS[i]!, errors));
     if (errors.length > before) return;
     const id = idRaw ? Number(idRaw) : null;
-    if (idRaw && !(Number.isInteger(id) && id! > 0)) return void errors.push({ line, message: `«${idRaw}» no es un id de iniciativa válido.` });
-    if (!/^\d{1,2}\.\d{1,2}$/.test(moCode!)) return void errors.push({ line, message: `«${moCode}» no es un código de objetivo de gestión.` });
-    if (!name) return void errors.push({ line, message: "falta el nombre de la iniciativa." });
-    if (!text) return void errors.push({ line, message: "falta el objetivo de articulación." });
+    if (idRaw && !(Number.isInteger(id) && id! > 0)) return void errors.push({ line, message: t.bulkFile.invalidId(idRaw) });
+    if (!/^\d{1,2}\.\d{1,2}$/.test(moCode!)) return void errors.push({ line, message: t.bulkFile.invalidObjectiveCode(moCode!) });
+    if (!name) return void errors.push({ line, message: t.bulkFile.missingName });
+    if (!text) return void errors.push({ line, message: t.bulkFile.missingObjective });
     const number = Number(numberRaw);
-    if (!Number.isInteger(number) || number < 1) return void errors.push({ line, message: `«${numberRaw}» no es un número de objetivo de articulación.` });
+    if (!Number.isInteger(number) || number < 1) return void errors.push({ line, message: t.bulkFile.invalidNumber(numberRaw!) });
     const key = id !== null ? `id:${id}` : `nueva:${moCode}:${name}`;
     const group = groups.get(key) ?? { line, id, name: name!, managementObjectiveCode: moCode!, articulationObjectives: [], numbers: [] };
     if (group.name !== name || group.managementObjectiveCode !== moCode) {
-      return void errors.push({ line, message: `la iniciativa ${id ?? name} aparece con nombres u objetivos distintos en la fila ${group.line} y en esta.` });
+      return void errors.push({ line, message: t.bulkFile.inconsistent(id ?? name!, group.line) });
     }
     group.numbers.push(number);
     group.articulationObjectives.push({ text: text!, mechanisms: mechanismsRaw ? mechanismsRaw.split(";").map((m) => m.trim()).filter(Boolean) : [] });
     groups.set(key, group);
-  });
-  const initiatives = [...groups.values()].map(({ numbers, ...group }) => {
-    const order = numbers.map((n, i) => ({ n, i })).sort((a, b) => a.n - b.n);
-    if (order.some((o, i) => o.n !== i + 1)) errors.push({ line: group.line, message: "los objetivos de articulación deben numerarse 1, 2, 3… sin huecos ni repeticiones." });
-    return { ...group, articulationObjectives: order.map((o) => group.articulationObjectives[o.i]!) };
-  });
-  return { initiatives, errors };
+  }
+
+  finish(): BulkFile {
+    if (!this.hasHeader) throw new BulkFileError(t.bulkFile.wrongColumns(EXPORT_COLUMNS.join("; ")));
+    const { errors } = this;
+    const initiatives = [...this.groups.values()].map(({ numbers, ...group }) => {
+      const order = numbers.map((n, i) => ({ n, i })).sort((a, b) => a.n - b.n);
+      if (order.some((o, i) => o.n !== i + 1)) errors.push({ line: group.line, message: t.bulkFile.numbering });
+      return { ...group, articulationObjectives: order.map((o) => group.articulationObjectives[o.i]!) };
+    });
+    return { initiatives, errors };
+  }
 }
 
-/** Reads an upload: the CSV or XLSX the export produces, or a text extraction of the source document. */
-export async function readBulkFile(fileName: string, bytes: Buffer): Promise<BulkFile> {
-  if (bytes.length === 0) throw new BulkFileError("El archivo está vacío.");
-  if (bytes.length > MAX_UPLOAD_BYTES) throw new BulkFileError(`El archivo supera ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
-  const extension = fileName.toLowerCase().split(".").pop();
-  if (extension === "xlsx") {
-    if (bytes.subarray(0, 2).toString("latin1") !== "PK") throw new BulkFileError("El archivo no es un XLSX válido.");
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch {
-      throw new BulkFileError("El archivo no es un XLSX válido.");
-    }
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new BulkFileError("El XLSX no tiene hojas.");
-    if (sheet.rowCount > MAX_ROWS + 1) throw new BulkFileError(`El archivo tiene ${sheet.rowCount - 1} filas; el máximo es ${MAX_ROWS}.`);
-    const rows: string[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= EXPORT_COLUMNS.length; c++) {
-        const cell = row.getCell(c);
-        // A live formula is written as text starting with "=" so the row check refuses it.
-        cells.push(cell.formula ? `=${cell.formula}` : cell.value === null || cell.value === undefined ? "" : String(cell.text ?? cell.value));
+/**
+ * Inflates every part of the archive once, keeping nothing, and stops as soon
+ * as the total crosses MAX_UNPACKED_BYTES. It reads the archive the way
+ * ExcelJS's streaming reader does (local headers in order), so what that reader
+ * inflates next is known to stay under the limit, temporary files included.
+ */
+async function checkUnpackedSize(bytes: Buffer) {
+  const zip = Readable.from([bytes]).pipe(unzipper.Parse({ forceStream: true }));
+  let total = 0;
+  let entries = 0;
+  try {
+    for await (const entry of zip as AsyncIterable<unzipper.Entry>) {
+      if (++entries > MAX_ZIP_ENTRIES) throw new BulkFileError(t.bulkFile.tooManyEntries(MAX_ZIP_ENTRIES));
+      for await (const chunk of entry as AsyncIterable<Buffer>) {
+        total += chunk.length;
+        if (total > MAX_UNPACKED_BYTES) throw new BulkFileError(t.bulkFile.unpacksTooLarge(MAX_UNPACKED_BYTES / MB));
       }
-      rows.push(cells);
-    });
-    return fromRows(rows);
+    }
+  } catch (error) {
+    if (error instanceof BulkFileError) throw error;
+    throw new BulkFileError(t.bulkFile.invalidXlsx);
+  } finally {
+    zip.destroy();
   }
-  if (extension !== "csv" && extension !== "txt") throw new BulkFileError("Tipo de archivo no admitido: use CSV, XLSX o la extracción de texto del documento (.txt).");
-  if (bytes.includes(0)) throw new BulkFileError("El archivo contiene bytes nulos: no es texto.");
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-  if (text.includes("\uFFFD")) throw new BulkFileError("El archivo no está en UTF-8. Guárdelo como «CSV UTF-8» e inténtelo de nuevo.");
-  if (extension === "txt") {
+}
+
+function cellText(row: ExcelJS.Row, column: number): string {
+  const cell = row.getCell(column);
+  // A live formula is written as text starting with "=" so the row check refuses it.
+  if (cell.formula) return `=${cell.formula}`;
+  return cell.value === null || cell.value === undefined ? "" : String(cell.text ?? cell.value);
+}
+
+/** The first worksheet, row by row, with ExcelJS's streaming reader: at most one row in memory besides what is collected. */
+async function readXlsx(bytes: Buffer): Promise<BulkFile> {
+  if (bytes.subarray(0, 2).toString("latin1") !== "PK") throw new BulkFileError(t.bulkFile.invalidXlsx);
+  await checkUnpackedSize(bytes);
+  const input = Readable.from([bytes]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
+  const rows = new RowCollector();
+  let sheets = 0;
+  try {
+    for await (const worksheet of reader) {
+      sheets++;
+      for await (const row of worksheet) {
+        // The tracking columns, if present, are read-only: the import never reads them.
+        const cells = Array.from({ length: EXPORT_COLUMNS.length }, (_, i) => cellText(row, i + 1));
+        if (rows.hasHeader) rows.row(cells, row.number);
+        else rows.header(cells);
+      }
+      break;
+    }
+  } catch (error) {
+    if (error instanceof BulkFileError) throw error;
+    throw new BulkFileError(t.bulkFile.invalidXlsx);
+  } finally {
+    input.destroy();
+  }
+  if (sheets === 0) throw new BulkFileError(t.bulkFile.noSheets);
+  return rows.finish();
+}
+
+/** Decodes UTF-8 in chunks, refusing NUL bytes and invalid sequences as soon as they appear. */
+function* utf8Chunks(bytes: Buffer): Generator<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  for (let offset = 0; offset < bytes.length; offset += TEXT_CHUNK_BYTES) {
+    const chunk = bytes.subarray(offset, offset + TEXT_CHUNK_BYTES);
+    if (chunk.includes(0)) throw new BulkFileError(t.bulkFile.nullBytes);
     try {
-      const document = documentFromSource(parseMatrixSource(text));
-      return {
-        errors: [],
-        initiatives: document.initiatives.map((i) => ({
-          line: i.source?.line ?? 0,
-          // Its ids only number the extraction's own order, which changes as soon as one initiative is added or removed.
-          id: null,
-          matchByName: true as const,
-          name: i.name,
-          managementObjectiveCode: i.managementObjectiveCode,
-          articulationObjectives: i.articulationObjectives.map((o) => ({ text: o.text, mechanisms: o.mechanisms })),
-        })),
-      };
-    } catch (error) {
-      if (error instanceof MatrixSourceError) throw new BulkFileError(error.message);
-      throw error;
+      yield decoder.decode(chunk, { stream: offset + TEXT_CHUNK_BYTES < bytes.length });
+    } catch {
+      throw new BulkFileError(t.bulkFile.notUtf8);
     }
   }
-  const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
-  return fromRows(parseCsv(text, firstLine.includes(";") ? ";" : ","));
+}
+
+/** A CSV as Excel in Spanish (;) or elsewhere (,) writes it, parsed record by record with csv-parse. */
+async function readCsv(bytes: Buffer): Promise<BulkFile> {
+  const head = bytes.subarray(0, TEXT_CHUNK_BYTES).toString("utf8");
+  const firstLine = head.slice(0, head.indexOf("\n") >>> 0);
+  const source = Readable.from(utf8Chunks(bytes), { objectMode: false });
+  const parser = csvParser({
+    delimiter: firstLine.includes(";") ? ";" : ",",
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    max_record_size: MAX_CSV_RECORD_CHARS,
+  });
+  source.on("error", (error) => parser.destroy(error));
+  source.pipe(parser);
+  const rows = new RowCollector();
+  let line = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      line++;
+      if (rows.hasHeader) rows.row(record, line);
+      else rows.header(record);
+    }
+  } catch (error) {
+    if (error instanceof BulkFileError) throw error;
+    const code = (error as { code?: string }).code;
+    throw new BulkFileError(code === "CSV_MAX_RECORD_SIZE" ? t.bulkFile.recordTooLong : t.bulkFile.invalidCsv(line + 1));
+  } finally {
+    source.destroy();
+    parser.destroy();
+  }
+  return rows.finish();
+}
+
+function readSourceExtraction(bytes: Buffer): BulkFile {
+  const text = [...utf8Chunks(bytes)].join("");
+  try {
+    const document = documentFromSource(parseMatrixSource(text));
+    return {
+      errors: [],
+      initiatives: document.initiatives.map((i) => ({
+        line: i.source?.line ?? 0,
+        // Its ids only number the extraction's own order, which changes as soon as one initiative is added or removed.
+        id: null,
+        matchByName: true as const,
+        name: i.name,
+        managementObjectiveCode: i.managementObjectiveCode,
+        articulationObjectives: i.articulationObjectives.map((o) => ({ text: o.text, mechanisms: o.mechanisms })),
+      })),
+    };
+  } catch (error) {
+    if (error instanceof MatrixSourceError) throw new BulkFileError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * Reads an upload: the CSV or XLSX the export produces, or a text extraction of
+ * the source document. Spreadsheets are read as streams and refused at the
+ * first limit crossed (size unpacked, rows, record length).
+ */
+export async function readBulkFile(fileName: string, bytes: Buffer): Promise<BulkFile> {
+  if (bytes.length === 0) throw new BulkFileError(t.bulkFile.empty);
+  if (bytes.length > MAX_UPLOAD_BYTES) throw new BulkFileError(t.bulkFile.tooLarge(MAX_UPLOAD_BYTES / MB));
+  const extension = fileName.toLowerCase().split(".").pop();
+  if (extension === "xlsx") return readXlsx(bytes);
+  if (extension === "csv") return readCsv(bytes);
+  if (extension === "txt") return readSourceExtraction(bytes);
+  throw new BulkFileError(t.bulkFile.unsupportedType);
 }

@@ -2,14 +2,14 @@ import "server-only";
 import { authorize } from "@/lib/auth/current-user";
 import { getReadDb } from "@/lib/db/client";
 import type { InitiativeQuery } from "./initiative-query";
-import { countFacets, searchInitiatives } from "./search-initiatives";
+import { searchTable } from "./search-initiatives";
 import { unmatchedFilters, type FilterOptions } from "./unmatched-filters";
 
 /** The table page: one page of rows, the facet counts and the filter options, for a signed-in user. */
 export async function listInitiatives(query: InitiativeQuery) {
   await authorize("matrix:read", "listar iniciativas");
   const db = getReadDb();
-  const [page, facets, options] = await Promise.all([searchInitiatives(db, query), countFacets(db, query), getFilterOptions()]);
+  const [{ page, facets }, options] = await Promise.all([searchTable(db, query), getFilterOptions()]);
   return { page, facets, options, unmatched: unmatchedFilters(query, options) };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { authorize } from "@/lib/auth/current-user";
 import { getReadDb } from "@/lib/db/client";
 import { mechanismBreakdown } from "@/lib/mechanisms/mechanism-usage";
+import { readPortalSettings } from "@/lib/settings/portal-settings";
 import { rollUp } from "@/lib/tracking/rollup";
 
 const initiativeSelect = { id: true, name: true, position: true, status: true, progress: true, _count: { select: { articulationObjectives: true } } } as const;
@@ -10,6 +11,7 @@ const initiativeSelect = { id: true, name: true, position: true, status: true, p
 export async function getObjective(code: string) {
   await authorize("matrix:read", "ver objetivo");
   const db = getReadDb();
+  const settings = await readPortalSettings(db);
   if (/^\d+\.\d+$/.test(code)) {
     const objective = await db.managementObjective.findUnique({
       where: { code },
@@ -22,7 +24,8 @@ export async function getObjective(code: string) {
     return {
       kind: "management" as const,
       objective,
-      rollup: rollUp(objective.initiatives.map((i) => i.progress)),
+      minCoverage: settings.minCoverage,
+      rollup: rollUp(objective.initiatives.map((i) => i.progress), settings),
       mechanisms: await mechanismBreakdown(objective.initiatives.map((i) => i.id)),
     };
   }
@@ -39,7 +42,7 @@ export async function getObjective(code: string) {
     if (!objective) return null;
     const ids = objective.managementObjectives.flatMap((m) => m.initiatives.map((i) => i.id));
     const progress = objective.managementObjectives.flatMap((m) => m.initiatives.map((i) => i.progress));
-    return { kind: "development" as const, objective, rollup: rollUp(progress), mechanisms: await mechanismBreakdown(ids) };
+    return { kind: "development" as const, objective, minCoverage: settings.minCoverage, rollup: rollUp(progress, settings), mechanisms: await mechanismBreakdown(ids) };
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { authorize } from "@/lib/auth/current-user";
 import { getReadDb, type Db } from "@/lib/db/client";
+import { readPortalSettings } from "@/lib/settings/portal-settings";
 import { dateToDay, dayToDate, todayInQuito } from "./days";
 import { rollUp, rollUpPlan, type Rollup } from "./rollup";
 import { endingSoonUntil, isStale, staleCutoff } from "./freshness";
@@ -35,7 +36,8 @@ const sum = (counts: StatusCounts) => STATUSES.reduce((n, s) => n + counts[s], 0
  */
 export async function computeDashboard(db: Db, today: string) {
   const staleWhere = { archivedAt: null, OR: [{ lastUpdateOn: null }, { lastUpdateOn: { lt: dayToDate(staleCutoff(today)) } }] };
-  const [objectives, initiatives, mechanisms, endingInstruments, unownedFirst, staleFirst] = await Promise.all([
+  const [settings, objectives, initiatives, mechanisms, endingInstruments, unownedFirst, staleFirst] = await Promise.all([
+    readPortalSettings(db),
     db.developmentObjective.findMany({
       orderBy: { position: "asc" },
       select: { code: true, title: true, managementObjectives: { orderBy: { position: "asc" }, select: { id: true, code: true, title: true } } },
@@ -89,16 +91,16 @@ export async function computeDashboard(db: Db, today: string) {
     countsByManagement.get(objective.code)![i.status] += 1;
     return { managementObjectiveCode: objective.code, developmentObjectiveCode: objective.developmentCode, progress: i.progress };
   });
-  const plan = rollUpPlan(progressRows);
+  const plan = rollUpPlan(progressRows, settings);
 
   const development = objectives.map((d) => {
     const byStatus = noCounts();
     const management: ObjectiveFigures[] = d.managementObjectives.map((m) => {
       const counts = countsByManagement.get(m.code) ?? noCounts();
       addCounts(byStatus, counts);
-      return { code: m.code, title: m.title, total: sum(counts), byStatus: counts, rollup: plan.management[m.code] ?? rollUp([]) };
+      return { code: m.code, title: m.title, total: sum(counts), byStatus: counts, rollup: plan.management[m.code] ?? rollUp([], settings) };
     });
-    return { code: d.code, title: d.title, total: sum(byStatus), byStatus, rollup: plan.development[d.code] ?? rollUp([]), management };
+    return { code: d.code, title: d.title, total: sum(byStatus), byStatus, rollup: plan.development[d.code] ?? rollUp([], settings), management };
   });
   const overallCounts = noCounts();
   for (const d of development) addCounts(overallCounts, d.byStatus);
@@ -106,6 +108,7 @@ export async function computeDashboard(db: Db, today: string) {
   const staleRows = initiatives.filter((i) => isStale(i.lastUpdateOn && dateToDay(i.lastUpdateOn), today));
   return {
     today,
+    minCoverage: settings.minCoverage,
     development,
     overall: { total: initiatives.length, byStatus: overallCounts, rollup: plan.overall },
     mechanisms: mechanisms.sort((a, b) => b.initiatives - a.initiatives || a.name.localeCompare(b.name, "es")),

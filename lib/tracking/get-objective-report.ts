@@ -1,6 +1,7 @@
 import "server-only";
 import { authorize } from "@/lib/auth/current-user";
 import { getReadDb, type Db, type Prisma } from "@/lib/db/client";
+import { readPortalSettings } from "@/lib/settings/portal-settings";
 import { dateToDay } from "./days";
 import { rollUp, rollUpPlan } from "./rollup";
 import { STATUSES, type Status } from "./statuses";
@@ -65,11 +66,14 @@ async function findScope(db: Db, code: string) {
 export async function computeObjectiveReport(db: Db, code: string) {
   const scope = await findScope(db, code);
   if (!scope) return null;
-  const rows = await db.initiative.findMany({
-    where: { archivedAt: null, managementObjectiveId: { in: scope.management.map((m) => m.id) } },
-    orderBy: { position: "asc" },
-    select: initiativeSelect,
-  });
+  const [settings, rows] = await Promise.all([
+    readPortalSettings(db),
+    db.initiative.findMany({
+      where: { archivedAt: null, managementObjectiveId: { in: scope.management.map((m) => m.id) } },
+      orderBy: { position: "asc" },
+      select: initiativeSelect,
+    }),
+  ]);
   const initiatives = rows.map((i) => {
     const latest = i.progressUpdates[0];
     return {
@@ -97,7 +101,7 @@ export async function computeObjectiveReport(db: Db, code: string) {
   });
 
   const codeById = new Map(scope.management.map((m) => [m.id, m.code]));
-  const plan = rollUpPlan(initiatives.map((i) => ({ managementObjectiveCode: codeById.get(i.managementObjectiveId)!, developmentObjectiveCode: code, progress: i.progress })));
+  const plan = rollUpPlan(initiatives.map((i) => ({ managementObjectiveCode: codeById.get(i.managementObjectiveId)!, developmentObjectiveCode: code, progress: i.progress })), settings);
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, initiatives.filter((i) => i.status === s).length])) as Record<Status, number>;
   return {
     kind: scope.kind,
@@ -105,12 +109,13 @@ export async function computeObjectiveReport(db: Db, code: string) {
     title: scope.title,
     parent: scope.parent,
     total: initiatives.length,
+    minCoverage: settings.minCoverage,
     rollup: plan.overall,
     byStatus,
     groups: scope.management.map((m) => ({
       code: m.code,
       title: m.title,
-      rollup: plan.management[m.code] ?? rollUp([]),
+      rollup: plan.management[m.code] ?? rollUp([], settings),
       initiatives: initiatives.filter((i) => i.managementObjectiveId === m.id),
     })),
   };

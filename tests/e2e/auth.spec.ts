@@ -129,3 +129,23 @@ test.describe("perfiles", () => {
     await expect(victim).toHaveURL(/\/login/);
   });
 });
+
+test.describe("ingreso sin JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("el formulario enviado antes de hidratarse nunca pone la contraseña en la dirección", async ({ page }) => {
+    const { viewer } = accounts();
+    const urls: string[] = [];
+    page.on("request", (request) => urls.push(request.url()));
+    await page.goto("/login");
+    await page.getByLabel("Correo institucional").fill(viewer.email);
+    await page.getByLabel("Contraseña").fill(viewer.password);
+    await page.getByRole("button", { name: "Ingresar" }).click();
+    await page.waitForLoadState("load");
+    expect(urls.length).toBeGreaterThan(1);
+    for (const url of urls) {
+      expect(url).not.toContain(encodeURIComponent(viewer.password));
+      expect(url).not.toContain("password=");
+    }
+  });
+});

@@ -101,7 +101,8 @@ describe("tablero de seguimiento", () => {
     const dashboard = await computeDashboard(database.db, TODAY);
     expect(dashboard.development.map((d) => d.code)).toEqual(["1", "2", "3"]);
     expect(dashboard.overall.total).toBe(113);
-    expect(dashboard.overall.rollup).toEqual({ average: 53.3, counted: 3, ignored: 110 });
+    expect(dashboard.overall.rollup).toEqual({ average: 53.3, counted: 3, ignored: 110, coverage: 2.7, sufficient: false });
+    expect(dashboard.minCoverage).toBe(50);
 
     const one = dashboard.development[0]!;
     const management = one.management.find((m) => m.code === "1.1")!;
