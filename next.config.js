@@ -2,6 +2,25 @@ import os from "node:os";
 
 const production = process.env.NODE_ENV === "production";
 
+/**
+ * Hosts from which `next dev` serves its scripts and hot reload: Next 16 refuses them to any
+ * origin but localhost, so a page opened at 127.0.0.1 or at the LAN address it prints never
+ * hydrates. The machine's own addresses, HOST, NEXTAUTH_URL's host and DEV_ALLOWED_ORIGINS
+ * (comma-separated hosts, `*.example.org` patterns allowed) are all that is served.
+ */
+function devOrigins() {
+  const hosts = new Set(["127.0.0.1", "[::1]"]);
+  for (const entry of Object.values(os.networkInterfaces()).flat()) {
+    if (entry) hosts.add(entry.family === "IPv6" ? `[${entry.address.split("%")[0]}]` : entry.address);
+  }
+  hosts.add(os.hostname());
+  if (process.env.HOST) hosts.add(process.env.HOST);
+  if (URL.canParse(process.env.NEXTAUTH_URL ?? "")) hosts.add(new URL(process.env.NEXTAUTH_URL ?? "").hostname);
+  for (const host of (process.env.DEV_ALLOWED_ORIGINS ?? "").split(",")) hosts.add(host.trim());
+  hosts.delete("");
+  return [...hosts];
+}
+
 // Headers for every response, static files included; the CSP (with its nonce) is set per request in proxy.ts.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -12,28 +31,10 @@ const securityHeaders = [
   ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
 
-// Next 16 refuses dev resources to other hosts, so opened at 127.0.0.1 or the "Network:" address a page never
-// hydrated. Allowed: the loopback names, HOST, this machine's name and addresses, and DEV_ALLOWED_ORIGINS (comma list).
-const devOrigins = production
-  ? []
-  : [
-      ...new Set([
-        "localhost",
-        "127.0.0.1",
-        "[::1]",
-        os.hostname(),
-        ...Object.values(os.networkInterfaces())
-          .flat()
-          .filter((address) => address && address.family === "IPv4")
-          .map((address) => address.address),
-        ...[process.env.HOST, ...(process.env.DEV_ALLOWED_ORIGINS ?? "").split(",")].map((host) => host?.trim()).filter((host) => host && host !== "0.0.0.0"),
-      ]),
-    ];
-
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  allowedDevOrigins: devOrigins,
+  allowedDevOrigins: production ? [] : devOrigins(),
   // forbidden() answers 403 with app/forbidden.tsx.
   // Bulk imports upload files of up to 5 MB through a server action.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },

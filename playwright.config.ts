@@ -21,7 +21,7 @@ export default defineConfig({
   },
   webServer: {
     // `npm start`'s own server, so the browser tests go through it.
-    command: "node --import tsx server/start.ts",
+    command: "node dist/server/start.js",
     env: { PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
     url: baseURL,
     reuseExistingServer: false,

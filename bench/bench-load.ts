@@ -49,10 +49,10 @@ function table(header: string[], rows: string[][]) {
 const server = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data/bench-postgres"), port: 54349, log });
 let app: PortalProcess | undefined;
 try {
-  if (process.env.BENCH_SKIP_BUILD !== "1" || !existsSync(path.join(PROJECT_ROOT, ".next/BUILD_ID"))) {
-    log("Compilando la versión de producción (next build)…");
-    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: PROJECT_ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8" });
-    if (build.status !== 0) throw new Error(`next build falló:\n${build.stdout}\n${build.stderr}`);
+  if (process.env.BENCH_SKIP_BUILD !== "1" || !existsSync(path.join(PROJECT_ROOT, "dist/server/start.js"))) {
+    log("Compilando la versión de producción (npm run build)…");
+    const build = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8" });
+    if (build.status !== 0) throw new Error(`npm run build falló:\n${build.stdout}\n${build.stderr}`);
   }
   const admin = new pg.Client({ connectionString: server.urlFor("postgres") });
   await admin.connect();

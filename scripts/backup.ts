@@ -14,4 +14,4 @@ await runCli(async (db) => {
   console.error(`Respaldo escrito en ${file}`);
   console.error(`  ${describeCounts(backup.counts)}.`);
   console.error(`  Esquema: ${backup.migrations.length} migraciones, la última ${backup.migrations.at(-1)}; portal ${backup.appVersion}.`);
-});
+}, { readsMatrix: true });

@@ -1,26 +1,18 @@
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { openDatabase } from "@/lib/db/local-database";
-import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
+import { formatImportReport } from "@/lib/matrix/format-import-report";
+import { SEED_SOURCE, seedMatrixIfEmpty } from "@/lib/matrix/seed";
 
-/**
- * A command that reads the matrix never answers with an empty one: the embedded
- * development database is seeded as `npm run dev` does; a server's is not touched.
- */
-async function ensureMatrix(db: Db, embedded: boolean) {
-  if (embedded) {
-    const seeded = await seedMatrixIfEmpty(db);
-    if (seeded) console.error("La base de desarrollo estaba vacía: se cargó la matriz del Apéndice 12.");
-    return;
-  }
-  if ((await db.initiative.count()) === 0) {
-    throw new Error("la base no tiene la matriz cargada. Ejecute primero «npm run matrix:import» con el mismo DATABASE_URL.");
-  }
-}
+export const EMPTY_MATRIX_MESSAGE =
+  "La base de datos no tiene la matriz (0 iniciativas): cárguela con «npm run matrix:import» y vuelva a ejecutar el comando.";
 
 /**
  * Runs a command-line task against the portal's database (DATABASE_URL, or the
  * embedded one), migrated, and exits with a clear Spanish message on failure.
  * Everything but the task's own output goes to stderr.
+ *
+ * A task that reads the matrix never answers from an empty database: the
+ * embedded one is seeded as `npm run dev` does, any other stops and says what to run.
  */
 export async function runCli(task: (db: Db) => Promise<void>, options: { readsMatrix?: boolean } = {}) {
   let exitCode = 0;
@@ -30,7 +22,14 @@ export async function runCli(task: (db: Db) => Promise<void>, options: { readsMa
   });
   const db = createPrismaClient(database.url);
   try {
-    if (options.readsMatrix) await ensureMatrix(db, database.embedded);
+    if (options.readsMatrix) {
+      if (database.embedded) {
+        const seeded = await seedMatrixIfEmpty(db);
+        if (seeded) console.error(formatImportReport(SEED_SOURCE, seeded.report, seeded.resolutions));
+      } else if ((await db.initiative.count()) === 0) {
+        throw new Error(EMPTY_MATRIX_MESSAGE);
+      }
+    }
     await task(db);
   } catch (error) {
     console.error(`Error: ${(error as Error).message}`);

@@ -48,7 +48,7 @@ try {
   }
 
   if (status === 0 && process.env.SKIP_BUILD !== "1") {
-    status = run("Compilación de producción (next build)", process.execPath, ["node_modules/next/dist/bin/next", "build"]);
+    status = run("Compilación de producción (npm run build)", "npm", ["run", "build"]);
   }
 
   // The production instances of the operations tests need the build.

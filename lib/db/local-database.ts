@@ -1,7 +1,8 @@
 import path from "node:path";
-import { startEmbeddedPostgres } from "./embedded-postgres";
 import { applyMigrations } from "./migrate";
 import { PROJECT_ROOT } from "@/lib/project-root";
+
+export class MissingDatabaseUrlError extends Error {}
 
 export interface DatabaseHandle {
   url: string;
@@ -10,10 +11,15 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+export const PRODUCTION_NEEDS_DATABASE_URL =
+  "Falta DATABASE_URL. En producción (NODE_ENV=production o la versión compilada) no se usa el PostgreSQL embebido de desarrollo: defina DATABASE_URL=postgresql://… con la base del portal.";
 
 /**
  * The portal's database: the server named by DATABASE_URL, or else an embedded
  * PostgreSQL in `.data/postgres` (EMBEDDED_PG_DIR, EMBEDDED_PG_PORT), migrated.
+ * In production the fallback is refused: an operator's command would otherwise
+ * write into a throw-away local database. embedded-postgres is a development
+ * dependency, so it is loaded only on this path.
  */
 export async function openDatabase(
   options: { log?: (line: string) => void; migrate?: boolean; database?: string } = {},
@@ -22,10 +28,9 @@ export async function openDatabase(
   let handle: DatabaseHandle;
   if (process.env.DATABASE_URL) {
     handle = { url: process.env.DATABASE_URL, embedded: false, close: async () => {} };
-  } else if (process.env.NODE_ENV === "production") {
-    // On a server, a throw-away local database would silently take the admin or the import.
-    throw new Error("falta DATABASE_URL: en producción (NODE_ENV=production) los comandos no usan un PostgreSQL embebido. Defina DATABASE_URL=postgresql://…");
   } else {
+    if (process.env.NODE_ENV === "production") throw new MissingDatabaseUrlError(PRODUCTION_NEEDS_DATABASE_URL);
+    const { startEmbeddedPostgres } = await import("./embedded-postgres");
     const server = await startEmbeddedPostgres({
       dataDir: process.env.EMBEDDED_PG_DIR ?? path.join(PROJECT_ROOT, ".data/postgres"),
       port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { PROJECT_ROOT } from "@/lib/project-root";
 
 export interface Migration {
   name: string;
@@ -9,7 +10,7 @@ export interface Migration {
   checksum: string;
 }
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma/migrations");
 
 /** Committed migrations in Prisma's layout: `prisma/migrations/<timestamp>_<name>/migration.sql`. */
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {

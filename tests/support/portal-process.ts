@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { PROJECT_ROOT } from "@/lib/project-root";
 
-/** A production instance (`npm start`) in a child process, for the benches and the operations tests. */
+/** A production instance (`npm start`: the build in dist/) in a child process, for the benches and the operations tests. */
 export interface PortalProcess {
   url: string;
   child: ChildProcess;
@@ -13,7 +13,7 @@ export interface PortalProcess {
 }
 
 export async function startPortalProcess(options: { port: number; env: Record<string, string | undefined> }): Promise<PortalProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+  const child = spawn(process.execPath, ["dist/server/start.js"], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", PORT: String(options.port), ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
