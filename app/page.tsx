@@ -48,14 +48,24 @@ export default async function HomePage() {
                   </caption>
                   <thead className="bg-slate-50 text-slate-700">
                     <tr>
-                      <th scope="col" className="w-16 px-3 py-2 font-semibold sm:w-20 sm:px-5">{t.home.colCode}</th>
-                      <th scope="col" className="px-3 py-2 font-semibold sm:px-5">{t.home.colObjective}</th>
-                      <th scope="col" className="w-24 px-3 py-2 text-right font-semibold sm:w-36 sm:px-5">{t.home.colInitiatives}</th>
+                      <th scope="col" className="w-16 px-3 py-2 font-semibold sm:w-20 sm:px-5">
+                        {t.home.colCode}
+                      </th>
+                      <th scope="col" className="px-3 py-2 font-semibold sm:px-5">
+                        {t.home.colObjective}
+                      </th>
+                      <th scope="col" className="w-24 px-3 py-2 text-right font-semibold sm:w-36 sm:px-5">
+                        {t.home.colInitiatives}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {development.managementObjectives.map((management) => (
-                      <tr key={management.code} className="border-t border-slate-100" data-testid={`management-objective-${management.code}`}>
+                      <tr
+                        key={management.code}
+                        className="border-t border-slate-100"
+                        data-testid={`management-objective-${management.code}`}
+                      >
                         <th scope="row" className="px-3 py-3 align-top font-semibold text-brand-800 sm:px-5">
                           <Link href={`/objetivos/${management.code}`} className="underline-offset-2 hover:underline">
                             {management.code}

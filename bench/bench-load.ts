@@ -51,7 +51,11 @@ let app: PortalProcess | undefined;
 try {
   if (process.env.BENCH_SKIP_BUILD !== "1" || !existsSync(path.join(PROJECT_ROOT, "dist/server/start.js"))) {
     log("Compilando la versión de producción (npm run build)…");
-    const build = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8" });
+    const build = spawnSync("npm", ["run", "build"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      encoding: "utf8",
+    });
     if (build.status !== 0) throw new Error(`npm run build falló:\n${build.stdout}\n${build.stderr}`);
   }
   const admin = new pg.Client({ connectionString: server.urlFor("postgres") });
@@ -75,11 +79,15 @@ try {
   const mechanisms = (await db.mechanism.findMany({ where: { uses: { some: {} } }, select: { slug: true } })).map((m) => m.slug);
   await db.$disconnect();
 
-  app = await startPortalProcess({ port: PORT, env: { DATABASE_URL: url, NEXTAUTH_SECRET: generatePassword(48), LOG_LEVEL: "warn", WEB_CONCURRENCY: WORKERS } });
+  app = await startPortalProcess({
+    port: PORT,
+    env: { DATABASE_URL: url, NEXTAUTH_SECRET: generatePassword(48), LOG_LEVEL: "warn", WEB_CONCURRENCY: WORKERS },
+  });
   const base = app.url;
   log(`Iniciando ${USERS} sesiones…`);
   const cookies: string[] = [];
-  for (let i = 0; i < USERS; i++) cookies.push(await signInOverHttp(base, accounts[i % accounts.length]!.email, accounts[i % accounts.length]!.password));
+  for (let i = 0; i < USERS; i++)
+    cookies.push(await signInOverHttp(base, accounts[i % accounts.length]!.email, accounts[i % accounts.length]!.password));
 
   const words = ["salud", "movilidad", "agua", "convenio", "seguridad", "educación", "ambiente", "parroquias", "turismo", "vivienda"];
   const samples: Sample[] = [];
@@ -108,7 +116,8 @@ try {
   };
 
   async function act(cookie: string, roll = Math.random()) {
-    if (roll < 0.25) return timed("tabla", page(`/iniciativas?pagina=${1 + Math.floor(Math.random() * 3)}&orden=${pick(["nombre", "objetivo"])}`, cookie));
+    if (roll < 0.25)
+      return timed("tabla", page(`/iniciativas?pagina=${1 + Math.floor(Math.random() * 3)}&orden=${pick(["nombre", "objetivo"])}`, cookie));
     if (roll < 0.5) {
       const filters = new URLSearchParams();
       if (Math.random() < 0.6) filters.set("objetivo", pick(objectives));
@@ -165,15 +174,43 @@ try {
 
   const summarize = (label: string, list: Sample[]) => {
     const sorted = list.map((s) => s.ms).sort((x, y) => x - y);
-    return [label, String(list.length), (list.length / elapsed).toFixed(1), percentile(sorted, 50).toFixed(0), percentile(sorted, 95).toFixed(0), percentile(sorted, 99).toFixed(0), String(list.filter((s) => !s.ok).length)];
+    return [
+      label,
+      String(list.length),
+      (list.length / elapsed).toFixed(1),
+      percentile(sorted, 50).toFixed(0),
+      percentile(sorted, 95).toFixed(0),
+      percentile(sorted, 99).toFixed(0),
+      String(list.filter((s) => !s.ok).length),
+    ];
   };
   const kinds = [...new Set(samples.map((s) => s.kind))];
   const errors = samples.filter((s) => !s.ok).length;
-  const p99 = percentile(samples.map((s) => s.ms).sort((x, y) => x - y), 99);
-  console.log(`\n## Carga: ${USERS} usuarios virtuales, ${SECONDS} s, producción (npm start, WEB_CONCURRENCY=${WORKERS}) en esta máquina\n`);
-  console.log(table(["Acción", "solicitudes", "req/s", "p50 ms", "p95 ms", "p99 ms", "errores"], [...kinds.map((k) => summarize(k, samples.filter((s) => s.kind === k))), summarize("**Total**", samples)]));
+  const p99 = percentile(
+    samples.map((s) => s.ms).sort((x, y) => x - y),
+    99,
+  );
+  console.log(
+    `\n## Carga: ${USERS} usuarios virtuales, ${SECONDS} s, producción (npm start, WEB_CONCURRENCY=${WORKERS}) en esta máquina\n`,
+  );
+  console.log(
+    table(
+      ["Acción", "solicitudes", "req/s", "p50 ms", "p95 ms", "p99 ms", "errores"],
+      [
+        ...kinds.map((k) =>
+          summarize(
+            k,
+            samples.filter((s) => s.kind === k),
+          ),
+        ),
+        summarize("**Total**", samples),
+      ],
+    ),
+  );
   console.log(`\nConflictos de versión (respuesta correcta, no error): ${conflicts}. Pausa entre acciones: ${THINK_MIN}–${THINK_MAX} ms.`);
-  console.log(`Objetivo: 0 errores y p99 < 500 ms → ${errors === 0 && p99 < 500 ? "cumplido" : "NO cumplido"} (errores ${errors}, p99 ${p99.toFixed(0)} ms).`);
+  console.log(
+    `Objetivo: 0 errores y p99 < 500 ms → ${errors === 0 && p99 < 500 ? "cumplido" : "NO cumplido"} (errores ${errors}, p99 ${p99.toFixed(0)} ms).`,
+  );
   for (const failure of failures) console.log(`  - ${failure}`);
 } finally {
   await app?.stop();

@@ -111,7 +111,14 @@ async function timeExports(db: Db) {
     for (let read = await reader.read(); !read.done; read = await reader.read()) bytes += read.value.byteLength;
     clearInterval(sampler);
     const seconds = (performance.now() - t) / 1000;
-    rows.push([label, String(lines), (bytes / 2 ** 20).toFixed(1), seconds.toFixed(1), (lines / seconds).toFixed(0), ((peak - start) / 2 ** 20).toFixed(0)]);
+    rows.push([
+      label,
+      String(lines),
+      (bytes / 2 ** 20).toFixed(1),
+      seconds.toFixed(1),
+      (lines / seconds).toFixed(0),
+      ((peak - start) / 2 ** 20).toFixed(0),
+    ]);
   }
   return rows;
 }
@@ -119,7 +126,11 @@ async function timeExports(db: Db) {
 function table(header: string[], rows: string[][]) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
-  return [line(header), `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...rows.map(line)].join("\n");
+  return [
+    line(header),
+    `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`,
+    ...rows.map(line),
+  ].join("\n");
 }
 
 async function firstLoadJs(base: string, cookie: string, pages: string[]) {
@@ -227,14 +238,10 @@ try {
   await big.$disconnect();
 
   console.log(`\n## HTTP (producción, sesión iniciada, 10 conexiones, ${DURATION} s cada uno)\n`);
-  console.log(
-    table(["Ruta", "Respuesta", "req/s", "p50 ms", "p99 ms", "errores", "req/s ref.", "req/s ÷ ref.", "p50 ÷ ref."], httpRows),
-  );
+  console.log(table(["Ruta", "Respuesta", "req/s", "p50 ms", "p99 ms", "errores", "req/s ref.", "req/s ÷ ref.", "p50 ÷ ref."], httpRows));
   console.log("\nReferencia: servidor node:http que devuelve los mismos bytes, medido en la misma ejecución.");
   console.log(`\n## Consultas sobre ${total} iniciativas (PostgreSQL embebido, 30 repeticiones)\n`);
-  console.log(
-    table(["Consulta (filas + total + conteos)", "resultados", "p50 ms", "p95 ms"], queryRows),
-  );
+  console.log(table(["Consulta (filas + total + conteos)", "resultados", "p50 ms", "p95 ms"], queryRows));
   console.log(`\n## Exportaciones sobre ${total} iniciativas (en flujo, lotes de 500 iniciativas)\n`);
   console.log(table(["Exportación", "filas", "MiB", "s", "filas/s", "memoria máx. MiB"], exportRows));
   console.log("\nMemoria: crecimiento máximo del proceso (RSS) mientras dura cada exportación.");

@@ -3,7 +3,10 @@ import { z } from "zod";
 const wholeNumber = (name: string, example: string) =>
   z.string().regex(/^\d+$/, `${name} debe ser un número entero, p. ej. ${example}`).optional();
 const atLeastOne = (name: string, example: string) =>
-  z.string().regex(/^[1-9]\d*$/, `${name} debe ser un número entero mayor que cero, p. ej. ${example}`).optional();
+  z
+    .string()
+    .regex(/^[1-9]\d*$/, `${name} debe ser un número entero mayor que cero, p. ej. ${example}`)
+    .optional();
 
 /**
  * The secret's empirical entropy: length × Shannon entropy of its characters. A

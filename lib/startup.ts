@@ -17,7 +17,9 @@ export async function onServerStart() {
     // A database that is down at start-up is not a configuration error: /api/health reports it.
     .catch(() => 0);
   if (demo > 0) {
-    console.error(`Hay ${demo} cuenta(s) de demostración en la base de datos. Elimínelas antes de usar el portal en producción: npm run users:remove-demo`);
+    console.error(
+      `Hay ${demo} cuenta(s) de demostración en la base de datos. Elimínelas antes de usar el portal en producción: npm run users:remove-demo`,
+    );
     process.exit(1);
   }
 }

@@ -8,10 +8,15 @@ import { runCli } from "./run";
 const now = new Date();
 const file = process.argv[2] ? path.resolve(process.env.INIT_CWD ?? process.cwd(), process.argv[2]) : defaultBackupPath(now);
 
-await runCli(async (db) => {
-  const backup = await createBackup(db, now);
-  writeBackupFile(file, backup);
-  console.error(`Respaldo escrito en ${file}`);
-  console.error(`  ${describeCounts(backup.counts)}.`);
-  console.error(`  Esquema: ${backup.migrations.length} migraciones, la última ${backup.migrations.at(-1)}; portal ${backup.appVersion}.`);
-}, { readsMatrix: true });
+await runCli(
+  async (db) => {
+    const backup = await createBackup(db, now);
+    writeBackupFile(file, backup);
+    console.error(`Respaldo escrito en ${file}`);
+    console.error(`  ${describeCounts(backup.counts)}.`);
+    console.error(
+      `  Esquema: ${backup.migrations.length} migraciones, la última ${backup.migrations.at(-1)}; portal ${backup.appVersion}.`,
+    );
+  },
+  { readsMatrix: true },
+);

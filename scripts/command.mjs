@@ -22,7 +22,9 @@ const hasTsx = (() => {
 const built = process.env.NODE_ENV === "production" || !hasTsx;
 const file = built ? path.join(root, "dist/scripts", `${name}.js`) : path.join(root, "scripts", `${name}.ts`);
 if (!existsSync(file)) {
-  console.error(built ? `Error: falta ${path.relative(root, file)}: compile el portal con «npm run build».` : `Error: no existe el comando ${name}.`);
+  console.error(
+    built ? `Error: falta ${path.relative(root, file)}: compile el portal con «npm run build».` : `Error: no existe el comando ${name}.`,
+  );
   process.exit(1);
 }
 if (!built) (await import("tsx/esm/api")).register();

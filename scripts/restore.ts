@@ -16,7 +16,9 @@ const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), process.argv[2]
 await runCli(async (db) => {
   const backup = readBackupFile(file);
   const { counts } = await restoreBackup(db, backup);
-  console.log(`Respaldo restaurado desde ${file} (escrito el ${backup.createdAt.toISOString()} por la versión ${backup.appVersion} del portal).`);
+  console.log(
+    `Respaldo restaurado desde ${file} (escrito el ${backup.createdAt.toISOString()} por la versión ${backup.appVersion} del portal).`,
+  );
   console.log(`  ${describeCounts(counts)}.`);
   if (counts.users > 0) {
     console.log(

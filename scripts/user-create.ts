@@ -4,7 +4,8 @@ import { createUserSchema } from "@/lib/users/user-schemas";
 import { createUser } from "@/lib/users/manage-users";
 import { runCli } from "./run";
 
-const USAGE = 'Uso: npm run user:create -- --email correo@quito.gob.ec --name "Nombre Apellido" --role ADMIN|PLANNER|VIEWER [--password CONTRASEÑA]';
+const USAGE =
+  'Uso: npm run user:create -- --email correo@quito.gob.ec --name "Nombre Apellido" --role ADMIN|PLANNER|VIEWER [--password CONTRASEÑA]';
 
 let values: Record<string, string | undefined>;
 try {

@@ -17,7 +17,8 @@ export async function generateSyntheticMatrix(db: Db, count: number, options: { 
     db.mechanism.findMany({ select: { id: true, name: true } }),
     db.articulationObjective.findMany({ select: { text: true, initiative: { select: { name: true } } } }),
   ]);
-  if (objectives.length === 0 || mechanisms.length === 0) throw new Error("Importe primero la matriz real: el generador reutiliza sus objetivos y mecanismos.");
+  if (objectives.length === 0 || mechanisms.length === 0)
+    throw new Error("Importe primero la matriz real: el generador reutiliza sus objetivos y mecanismos.");
   const nameWords = sample.flatMap((s) => s.initiative.name.split(/\s+/));
   const textWords = sample.flatMap((s) => s.text.split(/\s+/));
   const phrase = (words: string[], min: number, max: number) =>
@@ -48,7 +49,13 @@ export async function generateSyntheticMatrix(db: Db, count: number, options: { 
           names.push(name);
           positions.push(start + offset + k);
           objectiveIds.push(pick(objectives).id);
-          searchTexts.push(initiativeSearchText(name, aos.map((a) => a.text), aos.flatMap((a) => a.mechanisms.map((m) => m.name))));
+          searchTexts.push(
+            initiativeSearchText(
+              name,
+              aos.map((a) => a.text),
+              aos.flatMap((a) => a.mechanisms.map((m) => m.name)),
+            ),
+          );
           mechanismSets.push(`{${[...new Set(aos.flatMap((a) => a.mechanisms.map((m) => m.id)))].sort((a, b) => a - b).join(",")}}`);
           pending.push(aos.map((a) => ({ text: a.text, mechanisms: a.mechanisms.map((m) => m.id) })));
         }
@@ -88,5 +95,6 @@ export async function generateSyntheticMatrix(db: Db, count: number, options: { 
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );
   // What autovacuum does on a live server: statistics for the planner, and the visibility map for index-only scans.
-  for (const table of ["Initiative", "ArticulationObjective", "ArticulationObjectiveMechanism"]) await db.$executeRawUnsafe(`VACUUM ANALYZE "${table}"`);
+  for (const table of ["Initiative", "ArticulationObjective", "ArticulationObjectiveMechanism"])
+    await db.$executeRawUnsafe(`VACUUM ANALYZE "${table}"`);
 }

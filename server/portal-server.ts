@@ -9,7 +9,6 @@ import { t } from "@/lib/i18n";
 import { logger } from "@/lib/logger";
 import { databaseAvailability } from "./database-availability";
 
-
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 const QUIET_MS = 500;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)).unref());
@@ -42,7 +41,9 @@ function unavailable(req: http.IncomingMessage, res: http.ServerResponse, reques
   }
   res.setHeader("content-type", "text/html; charset=utf-8");
   // Only our own constant strings go into this page; nothing from the request but the id we generated or checked.
-  res.end(`<!doctype html><html lang="es-EC"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${t.errors.unavailableTitle} · ${t.app.name}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1e293b"><main><h1 style="color:#0c2d57">${t.errors.unavailableTitle}</h1><p>${message}</p><p style="color:#475569">${t.errors.requestId(requestId)}</p></main></body></html>`);
+  res.end(
+    `<!doctype html><html lang="es-EC"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${t.errors.unavailableTitle} · ${t.app.name}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1e293b"><main><h1 style="color:#0c2d57">${t.errors.unavailableTitle}</h1><p>${message}</p><p style="color:#475569">${t.errors.requestId(requestId)}</p></main></body></html>`,
+  );
 }
 
 /**
@@ -70,7 +71,9 @@ export async function startPortalServer(options: {
   const replica = process.env.DATABASE_REPLICA_URL
     ? databaseAvailability(process.env.DATABASE_REPLICA_URL, {
         onChange: (up) =>
-          up ? logger.info("read replica answers again: reading from it") : logger.warn("read replica unreachable: reading from the primary"),
+          up
+            ? logger.info("read replica answers again: reading from it")
+            : logger.warn("read replica unreachable: reading from the primary"),
       })
     : null;
   let stopping = false;

@@ -30,7 +30,10 @@ function ensureChromium() {
   if (root && existsSync("/usr/bin/apt-get")) {
     console.log("Instalando Chromium de Debian para las pruebas de navegador…");
     spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   }
   if (!existsSync(CHROMIUM_PATH)) {
     console.error(`Falta Chromium en ${CHROMIUM_PATH}. Instálelo con «sudo apt-get install chromium» (o defina CHROMIUM_PATH).`);
@@ -53,9 +56,14 @@ try {
 
   // The production instances of the operations tests need the build.
   if (status === 0 && process.env.E2E_ONLY !== "1") {
-    status = run("Pruebas de operación: varias instancias, caídas, apagado (vitest)", process.execPath, ["node_modules/vitest/vitest.mjs", "run"], {
-      VITEST_OPERATIONS: "1",
-    });
+    status = run(
+      "Pruebas de operación: varias instancias, caídas, apagado (vitest)",
+      process.execPath,
+      ["node_modules/vitest/vitest.mjs", "run"],
+      {
+        VITEST_OPERATIONS: "1",
+      },
+    );
   }
 
   if (status === 0) {
@@ -75,11 +83,16 @@ try {
       await createUser(db, accounts[key], null);
     }
     await db.$disconnect();
-    status = run("Pruebas de navegador (Playwright)", process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], {
-      DATABASE_URL: url,
-      E2E_ACCOUNTS: JSON.stringify(accounts),
-      NEXTAUTH_SECRET: generatePassword(48),
-    });
+    status = run(
+      "Pruebas de navegador (Playwright)",
+      process.execPath,
+      ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)],
+      {
+        DATABASE_URL: url,
+        E2E_ACCOUNTS: JSON.stringify(accounts),
+        NEXTAUTH_SECRET: generatePassword(48),
+      },
+    );
   }
 } finally {
   await server.close();

@@ -41,7 +41,10 @@ export default async function GridPage() {
               </th>
               {grid.mechanisms.map((m) => (
                 <th key={m.slug} scope="col" className="h-40 min-w-[3rem] bg-slate-100 px-1 align-bottom">
-                  <Link href={`/mecanismos/${m.slug}`} className="inline-block max-h-36 text-xs font-semibold text-brand-800 [writing-mode:vertical-rl] rotate-180 hover:underline">
+                  <Link
+                    href={`/mecanismos/${m.slug}`}
+                    className="inline-block max-h-36 text-xs font-semibold text-brand-800 [writing-mode:vertical-rl] rotate-180 hover:underline"
+                  >
                     {m.name}
                   </Link>
                 </th>

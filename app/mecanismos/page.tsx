@@ -22,9 +22,15 @@ export default async function MechanismsPage() {
           <caption className="sr-only">{t.mechanisms.title}</caption>
           <thead className="bg-slate-50 text-slate-700">
             <tr>
-              <th scope="col" className="px-4 py-2">{t.mechanisms.name}</th>
-              <th scope="col" className="px-4 py-2 text-right">{t.mechanisms.initiatives}</th>
-              <th scope="col" className="px-4 py-2 text-right">{t.mechanisms.objectives}</th>
+              <th scope="col" className="px-4 py-2">
+                {t.mechanisms.name}
+              </th>
+              <th scope="col" className="px-4 py-2 text-right">
+                {t.mechanisms.initiatives}
+              </th>
+              <th scope="col" className="px-4 py-2 text-right">
+                {t.mechanisms.objectives}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -34,7 +40,11 @@ export default async function MechanismsPage() {
                   <Link href={`/mecanismos/${m.slug}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                     {m.name}
                   </Link>
-                  {!isListedInDocument(m.name) && <span className="ml-1 text-slate-600" title={t.mechanisms.outsideVocabulary}>*</span>}
+                  {!isListedInDocument(m.name) && (
+                    <span className="ml-1 text-slate-600" title={t.mechanisms.outsideVocabulary}>
+                      *
+                    </span>
+                  )}
                 </th>
                 <td className="px-4 py-2 text-right tabular-nums">
                   <Link href={initiativesHref({ mecanismo: [m.slug] })} className="text-brand-700 underline-offset-2 hover:underline">

@@ -18,7 +18,17 @@ export function ChangePasswordForm({ action, minLength }: { action: Action; minL
         {(props) => <TextInput {...props} name="currentPassword" type="password" autoComplete="current-password" required />}
       </Field>
       <Field name="newPassword" label={t.account.newPassword} errors={errors.newPassword} hint={t.account.passwordHint(minLength)}>
-        {(props) => <TextInput {...props} name="newPassword" type="password" autoComplete="new-password" required minLength={minLength} maxLength={FIELD_LIMITS.password} />}
+        {(props) => (
+          <TextInput
+            {...props}
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={minLength}
+            maxLength={FIELD_LIMITS.password}
+          />
+        )}
       </Field>
       <Field name="confirmPassword" label={t.account.confirmPassword} errors={errors.confirmPassword}>
         {(props) => <TextInput {...props} name="confirmPassword" type="password" autoComplete="new-password" required />}

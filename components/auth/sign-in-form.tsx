@@ -35,7 +35,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   // method="post": a form sent before hydration must never put the password in the address.
   return (
     <form method="post" onSubmit={onSubmit} className="mt-6 space-y-5" noValidate>
-      <div role="alert" aria-live="assertive" data-testid="sign-in-error" className={error ? "rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" : "sr-only"}>
+      <div
+        role="alert"
+        aria-live="assertive"
+        data-testid="sign-in-error"
+        className={error ? "rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" : "sr-only"}
+      >
         {error}
       </div>
       <div className="space-y-1">

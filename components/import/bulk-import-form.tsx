@@ -27,7 +27,8 @@ export function BulkImportForm({ action }: { action: Action }) {
     startTransition(() => submit(data));
   }
 
-  const canApply = preview && !preview.applied && preview.errors.length === 0 && preview.add.length + preview.change.length + preview.archive.length > 0;
+  const canApply =
+    preview && !preview.applied && preview.errors.length === 0 && preview.add.length + preview.change.length + preview.archive.length > 0;
 
   return (
     <div className="space-y-6">
@@ -61,7 +62,11 @@ export function BulkImportForm({ action }: { action: Action }) {
           <input type="checkbox" checked={archiveMissing} onChange={(e) => setArchiveMissing(e.target.checked)} />
           {t.bulk.archiveMissing}
         </label>
-        <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-70">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-70"
+        >
           {pending ? t.bulk.working : t.bulk.review}
         </button>
       </form>
@@ -128,7 +133,12 @@ export function BulkImportForm({ action }: { action: Action }) {
             </div>
           )}
           {canApply && (
-            <button type="button" onClick={() => send(true)} disabled={pending} className="rounded bg-accent-600 px-4 py-2 text-sm font-semibold text-white disabled:opacity-70">
+            <button
+              type="button"
+              onClick={() => send(true)}
+              disabled={pending}
+              className="rounded bg-accent-600 px-4 py-2 text-sm font-semibold text-white disabled:opacity-70"
+            >
               {pending ? t.bulk.working : t.bulk.apply}
             </button>
           )}

@@ -7,7 +7,19 @@ import { FormMessage, SubmitButton } from "@/components/ui/form-controls";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
-export function ArchiveButton({ id, name, version, archived, action }: { id: number; name: string; version: number; archived: boolean; action: Action }) {
+export function ArchiveButton({
+  id,
+  name,
+  version,
+  archived,
+  action,
+}: {
+  id: number;
+  name: string;
+  version: number;
+  archived: boolean;
+  action: Action;
+}) {
   const [state, submit] = useActionState(action, { status: "idle" });
   return (
     <form

@@ -64,7 +64,8 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
     update();
     setDirty(true);
   };
-  const updateItem = (key: number, patch: Partial<Objective>) => change(() => setItems((list) => list.map((o) => (o.key === key ? { ...o, ...patch } : o))));
+  const updateItem = (key: number, patch: Partial<Objective>) =>
+    change(() => setItems((list) => list.map((o) => (o.key === key ? { ...o, ...patch } : o))));
   const move = (index: number, delta: number) =>
     change(() =>
       setItems((list) => {
@@ -79,7 +80,11 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
     ...(id ? { id, version } : {}),
     name,
     managementObjectiveCode: objectiveCode,
-    articulationObjectives: items.map(({ id: objectiveId, text, mechanismIds }) => ({ ...(objectiveId ? { id: objectiveId } : {}), text, mechanismIds })),
+    articulationObjectives: items.map(({ id: objectiveId, text, mechanismIds }) => ({
+      ...(objectiveId ? { id: objectiveId } : {}),
+      text,
+      mechanismIds,
+    })),
   });
 
   function keepStored() {
@@ -105,12 +110,27 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
       {errors._ && <p className="text-sm text-red-800">{errors._.join(" ")}</p>}
 
       {conflict && (
-        <section aria-labelledby="conflicto" className="space-y-3 rounded-lg border-2 border-amber-400 bg-amber-50 p-4" data-testid="conflict">
+        <section
+          aria-labelledby="conflicto"
+          className="space-y-3 rounded-lg border-2 border-amber-400 bg-amber-50 p-4"
+          data-testid="conflict"
+        >
           <h2 id="conflicto" className="font-semibold text-amber-950">
             {t.editing.conflictTitle}
           </h2>
           <div className="grid gap-4 md:grid-cols-2">
-            <SnapshotView title={t.editing.yours} snapshot={{ name, managementObjectiveCode: objectiveCode, archived: false, articulationObjectives: items.map((o) => ({ text: o.text, mechanisms: o.mechanismIds.map((m) => ({ id: m, name: mechanismName.get(m) ?? String(m) })) })) }} />
+            <SnapshotView
+              title={t.editing.yours}
+              snapshot={{
+                name,
+                managementObjectiveCode: objectiveCode,
+                archived: false,
+                articulationObjectives: items.map((o) => ({
+                  text: o.text,
+                  mechanisms: o.mechanismIds.map((m) => ({ id: m, name: mechanismName.get(m) ?? String(m) })),
+                })),
+              }}
+            />
             <SnapshotView title={t.editing.stored} snapshot={conflict.current} />
           </div>
           <div className="flex flex-wrap gap-2">
@@ -138,7 +158,11 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
           aria-describedby={errors.name ? "nombre-error" : undefined}
           className="block w-full rounded border border-slate-400 px-3 py-2"
         />
-        {errors.name && <p id="nombre-error" className="text-sm text-red-800">{errors.name.join(" ")}</p>}
+        {errors.name && (
+          <p id="nombre-error" className="text-sm text-red-800">
+            {errors.name.join(" ")}
+          </p>
+        )}
       </div>
 
       <div className="space-y-1">
@@ -185,11 +209,21 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
                   {t.initiative.objectiveNumber(index + 1)}
                 </label>
                 <div className="flex gap-1 text-sm">
-                  <button type="button" disabled={index === 0} onClick={() => move(index, -1)} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50">
+                  <button
+                    type="button"
+                    disabled={index === 0}
+                    onClick={() => move(index, -1)}
+                    className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50"
+                  >
                     {t.editing.moveUp}
                     <span className="sr-only"> {t.initiative.objectiveNumber(index + 1)}</span>
                   </button>
-                  <button type="button" disabled={index === items.length - 1} onClick={() => move(index, 1)} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50">
+                  <button
+                    type="button"
+                    disabled={index === items.length - 1}
+                    onClick={() => move(index, 1)}
+                    className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50"
+                  >
                     {t.editing.moveDown}
                     <span className="sr-only"> {t.initiative.objectiveNumber(index + 1)}</span>
                   </button>
@@ -214,7 +248,11 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
                 aria-describedby={textErrors ? `${textId}-error` : undefined}
                 className="block w-full rounded border border-slate-400 px-3 py-2"
               />
-              {textErrors && <p id={`${textId}-error`} className="text-sm text-red-800">{textErrors.join(" ")}</p>}
+              {textErrors && (
+                <p id={`${textId}-error`} className="text-sm text-red-800">
+                  {textErrors.join(" ")}
+                </p>
+              )}
               <fieldset>
                 <legend className="text-xs font-semibold uppercase tracking-wide text-slate-700">{t.initiative.mechanisms}</legend>
                 <div className="mt-1 grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
@@ -247,7 +285,11 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
       </fieldset>
 
       <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+        >
           {pending ? t.forms.saving : t.forms.save}
         </button>
         <button

@@ -79,7 +79,10 @@ export function InitiativeFilters({ query, facets, options }: Props) {
     query.archivadas;
 
   return (
-    <aside aria-label={t.initiatives.filters} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+    <aside
+      aria-label={t.initiatives.filters}
+      className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
+    >
       <div className="flex items-center justify-between">
         <h2 className="text-base font-semibold text-slate-900">{t.initiatives.filters}</h2>
         {/* On a narrow screen the filters come first and are long: a way past them to the table. */}
@@ -154,13 +157,7 @@ export function InitiativeFilters({ query, facets, options }: Props) {
           <legend className="text-xs font-medium text-slate-700">{t.initiatives.mechanismMode}</legend>
           {(["alguno", "todos"] as const).map((mode) => (
             <label key={mode} className="mt-1 flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name="modo"
-                value={mode}
-                checked={selected.modo === mode}
-                onChange={() => setMode(mode)}
-              />
+              <input type="radio" name="modo" value={mode} checked={selected.modo === mode} onChange={() => setMode(mode)} />
               {mode === "alguno" ? t.initiatives.modeAny : t.initiatives.modeAll}
             </label>
           ))}
@@ -206,9 +203,23 @@ export function InitiativeFilters({ query, facets, options }: Props) {
       {hasFilters ? (
         <button
           type="button"
-          onClick={() => navigate((params) => ["q", "desarrollo", "objetivo", "mecanismo", "estado", "responsable", "desactualizadas", "vencen", "modo", "orden", "archivadas"].forEach((k) =>
-                params.delete(k),
-              ))}
+          onClick={() =>
+            navigate((params) =>
+              [
+                "q",
+                "desarrollo",
+                "objetivo",
+                "mecanismo",
+                "estado",
+                "responsable",
+                "desactualizadas",
+                "vencen",
+                "modo",
+                "orden",
+                "archivadas",
+              ].forEach((k) => params.delete(k)),
+            )
+          }
           className="w-full rounded border border-slate-400 px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100"
         >
           {t.initiatives.clearFilters}
@@ -243,7 +254,11 @@ function FacetGroup({ legend, name, options, selected, counts, onToggle, childre
           const id = `${name}-${option.value}`;
           return (
             <li key={option.value}>
-              <label htmlFor={id} className={`flex items-start gap-2 text-sm ${count === 0 && !checked ? "text-slate-500" : "text-slate-800"}`} title={option.title}>
+              <label
+                htmlFor={id}
+                className={`flex items-start gap-2 text-sm ${count === 0 && !checked ? "text-slate-500" : "text-slate-800"}`}
+                title={option.title}
+              >
                 <input
                   id={id}
                   type="checkbox"

@@ -1,6 +1,13 @@
 "use client";
 
-import { columnVisibilityFeature, FlexRender, tableFeatures, useTable, type ColumnDef, type ColumnVisibilityState } from "@tanstack/react-table";
+import {
+  columnVisibilityFeature,
+  FlexRender,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type ColumnVisibilityState,
+} from "@tanstack/react-table";
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import type { InitiativeQuery } from "@/lib/initiatives/initiative-query";
@@ -136,7 +143,10 @@ export function InitiativesTable({ page, query, hidden }: Props) {
       const next = typeof updater === "function" ? updater(columnVisibility) : updater;
       const off = HIDEABLE.filter((id) => next[id] === false);
       setHiddenNow(off);
-      navigate((params) => (off.length ? params.set("ocultar", off.join(",")) : params.delete("ocultar")), { resetPage: false, replace: true });
+      navigate((params) => (off.length ? params.set("ocultar", off.join(",")) : params.delete("ocultar")), {
+        resetPage: false,
+        replace: true,
+      });
     },
   });
 
@@ -157,15 +167,20 @@ export function InitiativesTable({ page, query, hidden }: Props) {
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <details data-dropdown className="relative">
-          <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 font-medium">{t.initiatives.columns}</summary>
+          <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 font-medium">
+            {t.initiatives.columns}
+          </summary>
           <fieldset className="absolute z-10 mt-1 w-64 max-w-[calc(100vw-2rem)] rounded border border-slate-200 bg-white p-3 shadow-lg">
             <legend className="sr-only">{t.initiatives.columnsLegend}</legend>
-            {table.getAllLeafColumns().filter((c) => c.getCanHide()).map((column) => (
-              <label key={column.id} className="flex items-center gap-2 py-1">
-                <input type="checkbox" checked={column.getIsVisible()} onChange={(e) => column.toggleVisibility(e.target.checked)} />
-                {String(column.columnDef.header)}
-              </label>
-            ))}
+            {table
+              .getAllLeafColumns()
+              .filter((c) => c.getCanHide())
+              .map((column) => (
+                <label key={column.id} className="flex items-center gap-2 py-1">
+                  <input type="checkbox" checked={column.getIsVisible()} onChange={(e) => column.toggleVisibility(e.target.checked)} />
+                  {String(column.columnDef.header)}
+                </label>
+              ))}
           </fieldset>
         </details>
         <div className="flex items-center gap-2">
@@ -213,7 +228,11 @@ export function InitiativesTable({ page, query, hidden }: Props) {
                         aria-sort={active ? (query.dir === "desc" ? "descending" : "ascending") : undefined}
                       >
                         {sort ? (
-                          <button type="button" onClick={() => sortBy(header.column.id)} className="inline-flex items-center gap-1 hover:underline">
+                          <button
+                            type="button"
+                            onClick={() => sortBy(header.column.id)}
+                            className="inline-flex items-center gap-1 hover:underline"
+                          >
                             <FlexRender header={header} />
                             <span aria-hidden="true">{active ? (query.dir === "desc" ? "▼" : "▲") : "↕"}</span>
                             <span className="sr-only">
@@ -256,7 +275,13 @@ function shorten(text: string, max: number) {
 function excerpt(original: string, terms: string[], radius = 90) {
   const text = original.normalize("NFC");
   const folded = foldChars(text);
-  const at = Math.max(0, ...terms.map((term) => folded.indexOf(term)).filter((i) => i >= 0).slice(0, 1));
+  const at = Math.max(
+    0,
+    ...terms
+      .map((term) => folded.indexOf(term))
+      .filter((i) => i >= 0)
+      .slice(0, 1),
+  );
   const start = Math.max(0, at - radius);
   const end = Math.min(text.length, at + radius);
   return `${start > 0 ? "…" : ""}${text.slice(start, end)}${end < text.length ? "…" : ""}`;

@@ -47,7 +47,9 @@ export function Pagination({ page }: { page: InitiativePage }) {
                 href={href(p)}
                 aria-label={t.initiatives.goToPage(p)}
                 aria-current={p === page.currentPage ? "page" : undefined}
-                className={p === page.currentPage ? "rounded border border-brand-700 bg-brand-700 px-3 py-1.5 font-semibold text-white" : linkClass}
+                className={
+                  p === page.currentPage ? "rounded border border-brand-700 bg-brand-700 px-3 py-1.5 font-semibold text-white" : linkClass
+                }
               >
                 {p}
               </Link>

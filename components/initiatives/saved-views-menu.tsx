@@ -26,7 +26,9 @@ export function SavedViewsMenu({ views, save, remove }: Props) {
 
   return (
     <details ref={menu} data-dropdown className="relative text-sm" data-testid="saved-views">
-      <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 font-medium">{t.views.menu(views.length)}</summary>
+      <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 font-medium">
+        {t.views.menu(views.length)}
+      </summary>
       <div className="absolute left-0 z-20 mt-1 w-80 max-w-[calc(100vw-2rem)] space-y-3 rounded border border-slate-200 bg-white p-3 shadow-lg">
         {views.length === 0 ? (
           <p className="text-slate-700">{t.views.none}</p>
@@ -34,14 +36,20 @@ export function SavedViewsMenu({ views, save, remove }: Props) {
           <ul className="space-y-1">
             {views.map((view) => (
               <li key={view.id} className="flex items-center justify-between gap-2">
-                <Link href={view.query ? `/iniciativas?${view.query}` : "/iniciativas"} className="truncate text-brand-700 underline-offset-2 hover:underline"
+                <Link
+                  href={view.query ? `/iniciativas?${view.query}` : "/iniciativas"}
+                  className="truncate text-brand-700 underline-offset-2 hover:underline"
                   onClick={() => menu.current?.removeAttribute("open")}
                 >
                   {view.name}
                 </Link>
                 <form action={removeAction}>
                   <input type="hidden" name="id" value={view.id} />
-                  <button type="submit" className="rounded px-2 py-1 text-accent-600 hover:bg-red-50" aria-label={t.views.delete(view.name)}>
+                  <button
+                    type="submit"
+                    className="rounded px-2 py-1 text-accent-600 hover:bg-red-50"
+                    aria-label={t.views.delete(view.name)}
+                  >
                     ✕
                   </button>
                 </form>

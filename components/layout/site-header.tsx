@@ -63,7 +63,10 @@ export async function SiteHeader() {
                       <ul className="on-light absolute right-0 z-20 mt-1 w-56 rounded border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
                         {adminLinks.map((link) => (
                           <li key={link.href}>
-                            <NavLink href={link.href} className="block rounded px-3 py-2 text-sm hover:bg-slate-100 data-[current]:font-semibold data-[current]:text-brand-800">
+                            <NavLink
+                              href={link.href}
+                              className="block rounded px-3 py-2 text-sm hover:bg-slate-100 data-[current]:font-semibold data-[current]:text-brand-800"
+                            >
                               {link.label}
                             </NavLink>
                           </li>

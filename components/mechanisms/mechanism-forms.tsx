@@ -12,12 +12,18 @@ export function CreateMechanismForm({ action }: { action: Action }) {
   const [state, submit] = useActionState(action, { status: "idle" });
   const values = state.status === "error" ? (state.values ?? {}) : {};
   return (
-    <form action={submit} className="mt-3 grid gap-3 md:grid-cols-[1fr_2fr_auto] md:items-end" key={state.status === "success" ? state.message : "nuevo"}>
+    <form
+      action={submit}
+      className="mt-3 grid gap-3 md:grid-cols-[1fr_2fr_auto] md:items-end"
+      key={state.status === "success" ? state.message : "nuevo"}
+    >
       <Field name="nuevo-nombre" label={t.mechanismAdmin.name} errors={state.fieldErrors?.name}>
         {(props) => <TextInput {...props} name="name" defaultValue={values.name} required maxLength={FIELD_LIMITS.mechanismName} />}
       </Field>
       <Field name="nuevo-descripcion" label={t.mechanismAdmin.description} errors={state.fieldErrors?.description}>
-        {(props) => <TextInput {...props} name="description" defaultValue={values.description} maxLength={FIELD_LIMITS.mechanismDescription} />}
+        {(props) => (
+          <TextInput {...props} name="description" defaultValue={values.description} maxLength={FIELD_LIMITS.mechanismDescription} />
+        )}
       </Field>
       <SubmitButton>{t.mechanismAdmin.createSubmit}</SubmitButton>
       <div className="md:col-span-3">
@@ -45,7 +51,13 @@ export function MechanismRow({ mechanism, options, update, merge }: RowProps) {
       <form action={submitUpdate} className="grid gap-3 md:grid-cols-[1fr_2fr_auto] md:items-end">
         <input type="hidden" name="id" value={mechanism.id} />
         <input type="hidden" name="version" value={mechanism.version} />
-        <RowNameField id={`${prefix}-nombre`} label={t.mechanismAdmin.name} entry={mechanism.name} maxLength={FIELD_LIMITS.mechanismName} errors={updateState.fieldErrors?.name} />
+        <RowNameField
+          id={`${prefix}-nombre`}
+          label={t.mechanismAdmin.name}
+          entry={mechanism.name}
+          maxLength={FIELD_LIMITS.mechanismName}
+          errors={updateState.fieldErrors?.name}
+        />
         <Field name={`${prefix}-descripcion`} label={t.mechanismAdmin.description} errors={updateState.fieldErrors?.description}>
           {(props) => (
             <TextInput

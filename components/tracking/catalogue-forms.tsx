@@ -9,7 +9,13 @@ import { Field, FormMessage, RowNameField, Select, SubmitButton, TextInput } fro
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
-function TypeSelect(props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string; "aria-label"?: string; defaultValue?: string }) {
+function TypeSelect(props: {
+  id: string;
+  "aria-invalid": boolean;
+  "aria-describedby"?: string;
+  "aria-label"?: string;
+  defaultValue?: string;
+}) {
   return (
     <Select {...props} name="type" defaultValue={props.defaultValue ?? ""}>
       <option value="">{t.catalogues.chooseType}</option>
@@ -76,14 +82,18 @@ export function CatalogueEntryRow({ kind, entry, update, remove }: RowProps) {
           <input type="hidden" name="id" value={entry.id} />
           <input type="hidden" name="version" value={entry.version} />
           <div className="col-span-full md:col-span-1">
-            <RowNameField id={`${prefix}-nombre`} label={t.catalogues.name} entry={entry.name} maxLength={FIELD_LIMITS.catalogueName} errors={updateState.fieldErrors?.name} />
+            <RowNameField
+              id={`${prefix}-nombre`}
+              label={t.catalogues.name}
+              entry={entry.name}
+              maxLength={FIELD_LIMITS.catalogueName}
+              errors={updateState.fieldErrors?.name}
+            />
           </div>
           {kind === "actor" && (
             <div className="col-span-full md:col-span-1">
               <Field name={`${prefix}-tipo`} label={t.catalogues.type} errors={updateState.fieldErrors?.type}>
-                {(props) => (
-                  <TypeSelect {...props} aria-label={t.forms.fieldOf(t.catalogues.type, entry.name)} defaultValue={entry.type} />
-                )}
+                {(props) => <TypeSelect {...props} aria-label={t.forms.fieldOf(t.catalogues.type, entry.name)} defaultValue={entry.type} />}
               </Field>
             </div>
           )}

@@ -12,7 +12,6 @@ import { ENDING_SOON_DAYS, STALE_AFTER_DAYS } from "@/lib/tracking/statuses";
 const inlineLink = "font-semibold text-brand-700 underline underline-offset-2 hover:text-brand-900";
 const itemLink = "font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900";
 
-
 /** Instruments ending within the horizon, soonest first, each with the initiative it belongs to. */
 export function EndingSoon({ endingSoon, today }: { endingSoon: Dashboard["endingSoon"]; today: string }) {
   const { instruments } = endingSoon;
@@ -50,7 +49,11 @@ export function EndingSoon({ endingSoon, today }: { endingSoon: Dashboard["endin
 function Headline({ count, href, testId, children }: { count: number; href: string; testId: string; children: ReactNode }) {
   return (
     <p className="flex flex-wrap items-baseline gap-x-2 text-slate-800">
-      <Link href={href} className="text-3xl font-bold text-brand-700 underline underline-offset-4 hover:text-brand-900" data-testid={testId}>
+      <Link
+        href={href}
+        className="text-3xl font-bold text-brand-700 underline underline-offset-4 hover:text-brand-900"
+        data-testid={testId}
+      >
         {formatNumber(count)}
       </Link>
       {children}
@@ -81,7 +84,9 @@ export function Unowned({ unowned }: { unowned: Dashboard["unowned"] }) {
         <p className="text-slate-700">{t.dashboard.noUnowned}</p>
       ) : (
         <>
-          {unowned.count > unowned.first.length && <p className="text-sm text-slate-700">{t.dashboard.firstOf(unowned.first.length, unowned.count)}</p>}
+          {unowned.count > unowned.first.length && (
+            <p className="text-sm text-slate-700">{t.dashboard.firstOf(unowned.first.length, unowned.count)}</p>
+          )}
           <ul className="list-disc space-y-1 pl-5 text-sm">
             {unowned.first.map((initiative) => (
               <li key={initiative.id}>
@@ -117,7 +122,9 @@ export function Stale({ stale }: { stale: Dashboard["stale"] }) {
               </Link>
             </p>
           )}
-          {stale.count > stale.first.length && <p className="text-sm text-slate-700">{t.dashboard.firstOf(stale.first.length, stale.count)}</p>}
+          {stale.count > stale.first.length && (
+            <p className="text-sm text-slate-700">{t.dashboard.firstOf(stale.first.length, stale.count)}</p>
+          )}
           <ul className="space-y-2 text-sm" data-testid="stale-list">
             {stale.first.map((initiative) => (
               <li key={initiative.id}>

@@ -6,4 +6,7 @@ export interface ObjectiveRow extends ObjectiveFigures {
 }
 
 export const objectiveRows = (development: Dashboard["development"]): ObjectiveRow[] =>
-  development.flatMap(({ management, ...d }) => [{ ...d, level: "development" as const }, ...management.map((m) => ({ ...m, level: "management" as const }))]);
+  development.flatMap(({ management, ...d }) => [
+    { ...d, level: "development" as const },
+    ...management.map((m) => ({ ...m, level: "management" as const })),
+  ]);

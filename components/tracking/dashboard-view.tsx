@@ -58,7 +58,11 @@ export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
             <p className="max-w-3xl text-sm text-slate-700">{t.dashboard.progressIntro}</p>
             <p className="flex flex-wrap items-baseline gap-x-3 text-slate-800">
               <span className="font-semibold">{t.dashboard.overall}:</span>
-              <Link href={byProgress} className="text-3xl font-bold text-brand-700 underline underline-offset-4 hover:text-brand-900" data-testid="rollup-total">
+              <Link
+                href={byProgress}
+                className="text-3xl font-bold text-brand-700 underline underline-offset-4 hover:text-brand-900"
+                data-testid="rollup-total"
+              >
                 {formatAverage(overall.rollup.average)}
               </Link>
               <Link href={byProgress} className="text-sm text-brand-700 underline underline-offset-2 hover:text-brand-900">

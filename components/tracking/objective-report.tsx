@@ -8,7 +8,6 @@ import { STATUSES } from "@/lib/tracking/statuses";
 
 type ReportInitiative = Report["groups"][number]["initiatives"][number];
 
-
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
@@ -35,8 +34,12 @@ function InitiativeEntry({ initiative }: { initiative: ReportInitiative }) {
           <ProgressMeter value={initiative.progress} />
         </Field>
         <Field label={t.tracking.lead}>{initiative.lead ?? t.tracking.noLead}</Field>
-        <Field label={t.tracking.supporting}>{initiative.supporting.length > 0 ? initiative.supporting.join(", ") : t.tracking.noneSupporting}</Field>
-        <Field label={t.tracking.lastUpdate}>{initiative.lastUpdateOn ? formatDay(initiative.lastUpdateOn) : t.tracking.neverUpdated}</Field>
+        <Field label={t.tracking.supporting}>
+          {initiative.supporting.length > 0 ? initiative.supporting.join(", ") : t.tracking.noneSupporting}
+        </Field>
+        <Field label={t.tracking.lastUpdate}>
+          {initiative.lastUpdateOn ? formatDay(initiative.lastUpdateOn) : t.tracking.neverUpdated}
+        </Field>
       </dl>
       {latestUpdate && (
         <div className="text-sm">
@@ -53,8 +56,8 @@ function InitiativeEntry({ initiative }: { initiative: ReportInitiative }) {
           <ul className="list-disc space-y-1 pl-5">
             {initiative.instruments.map((instrument) => (
               <li key={instrument.id}>
-                <span className="font-medium text-slate-900">{instrument.title}</span> · {instrument.type} ·{" "}
-                {instrument.counterpart.name} ({counterpartTypeLabel(instrument.counterpart.type)}) ·{" "}
+                <span className="font-medium text-slate-900">{instrument.title}</span> · {instrument.type} · {instrument.counterpart.name} (
+                {counterpartTypeLabel(instrument.counterpart.type)}) ·{" "}
                 {t.tracking.signedEnds(formatDay(instrument.signedOn), instrument.endsOn ? formatDay(instrument.endsOn) : null)}
                 {instrument.reference && (
                   <span className="block break-all text-xs text-slate-700">
@@ -135,7 +138,9 @@ export function ObjectiveReport({ report, name, today }: { report: Report; name:
       {report.groups.map((group) => (
         <section key={group.code} aria-labelledby={`og-${group.code}`} className="space-y-3">
           <h2 id={`og-${group.code}`} className="text-lg font-semibold text-slate-900">
-            {report.kind === "development" ? `${t.objective.management(group.code)}: ${group.title}` : `${t.objective.initiatives} (${group.initiatives.length})`}
+            {report.kind === "development"
+              ? `${t.objective.management(group.code)}: ${group.title}`
+              : `${t.objective.initiatives} (${group.initiatives.length})`}
           </h2>
           {report.kind === "development" && group.initiatives.length > 0 && (
             <p className="text-sm text-slate-700">
@@ -147,7 +152,10 @@ export function ObjectiveReport({ report, name, today }: { report: Report; name:
           ) : (
             <ol className="space-y-3">
               {group.initiatives.map((initiative) => (
-                <li key={initiative.id} className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4 print:border-slate-400">
+                <li
+                  key={initiative.id}
+                  className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4 print:border-slate-400"
+                >
                   <InitiativeEntry initiative={initiative} />
                 </li>
               ))}

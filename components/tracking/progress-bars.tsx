@@ -21,7 +21,13 @@ export function ProgressChart({ id, rows }: { id: string; rows: ObjectiveRow[] }
   const height = rows.length * ROW + AXIS;
   const scale = (percent: number) => LABEL + (percent / 100) * BAR;
   return (
-    <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full max-w-3xl" fontSize={12}>
+    <svg
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      className="h-auto w-full max-w-3xl"
+      fontSize={12}
+    >
       <title id={`${id}-title`}>{t.dashboard.progressTitle}</title>
       <desc id={`${id}-desc`}>{t.dashboard.progressChartDescription}</desc>
       {/* Tracks, then the grid, then the bars: the grid shows on the empty part of a track, never over a bar. */}
@@ -30,7 +36,14 @@ export function ProgressChart({ id, rows }: { id: string; rows: ObjectiveRow[] }
       ))}
       {TICKS.map((tick) => (
         <g key={tick}>
-          <line x1={scale(tick)} x2={scale(tick)} y1={0} y2={rows.length * ROW} stroke="#cbd5e1" strokeDasharray={tick === 0 || tick === 100 ? undefined : "3 3"} />
+          <line
+            x1={scale(tick)}
+            x2={scale(tick)}
+            y1={0}
+            y2={rows.length * ROW}
+            stroke="#cbd5e1"
+            strokeDasharray={tick === 0 || tick === 100 ? undefined : "3 3"}
+          />
           <text x={scale(tick)} y={rows.length * ROW + AXIS / 2 + 2} dominantBaseline="central" textAnchor="middle" fill="#334155">
             {formatPercent(tick)}
           </text>
@@ -46,8 +59,23 @@ export function ProgressChart({ id, rows }: { id: string; rows: ObjectiveRow[] }
             <text x={0} y={middle} dominantBaseline="central" fontWeight={strong} fill="#0f172a">
               {t.dashboard.shortCode(row.code)}
             </text>
-            {average !== null && <rect x={LABEL} y={y} width={(average / 100) * BAR} height={BAR_HEIGHT} fill={row.level === "development" ? "#12325d" : "#1d4f91"} />}
-            <text x={WIDTH} y={middle} dominantBaseline="central" textAnchor="end" fontWeight={strong} fill={average === null ? "#334155" : "#0f172a"}>
+            {average !== null && (
+              <rect
+                x={LABEL}
+                y={y}
+                width={(average / 100) * BAR}
+                height={BAR_HEIGHT}
+                fill={row.level === "development" ? "#12325d" : "#1d4f91"}
+              />
+            )}
+            <text
+              x={WIDTH}
+              y={middle}
+              dominantBaseline="central"
+              textAnchor="end"
+              fontWeight={strong}
+              fill={average === null ? "#334155" : "#0f172a"}
+            >
               {formatAverage(row.rollup.average)}
             </text>
           </g>
@@ -98,12 +126,20 @@ export function ProgressTable({ rows }: { rows: ObjectiveRow[] }) {
                   </Link>
                 </td>
                 <td className="px-3 py-2 text-right align-top tabular-nums">
-                  <Link href={byProgress(row.code)} aria-label={t.dashboard.countedLabel(row.rollup.counted, name)} className="text-brand-700 underline-offset-2 hover:underline">
+                  <Link
+                    href={byProgress(row.code)}
+                    aria-label={t.dashboard.countedLabel(row.rollup.counted, name)}
+                    className="text-brand-700 underline-offset-2 hover:underline"
+                  >
                     {formatNumber(row.rollup.counted)}
                   </Link>
                 </td>
                 <td className="px-3 py-2 text-right align-top tabular-nums">
-                  <Link href={byProgress(row.code)} aria-label={t.dashboard.ignoredLabel(row.rollup.ignored, name)} className="text-brand-700 underline-offset-2 hover:underline">
+                  <Link
+                    href={byProgress(row.code)}
+                    aria-label={t.dashboard.ignoredLabel(row.rollup.ignored, name)}
+                    className="text-brand-700 underline-offset-2 hover:underline"
+                  >
                     {formatNumber(row.rollup.ignored)}
                   </Link>
                 </td>

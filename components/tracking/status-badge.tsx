@@ -12,7 +12,10 @@ const STYLES: Record<Status, string> = {
 
 export function StatusBadge({ status }: { status: Status }) {
   return (
-    <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STYLES[status]}`} data-testid="status-badge">
+    <span
+      className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STYLES[status]}`}
+      data-testid="status-badge"
+    >
       {t.tracking.statuses[status]}
     </span>
   );

@@ -30,7 +30,11 @@ export function StatusLegend() {
     <ul aria-label={t.dashboard.legend} className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">
       {STATUSES.map((status) => (
         <li key={status} className="flex items-center gap-1.5">
-          <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm border border-slate-500" style={{ backgroundColor: STATUS_COLORS[status].fill }} />
+          <span
+            aria-hidden="true"
+            className="inline-block h-3 w-3 rounded-sm border border-slate-500"
+            style={{ backgroundColor: STATUS_COLORS[status].fill }}
+          />
           {t.tracking.statuses[status]}
         </li>
       ))}
@@ -42,7 +46,13 @@ export function StatusLegend() {
 export function StatusChart({ id, rows }: { id: string; rows: ObjectiveRow[] }) {
   const height = rows.length * ROW;
   return (
-    <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full max-w-3xl" fontSize={12}>
+    <svg
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      className="h-auto w-full max-w-3xl"
+      fontSize={12}
+    >
       <title id={`${id}-title`}>{t.dashboard.statusTitle}</title>
       <desc id={`${id}-desc`}>{t.dashboard.statusChartDescription}</desc>
       {rows.map((row, index) => {
@@ -61,7 +71,14 @@ export function StatusChart({ id, rows }: { id: string; rows: ObjectiveRow[] }) 
                 <g key={status}>
                   <rect x={x} y={y} width={width} height={BAR_HEIGHT} fill={STATUS_COLORS[status].fill} stroke="#ffffff" />
                   {width >= MIN_LABELLED && (
-                    <text x={x + width / 2} y={middle} dominantBaseline="central" textAnchor="middle" fill={STATUS_COLORS[status].text} fontWeight={600}>
+                    <text
+                      x={x + width / 2}
+                      y={middle}
+                      dominantBaseline="central"
+                      textAnchor="middle"
+                      fill={STATUS_COLORS[status].text}
+                      fontWeight={600}
+                    >
                       {formatNumber(n)}
                     </text>
                   )}
@@ -129,7 +146,11 @@ export function StatusTable({ rows, overall }: { rows: ObjectiveRow[]; overall: 
               <tr key={row.code} className={`border-t border-slate-200 ${row.level === "development" ? "bg-slate-50" : ""}`}>
                 <ObjectiveRowHeader row={row} />
                 {STATUSES.map((status) => (
-                  <td key={status} className="px-3 py-2 text-right align-top tabular-nums" data-testid={`status-count-${row.code}-${status}`}>
+                  <td
+                    key={status}
+                    className="px-3 py-2 text-right align-top tabular-nums"
+                    data-testid={`status-count-${row.code}-${status}`}
+                  >
                     <CountLink
                       n={row.byStatus[status]}
                       href={initiativesHref({ ...objectiveFilter(row.code), estado: [STATUS_SLUGS[status]] })}
@@ -138,7 +159,11 @@ export function StatusTable({ rows, overall }: { rows: ObjectiveRow[]; overall: 
                   </td>
                 ))}
                 <td className="px-3 py-2 text-right align-top tabular-nums">
-                  <CountLink n={row.total} href={initiativesHref(objectiveFilter(row.code))} label={t.dashboard.totalCellLabel(row.total, name)} />
+                  <CountLink
+                    n={row.total}
+                    href={initiativesHref(objectiveFilter(row.code))}
+                    label={t.dashboard.totalCellLabel(row.total, name)}
+                  />
                 </td>
               </tr>
             );
@@ -159,7 +184,11 @@ export function StatusTable({ rows, overall }: { rows: ObjectiveRow[]; overall: 
               </td>
             ))}
             <td className="px-3 py-2 text-right tabular-nums">
-              <CountLink n={overall.total} href={initiativesHref()} label={t.dashboard.totalCellLabel(overall.total, t.dashboard.wholePlan)} />
+              <CountLink
+                n={overall.total}
+                href={initiativesHref()}
+                label={t.dashboard.totalCellLabel(overall.total, t.dashboard.wholePlan)}
+              />
             </td>
           </tr>
         </tfoot>

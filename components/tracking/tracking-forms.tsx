@@ -16,7 +16,17 @@ function useForm(action: Action) {
   return { state, submit, typed, errors: state.fieldErrors ?? {} };
 }
 
-export function ProgressUpdateForm({ initiativeId, trackingVersion, today, action }: { initiativeId: number; trackingVersion: number; today: string; action: Action }) {
+export function ProgressUpdateForm({
+  initiativeId,
+  trackingVersion,
+  today,
+  action,
+}: {
+  initiativeId: number;
+  trackingVersion: number;
+  today: string;
+  action: Action;
+}) {
   const { state, submit, typed, errors } = useForm(action);
   return (
     <form action={submit} className="space-y-4" data-testid="progress-form" noValidate>
@@ -39,7 +49,18 @@ export function ProgressUpdateForm({ initiativeId, trackingVersion, today, actio
           )}
         </Field>
         <Field name="avance-porcentaje" label={`${t.tracking.progress} (%)`} errors={errors.progress} hint={t.tracking.progressHint}>
-          {(props) => <TextInput {...props} type="number" name="progress" min={0} max={100} step={1} inputMode="numeric" defaultValue={typed.progress ?? ""} />}
+          {(props) => (
+            <TextInput
+              {...props}
+              type="number"
+              name="progress"
+              min={0}
+              max={100}
+              step={1}
+              inputMode="numeric"
+              defaultValue={typed.progress ?? ""}
+            />
+          )}
         </Field>
       </div>
       <Field name="avance-nota" label={t.tracking.note} errors={errors.note}>
@@ -86,7 +107,13 @@ export function OwnershipForm({ initiativeId, trackingVersion, secretariats, lea
           {secretariats.map((s) => (
             <li key={s.id}>
               <label className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="supportingSecretariatIds" value={s.id} defaultChecked={supportingIds.includes(s.id)} className="mt-1" />
+                <input
+                  type="checkbox"
+                  name="supportingSecretariatIds"
+                  value={s.id}
+                  defaultChecked={supportingIds.includes(s.id)}
+                  className="mt-1"
+                />
                 {s.name}
               </label>
             </li>
@@ -123,7 +150,14 @@ interface InstrumentFormProps {
   submitLabel: string;
 }
 
-export function InstrumentForm({ articulationObjectiveId, instrument, mechanisms, counterparts, action, submitLabel }: InstrumentFormProps) {
+export function InstrumentForm({
+  articulationObjectiveId,
+  instrument,
+  mechanisms,
+  counterparts,
+  action,
+  submitLabel,
+}: InstrumentFormProps) {
   const { state, submit, typed, errors } = useForm(action);
   const prefix = instrument ? `instrumento-${instrument.id}` : `instrumento-nuevo-${articulationObjectiveId}`;
   const value = (key: keyof InstrumentValues) => typed[key] ?? (instrument?.[key] != null ? String(instrument[key]) : "");

@@ -9,7 +9,11 @@ import { ProgressMeter, StatusBadge } from "./status-badge";
 /** Status, progress, owners and freshness of an initiative, in one card. */
 export function TrackingSummary({ tracking }: { tracking: InitiativeTracking }) {
   return (
-    <section aria-labelledby="seguimiento" className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4" data-testid="tracking-summary">
+    <section
+      aria-labelledby="seguimiento"
+      className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="tracking-summary"
+    >
       <h2 id="seguimiento" className="text-lg font-semibold text-slate-900">
         {t.tracking.title}
       </h2>
@@ -30,7 +34,10 @@ export function TrackingSummary({ tracking }: { tracking: InitiativeTracking }) 
           <dt className="font-semibold text-slate-700">{t.tracking.lead}</dt>
           <dd className="mt-1 text-slate-900" data-testid="tracking-lead">
             {tracking.leadSecretariat ? (
-              <Link href={initiativesHref({ responsable: [tracking.leadSecretariat.slug] })} className="text-brand-700 underline underline-offset-2">
+              <Link
+                href={initiativesHref({ responsable: [tracking.leadSecretariat.slug] })}
+                className="text-brand-700 underline underline-offset-2"
+              >
                 {tracking.leadSecretariat.name}
               </Link>
             ) : (
@@ -39,7 +46,9 @@ export function TrackingSummary({ tracking }: { tracking: InitiativeTracking }) 
           </dd>
           <dt className="mt-2 font-semibold text-slate-700">{t.tracking.supporting}</dt>
           <dd className="mt-1 text-slate-900">
-            {tracking.supportingSecretariats.length === 0 ? t.tracking.noneSupporting : tracking.supportingSecretariats.map((s) => s.name).join(" · ")}
+            {tracking.supportingSecretariats.length === 0
+              ? t.tracking.noneSupporting
+              : tracking.supportingSecretariats.map((s) => s.name).join(" · ")}
           </dd>
         </div>
         <div>
@@ -69,8 +78,12 @@ export function InstrumentList({ instruments }: { instruments: Instrument[] }) {
         <li key={i.id} className="rounded border border-slate-200 px-3 py-2 text-sm">
           <p className="font-medium text-slate-900">
             {i.title}{" "}
-            {i.endingSoon && <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">{t.tracking.endingSoon}</span>}
-            {i.ended && <span className="ml-1 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-semibold text-slate-800">{t.tracking.ended}</span>}
+            {i.endingSoon && (
+              <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">{t.tracking.endingSoon}</span>
+            )}
+            {i.ended && (
+              <span className="ml-1 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-semibold text-slate-800">{t.tracking.ended}</span>
+            )}
           </p>
           <p className="text-slate-700">
             {i.mechanism.name} · {i.counterpart.name} ({counterpartTypeLabel(i.counterpart.type)})
@@ -95,7 +108,11 @@ export function ProgressTimeline({ updates }: { updates: InitiativeTracking["pro
       ) : (
         <ol className="space-y-3 border-l-2 border-brand-200 pl-4" data-testid="timeline">
           {updates.map((u) => (
-            <li key={u.id} className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="timeline-entry">
+            <li
+              key={u.id}
+              className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-3 text-sm"
+              data-testid="timeline-entry"
+            >
               <p className="font-semibold text-slate-900">
                 <time dateTime={u.occurredOn}>{formatDay(u.occurredOn)}</time>{" "}
                 <span className="font-normal text-slate-700">
@@ -105,7 +122,10 @@ export function ProgressTimeline({ updates }: { updates: InitiativeTracking["pro
               <p className="mt-1 whitespace-pre-line text-slate-900">{u.note}</p>
               {(u.status || u.progress !== null) && (
                 <p className="mt-1 text-slate-700">
-                  {[u.status ? t.tracking.changedStatus(t.tracking.statuses[u.status]) : null, u.progress !== null ? t.tracking.changedProgress(u.progress) : null]
+                  {[
+                    u.status ? t.tracking.changedStatus(t.tracking.statuses[u.status]) : null,
+                    u.progress !== null ? t.tracking.changedProgress(u.progress) : null,
+                  ]
                     .filter(Boolean)
                     .join(" · ")}
                 </p>

@@ -44,10 +44,24 @@ export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
 }
 
 /** The name of one entry in a list of editable rows, heard by screen readers as «Nombre de «entrada»». */
-export function RowNameField({ id, label, entry, maxLength, errors }: { id: string; label: string; entry: string; maxLength: number; errors?: string[] }) {
+export function RowNameField({
+  id,
+  label,
+  entry,
+  maxLength,
+  errors,
+}: {
+  id: string;
+  label: string;
+  entry: string;
+  maxLength: number;
+  errors?: string[];
+}) {
   return (
     <Field name={id} label={label} errors={errors}>
-      {(props) => <TextInput {...props} aria-label={t.forms.fieldOf(label, entry)} name="name" defaultValue={entry} required maxLength={maxLength} />}
+      {(props) => (
+        <TextInput {...props} aria-label={t.forms.fieldOf(label, entry)} name="name" defaultValue={entry} required maxLength={maxLength} />
+      )}
     </Field>
   );
 }
@@ -65,7 +79,15 @@ export function Select(props: SelectHTMLAttributes<HTMLSelectElement>) {
   return <select key={String(props.defaultValue ?? "")} {...props} className={inputClass} />;
 }
 
-export function SubmitButton({ children, pendingLabel = t.forms.saving, variant = "primary" }: { children: ReactNode; pendingLabel?: string; variant?: "primary" | "secondary" | "danger" }) {
+export function SubmitButton({
+  children,
+  pendingLabel = t.forms.saving,
+  variant = "primary",
+}: {
+  children: ReactNode;
+  pendingLabel?: string;
+  variant?: "primary" | "secondary" | "danger";
+}) {
   const { pending } = useFormStatus();
   const styles = {
     primary: "bg-brand-700 text-white hover:bg-brand-800",

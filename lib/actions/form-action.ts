@@ -76,7 +76,11 @@ export function formAction<S extends z.ZodType, T = undefined>(options: {
         };
       }
       logger.error({ err: error, requestId: request.requestId, action: options.what }, "server action failed");
-      return { status: "error", message: `${t.errors.generic} ${request.requestId ? t.errors.requestId(request.requestId) : ""}`.trim(), values };
+      return {
+        status: "error",
+        message: `${t.errors.generic} ${request.requestId ? t.errors.requestId(request.requestId) : ""}`.trim(),
+        values,
+      };
     }
   };
 }
@@ -104,5 +108,11 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 /** After a write, the next few requests of this browser read from the primary, not a lagging replica. */
 async function readOwnWrites() {
   if (!process.env.DATABASE_REPLICA_URL) return;
-  (await cookies()).set(WROTE_COOKIE, "1", { maxAge: replicaLagSeconds(), httpOnly: true, sameSite: "lax", path: "/", secure: process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "1" });
+  (await cookies()).set(WROTE_COOKIE, "1", {
+    maxAge: replicaLagSeconds(),
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "1",
+  });
 }

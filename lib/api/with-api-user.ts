@@ -6,7 +6,11 @@ import { t } from "@/lib/i18n";
 import { logger } from "@/lib/logger";
 
 /** Route handlers of the API: session and role checked here, refusals as 401/403 JSON, failures never leak details. */
-export async function withApiUser(permission: Permission, what: string, handler: (user: CurrentUser) => Promise<Response>): Promise<Response> {
+export async function withApiUser(
+  permission: Permission,
+  what: string,
+  handler: (user: CurrentUser) => Promise<Response>,
+): Promise<Response> {
   let user: CurrentUser;
   try {
     user = await authorize(permission, what);

@@ -5,7 +5,11 @@ import { getReadDb, type Prisma } from "@/lib/db/client";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 
 /** Filters of /admin/auditoria, from the URL; anything invalid is dropped rather than failing the page. */
 export const auditQuerySchema = z.object({
@@ -36,7 +40,12 @@ export async function listAuditEvents(query: AuditQuery) {
   await authorize("audit:read", "leer auditoría");
   const db = getReadDb();
   const [data, count, entities, actions] = await Promise.all([
-    db.auditEvent.findMany({ where: where(query), orderBy: [{ occurredAt: "desc" }, { id: "desc" }], skip: (query.pagina - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
+    db.auditEvent.findMany({
+      where: where(query),
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      skip: (query.pagina - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+    }),
     db.auditEvent.count({ where: where(query) }),
     db.auditEvent.findMany({ distinct: ["entityType"], select: { entityType: true }, where: { entityType: { not: null } } }),
     db.auditEvent.findMany({ distinct: ["action"], select: { action: true } }),

@@ -51,9 +51,7 @@ export function passwordProblem(password: string, context: { email?: string; nam
 }
 
 /** The zod rule shared by every form that sets a password. */
-export const passwordSchema = z
-  .string({ error: "Escriba una contraseña." })
-  .superRefine((value, ctx) => {
-    const problem = passwordProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+export const passwordSchema = z.string({ error: "Escriba una contraseña." }).superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});

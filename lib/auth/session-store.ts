@@ -33,7 +33,12 @@ export interface ActiveSession {
  * The session behind a token, if it is still good: not revoked, not idle or
  * expired, its user active, and the user's session version unchanged since sign-in.
  */
-export async function validateUserSession(db: Db, sessionId: string, sessionVersion: number, now = new Date()): Promise<ActiveSession | null> {
+export async function validateUserSession(
+  db: Db,
+  sessionId: string,
+  sessionVersion: number,
+  now = new Date(),
+): Promise<ActiveSession | null> {
   const session = await db.userSession.findUnique({ where: { id: sessionId }, include: { user: true } });
   if (!session || session.revokedAt) return null;
   const { user } = session;

@@ -1,5 +1,13 @@
 import type { Db } from "@/lib/db/client";
-import { ACCOUNT_RULE, ADDRESS_RULE, afterFailure, decide, type ThrottleDecision, type ThrottleRule, type ThrottleState } from "./throttle-rules";
+import {
+  ACCOUNT_RULE,
+  ADDRESS_RULE,
+  afterFailure,
+  decide,
+  type ThrottleDecision,
+  type ThrottleRule,
+  type ThrottleState,
+} from "./throttle-rules";
 
 /** A counter; one that stands for a person (not an address) starts over after their success. */
 export type ThrottleKey = { key: string; rule: ThrottleRule; resetOnSuccess?: boolean };
@@ -12,7 +20,9 @@ export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
 }
 
 /** Changing one's own password checks the current one: the same rule as signing in, on a counter of its own. */
-export const passwordChangeKeys = (userId: number): ThrottleKey[] => [{ key: `password-change:${userId}`, rule: ACCOUNT_RULE, resetOnSuccess: true }];
+export const passwordChangeKeys = (userId: number): ThrottleKey[] => [
+  { key: `password-change:${userId}`, rule: ACCOUNT_RULE, resetOnSuccess: true },
+];
 
 export interface Reservation extends ThrottleDecision {
   /** The keys that counting this attempt locked. */
@@ -33,7 +43,9 @@ export async function reserveAttempt(db: Db, keys: ThrottleKey[], now = new Date
     await db.$transaction(async (tx) => {
       // The row lock orders concurrent attempts from every instance: each sees the ones before it.
       await tx.$executeRaw`INSERT INTO "LoginThrottle" ("key", "failures", "windowStartedAt") VALUES (${key}, 0, ${now}) ON CONFLICT ("key") DO NOTHING`;
-      const [current] = await tx.$queryRaw<ThrottleState[]>`SELECT "failures", "windowStartedAt", "lockedUntil" FROM "LoginThrottle" WHERE "key" = ${key} FOR UPDATE`;
+      const [current] = await tx.$queryRaw<
+        ThrottleState[]
+      >`SELECT "failures", "windowStartedAt", "lockedUntil" FROM "LoginThrottle" WHERE "key" = ${key} FOR UPDATE`;
       const state = current && current.failures > 0 ? current : null;
       const decision = decide(state, rule, now);
       reservation.locked ||= decision.locked;

@@ -202,7 +202,8 @@ export const TABLE_LABELS: Record<TableName, string> = {
   auditEvents: "eventos de auditoría",
 };
 
-export const describeCounts = (counts: Record<TableName, number>) => TABLE_NAMES.map((table) => `${TABLE_LABELS[table]}: ${counts[table]}`).join(", ");
+export const describeCounts = (counts: Record<TableName, number>) =>
+  TABLE_NAMES.map((table) => `${TABLE_LABELS[table]}: ${counts[table]}`).join(", ");
 
 const count = integer.min(0);
 
@@ -228,7 +229,9 @@ const REFERENCES: [TableName, string, TableName][] = [
 /** What a file must say first; checked on its own so that another kind of JSON gets one clear message. */
 export const backupHeaderSchema = z.object({
   format: z.literal(BACKUP_FORMAT, { error: `no es un respaldo de Matriz PMDOT (se esperaba «${BACKUP_FORMAT}»).` }),
-  formatVersion: z.literal(BACKUP_FORMAT_VERSION, { error: `versión de formato no admitida (este programa lee la ${BACKUP_FORMAT_VERSION}).` }),
+  formatVersion: z.literal(BACKUP_FORMAT_VERSION, {
+    error: `versión de formato no admitida (este programa lee la ${BACKUP_FORMAT_VERSION}).`,
+  }),
 });
 
 export const backupSchema = backupHeaderSchema
@@ -241,7 +244,9 @@ export const backupSchema = backupHeaderSchema
     migrations: z.array(z.string().min(1)).min(1, "falta la lista de migraciones."),
     counts: z.object(Object.fromEntries(TABLE_NAMES.map((table) => [table, count])) as Record<TableName, typeof count>).strict(),
     /** Next value of each id sequence, so that ids of deleted rows (which the audit log may name) are never reused. */
-    nextIds: z.object(Object.fromEntries(Object.keys(SERIAL_TABLES).map((table) => [table, id])) as Record<SerialTable, typeof id>).strict(),
+    nextIds: z
+      .object(Object.fromEntries(Object.keys(SERIAL_TABLES).map((table) => [table, id])) as Record<SerialTable, typeof id>)
+      .strict(),
     matrix: matrixDocumentSchema,
     tables: z.object(tableSchemas).strict(),
   })
@@ -251,7 +256,11 @@ export const backupSchema = backupHeaderSchema
     const ids = new Map<TableName, Set<unknown>>();
     for (const table of TABLE_NAMES) {
       if (backup.counts[table] !== rows(table).length) {
-        ctx.addIssue({ code: "custom", path: ["counts", table], message: `dice ${backup.counts[table]} pero «tables.${table}» tiene ${rows(table).length} filas.` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["counts", table],
+          message: `dice ${backup.counts[table]} pero «tables.${table}» tiene ${rows(table).length} filas.`,
+        });
       }
     }
     for (const table of Object.keys(SERIAL_TABLES) as SerialTable[]) {
@@ -263,14 +272,22 @@ export const backupSchema = backupHeaderSchema
       ids.set(table, seen);
       const highest = rows(table).reduce((max, row) => Math.max(max, row.id as number), 0);
       if (backup.nextIds[table] <= highest) {
-        ctx.addIssue({ code: "custom", path: ["nextIds", table], message: `debe ser mayor que el id más alto de «tables.${table}» (${highest}).` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["nextIds", table],
+          message: `debe ser mayor que el id más alto de «tables.${table}» (${highest}).`,
+        });
       }
     }
     for (const [table, column, target] of REFERENCES) {
       rows(table).forEach((row, index) => {
         const value = row[column];
         if (value !== null && !ids.get(target)!.has(value)) {
-          ctx.addIssue({ code: "custom", path: ["tables", table, index, column], message: `no hay fila ${String(value)} en «tables.${target}».` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["tables", table, index, column],
+            message: `no hay fila ${String(value)} en «tables.${target}».`,
+          });
         }
       });
     }

@@ -40,14 +40,19 @@ export async function createBackup(db: Db, now = new Date()): Promise<BackupFile
         users: await tx.user.findMany({ ...byId, omit: { passwordHash: true, mustChangePassword: true } }),
         initiatives: await tx.initiative.findMany({ ...byId, omit: { searchText: true, mechanismIds: true } }),
         articulationObjectives: await tx.articulationObjective.findMany(byId),
-        articulationObjectiveMechanisms: await tx.articulationObjectiveMechanism.findMany({ orderBy: [{ articulationObjectiveId: "asc" }, { position: "asc" }] }),
+        articulationObjectiveMechanisms: await tx.articulationObjectiveMechanism.findMany({
+          orderBy: [{ articulationObjectiveId: "asc" }, { position: "asc" }],
+        }),
         initiativeSupports: await tx.initiativeSupport.findMany({ orderBy: [{ initiativeId: "asc" }, { secretariatId: "asc" }] }),
         instruments: await tx.instrument.findMany(byId),
         progressUpdates: await tx.progressUpdate.findMany(byId),
         savedViews: await tx.savedView.findMany(byId),
         portalSettings: await tx.portalSettings.findMany(byId),
         // Prisma types JSON objects with optional members; they are plain JSON all the same.
-        auditEvents: (await tx.auditEvent.findMany(byId)).map((e) => ({ ...e, data: e.data as BackupTables["auditEvents"][number]["data"] })),
+        auditEvents: (await tx.auditEvent.findMany(byId)).map((e) => ({
+          ...e,
+          data: e.data as BackupTables["auditEvents"][number]["data"],
+        })),
       };
       const migrations = await tx.$queryRaw<{ name: string }[]>`
         SELECT migration_name AS name FROM "_prisma_migrations"
@@ -58,12 +63,16 @@ export async function createBackup(db: Db, now = new Date()): Promise<BackupFile
         FROM unnest(${Object.values(SERIAL_TABLES)}::text[]) AS t`;
       const next = new Map(sequences.map((s) => [s.table, s.next]));
       // A sequence behind its rows (ids written by hand) would collide on the next insert: the restore sets it past them.
-      const nextId = (key: SerialTable) => tables[key].reduce((highest, row) => Math.max(highest, row.id + 1), next.get(SERIAL_TABLES[key])!);
+      const nextId = (key: SerialTable) =>
+        tables[key].reduce((highest, row) => Math.max(highest, row.id + 1), next.get(SERIAL_TABLES[key])!);
       return {
         matrix: await exportMatrix(tx),
         tables,
         migrations: migrations.map((m) => m.name),
-        nextIds: Object.fromEntries((Object.keys(SERIAL_TABLES) as SerialTable[]).map((key) => [key, nextId(key)])) as Record<SerialTable, number>,
+        nextIds: Object.fromEntries((Object.keys(SERIAL_TABLES) as SerialTable[]).map((key) => [key, nextId(key)])) as Record<
+          SerialTable,
+          number
+        >,
       };
     },
     { isolationLevel: "RepeatableRead", timeout: 600_000, maxWait: 30_000 },
@@ -87,7 +96,10 @@ export async function createBackup(db: Db, now = new Date()): Promise<BackupFile
   );
   if (!result.success) {
     const problems = describeDocumentErrors(result.error);
-    throw new BackupError(`La base contiene datos que un respaldo no puede llevar (${problems.length} problema(s)); no se escribió nada.`, problems);
+    throw new BackupError(
+      `La base contiene datos que un respaldo no puede llevar (${problems.length} problema(s)); no se escribió nada.`,
+      problems,
+    );
   }
   return result.data;
 }

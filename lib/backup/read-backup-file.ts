@@ -13,11 +13,14 @@ export function readBackupFile(file: string): Backup {
     raw = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new BackupError(code ? `No se puede leer el archivo ${file}: ${code}.` : `El archivo ${file} no es JSON válido: ${(error as Error).message}`);
+    throw new BackupError(
+      code ? `No se puede leer el archivo ${file}: ${code}.` : `El archivo ${file} no es JSON válido: ${(error as Error).message}`,
+    );
   }
   const invalid = (error: z.ZodError) => {
     const problems = describeDocumentErrors(error);
-    const shown = problems.length > MAX_PROBLEMS ? [...problems.slice(0, MAX_PROBLEMS), `… y ${problems.length - MAX_PROBLEMS} más.`] : problems;
+    const shown =
+      problems.length > MAX_PROBLEMS ? [...problems.slice(0, MAX_PROBLEMS), `… y ${problems.length - MAX_PROBLEMS} más.`] : problems;
     return new BackupError(`El archivo ${file} no es un respaldo válido (${problems.length} problema(s)); no se restauró nada.`, shown);
   };
   const header = backupHeaderSchema.safeParse(raw, SPANISH_ERRORS);

@@ -38,13 +38,17 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<RestoreRepo
     );
   }
   const applied = new Set(
-    (await db.$queryRaw<{ name: string }[]>`SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).map(
-      (row) => row.name,
-    ),
+    (
+      await db.$queryRaw<
+        { name: string }[]
+      >`SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`
+    ).map((row) => row.name),
   );
   const missing = backup.migrations.filter((name) => !applied.has(name));
   if (missing.length > 0) {
-    throw new BackupError(`La base de destino no tiene aplicadas las migraciones ${missing.join(", ")}; ejecute npm run db:deploy. No se cambió nada.`);
+    throw new BackupError(
+      `La base de destino no tiene aplicadas las migraciones ${missing.join(", ")}; ejecute npm run db:deploy. No se cambió nada.`,
+    );
   }
 
   // Passwords nobody knows: the restored accounts stay closed until an administrator issues new ones.
@@ -166,7 +170,11 @@ function firstDifference(a: unknown, b: unknown, at = ""): string | null {
   if (isDeepStrictEqual(a, b)) return null;
   if (a !== null && b !== null && typeof a === "object" && typeof b === "object" && Array.isArray(a) === Array.isArray(b)) {
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], Array.isArray(a) ? `${at}[${key}]` : `${at}.${key}`);
+      const found = firstDifference(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        Array.isArray(a) ? `${at}[${key}]` : `${at}.${key}`,
+      );
       if (found !== null) return found;
     }
   }

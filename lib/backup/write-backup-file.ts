@@ -5,7 +5,10 @@ import { BackupError, type BackupFile } from "./backup-schema";
 
 /** `respaldos/matriz-pmdot-2026-11-26T013034Z.json` under the project: sortable, and UTC like the file's own `createdAt`. */
 export function defaultBackupPath(now: Date): string {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "");
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replaceAll(":", "");
   return path.join(PROJECT_ROOT, "respaldos", `matriz-pmdot-${stamp}.json`);
 }
 

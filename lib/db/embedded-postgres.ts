@@ -112,12 +112,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     createPostgresUser: isRoot(),
     initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
-    postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
-      "-c", "max_connections=200",
-      "-c", "fsync=on",
-    ],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", "-c", "fsync=on"],
     onLog: (message) => serverLog.push(String(message)),
     onError: (error) => serverLog.push(String(error)),
   });
@@ -144,9 +139,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
   if (!(await portIsFree(port))) {
-    throw new EmbeddedPostgresError(
-      `El puerto ${port} está ocupado. Elija otro con EMBEDDED_PG_PORT o defina DATABASE_URL.`,
-    );
+    throw new EmbeddedPostgresError(`El puerto ${port} está ocupado. Elija otro con EMBEDDED_PG_PORT o defina DATABASE_URL.`);
   }
 
   // A hard-killed server can leave its lock or shared memory behind for a few seconds.
@@ -154,7 +147,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     const logStart = serverLog.length;
     let timer: NodeJS.Timeout | undefined;
     const started = await Promise.race([
-      cluster.start().then(() => true, () => false),
+      cluster.start().then(
+        () => true,
+        () => false,
+      ),
       new Promise<false>((resolve) => {
         timer = setTimeout(() => resolve(false), 30_000);
       }),

@@ -29,10 +29,19 @@ export const trustedProxyHops = () => Math.max(0, Math.trunc(Number(process.env.
  * saw, which is that many entries from the right of X-Forwarded-For. Entries
  * further left are whatever the client claimed, and are never used.
  */
-export function trustedClientIp(forwardedFor: string | string[] | undefined | null, socketAddress: string | null | undefined, hops = trustedProxyHops()): string | null {
+export function trustedClientIp(
+  forwardedFor: string | string[] | undefined | null,
+  socketAddress: string | null | undefined,
+  hops = trustedProxyHops(),
+): string | null {
   const socket = socketAddress?.replace(/^::ffff:/, "") || null;
   if (hops === 0) return socket;
-  const chain = [forwardedFor ?? []].flat().join(",").split(",").map((part) => part.trim()).filter(Boolean);
+  const chain = [forwardedFor ?? []]
+    .flat()
+    .join(",")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   return chain.length >= hops ? chain[chain.length - hops]! : (chain[0] ?? socket);
 }
 

@@ -25,4 +25,30 @@ import { refusals } from "./es/refusals";
 import { errors } from "./es/errors";
 import { bulkFile } from "./es/bulk-file";
 
-export const es = { app, nav, home, auth, initiatives, editing, mechanismAdmin, objectiveAdmin, bulk, views, initiative, objective, mechanisms, grid, account, users, tracking, catalogues, audit, dashboard, report, forms, refusals, errors, bulkFile } as const;
+export const es = {
+  app,
+  nav,
+  home,
+  auth,
+  initiatives,
+  editing,
+  mechanismAdmin,
+  objectiveAdmin,
+  bulk,
+  views,
+  initiative,
+  objective,
+  mechanisms,
+  grid,
+  account,
+  users,
+  tracking,
+  catalogues,
+  audit,
+  dashboard,
+  report,
+  forms,
+  refusals,
+  errors,
+  bulkFile,
+} as const;

@@ -6,7 +6,13 @@ import { t } from "@/lib/i18n";
 import { diffSnapshots, type SnapshotChange } from "@/lib/initiatives/diff-snapshots";
 import type { InitiativeInput } from "@/lib/initiatives/initiative-schema";
 import { initiativeInputSchema } from "@/lib/initiatives/initiative-schema";
-import { createInitiativeInTx, setArchivedInTx, snapshotInitiative, updateInitiativeInTx, VersionConflictError } from "@/lib/initiatives/save-initiative";
+import {
+  createInitiativeInTx,
+  setArchivedInTx,
+  snapshotInitiative,
+  updateInitiativeInTx,
+  VersionConflictError,
+} from "@/lib/initiatives/save-initiative";
 import { canonicalMechanismName } from "@/lib/matrix/mechanism-names";
 import { foldText } from "@/lib/text/search-text";
 import type { BulkFile } from "./read-bulk-file";
@@ -30,7 +36,8 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
   ]);
   const objectiveCodes = new Set(objectives.map((o) => o.code));
   const byName = new Map(mechanisms.map((m) => [m.name.toLocaleLowerCase("es"), m]));
-  const mechanismFor = (raw: string) => byName.get(raw.toLocaleLowerCase("es")) ?? byName.get((canonicalMechanismName(raw) ?? "").toLocaleLowerCase("es"));
+  const mechanismFor = (raw: string) =>
+    byName.get(raw.toLocaleLowerCase("es")) ?? byName.get((canonicalMechanismName(raw) ?? "").toLocaleLowerCase("es"));
 
   // Live initiatives by objective and folded name, in document order (the source itself repeats a name once).
   const key = (code: string, name: string) => `${code}\n${foldText(name)}`;
@@ -55,13 +62,19 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
     }
     const unknown = item.articulationObjectives.flatMap((o) => o.mechanisms).filter((m) => !mechanismFor(m));
     if (unknown.length > 0) {
-      plan.errors.push({ line: item.line, message: `mecanismo desconocido: ${[...new Set(unknown)].map((m) => `«${m}»`).join(", ")}. Créelo antes en Vocabulario.` });
+      plan.errors.push({
+        line: item.line,
+        message: `mecanismo desconocido: ${[...new Set(unknown)].map((m) => `«${m}»`).join(", ")}. Créelo antes en Vocabulario.`,
+      });
       continue;
     }
     const parsed = initiativeInputSchema.safeParse({
       name: item.name,
       managementObjectiveCode: item.managementObjectiveCode,
-      articulationObjectives: item.articulationObjectives.map((o) => ({ text: o.text, mechanismIds: [...new Set(o.mechanisms.map((m) => mechanismFor(m)!.id))] })),
+      articulationObjectives: item.articulationObjectives.map((o) => ({
+        text: o.text,
+        mechanismIds: [...new Set(o.mechanisms.map((m) => mechanismFor(m)!.id))],
+      })),
     });
     if (!parsed.success) {
       plan.errors.push({ line: item.line, message: parsed.error.issues.map((i) => i.message).join(" ") });
@@ -95,7 +108,10 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
     const wanted = {
       ...input,
       archived: current.snapshot.archived,
-      articulationObjectives: input.articulationObjectives.map((o) => ({ text: o.text, mechanisms: o.mechanismIds.map((id) => ({ id, name: names.get(id)! })) })),
+      articulationObjectives: input.articulationObjectives.map((o) => ({
+        text: o.text,
+        mechanisms: o.mechanismIds.map((id) => ({ id, name: names.get(id)! })),
+      })),
     };
     const changes = diffSnapshots(current.snapshot, wanted);
     if (changes.length === 0) plan.unchanged++;
@@ -121,7 +137,12 @@ class DryRunDone extends Error {}
  * Each change is written through the same functions as the apply, in a
  * transaction that always rolls back, so the preview cannot disagree with it.
  */
-export async function previewBulkImport(db: Db, file: BulkFile, options: { archiveMissing: boolean }, actor: { id: number; email: string }) {
+export async function previewBulkImport(
+  db: Db,
+  file: BulkFile,
+  options: { archiveMissing: boolean },
+  actor: { id: number; email: string },
+) {
   const plan = await planBulkImport(db, file, options);
   if (plan.change.length === 0) return plan;
   const refused: BulkPlan["errors"] = [];

@@ -67,7 +67,12 @@ class RowCollector {
     const expected = [...EXPORT_COLUMNS];
     const names = cells.map((h) => h.trim()).join("|");
     // Files exported with the tracking columns import as well; those columns are read-only here.
-    this.width = names === expected.join("|") ? expected.length : names === [...expected, ...TRACKING_COLUMNS].join("|") ? expected.length + TRACKING_COLUMNS.length : 0;
+    this.width =
+      names === expected.join("|")
+        ? expected.length
+        : names === [...expected, ...TRACKING_COLUMNS].join("|")
+          ? expected.length + TRACKING_COLUMNS.length
+          : 0;
     if (this.width === 0) throw new BulkFileError(t.bulkFile.wrongColumns(expected.join("; ")));
   }
 
@@ -77,7 +82,9 @@ class RowCollector {
     if (cells.every((c) => c.trim() === "")) return;
     if (cells.length !== width) return void errors.push({ line, message: t.bulkFile.columnCount(cells.length, width) });
     const before = errors.length;
-    const [idRaw, , , moCode, , name, numberRaw, text, mechanismsRaw] = cells.slice(0, EXPORT_COLUMNS.length).map((c, i) => cellValue(c, line, EXPORT_COLUMNS[i]!, errors));
+    const [idRaw, , , moCode, , name, numberRaw, text, mechanismsRaw] = cells
+      .slice(0, EXPORT_COLUMNS.length)
+      .map((c, i) => cellValue(c, line, EXPORT_COLUMNS[i]!, errors));
     if (errors.length > before) return;
     const id = idRaw ? Number(idRaw) : null;
     if (idRaw && !(Number.isInteger(id) && id! > 0)) return void errors.push({ line, message: t.bulkFile.invalidId(idRaw) });
@@ -92,7 +99,15 @@ class RowCollector {
       return void errors.push({ line, message: t.bulkFile.inconsistent(id ?? name!, group.line) });
     }
     group.numbers.push(number);
-    group.articulationObjectives.push({ text: text!, mechanisms: mechanismsRaw ? mechanismsRaw.split(";").map((m) => m.trim()).filter(Boolean) : [] });
+    group.articulationObjectives.push({
+      text: text!,
+      mechanisms: mechanismsRaw
+        ? mechanismsRaw
+            .split(";")
+            .map((m) => m.trim())
+            .filter(Boolean)
+        : [],
+    });
     groups.set(key, group);
   }
 
@@ -146,7 +161,13 @@ async function readXlsx(bytes: Buffer): Promise<BulkFile> {
   if (bytes.subarray(0, 2).toString("latin1") !== "PK") throw new BulkFileError(t.bulkFile.invalidXlsx);
   await checkUnpackedSize(bytes);
   const input = Readable.from([bytes]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    entries: "ignore",
+  });
   const rows = new RowCollector();
   let sheets = 0;
   try {

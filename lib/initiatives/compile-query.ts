@@ -43,12 +43,20 @@ const FILTERS: FilterEntry[] = [
   },
   {
     facet: () => null,
-    condition: (_query, { terms }) => (terms.length > 0 ? Prisma.join(terms.map((term) => Prisma.sql`i."searchText" LIKE ${like(term)}`), " AND ") : null),
+    condition: (_query, { terms }) =>
+      terms.length > 0
+        ? Prisma.join(
+            terms.map((term) => Prisma.sql`i."searchText" LIKE ${like(term)}`),
+            " AND ",
+          )
+        : null,
   },
   {
     facet: () => "desarrollo",
     lookup: (db, query) =>
-      db.managementObjective.findMany({ where: { developmentObjective: { code: { in: query.desarrollo } } }, select: { id: true } }).then(ids),
+      db.managementObjective
+        .findMany({ where: { developmentObjective: { code: { in: query.desarrollo } } }, select: { id: true } })
+        .then(ids),
     condition: (query, { ids }) => (query.desarrollo.length > 0 ? Prisma.sql`i."managementObjectiveId" = ANY (${ids}::int[])` : null),
   },
   {
@@ -76,7 +84,9 @@ const FILTERS: FilterEntry[] = [
     facet: () => "responsable",
     lookup: (db, query) => {
       const lead = query.responsable.filter((slug) => slug !== NO_OWNER);
-      return lead.length > 0 ? db.secretariat.findMany({ where: { slug: { in: lead } }, select: { id: true } }).then(ids) : Promise.resolve([]);
+      return lead.length > 0
+        ? db.secretariat.findMany({ where: { slug: { in: lead } }, select: { id: true } }).then(ids)
+        : Promise.resolve([]);
     },
     condition: (query, { ids }) => {
       if (query.responsable.length === 0) return null;
@@ -171,7 +181,9 @@ const JOINED = Prisma.sql`"Initiative" i
 export async function compileQuery(db: Db, query: InitiativeQuery): Promise<CompiledQuery> {
   const terms = searchTerms(query.q);
   const today = todayInQuito();
-  const looked = await Promise.all(FILTERS.map((f) => (f.lookup && f.condition(query, { ids: [], terms, today }) ? f.lookup(db, query) : [])));
+  const looked = await Promise.all(
+    FILTERS.map((f) => (f.lookup && f.condition(query, { ids: [], terms, today }) ? f.lookup(db, query) : [])),
+  );
   const where: Prisma.Sql[] = [];
   const facets: CompiledQuery["facets"] = [];
   FILTERS.forEach((filter, n) => {

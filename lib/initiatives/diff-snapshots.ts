@@ -13,9 +13,15 @@ export function diffSnapshots(before: InitiativeSnapshot | null, after: Initiati
   const yesNo = (v: boolean) => (v ? "sí" : "no");
   if (before.name !== after.name) changes.push({ kind: "field", field: "name", before: before.name, after: after.name });
   if (before.managementObjectiveCode !== after.managementObjectiveCode) {
-    changes.push({ kind: "field", field: "managementObjectiveCode", before: before.managementObjectiveCode, after: after.managementObjectiveCode });
+    changes.push({
+      kind: "field",
+      field: "managementObjectiveCode",
+      before: before.managementObjectiveCode,
+      after: after.managementObjectiveCode,
+    });
   }
-  if (before.archived !== after.archived) changes.push({ kind: "field", field: "archived", before: yesNo(before.archived), after: yesNo(after.archived) });
+  if (before.archived !== after.archived)
+    changes.push({ kind: "field", field: "archived", before: yesNo(before.archived), after: yesNo(after.archived) });
   const length = Math.max(before.articulationObjectives.length, after.articulationObjectives.length);
   for (let index = 0; index < length; index++) {
     const a = before.articulationObjectives[index];
@@ -27,7 +33,14 @@ export function diffSnapshots(before: InitiativeSnapshot | null, after: Initiati
       const added = names(b).filter((n) => !names(a).includes(n));
       const removed = names(a).filter((n) => !names(b).includes(n));
       if (a.text !== b.text || added.length || removed.length) {
-        changes.push({ kind: "objective-changed", index, before: a.text, after: b.text, mechanismsAdded: added, mechanismsRemoved: removed });
+        changes.push({
+          kind: "objective-changed",
+          index,
+          before: a.text,
+          after: b.text,
+          mechanismsAdded: added,
+          mechanismsRemoved: removed,
+        });
       }
     }
   }

@@ -29,7 +29,23 @@ export const TRACKING_COLUMNS = [
   "Instrumentos firmados",
 ] as const;
 
-export type ExportRow = [number, string, string, string, string, string, number, string, string, string, number | string, string, string, string, string];
+export type ExportRow = [
+  number,
+  string,
+  string,
+  string,
+  string,
+  string,
+  number,
+  string,
+  string,
+  string,
+  number | string,
+  string,
+  string,
+  string,
+  string,
+];
 
 /** How many initiatives each read of an export takes: memory stays flat, and no query carries more ids than PostgreSQL's parameter limit allows. */
 const EXPORT_BATCH = 500;
@@ -74,7 +90,10 @@ export async function* exportRowBatches(db: Db, ids: number[], batchSize = EXPOR
           i.supportingSecretariats.map((s) => s.secretariat.name).join("; "),
           i.lastUpdateOn ? dateToDay(i.lastUpdateOn) : "",
           o.instruments
-            .map((x) => `${x.mechanism.name}: ${x.title} (${x.counterpart.name}; ${dateToDay(x.signedOn)}${x.endsOn ? ` – ${dateToDay(x.endsOn)}` : ""})`)
+            .map(
+              (x) =>
+                `${x.mechanism.name}: ${x.title} (${x.counterpart.name}; ${dateToDay(x.signedOn)}${x.endsOn ? ` – ${dateToDay(x.endsOn)}` : ""})`,
+            )
             .join("; "),
         ],
       );

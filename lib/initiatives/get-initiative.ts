@@ -61,6 +61,8 @@ export async function getInitiative(id: number) {
   return {
     initiative,
     sameObjective: sameObjective.map((i): RelatedInitiative => ({ ...i, managementObjectiveCode: initiative.managementObjective.code })),
-    sharingMechanisms: sharing.map((i): RelatedInitiative => ({ id: i.id, name: i.name, managementObjectiveCode: i.code, shared: i.shared })),
+    sharingMechanisms: sharing.map(
+      (i): RelatedInitiative => ({ id: i.id, name: i.name, managementObjectiveCode: i.code, shared: i.shared }),
+    ),
   };
 }

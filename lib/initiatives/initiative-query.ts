@@ -25,16 +25,29 @@ export const initiativeQuerySchema = z.object({
   q: z.string().max(200, "q: la búsqueda admite hasta 200 caracteres.").default(""),
   desarrollo: list(z.string().regex(/^\d{1,2}$/, "desarrollo: se esperaba un código como «1»."), 20, "desarrollo").default([]),
   objetivo: list(z.string().regex(/^\d{1,2}\.\d{1,2}$/, "objetivo: se esperaba un código como «1.1»."), 50, "objetivo").default([]),
-  mecanismo: list(z.string().regex(MECHANISM_SLUG, "mecanismo: se esperaba el identificador de un mecanismo, como «convenios»."), 50, "mecanismo").default([]),
+  mecanismo: list(
+    z.string().regex(MECHANISM_SLUG, "mecanismo: se esperaba el identificador de un mecanismo, como «convenios»."),
+    50,
+    "mecanismo",
+  ).default([]),
   estado: list(z.enum(STATUS_SLUG_VALUES, { error: `estado: use ${STATUS_SLUG_VALUES.join(", ")}.` }), 5, "estado").default([]),
-  responsable: list(z.string().regex(/^[a-z0-9-]{1,120}$/, "responsable: se esperaba el identificador de una secretaría, como «salud», o «ninguna»."), 30, "responsable").default([]),
+  responsable: list(
+    z.string().regex(/^[a-z0-9-]{1,120}$/, "responsable: se esperaba el identificador de una secretaría, como «salud», o «ninguna»."),
+    30,
+    "responsable",
+  ).default([]),
   desactualizadas: z.enum(["si"], { error: "desactualizadas: use «si» para ver las que no tienen avances en 90 días." }).optional(),
   vencen: z.enum(["si"], { error: "vencen: use «si» para ver las que tienen instrumentos que vencen en 90 días." }).optional(),
   archivadas: z.enum(["si"], { error: "archivadas: use «si» para ver solo las archivadas." }).optional(),
   modo: z.enum(["alguno", "todos"], { error: "modo: use «alguno» o «todos»." }).default("alguno"),
   orden: z.enum(SORTS, { error: `orden: use uno de ${SORTS.join(", ")}.` }).optional(),
   dir: z.enum(["asc", "desc"], { error: "dir: use «asc» o «desc»." }).default("asc"),
-  pagina: z.coerce.number({ error: "pagina: se esperaba un número." }).int("pagina: se esperaba un número entero.").min(1, "pagina: desde 1.").max(100_000, "pagina: demasiado grande.").default(1),
+  pagina: z.coerce
+    .number({ error: "pagina: se esperaba un número." })
+    .int("pagina: se esperaba un número entero.")
+    .min(1, "pagina: desde 1.")
+    .max(100_000, "pagina: demasiado grande.")
+    .default(1),
   por: z.coerce
     .number({ error: "por: se esperaba 25, 50 o 100." })
     .refine((n): n is (typeof PAGE_SIZES)[number] => (PAGE_SIZES as readonly number[]).includes(n), "por: se esperaba 25, 50 o 100.")
@@ -125,4 +138,5 @@ export function initiativesHref(query: Partial<InitiativeQuery> = {}): string {
 }
 
 /** The filter of one objective's initiatives by its code: a management objective ("1.1") or a development one ("1"). */
-export const objectiveFilter = (code: string): Partial<InitiativeQuery> => (code.includes(".") ? { objetivo: [code] } : { desarrollo: [code] });
+export const objectiveFilter = (code: string): Partial<InitiativeQuery> =>
+  code.includes(".") ? { objetivo: [code] } : { desarrollo: [code] };

@@ -19,7 +19,9 @@ export const initiativeInputSchema = z.object({
     .trim()
     .min(3, "Escriba el nombre de la iniciativa (al menos 3 caracteres).")
     .max(FIELD_LIMITS.initiativeName, `El nombre admite hasta ${FIELD_LIMITS.initiativeName} caracteres.`),
-  managementObjectiveCode: z.string({ error: "Elija un objetivo de gestión." }).regex(/^\d{1,2}\.\d{1,2}$/, "Elija un objetivo de gestión."),
+  managementObjectiveCode: z
+    .string({ error: "Elija un objetivo de gestión." })
+    .regex(/^\d{1,2}\.\d{1,2}$/, "Elija un objetivo de gestión."),
   articulationObjectives: z
     .array(articulationObjectiveInputSchema)
     .min(1, "La iniciativa necesita al menos un objetivo de articulación.")

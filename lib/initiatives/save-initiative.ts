@@ -96,10 +96,7 @@ async function writeObjectives(tx: Tx, initiativeId: number, input: InitiativeIn
   });
   const lost = [...unused.values()].find((o) => o._count.instruments > 0);
   if (lost) {
-    throw new ActionError(
-      t.refusals.objectiveHasInstruments(lost.text.slice(0, 80)),
-      "articulationObjectives",
-    );
+    throw new ActionError(t.refusals.objectiveHasInstruments(lost.text.slice(0, 80)), "articulationObjectives");
   }
   if (unused.size > 0) await tx.articulationObjective.deleteMany({ where: { id: { in: [...unused.keys()] } } });
   // Park kept rows on negative positions first: (initiativeId, position) is unique.
@@ -118,7 +115,16 @@ async function writeObjectives(tx: Tx, initiativeId: number, input: InitiativeIn
   if (lostType) throw new ActionError(lostType, "articulationObjectives");
 }
 
-async function audit(tx: Tx, action: AuditAction, id: number, actor: Actor, context: RequestContext | undefined, before: InitiativeSnapshot | null, after: InitiativeSnapshot, version: number) {
+async function audit(
+  tx: Tx,
+  action: AuditAction,
+  id: number,
+  actor: Actor,
+  context: RequestContext | undefined,
+  before: InitiativeSnapshot | null,
+  after: InitiativeSnapshot,
+  version: number,
+) {
   await recordAuditEvent(tx, {
     action,
     actor,
@@ -203,7 +209,16 @@ export async function setArchivedInTx(tx: Tx, id: number, version: number, archi
     throw new VersionConflictError(current.snapshot, current.version);
   }
   const after = (await snapshotInitiative(tx, id))!;
-  await audit(tx, archived ? "initiative.archive" : "initiative.unarchive", id, actor, context, before?.snapshot ?? null, after.snapshot, after.version);
+  await audit(
+    tx,
+    archived ? "initiative.archive" : "initiative.unarchive",
+    id,
+    actor,
+    context,
+    before?.snapshot ?? null,
+    after.snapshot,
+    after.version,
+  );
   return after;
 }
 

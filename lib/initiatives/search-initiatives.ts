@@ -62,7 +62,17 @@ const BY_OBJECTIVE = 3;
 const BY_STATUS = 5;
 const BY_LEAD = 6;
 
-type TallyRow = { g: number; o: number | null; st: string | null; l: number | null; des: number; obj: number; est: number; resp: number; n: number };
+type TallyRow = {
+  g: number;
+  o: number | null;
+  st: string | null;
+  l: number | null;
+  des: number;
+  obj: number;
+  est: number;
+  resp: number;
+  n: number;
+};
 
 interface TableRead {
   rows: PageRow[];
@@ -89,10 +99,16 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
   // Without facets every condition narrows hit; with them, a row failing two facet filters counts nowhere.
   const narrowing = withFacets
     ? flags.length > 1
-      ? Prisma.sql` AND (${Prisma.join(flags.map((f) => Prisma.sql`(NOT coalesce(${f.condition}, FALSE))::int`), " + ")}) <= 1`
+      ? Prisma.sql` AND (${Prisma.join(
+          flags.map((f) => Prisma.sql`(NOT coalesce(${f.condition}, FALSE))::int`),
+          " + ",
+        )}) <= 1`
       : Prisma.empty
     : compiled.facets.length > 0
-      ? Prisma.sql` AND ${Prisma.join(compiled.facets.map((f) => f.condition), " AND ")}`
+      ? Prisma.sql` AND ${Prisma.join(
+          compiled.facets.map((f) => f.condition),
+          " AND ",
+        )}`
       : Prisma.empty;
   const okFor = (facet: Facet | null) => {
     const own = flags.flatMap((f, n) => (f.facet === facet ? [] : [Prisma.raw(`f${n}`)]));
@@ -164,7 +180,8 @@ async function facetCounts(db: Db, tally: TallyRow[], mechanismTally: { id: numb
       add(counts.developmentObjectives, objective.developmentObjective.code, row.des);
       add(counts.managementObjectives, objective.code, row.obj);
     } else if (row.g === BY_STATUS) add(counts.statuses, STATUS_SLUGS[row.st as Status], row.est);
-    else if (row.g === BY_LEAD) add(counts.secretariats, row.l === null ? NO_OWNER : (secretariatSlug.get(row.l) ?? String(row.l)), row.resp);
+    else if (row.g === BY_LEAD)
+      add(counts.secretariats, row.l === null ? NO_OWNER : (secretariatSlug.get(row.l) ?? String(row.l)), row.resp);
   }
   for (const { id, n } of mechanismTally) add(counts.mechanisms, mechanismSlug.get(id) ?? String(id), n);
   return counts;
@@ -248,4 +265,3 @@ export async function matchingInitiativeIds(db: Db, query: InitiativeQuery): Pro
     SELECT i.id FROM ${compiled.from} WHERE ${allConditions(compiled)} ORDER BY ${orderBy(compiled.keys)}`;
   return rows.map((r) => r.id);
 }
-

@@ -5,6 +5,10 @@ export function snapshotToInput(snapshot: InitiativeSnapshot): InitiativeInput {
   return {
     name: snapshot.name,
     managementObjectiveCode: snapshot.managementObjectiveCode,
-    articulationObjectives: snapshot.articulationObjectives.map((o) => ({ id: o.id, text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) })),
+    articulationObjectives: snapshot.articulationObjectives.map((o) => ({
+      id: o.id,
+      text: o.text,
+      mechanismIds: o.mechanisms.map((m) => m.id),
+    })),
   };
 }

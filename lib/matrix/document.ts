@@ -100,12 +100,14 @@ export const matrixDocumentSchema = z
         })
         .strict(),
     ),
-    mechanisms: z.array(
-      z.object({ name: text("Mecanismo", 200), description: z.string().max(2_000).nullable().optional() }).strict(),
-    ),
+    mechanisms: z.array(z.object({ name: text("Mecanismo", 200), description: z.string().max(2_000).nullable().optional() }).strict()),
     secretariats: z.array(z.object({ name: text("Secretaría", 200) }).strict()).optional(),
     counterparts: z
-      .array(z.object({ name: text("Contraparte", 200), type: z.enum(COUNTERPART_TYPE_CODES, { error: "Tipo de actor desconocido." }) }).strict())
+      .array(
+        z
+          .object({ name: text("Contraparte", 200), type: z.enum(COUNTERPART_TYPE_CODES, { error: "Tipo de actor desconocido." }) })
+          .strict(),
+      )
       .optional(),
   })
   .strict()
@@ -173,7 +175,13 @@ export type MatrixDocument = z.infer<typeof matrixDocumentSchema>;
 /** Spanish, one line per problem, with the JSON path that holds it. */
 export function describeDocumentErrors(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") : "(documento)";
+    const where =
+      issue.path.length > 0
+        ? issue.path
+            .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+            .join("")
+            .replace(/^\./, "")
+        : "(documento)";
     return `${where}: ${issue.message}`;
   });
 }

@@ -6,7 +6,15 @@ import { findInstrumentWithLostType } from "@/lib/tracking/instrument-types";
 import { dayToDate } from "@/lib/tracking/days";
 import { secretariatSlug } from "@/lib/tracking/manage-catalogues";
 import { slugifyMechanism } from "./mechanism-names";
-import { instrumentNames, instrumentOrder, instrumentRecord, sortedNames, trackingInclude, trackingRecord, type DocTracking } from "./tracking-document";
+import {
+  instrumentNames,
+  instrumentOrder,
+  instrumentRecord,
+  sortedNames,
+  trackingInclude,
+  trackingRecord,
+  type DocTracking,
+} from "./tracking-document";
 
 type Tx = Prisma.TransactionClient;
 
@@ -133,9 +141,9 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
             initiative.articulationObjectives.map((o) => o.text),
             initiative.articulationObjectives.flatMap((o) => o.mechanisms),
           ),
-          mechanismIds: [...new Set(initiative.articulationObjectives.flatMap((o) => o.mechanisms.map((name) => mechanismIds.get(name)!)))].sort(
-            (a, b) => a - b,
-          ),
+          mechanismIds: [
+            ...new Set(initiative.articulationObjectives.flatMap((o) => o.mechanisms.map((name) => mechanismIds.get(name)!))),
+          ].sort((a, b) => a - b),
         };
         const where = { id: initiative.id };
         const found = await tx.initiative.findUnique({ where });
@@ -172,7 +180,8 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
         }
         // Park kept rows on negative positions first: (initiativeId, position) is unique.
         const parked = matched.some((current, index) => current && current.position !== index);
-        if (parked) await tx.$executeRaw`UPDATE "ArticulationObjective" SET position = -1 - position WHERE "initiativeId" = ${initiative.id}`;
+        if (parked)
+          await tx.$executeRaw`UPDATE "ArticulationObjective" SET position = -1 - position WHERE "initiativeId" = ${initiative.id}`;
         for (const [index, objective] of initiative.articulationObjectives.entries()) {
           const wanted = objective.mechanisms.map((name) => mechanismIds.get(name)!);
           const fields = { text: objective.text, sourceLine: objective.source?.line ?? null, sourcePage: objective.source?.page ?? null };
@@ -187,7 +196,9 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
               },
             });
             report.articulationObjectives.created += 1;
-            report.instrumentsReplaced += await syncInstruments(tx, created.id, objective, mechanismIds, (name) => lookup(counterpartIds, name, "La contraparte"));
+            report.instrumentsReplaced += await syncInstruments(tx, created.id, objective, mechanismIds, (name) =>
+              lookup(counterpartIds, name, "La contraparte"),
+            );
             continue;
           }
           const sameMechanisms =
@@ -208,11 +219,16 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
             if (parked) await tx.articulationObjective.update({ where: { id: current.id }, data: { position: index } });
             report.articulationObjectives.unchanged += 1;
           }
-          report.instrumentsReplaced += await syncInstruments(tx, current.id, objective, mechanismIds, (name) => lookup(counterpartIds, name, "La contraparte"));
+          report.instrumentsReplaced += await syncInstruments(tx, current.id, objective, mechanismIds, (name) =>
+            lookup(counterpartIds, name, "La contraparte"),
+          );
         }
       }
 
-      const lostType = await findInstrumentWithLostType(tx, doc.initiatives.map((i) => i.id));
+      const lostType = await findInstrumentWithLostType(
+        tx,
+        doc.initiatives.map((i) => i.id),
+      );
       if (lostType) throw new MatrixImportError(lostType);
 
       for (const initiative of doc.initiatives) {
@@ -241,7 +257,13 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
 }
 
 /** Replaces an objective's instruments when the document lists different ones; returns 1 if it did. */
-async function syncInstruments(tx: Tx, articulationObjectiveId: number, objective: DocObjective, mechanismIds: Map<string, number>, counterpartId: (name: string) => number) {
+async function syncInstruments(
+  tx: Tx,
+  articulationObjectiveId: number,
+  objective: DocObjective,
+  mechanismIds: Map<string, number>,
+  counterpartId: (name: string) => number,
+) {
   if (!objective.instruments) return 0;
   const stored = await tx.instrument.findMany({ where: { articulationObjectiveId }, orderBy: instrumentOrder, include: instrumentNames });
   if (JSON.stringify(stored.map(instrumentRecord)) === JSON.stringify(objective.instruments)) return 0;
@@ -263,11 +285,19 @@ async function syncInstruments(tx: Tx, articulationObjectiveId: number, objectiv
 }
 
 /** Replaces an initiative's status, owners and progress updates when the document says otherwise; returns whether it did. */
-async function syncTracking(tx: Tx, initiativeId: number, tracking: DocTracking, ids: { secretariat: (name: string) => number; user: (email: string) => number | null }) {
+async function syncTracking(
+  tx: Tx,
+  initiativeId: number,
+  tracking: DocTracking,
+  ids: { secretariat: (name: string) => number; user: (email: string) => number | null },
+) {
   const stored = await tx.initiative.findUniqueOrThrow({ where: { id: initiativeId }, include: trackingInclude });
   const wanted = { ...tracking, supportingSecretariats: sortedNames(tracking.supportingSecretariats) };
   if (JSON.stringify(trackingRecord(stored)) === JSON.stringify(wanted)) return false;
-  const lastUpdate = tracking.updates.map((u) => u.date).sort().at(-1);
+  const lastUpdate = tracking.updates
+    .map((u) => u.date)
+    .sort()
+    .at(-1);
   const leadId = tracking.leadSecretariat ? ids.secretariat(tracking.leadSecretariat) : null;
   await tx.initiative.update({
     where: { id: initiativeId },
@@ -281,7 +311,8 @@ async function syncTracking(tx: Tx, initiativeId: number, tracking: DocTracking,
   });
   await tx.initiativeSupport.deleteMany({ where: { initiativeId } });
   const supporting = [...new Set(tracking.supportingSecretariats.map(ids.secretariat))].filter((id) => id !== leadId);
-  if (supporting.length > 0) await tx.initiativeSupport.createMany({ data: supporting.map((secretariatId) => ({ initiativeId, secretariatId })) });
+  if (supporting.length > 0)
+    await tx.initiativeSupport.createMany({ data: supporting.map((secretariatId) => ({ initiativeId, secretariatId })) });
   await tx.progressUpdate.deleteMany({ where: { initiativeId } });
   for (const u of tracking.updates) {
     await tx.progressUpdate.create({

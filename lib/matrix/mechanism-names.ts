@@ -74,7 +74,11 @@ function fold(text: string): string {
     .join("");
 }
 
-const tidy = (text: string) => text.replace(/<\/?p>/gi, " ").replace(/\s+/g, " ").trim();
+const tidy = (text: string) =>
+  text
+    .replace(/<\/?p>/gi, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** The longest mechanism spelled at `position`, if any. */
 function matchAt(folded: string, position: number) {

@@ -50,11 +50,21 @@ export class MatrixSourceError extends Error {
   }
 }
 
-const COLUMNS = ["Objetivos del Desarrollo", "Objetivos de Gestión", "Iniciativas", "Objetivo de Articulación", "Mecanismos de Articulación"];
+const COLUMNS = [
+  "Objetivos del Desarrollo",
+  "Objetivos de Gestión",
+  "Iniciativas",
+  "Objetivo de Articulación",
+  "Mecanismos de Articulación",
+];
 const DEVELOPMENT = /^(\d+)\.\s+(.+)$/;
 const MANAGEMENT = /^(\d+)\.(\d+)\.?\s+(.+)$/;
 
-const clean = (cell: string) => cell.replace(/<\/?p>/gi, " ").replace(/\s+/g, " ").trim();
+const clean = (cell: string) =>
+  cell
+    .replace(/<\/?p>/gi, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 const join = (before: string, after: string) => `${before} ${after}`;
 const startsLowercase = (text: string) => /^\p{Ll}/u.test(text);
 const quote = (text: string) => `«${text.length > 70 ? `${text.slice(0, 69)}…` : text}»`;
@@ -161,7 +171,12 @@ export function parseMatrixSource(text: string): ParsedMatrix {
   let initiative: Initiative | undefined;
 
   const addObjective = (row: Row, source: SourceLocation) =>
-    initiative!.objectives.push({ text: row.objective, mechanisms: row.mechanisms, mechanismLines: row.mechanisms ? [row.line] : [], source });
+    initiative!.objectives.push({
+      text: row.objective,
+      mechanisms: row.mechanisms,
+      mechanismLines: row.mechanisms ? [row.line] : [],
+      source,
+    });
 
   for (const row of rows) {
     const source = { line: row.line, page: row.page };
@@ -178,7 +193,10 @@ export function parseMatrixSource(text: string): ParsedMatrix {
         opensDevelopment = true;
       } else if (development) {
         development.title = join(development.title, row.development);
-        resolve(row.line, `el título del objetivo de desarrollo ${development.code} continúa tras el salto de página: ${quote(row.development)}.`);
+        resolve(
+          row.line,
+          `el título del objetivo de desarrollo ${development.code} continúa tras el salto de página: ${quote(row.development)}.`,
+        );
       } else {
         throw new MatrixSourceError(row.line, `${quote(row.development)} no empieza por el código de un objetivo de desarrollo («N. …»).`);
       }
@@ -190,7 +208,10 @@ export function parseMatrixSource(text: string): ParsedMatrix {
       if (code) {
         const [, major, minor, title] = code;
         if (!developmentObjectives.some((o) => o.code === major)) {
-          throw new MatrixSourceError(row.line, `el objetivo de gestión ${major}.${minor} remite a un objetivo de desarrollo ${major} que la tabla no tiene.`);
+          throw new MatrixSourceError(
+            row.line,
+            `el objetivo de gestión ${major}.${minor} remite a un objetivo de desarrollo ${major} que la tabla no tiene.`,
+          );
         }
         if (major !== development!.code) {
           throw new MatrixSourceError(
@@ -205,13 +226,22 @@ export function parseMatrixSource(text: string): ParsedMatrix {
         managementObjectives.push(opened);
       } else if (row.firstOfPage && management && startsLowercase(row.management)) {
         management.title = join(management.title, row.management);
-        resolve(row.line, `el título del objetivo de gestión ${management.code} continúa tras el salto de página: ${quote(row.management)}.`);
+        resolve(
+          row.line,
+          `el título del objetivo de gestión ${management.code} continúa tras el salto de página: ${quote(row.management)}.`,
+        );
       } else {
-        throw new MatrixSourceError(row.line, `${quote(row.management)} no empieza por un código de objetivo de gestión de la forma «N.N» (p. ej. «1.1 …»).`);
+        throw new MatrixSourceError(
+          row.line,
+          `${quote(row.management)} no empieza por un código de objetivo de gestión de la forma «N.N» (p. ej. «1.1 …»).`,
+        );
       }
     }
     if (opensDevelopment && !opened) {
-      throw new MatrixSourceError(row.line, `el objetivo de desarrollo ${development!.code} no abre ningún objetivo de gestión en su fila.`);
+      throw new MatrixSourceError(
+        row.line,
+        `el objetivo de desarrollo ${development!.code} no abre ningún objetivo de gestión en su fila.`,
+      );
     }
 
     const previous = initiative?.objectives.at(-1);
@@ -285,10 +315,12 @@ export function parseMatrixSource(text: string): ParsedMatrix {
         names = normalized.names;
         for (const note of normalized.notes) resolve(source.line, `mecanismos: ${note.replace(/\.$/, "")}${where}.`);
       } catch (error) {
-        if (error instanceof UnknownMechanismError) throw new MatrixSourceError(source.line, `${error.message.replace(/\.$/, "")}${where}.`);
+        if (error instanceof UnknownMechanismError)
+          throw new MatrixSourceError(source.line, `${error.message.replace(/\.$/, "")}${where}.`);
         throw error;
       }
-      if (names.length === 0) resolve(source.line, "el objetivo de articulación no tiene mecanismos en el documento; queda sin mecanismos.");
+      if (names.length === 0)
+        resolve(source.line, "el objetivo de articulación no tiene mecanismos en el documento; queda sin mecanismos.");
       for (const name of names) mechanisms.add(name);
       return { text: objectiveText, mechanisms: names, source };
     }),

@@ -11,7 +11,10 @@ export type DocInstrument = NonNullable<DocInitiative["articulationObjectives"][
  * what the import compares against, and what the audit trail records.
  */
 
-export const instrumentNames = { mechanism: { select: { name: true } }, counterpart: { select: { name: true } } } satisfies Prisma.InstrumentInclude;
+export const instrumentNames = {
+  mechanism: { select: { name: true } },
+  counterpart: { select: { name: true } },
+} satisfies Prisma.InstrumentInclude;
 export const instrumentOrder = [{ signedOn: "asc" }, { id: "asc" }] satisfies Prisma.InstrumentOrderByWithRelationInput[];
 
 /** An initiative's articulation objectives in order, each with its mechanisms and signed instruments: what both exports write. */

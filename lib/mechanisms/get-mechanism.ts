@@ -37,6 +37,11 @@ export async function getMechanism(slug: string) {
   const countOf = new Map(counts.map((c) => [c.managementObjectiveId, c._count._all]));
   const byObjective = objectives
     .filter((o) => countOf.has(o.id))
-    .map((o) => ({ code: o.code, title: o.title, count: countOf.get(o.id)!, initiatives: initiatives.filter((i) => i.managementObjectiveId === o.id) }));
+    .map((o) => ({
+      code: o.code,
+      title: o.title,
+      count: countOf.get(o.id)!,
+      initiatives: initiatives.filter((i) => i.managementObjectiveId === o.id),
+    }));
   return { mechanism, total: byObjective.reduce((n, o) => n + o.count, 0), shown: initiatives.length, byObjective };
 }

@@ -14,6 +14,8 @@ export interface EditableMechanism {
 /** The vocabulary for the admin page, by name, read from the primary: each row carries the version its form saves against. */
 export async function listMechanismsForEditing(): Promise<EditableMechanism[]> {
   await authorize("matrix:edit", "editar mecanismos");
-  const rows = await getPrimaryDb().mechanism.findMany({ select: { id: true, name: true, description: true, version: true, _count: { select: { uses: true } } } });
+  const rows = await getPrimaryDb().mechanism.findMany({
+    select: { id: true, name: true, description: true, version: true, _count: { select: { uses: true } } },
+  });
   return rows.map(({ _count, ...m }) => ({ ...m, uses: _count.uses })).sort((a, b) => a.name.localeCompare(b.name, "es"));
 }

@@ -16,7 +16,11 @@ interface Actor {
 
 /** One schema per entity: the admin forms and their actions share it. */
 export const mechanismSchema = z.object({
-  name: z.string({ error: "Escriba el nombre." }).trim().min(2, "Escriba el nombre del mecanismo.").max(FIELD_LIMITS.mechanismName, `El nombre admite hasta ${FIELD_LIMITS.mechanismName} caracteres.`),
+  name: z
+    .string({ error: "Escriba el nombre." })
+    .trim()
+    .min(2, "Escriba el nombre del mecanismo.")
+    .max(FIELD_LIMITS.mechanismName, `El nombre admite hasta ${FIELD_LIMITS.mechanismName} caracteres.`),
   description: z
     .string()
     .trim()
@@ -24,9 +28,15 @@ export const mechanismSchema = z.object({
     .transform((v) => v || null)
     .optional(),
 });
-export const updateMechanismSchema = mechanismSchema.extend({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().min(1) });
+export const updateMechanismSchema = mechanismSchema.extend({
+  id: z.coerce.number().int().positive(),
+  version: z.coerce.number().int().min(1),
+});
 export const mergeMechanismSchema = z
-  .object({ sourceId: z.coerce.number().int().positive(), targetId: z.coerce.number().int().positive({ error: "Elija el mecanismo que se conserva." }) })
+  .object({
+    sourceId: z.coerce.number().int().positive(),
+    targetId: z.coerce.number().int().positive({ error: "Elija el mecanismo que se conserva." }),
+  })
   .refine((v) => v.sourceId !== v.targetId, { path: ["targetId"], message: "Elija otro mecanismo: no se puede fusionar consigo mismo." });
 
 /** Search text and mechanism ids of initiatives are derived data: recompute them after the vocabulary changes. */
@@ -34,13 +44,22 @@ async function refreshInitiatives(tx: Tx, initiativeIds: number[]) {
   for (const id of initiativeIds) {
     const initiative = await tx.initiative.findUniqueOrThrow({
       where: { id },
-      include: { articulationObjectives: { orderBy: { position: "asc" }, include: { mechanisms: { orderBy: { position: "asc" }, include: { mechanism: true } } } } },
+      include: {
+        articulationObjectives: {
+          orderBy: { position: "asc" },
+          include: { mechanisms: { orderBy: { position: "asc" }, include: { mechanism: true } } },
+        },
+      },
     });
     const mechanisms = initiative.articulationObjectives.flatMap((o) => o.mechanisms.map((m) => m.mechanism));
     await tx.initiative.update({
       where: { id },
       data: {
-        searchText: initiativeSearchText(initiative.name, initiative.articulationObjectives.map((o) => o.text), mechanisms.map((m) => m.name)),
+        searchText: initiativeSearchText(
+          initiative.name,
+          initiative.articulationObjectives.map((o) => o.text),
+          mechanisms.map((m) => m.name),
+        ),
         mechanismIds: [...new Set(mechanisms.map((m) => m.id))].sort((a, b) => a - b),
       },
     });
@@ -58,7 +77,9 @@ async function initiativesUsing(tx: Tx, mechanismId: number) {
 
 async function assertFreeName(tx: Tx, name: string, exceptId?: number) {
   const slug = slugifyMechanism(name);
-  const clash = await tx.mechanism.findFirst({ where: { OR: [{ name: { equals: name, mode: "insensitive" } }, { slug }], NOT: exceptId ? { id: exceptId } : undefined } });
+  const clash = await tx.mechanism.findFirst({
+    where: { OR: [{ name: { equals: name, mode: "insensitive" } }, { slug }], NOT: exceptId ? { id: exceptId } : undefined },
+  });
   if (clash) throw new ActionError(t.refusals.mechanismTaken(clash.name), "name");
   return slug;
 }
@@ -67,7 +88,14 @@ export async function createMechanism(db: Db, input: z.infer<typeof mechanismSch
   return db.$transaction(async (tx) => {
     const slug = await assertFreeName(tx, input.name);
     const mechanism = await tx.mechanism.create({ data: { name: input.name, slug, description: input.description ?? null } });
-    await recordAuditEvent(tx, { action: "mechanism.create", actor, entityType: "Mechanism", entityId: mechanism.id, context, data: { after: { name: mechanism.name, description: mechanism.description } } });
+    await recordAuditEvent(tx, {
+      action: "mechanism.create",
+      actor,
+      entityType: "Mechanism",
+      entityId: mechanism.id,
+      context,
+      data: { after: { name: mechanism.name, description: mechanism.description } },
+    });
     return mechanism;
   });
 }
@@ -90,7 +118,10 @@ export async function updateMechanism(db: Db, input: z.infer<typeof updateMechan
       entityType: "Mechanism",
       entityId: input.id,
       context,
-      data: { before: { name: before.name, description: before.description }, after: { name: input.name, description: input.description ?? null } },
+      data: {
+        before: { name: before.name, description: before.description },
+        after: { name: input.name, description: input.description ?? null },
+      },
     });
   });
 }
@@ -111,7 +142,9 @@ export async function mergeMechanisms(db: Db, input: z.infer<typeof mergeMechani
         where: { articulationObjectiveId_mechanismId: { articulationObjectiveId: link.articulationObjectiveId, mechanismId: target.id } },
       });
       if (already) {
-        await tx.articulationObjectiveMechanism.delete({ where: { articulationObjectiveId_mechanismId: { articulationObjectiveId: link.articulationObjectiveId, mechanismId: source.id } } });
+        await tx.articulationObjectiveMechanism.delete({
+          where: { articulationObjectiveId_mechanismId: { articulationObjectiveId: link.articulationObjectiveId, mechanismId: source.id } },
+        });
       } else {
         await tx.articulationObjectiveMechanism.update({
           where: { articulationObjectiveId_mechanismId: { articulationObjectiveId: link.articulationObjectiveId, mechanismId: source.id } },
@@ -130,7 +163,14 @@ export async function mergeMechanisms(db: Db, input: z.infer<typeof mergeMechani
       entityType: "Mechanism",
       entityId: target.id,
       context,
-      data: { merged: { id: source.id, name: source.name }, into: { id: target.id, name: target.name }, links: links.length, moved, initiatives: affected.length, instruments: instruments.count },
+      data: {
+        merged: { id: source.id, name: source.name },
+        into: { id: target.id, name: target.name },
+        links: links.length,
+        moved,
+        initiatives: affected.length,
+        instruments: instruments.count,
+      },
     });
     return { links: links.length, moved, initiatives: affected.length };
   });

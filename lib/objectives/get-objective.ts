@@ -5,7 +5,14 @@ import { mechanismBreakdown } from "@/lib/mechanisms/mechanism-usage";
 import { readPortalSettings } from "@/lib/settings/portal-settings";
 import { rollUp } from "@/lib/tracking/rollup";
 
-const initiativeSelect = { id: true, name: true, position: true, status: true, progress: true, _count: { select: { articulationObjectives: true } } } as const;
+const initiativeSelect = {
+  id: true,
+  name: true,
+  position: true,
+  status: true,
+  progress: true,
+  _count: { select: { articulationObjectives: true } },
+} as const;
 
 /** A management objective ("1.1") or a development objective ("1"), with its initiatives and their mechanisms. */
 export async function getObjective(code: string) {
@@ -25,7 +32,10 @@ export async function getObjective(code: string) {
       kind: "management" as const,
       objective,
       minCoverage: settings.minCoverage,
-      rollup: rollUp(objective.initiatives.map((i) => i.progress), settings),
+      rollup: rollUp(
+        objective.initiatives.map((i) => i.progress),
+        settings,
+      ),
       mechanisms: await mechanismBreakdown(objective.initiatives.map((i) => i.id)),
     };
   }
@@ -42,7 +52,13 @@ export async function getObjective(code: string) {
     if (!objective) return null;
     const ids = objective.managementObjectives.flatMap((m) => m.initiatives.map((i) => i.id));
     const progress = objective.managementObjectives.flatMap((m) => m.initiatives.map((i) => i.progress));
-    return { kind: "development" as const, objective, minCoverage: settings.minCoverage, rollup: rollUp(progress, settings), mechanisms: await mechanismBreakdown(ids) };
+    return {
+      kind: "development" as const,
+      objective,
+      minCoverage: settings.minCoverage,
+      rollup: rollUp(progress, settings),
+      mechanisms: await mechanismBreakdown(ids),
+    };
   }
   return null;
 }

@@ -7,7 +7,11 @@ import { initiativeQueryToParams, parseInitiativeQueryStrict } from "@/lib/initi
 export const MAX_SAVED_VIEWS = 50;
 
 export const saveViewSchema = z.object({
-  name: z.string({ error: "Escriba un nombre." }).trim().min(1, "Escriba un nombre para la vista.").max(80, "El nombre admite hasta 80 caracteres."),
+  name: z
+    .string({ error: "Escriba un nombre." })
+    .trim()
+    .min(1, "Escriba un nombre para la vista.")
+    .max(80, "El nombre admite hasta 80 caracteres."),
   query: z.string().max(2_000, "La vista es demasiado larga."),
 });
 

@@ -4,12 +4,7 @@
  * finds "Mancomunidades" on any PostgreSQL, with a plain trigram index.
  */
 export function foldText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 /** The stored search document: the name on the first line, then every articulation objective, then the mechanisms. */

@@ -11,4 +11,5 @@ export const isStale = (lastUpdateOn: string | null, today: string) => lastUpdat
 /** Instruments ending from today to this day, inclusive, are ending soon. */
 export const endingSoonUntil = (today: string) => addDays(today, ENDING_SOON_DAYS);
 
-export const isEndingSoon = (endsOn: string | null, today: string) => endsOn !== null && endsOn >= today && endsOn <= endingSoonUntil(today);
+export const isEndingSoon = (endsOn: string | null, today: string) =>
+  endsOn !== null && endsOn >= today && endsOn <= endingSoonUntil(today);

@@ -40,7 +40,11 @@ export async function computeDashboard(db: Db, today: string) {
     readPortalSettings(db),
     db.developmentObjective.findMany({
       orderBy: { position: "asc" },
-      select: { code: true, title: true, managementObjectives: { orderBy: { position: "asc" }, select: { id: true, code: true, title: true } } },
+      select: {
+        code: true,
+        title: true,
+        managementObjectives: { orderBy: { position: "asc" }, select: { id: true, code: true, title: true } },
+      },
     }),
     db.initiative.findMany({
       where: { archivedAt: null },
@@ -83,7 +87,9 @@ export async function computeDashboard(db: Db, today: string) {
     }),
   ]);
 
-  const managementById = new Map(objectives.flatMap((d) => d.managementObjectives.map((m) => [m.id, { code: m.code, developmentCode: d.code }] as const)));
+  const managementById = new Map(
+    objectives.flatMap((d) => d.managementObjectives.map((m) => [m.id, { code: m.code, developmentCode: d.code }] as const)),
+  );
   const countsByManagement = new Map<string, StatusCounts>();
   const progressRows = initiatives.map((i) => {
     const objective = managementById.get(i.managementObjectiveId)!;
@@ -98,9 +104,22 @@ export async function computeDashboard(db: Db, today: string) {
     const management: ObjectiveFigures[] = d.managementObjectives.map((m) => {
       const counts = countsByManagement.get(m.code) ?? noCounts();
       addCounts(byStatus, counts);
-      return { code: m.code, title: m.title, total: sum(counts), byStatus: counts, rollup: plan.management[m.code] ?? rollUp([], settings) };
+      return {
+        code: m.code,
+        title: m.title,
+        total: sum(counts),
+        byStatus: counts,
+        rollup: plan.management[m.code] ?? rollUp([], settings),
+      };
     });
-    return { code: d.code, title: d.title, total: sum(byStatus), byStatus, rollup: plan.development[d.code] ?? rollUp([], settings), management };
+    return {
+      code: d.code,
+      title: d.title,
+      total: sum(byStatus),
+      byStatus,
+      rollup: plan.development[d.code] ?? rollUp([], settings),
+      management,
+    };
   });
   const overallCounts = noCounts();
   for (const d of development) addCounts(overallCounts, d.byStatus);

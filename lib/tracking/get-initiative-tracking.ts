@@ -19,7 +19,10 @@ export async function getInitiativeTracking(id: number) {
       lastUpdateOn: true,
       trackingVersion: true,
       leadSecretariat: { select: { id: true, name: true, slug: true } },
-      supportingSecretariats: { select: { secretariat: { select: { id: true, name: true, slug: true } } }, orderBy: { secretariat: { name: "asc" } } },
+      supportingSecretariats: {
+        select: { secretariat: { select: { id: true, name: true, slug: true } } },
+        orderBy: { secretariat: { name: "asc" } },
+      },
       progressUpdates: { orderBy: [{ occurredOn: "desc" }, { id: "desc" }] },
       articulationObjectives: {
         orderBy: { position: "asc" },

@@ -15,7 +15,11 @@ const initiativeSelect = {
   lastUpdateOn: true,
   leadSecretariat: { select: { name: true } },
   supportingSecretariats: { orderBy: { secretariat: { name: "asc" } }, select: { secretariat: { select: { name: true } } } },
-  progressUpdates: { orderBy: [{ occurredOn: "desc" }, { id: "desc" }], take: 1, select: { occurredOn: true, note: true, authorName: true } },
+  progressUpdates: {
+    orderBy: [{ occurredOn: "desc" }, { id: "desc" }],
+    take: 1,
+    select: { occurredOn: true, note: true, authorName: true },
+  },
   articulationObjectives: {
     orderBy: { position: "asc" },
     select: {
@@ -49,7 +53,11 @@ async function findScope(db: Db, code: string) {
   if (/^\d{1,2}$/.test(code)) {
     const objective = await db.developmentObjective.findUnique({
       where: { code },
-      select: { code: true, title: true, managementObjectives: { orderBy: { position: "asc" }, select: { id: true, code: true, title: true } } },
+      select: {
+        code: true,
+        title: true,
+        managementObjectives: { orderBy: { position: "asc" }, select: { id: true, code: true, title: true } },
+      },
     });
     if (!objective) return null;
     return { kind: "development" as const, code, title: objective.title, parent: null, management: objective.managementObjectives };
@@ -101,7 +109,14 @@ export async function computeObjectiveReport(db: Db, code: string) {
   });
 
   const codeById = new Map(scope.management.map((m) => [m.id, m.code]));
-  const plan = rollUpPlan(initiatives.map((i) => ({ managementObjectiveCode: codeById.get(i.managementObjectiveId)!, developmentObjectiveCode: code, progress: i.progress })), settings);
+  const plan = rollUpPlan(
+    initiatives.map((i) => ({
+      managementObjectiveCode: codeById.get(i.managementObjectiveId)!,
+      developmentObjectiveCode: code,
+      progress: i.progress,
+    })),
+    settings,
+  );
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, initiatives.filter((i) => i.status === s).length])) as Record<Status, number>;
   return {
     kind: scope.kind,

@@ -12,7 +12,11 @@ export async function listCatalogues() {
   ]);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "es");
   return {
-    secretariats: secretariats.map((s) => ({ id: s.id, name: s.name, version: s.version, uses: s._count.leads + s._count.supports })).sort(byName),
-    counterparts: counterparts.map((c) => ({ id: c.id, name: c.name, type: c.type, version: c.version, uses: c._count.instruments })).sort(byName),
+    secretariats: secretariats
+      .map((s) => ({ id: s.id, name: s.name, version: s.version, uses: s._count.leads + s._count.supports }))
+      .sort(byName),
+    counterparts: counterparts
+      .map((c) => ({ id: c.id, name: c.name, type: c.type, version: c.version, uses: c._count.instruments }))
+      .sort(byName),
   };
 }

@@ -43,7 +43,10 @@ async function checkReferences(tx: Tx, articulationObjectiveId: number, input: {
 export async function createInstrument(db: Db, input: CreateInstrumentInput, actor: Actor, context?: RequestContext) {
   return db.$transaction(async (tx) => {
     const initiativeId = await checkReferences(tx, input.articulationObjectiveId, input);
-    const instrument = await tx.instrument.create({ data: { articulationObjectiveId: input.articulationObjectiveId, ...fields(input) }, include: instrumentNames });
+    const instrument = await tx.instrument.create({
+      data: { articulationObjectiveId: input.articulationObjectiveId, ...fields(input) },
+      include: instrumentNames,
+    });
     await recordAuditEvent(tx, {
       action: "instrument.create",
       actor,
@@ -61,7 +64,10 @@ export async function updateInstrument(db: Db, input: UpdateInstrumentInput, act
     const before = await tx.instrument.findUnique({ where: { id: input.id }, include: instrumentNames });
     if (!before) throw new ActionError(t.refusals.instrumentGone);
     const initiativeId = await checkReferences(tx, before.articulationObjectiveId, input);
-    const { count } = await tx.instrument.updateMany({ where: { id: input.id, version: input.version }, data: { ...fields(input), version: { increment: 1 } } });
+    const { count } = await tx.instrument.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { ...fields(input), version: { increment: 1 } },
+    });
     if (count === 0) throw new TrackingConflictError("este instrumento");
     const after = await tx.instrument.findUniqueOrThrow({ where: { id: input.id }, include: instrumentNames });
     await recordAuditEvent(tx, {
@@ -79,12 +85,22 @@ export async function updateInstrument(db: Db, input: UpdateInstrumentInput, act
 /** Instruments are tracking records, not matrix content: an admin may remove one entered by mistake; the audit keeps it. */
 export async function deleteInstrument(db: Db, input: z.infer<typeof deleteInstrumentSchema>, actor: Actor, context?: RequestContext) {
   return db.$transaction(async (tx) => {
-    const before = await tx.instrument.findUnique({ where: { id: input.id }, include: { ...instrumentNames, articulationObjective: { select: { initiativeId: true } } } });
+    const before = await tx.instrument.findUnique({
+      where: { id: input.id },
+      include: { ...instrumentNames, articulationObjective: { select: { initiativeId: true } } },
+    });
     if (!before) throw new ActionError(t.refusals.instrumentGone);
     const { count } = await tx.instrument.deleteMany({ where: { id: input.id, version: input.version } });
     if (count === 0) throw new TrackingConflictError("este instrumento");
     const initiativeId = before.articulationObjective.initiativeId;
-    await recordAuditEvent(tx, { action: "instrument.delete", actor, entityType: "Instrument", entityId: input.id, context, data: { initiativeId, before: instrumentRecord(before) } });
+    await recordAuditEvent(tx, {
+      action: "instrument.delete",
+      actor,
+      entityType: "Instrument",
+      entityId: input.id,
+      context,
+      data: { initiativeId, before: instrumentRecord(before) },
+    });
     return { initiativeId };
   });
 }

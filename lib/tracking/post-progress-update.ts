@@ -58,7 +58,11 @@ export async function postProgressUpdate(db: Db, input: ProgressUpdateInput, aut
       context,
       data: {
         update: { id: update.id, occurredOn: input.occurredOn, note: input.note },
-        before: { status: before.status, progress: before.progress, lastUpdateOn: before.lastUpdateOn ? dateToDay(before.lastUpdateOn) : null },
+        before: {
+          status: before.status,
+          progress: before.progress,
+          lastUpdateOn: before.lastUpdateOn ? dateToDay(before.lastUpdateOn) : null,
+        },
         after: { status, progress, lastUpdateOn: dateToDay(lastUpdateOn) },
       },
     });

@@ -56,6 +56,9 @@ export function rollUpPlan<I extends { managementObjectiveCode: string; developm
   return {
     management: group((i) => i.managementObjectiveCode),
     development: group((i) => i.developmentObjectiveCode),
-    overall: rollUp(initiatives.map((i) => i.progress), options),
+    overall: rollUp(
+      initiatives.map((i) => i.progress),
+      options,
+    ),
   };
 }

@@ -21,7 +21,10 @@ export async function setOwnership(db: Db, input: OwnershipInput, actor: Actor, 
 
     const before = await tx.initiative.findUnique({
       where: { id: input.initiativeId },
-      select: { leadSecretariat: { select: { name: true } }, supportingSecretariats: { select: { secretariat: { select: { name: true } } } } },
+      select: {
+        leadSecretariat: { select: { name: true } },
+        supportingSecretariats: { select: { secretariat: { select: { name: true } } } },
+      },
     });
     if (!before) throw new ActionError(t.refusals.initiativeMissing);
     const { count } = await tx.initiative.updateMany({
@@ -31,7 +34,9 @@ export async function setOwnership(db: Db, input: OwnershipInput, actor: Actor, 
     if (count === 0) throw new TrackingConflictError("los responsables de esta iniciativa");
     await tx.initiativeSupport.deleteMany({ where: { initiativeId: input.initiativeId } });
     if (input.supportingSecretariatIds.length > 0) {
-      await tx.initiativeSupport.createMany({ data: input.supportingSecretariatIds.map((secretariatId) => ({ initiativeId: input.initiativeId, secretariatId })) });
+      await tx.initiativeSupport.createMany({
+        data: input.supportingSecretariatIds.map((secretariatId) => ({ initiativeId: input.initiativeId, secretariatId })),
+      });
     }
     await recordAuditEvent(tx, {
       action: "ownership.update",

@@ -3,6 +3,8 @@ import { ActionError } from "@/lib/actions/action-error";
 /** A tracking write against a version someone else has already replaced; the form keeps what the user typed. */
 export class TrackingConflictError extends ActionError {
   constructor(what = "el seguimiento de esta iniciativa") {
-    super(`Otra persona modificó ${what} mientras usted escribía. Recargue la página para ver lo guardado; su texto sigue en el formulario.`);
+    super(
+      `Otra persona modificó ${what} mientras usted escribía. Recargue la página para ver lo guardado; su texto sigue en el formulario.`,
+    );
   }
 }

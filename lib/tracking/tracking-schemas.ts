@@ -45,7 +45,10 @@ export type ProgressUpdateInput = z.infer<typeof progressUpdateSchema>;
 
 /** Form checkboxes arrive as one value or several. */
 const idList = z
-  .preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(z.coerce.number().int().positive()))
+  .preprocess(
+    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.coerce.number().int().positive()),
+  )
   .transform((ids) => [...new Set(ids)]);
 
 export const ownershipSchema = z
@@ -65,7 +68,11 @@ export type OwnershipInput = z.infer<typeof ownershipSchema>;
 const instrumentFields = z.object({
   mechanismId: z.coerce.number({ error: "Elija el tipo de instrumento." }).int().positive("Elija el tipo de instrumento."),
   counterpartId: z.coerce.number({ error: "Elija la contraparte." }).int().positive("Elija la contraparte."),
-  title: z.string({ error: "Escriba el título." }).trim().min(3, "Escriba el título del instrumento (al menos 3 caracteres).").max(500, "El título admite hasta 500 caracteres."),
+  title: z
+    .string({ error: "Escriba el título." })
+    .trim()
+    .min(3, "Escriba el título del instrumento (al menos 3 caracteres).")
+    .max(500, "El título admite hasta 500 caracteres."),
   signedOn: day("Fecha de firma"),
   endsOn: z.preprocess(blankToUndefined, day("Fecha de fin").optional()),
   reference: z.preprocess(blankToUndefined, z.string().trim().max(500, "La referencia admite hasta 500 caracteres.").optional()),
@@ -79,7 +86,11 @@ export const deleteInstrumentSchema = z.object({ id, version });
 export type CreateInstrumentInput = z.infer<typeof createInstrumentSchema>;
 export type UpdateInstrumentInput = z.infer<typeof updateInstrumentSchema>;
 
-const catalogueName = z.string({ error: "Escriba el nombre." }).trim().min(3, "Escriba el nombre (al menos 3 caracteres).").max(FIELD_LIMITS.catalogueName, `El nombre admite hasta ${FIELD_LIMITS.catalogueName} caracteres.`);
+const catalogueName = z
+  .string({ error: "Escriba el nombre." })
+  .trim()
+  .min(3, "Escriba el nombre (al menos 3 caracteres).")
+  .max(FIELD_LIMITS.catalogueName, `El nombre admite hasta ${FIELD_LIMITS.catalogueName} caracteres.`);
 export const secretariatSchema = z.object({ name: catalogueName });
 export const updateSecretariatSchema = secretariatSchema.extend({ id, version });
 export const counterpartSchema = z.object({

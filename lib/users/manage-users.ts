@@ -99,7 +99,13 @@ export async function resetPassword(db: Db, userId: number, actor: Actor | null,
     if (!user) throw new ActionError(t.refusals.userMissing);
     await tx.user.update({
       where: { id: userId },
-      data: { passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), sessionVersion: { increment: 1 }, version: { increment: 1 } },
+      data: {
+        passwordHash,
+        mustChangePassword: true,
+        passwordChangedAt: new Date(),
+        sessionVersion: { increment: 1 },
+        version: { increment: 1 },
+      },
     });
     await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
     await recordAuditEvent(tx, { action: "user.password.reset", actor, entityType: "User", entityId: userId, context });

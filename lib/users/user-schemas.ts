@@ -33,4 +33,3 @@ export const changeOwnPasswordSchema = z
     confirmPassword: z.string().max(1_024, "La contraseña es demasiado larga."),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "Las contraseñas no coinciden." });
-

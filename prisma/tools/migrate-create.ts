@@ -30,7 +30,10 @@ function nextTimestamp(existing: string[]): string {
   const now = utcStamp(new Date());
   const last = existing.at(-1)?.slice(0, 14);
   if (!last || now > last) return now;
-  const [y, mo, d, h, mi, s] = last.match(/^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)$/)!.slice(1).map(Number) as number[];
+  const [y, mo, d, h, mi, s] = last
+    .match(/^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)$/)!
+    .slice(1)
+    .map(Number) as number[];
   return utcStamp(new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s! + 1)));
 }
 
@@ -92,5 +95,7 @@ if (statementsOf(sql) === "") {
     console.log(`Creado ${path.relative(PROJECT_ROOT, lockFile)}`);
   }
   console.log(`Migración creada (sin aplicar): ${path.relative(PROJECT_ROOT, file)}\n\n${sql}`);
-  console.log("Revísela (borrados de columnas o tablas, datos existentes) antes de confirmarla; se aplica con lib/db/migrate.ts (npm run db:deploy, npm run dev).");
+  console.log(
+    "Revísela (borrados de columnas o tablas, datos existentes) antes de confirmarla; se aplica con lib/db/migrate.ts (npm run db:deploy, npm run dev).",
+  );
 }

@@ -34,7 +34,9 @@ test.describe("ingreso", () => {
     for (let i = 0; i < 4; i++) expect(await attempt(`incorrecta número ${i}`)).toContain("incorrectos");
     expect(await attempt("incorrecta número 4")).toContain("bloqueado temporalmente");
     expect(await attempt(lockout.password)).toContain("bloqueado temporalmente");
-    const events = await query<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "userEmail" = $1 AND action = 'auth.lockout'`, [lockout.email]);
+    const events = await query<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "userEmail" = $1 AND action = 'auth.lockout'`, [
+      lockout.email,
+    ]);
     expect(events).toHaveLength(1);
   });
 

@@ -64,7 +64,9 @@ test.describe("edición de iniciativas", () => {
     await expect(second.getByRole("heading", { level: 1 })).toHaveText("Versión de la segunda pestaña");
   });
 
-  test("consulta y planificación no llegan a los formularios, y un envío directo no cambia nada y queda registrado", async ({ browser }) => {
+  test("consulta y planificación no llegan a los formularios, y un envío directo no cambia nada y queda registrado", async ({
+    browser,
+  }) => {
     for (const role of ["viewer", "planner"] as const) {
       const page = await signedInPage(browser, role);
       const response = await page.goto("/iniciativas/12/editar");
@@ -79,9 +81,10 @@ test.describe("edición de iniciativas", () => {
     await expect(admin.getByText("No tiene permiso para esta acción.")).toBeVisible();
     const [stored] = await query<{ name: string }>(`SELECT name FROM "Initiative" WHERE id = 12`);
     expect(stored!.name).not.toBe("Cambio no autorizado");
-    const denied = await query(`SELECT 1 FROM "AuditEvent" WHERE action = 'access.denied' AND "userEmail" = $1 AND data->>'what' = 'editar iniciativa'`, [
-      accounts().planner.email,
-    ]);
+    const denied = await query(
+      `SELECT 1 FROM "AuditEvent" WHERE action = 'access.denied' AND "userEmail" = $1 AND data->>'what' = 'editar iniciativa'`,
+      [accounts().planner.email],
+    );
     expect(denied.length).toBeGreaterThan(0);
   });
 
@@ -130,7 +133,10 @@ test("una importación masiva con una fila mala no escribe nada y nombra la fila
   const csv = await (await page.request.get("/iniciativas/exportar?formato=csv&objetivo=3.2")).text();
   const [header, ...rows] = parseCsv(csv);
   const good = rows.map((row) => [...row]);
-  good[0]![5] = good[0]![5]!.replace("Fortalecimiento de la capacidad institucional", "Fortalecimiento de la capacidad institucional de riesgos");
+  good[0]![5] = good[0]![5]!.replace(
+    "Fortalecimiento de la capacidad institucional",
+    "Fortalecimiento de la capacidad institucional de riesgos",
+  );
   const bad = good.map((row) => [...row]);
   bad[1]![8] = "Mecanismo inexistente";
 
@@ -160,6 +166,8 @@ test("un administrador corrige el título de un objetivo y se ve en el inicio", 
   await expect(page.getByText("Título del objetivo 3.3 guardado.")).toBeVisible();
   await page.goto("/");
   await expect(page.getByTestId("management-objective-3.3")).toContainText("(revisado)");
-  const [event] = await query<{ data: { before: { title: string } } }>(`SELECT data FROM "AuditEvent" WHERE action = 'objective.update' AND "entityId" = '3.3'`);
+  const [event] = await query<{ data: { before: { title: string } } }>(
+    `SELECT data FROM "AuditEvent" WHERE action = 'objective.update' AND "entityId" = '3.3'`,
+  );
   expect(event!.data.before.title).toBe(original);
 });

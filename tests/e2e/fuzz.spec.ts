@@ -4,11 +4,38 @@ import { signIn } from "./support/auth";
 /** Deterministic pseudo-random strings, hostile on purpose: SQL, HTML, unicode, huge, broken encodings. */
 function* hostileValues(count: number, seed = 42) {
   let state = seed;
-  const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const fixed = [
-    "'; DROP TABLE \"Initiative\"; --", "<script>alert(1)</script>", "%", "%%", "_", "\\", "\u0000", "%00", "%zz", "%E0%A4%A",
-    "1.1.1", "-1", "0", "9999999999999999999999", "1e309", "NaN", "null", "undefined", "[]", "{}", "a".repeat(5000),
-    "ñandú", "🙂", "\u202e", "convenios,convenios,,", "../../etc/passwd", "..%2f..%2f", "1 OR 1=1", "$where", "__proto__",
+    '\'; DROP TABLE "Initiative"; --',
+    "<script>alert(1)</script>",
+    "%",
+    "%%",
+    "_",
+    "\\",
+    "\u0000",
+    "%00",
+    "%zz",
+    "%E0%A4%A",
+    "1.1.1",
+    "-1",
+    "0",
+    "9999999999999999999999",
+    "1e309",
+    "NaN",
+    "null",
+    "undefined",
+    "[]",
+    "{}",
+    "a".repeat(5000),
+    "ñandú",
+    "🙂",
+    "\u202e",
+    "convenios,convenios,,",
+    "../../etc/passwd",
+    "..%2f..%2f",
+    "1 OR 1=1",
+    "$where",
+    "__proto__",
   ];
   yield* fixed;
   const alphabet = Array.from("abc123.,-_%'\"<>&;=/\\ áéíóúñ🙂\u0000\t\n");

@@ -2,7 +2,16 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
 
 const expected: Record<string, number> = {
-  "1.1": 36, "1.2": 24, "2.1": 5, "2.2": 12, "2.3": 11, "2.4": 8, "2.5": 6, "3.1": 9, "3.2": 2, "3.3": 1,
+  "1.1": 36,
+  "1.2": 24,
+  "2.1": 5,
+  "2.2": 12,
+  "2.3": 11,
+  "2.4": 8,
+  "2.5": 6,
+  "3.1": 9,
+  "3.2": 2,
+  "3.3": 1,
 };
 
 test("la página de inicio muestra los objetivos y el número de iniciativas de cada uno", async ({ page }) => {

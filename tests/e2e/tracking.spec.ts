@@ -3,7 +3,8 @@ import { accounts, signedInPage, signIn } from "./support/auth";
 import { query } from "./support/db";
 
 /** Today in Quito as YYYY-MM-DD, like the portal computes it. */
-const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "America/Guayaquil", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+const today = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "America/Guayaquil", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 const shift = (day: string, days: number) => {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
@@ -81,13 +82,16 @@ test.describe("seguimiento de la ejecución", () => {
     await postUpdate(planner, { note: "Avance no autorizado", progress: "99" });
     await expect(planner.getByText("No tiene permiso para esta acción.")).toBeVisible();
     expect(await query(`SELECT 1 FROM "ProgressUpdate" WHERE note = 'Avance no autorizado'`)).toHaveLength(0);
-    const denied = await query(`SELECT 1 FROM "AuditEvent" WHERE action = 'access.denied' AND "userEmail" = $1 AND data->>'what' = 'registrar avance'`, [
-      accounts().viewer.email,
-    ]);
+    const denied = await query(
+      `SELECT 1 FROM "AuditEvent" WHERE action = 'access.denied' AND "userEmail" = $1 AND data->>'what' = 'registrar avance'`,
+      [accounts().viewer.email],
+    );
     expect(denied.length).toBeGreaterThan(0);
   });
 
-  test("administración asigna responsables e instrumentos; el tablero muestra lo que vence y lo que está desactualizado", async ({ page }) => {
+  test("administración asigna responsables e instrumentos; el tablero muestra lo que vence y lo que está desactualizado", async ({
+    page,
+  }) => {
     const [target, other] = await initiativesOf("3.2");
     const day = today();
     // Seeded freshness: one initiative updated 10 days ago, the other 120 days ago.
@@ -121,7 +125,9 @@ test.describe("seguimiento de la ejecución", () => {
 
     await page.goto("/tablero");
     await expect(page.getByTestId("ending-soon")).toContainText(target!.name);
-    const [unowned] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Initiative" WHERE "archivedAt" IS NULL AND "leadSecretariatId" IS NULL`);
+    const [unowned] = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Initiative" WHERE "archivedAt" IS NULL AND "leadSecretariatId" IS NULL`,
+    );
     await expect(page.getByTestId("unowned-count")).toHaveText(String(unowned!.n));
     const [stale] = await query<{ n: number }>(
       `SELECT count(*)::int AS n FROM "Initiative" WHERE "archivedAt" IS NULL AND ("lastUpdateOn" IS NULL OR "lastUpdateOn" < $1::date)`,

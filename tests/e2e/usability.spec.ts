@@ -26,7 +26,9 @@ test.describe("detalles de uso", () => {
     await expect(page.getByTestId("result-count")).toHaveText("114 de 114 iniciativas");
   });
 
-  test("la pestaña nombra el mecanismo y la iniciativa de cada sección; un mecanismo desconocido da «Página no encontrada»", async ({ page }) => {
+  test("la pestaña nombra el mecanismo y la iniciativa de cada sección; un mecanismo desconocido da «Página no encontrada»", async ({
+    page,
+  }) => {
     await signIn(page, "planner", "/mecanismos/convenios");
     await expect(page).toHaveTitle("Convenios · Mecanismos de articulación · Matriz PMDOT");
     await page.goto("/iniciativas/1/seguimiento");
@@ -71,7 +73,9 @@ test.describe("detalles de uso", () => {
     await context.close();
   });
 
-  test("una página más allá de la última lleva a la última; los filtros sin opción se nombran y se quitan; el menú marca la sección", async ({ page }) => {
+  test("una página más allá de la última lleva a la última; los filtros sin opción se nombran y se quitan; el menú marca la sección", async ({
+    page,
+  }) => {
     await signIn(page, "viewer", "/iniciativas?pagina=9999&ocultar=avance");
     await expect(page).toHaveURL(/\/iniciativas\?pagina=\d+&ocultar=avance$/);
     await expect(page.getByTestId("empty-state")).toHaveCount(0);
@@ -86,7 +90,9 @@ test.describe("detalles de uso", () => {
     await expect(page.getByTestId("result-count")).not.toHaveText(/^0 de/);
   });
 
-  test("tras un envío con errores el foco va al primer campo marcado, y una iniciativa nueva no toma un objetivo por defecto", async ({ page }) => {
+  test("tras un envío con errores el foco va al primer campo marcado, y una iniciativa nueva no toma un objetivo por defecto", async ({
+    page,
+  }) => {
     await signIn(page, "admin", "/iniciativas/nueva");
     await expect(page.getByLabel("Objetivo de gestión")).toHaveValue("");
     await page.getByRole("button", { name: "Guardar" }).first().click();

@@ -53,14 +53,22 @@ async function snapshot(db: Db) {
 }
 
 async function isEmpty(db: Db) {
-  const [initiatives, users, events, secretariats] = await Promise.all([db.initiative.count(), db.user.count(), db.auditEvent.count(), db.secretariat.count()]);
+  const [initiatives, users, events, secretariats] = await Promise.all([
+    db.initiative.count(),
+    db.user.count(),
+    db.auditEvent.count(),
+    db.secretariat.count(),
+  ]);
   return initiatives === 0 && users === 0 && events === 0 && secretariats === 12;
 }
 
 /** A CLI as the operator runs it, against one test database; resolves with its exit code and output. */
 async function cli(script: string, args: string[], databaseUrl: string) {
   try {
-    const { stdout, stderr } = await run("npx", ["tsx", `scripts/${script}.ts`, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl } });
+    const { stdout, stderr } = await run("npx", ["tsx", `scripts/${script}.ts`, ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -85,29 +93,77 @@ describe("respaldo y restauración", () => {
     const db = source.db;
     await seedMatrixIfEmpty(db);
 
-    const { user: admin } = await createUser(db, { email: "admin@quito.gob.ec", name: "Ana Administradora", role: "ADMIN", password: ADMIN_PASSWORD }, null);
-    const { user: planner, generatedPassword } = await createUser(db, { email: "planifica@quito.gob.ec", name: "Pedro Planificador", role: "PLANNER" }, admin);
+    const { user: admin } = await createUser(
+      db,
+      { email: "admin@quito.gob.ec", name: "Ana Administradora", role: "ADMIN", password: ADMIN_PASSWORD },
+      null,
+    );
+    const { user: planner, generatedPassword } = await createUser(
+      db,
+      { email: "planifica@quito.gob.ec", name: "Pedro Planificador", role: "PLANNER" },
+      admin,
+    );
     plannerPassword = generatedPassword!;
-    const { user: viewer } = await createUser(db, { email: "consulta@quito.gob.ec", name: "Carla Consulta", role: "VIEWER", password: "lluvia de la tarde en quito" }, admin);
+    const { user: viewer } = await createUser(
+      db,
+      { email: "consulta@quito.gob.ec", name: "Carla Consulta", role: "VIEWER", password: "lluvia de la tarde en quito" },
+      admin,
+    );
     await updateUser(db, viewer.id, { active: false }, admin);
-    await recordAuditEvent(db, { action: "auth.signin.success", actor: admin, context: { ip: "190.152.10.20", userAgent: "Firefox/140", requestId: "req-1" } });
+    await recordAuditEvent(db, {
+      action: "auth.signin.success",
+      actor: admin,
+      context: { ip: "190.152.10.20", userAgent: "Firefox/140", requestId: "req-1" },
+    });
     await saveView(db, planner.id, { name: "En ejecución", query: "estado=en-ejecucion" });
 
-    await postProgressUpdate(db, { initiativeId: 2, trackingVersion: await trackingVersion(2), occurredOn: today, note: "Convenio en revisión jurídica", status: "EN_EJECUCION", progress: 35 }, planner);
-    await postProgressUpdate(db, { initiativeId: 2, trackingVersion: await trackingVersion(2), occurredOn: addDays(today, -40), note: "Nota atrasada" }, planner);
+    await postProgressUpdate(
+      db,
+      {
+        initiativeId: 2,
+        trackingVersion: await trackingVersion(2),
+        occurredOn: today,
+        note: "Convenio en revisión jurídica",
+        status: "EN_EJECUCION",
+        progress: 35,
+      },
+      planner,
+    );
+    await postProgressUpdate(
+      db,
+      { initiativeId: 2, trackingVersion: await trackingVersion(2), occurredOn: addDays(today, -40), note: "Nota atrasada" },
+      planner,
+    );
     const salud = await db.secretariat.findUniqueOrThrow({ where: { slug: "salud" } });
     const educacion = await db.secretariat.findUniqueOrThrow({ where: { slug: "educacion" } });
-    await setOwnership(db, { initiativeId: 2, trackingVersion: await trackingVersion(2), leadSecretariatId: salud.id, supportingSecretariatIds: [educacion.id] }, admin);
+    await setOwnership(
+      db,
+      { initiativeId: 2, trackingVersion: await trackingVersion(2), leadSecretariatId: salud.id, supportingSecretariatIds: [educacion.id] },
+      admin,
+    );
 
     const counterpart = await createCounterpart(db, { name: "Universidad Central del Ecuador", type: "universidades-academia" }, admin);
-    const objective = await db.articulationObjective.findFirstOrThrow({ where: { initiativeId: 5 }, orderBy: { position: "asc" }, include: { mechanisms: true } });
-    const instrument = { articulationObjectiveId: objective.id, mechanismId: objective.mechanisms[0]!.mechanismId, counterpartId: counterpart.id, signedOn: addDays(today, -300) };
+    const objective = await db.articulationObjective.findFirstOrThrow({
+      where: { initiativeId: 5 },
+      orderBy: { position: "asc" },
+      include: { mechanisms: true },
+    });
+    const instrument = {
+      articulationObjectiveId: objective.id,
+      mechanismId: objective.mechanisms[0]!.mechanismId,
+      counterpartId: counterpart.id,
+      signedOn: addDays(today, -300),
+    };
     await createInstrument(db, { ...instrument, title: "Convenio marco", endsOn: addDays(today, 30), reference: "CM-2025-014" }, admin);
     const { instrument: mistaken } = await createInstrument(db, { ...instrument, title: "Convenio duplicado por error" }, admin);
     await deleteInstrument(db, { id: mistaken.id, version: mistaken.version }, admin);
 
     await setArchived(db, 7, (await snapshotInitiative(db, 7))!.version, true, admin);
-    await updateObjectiveTitle(db, { code: "1.1", version: 1, title: "Promover la salud y el bienestar de la población (título revisado)" }, admin);
+    await updateObjectiveTitle(
+      db,
+      { code: "1.1", version: 1, title: "Promover la salud y el bienestar de la población (título revisado)" },
+      admin,
+    );
 
     first = await createBackup(db);
     file = path.join(scratch, "respaldo.json");
@@ -118,8 +174,21 @@ describe("respaldo y restauración", () => {
   });
 
   it("el archivo se describe a sí mismo y lleva la exportación de la matriz tal cual", async () => {
-    expect(first).toMatchObject({ format: "matriz-pmdot/respaldo", formatVersion: 1, appVersion: "0.1.0", migrations: readMigrations().map((m) => m.name) });
-    expect(first.counts).toMatchObject({ initiatives: 114, users: 3, savedViews: 1, progressUpdates: 2, instruments: 1, counterparts: 1, secretariats: 12 });
+    expect(first).toMatchObject({
+      format: "matriz-pmdot/respaldo",
+      formatVersion: 1,
+      appVersion: "0.1.0",
+      migrations: readMigrations().map((m) => m.name),
+    });
+    expect(first.counts).toMatchObject({
+      initiatives: 114,
+      users: 3,
+      savedViews: 1,
+      progressUpdates: 2,
+      instruments: 1,
+      counterparts: 1,
+      secretariats: 12,
+    });
     expect(first.counts.auditEvents).toBe(first.tables.auditEvents.length);
     expect(JSON.stringify(first.matrix)).toBe(JSON.stringify(await exportMatrix(source.db)));
     // The export leaves out what the tables keep: archiving, authorship by id, the deleted instrument's id.
@@ -127,8 +196,12 @@ describe("respaldo y restauración", () => {
     expect(first.tables.progressUpdates.every((u) => u.authorId !== null)).toBe(true);
     expect(first.nextIds.instruments).toBe(3);
     expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(first);
-    expect(readFileSync(file, "utf8")).toMatch(/^\{\n  "format": "matriz-pmdot\/respaldo",\n  "formatVersion": 1,\n  "description": "Respaldo de la Matriz PMDOT/);
-    expect(defaultBackupPath(new Date("2026-11-26T01:30:34.996Z"))).toBe(path.join(PROJECT_ROOT, "respaldos", "matriz-pmdot-2026-11-26T013034Z.json"));
+    expect(readFileSync(file, "utf8")).toMatch(
+      /^\{\n  "format": "matriz-pmdot\/respaldo",\n  "formatVersion": 1,\n  "description": "Respaldo de la Matriz PMDOT/,
+    );
+    expect(defaultBackupPath(new Date("2026-11-26T01:30:34.996Z"))).toBe(
+      path.join(PROJECT_ROOT, "respaldos", "matriz-pmdot-2026-11-26T013034Z.json"),
+    );
     expect(() => writeBackupFile(file, first)).toThrow(BackupError);
   });
 
@@ -142,7 +215,20 @@ describe("respaldo y restauración", () => {
     expect(text).not.toContain(ADMIN_PASSWORD);
     expect(text).not.toContain(plannerPassword);
     expect(Object.keys(first.tables.users[0]!).sort()).toEqual(
-      ["active", "createdAt", "email", "id", "isDemo", "lastSignInAt", "name", "passwordChangedAt", "role", "sessionVersion", "updatedAt", "version"].sort(),
+      [
+        "active",
+        "createdAt",
+        "email",
+        "id",
+        "isDemo",
+        "lastSignInAt",
+        "name",
+        "passwordChangedAt",
+        "role",
+        "sessionVersion",
+        "updatedAt",
+        "version",
+      ].sort(),
     );
   });
 
@@ -159,7 +245,17 @@ describe("respaldo y restauración", () => {
 
     // Sequences continue where they were: the deleted instrument's id, which the audit log names, is not reused.
     const kept = await target.db.instrument.findFirstOrThrow();
-    const { instrument: next } = await createInstrument(target.db, { articulationObjectiveId: kept.articulationObjectiveId, mechanismId: kept.mechanismId, counterpartId: kept.counterpartId, title: "Adenda", signedOn: today }, admin);
+    const { instrument: next } = await createInstrument(
+      target.db,
+      {
+        articulationObjectiveId: kept.articulationObjectiveId,
+        mechanismId: kept.mechanismId,
+        counterpartId: kept.counterpartId,
+        title: "Adenda",
+        signedOn: today,
+      },
+      admin,
+    );
     expect(next.id).toBe(3);
   });
 

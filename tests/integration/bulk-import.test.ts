@@ -21,18 +21,30 @@ describe("importación masiva con revisión previa", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await importMatrix(database.db, readMatrixFile(SEED_SOURCE).document);
-    ({ user: actor } = await createUser(database.db, { email: "importa@quito.gob.ec", name: "Importadora", role: "ADMIN", password: "tres tigres tristes en el trigal" }, null));
-    csv = await new Response(exportCsv(exportRowBatches(database.db, await matchingInitiativeIds(database.db, parseInitiativeQuery({ objetivo: "3.1" }).query)))).text();
+    ({ user: actor } = await createUser(
+      database.db,
+      { email: "importa@quito.gob.ec", name: "Importadora", role: "ADMIN", password: "tres tigres tristes en el trigal" },
+      null,
+    ));
+    csv = await new Response(
+      exportCsv(exportRowBatches(database.db, await matchingInitiativeIds(database.db, parseInitiativeQuery({ objetivo: "3.1" }).query))),
+    ).text();
   });
   afterAll(() => database?.drop());
 
-  const names = async () => (await database.db.initiative.findMany({ orderBy: { id: "asc" }, select: { name: true, version: true } }));
+  const names = async () => await database.db.initiative.findMany({ orderBy: { id: "asc" }, select: { name: true, version: true } });
 
   it("la exportación sin cambios no propone nada; CSV y XLSX se leen igual", async () => {
     const file = await readBulkFile("iniciativas.csv", Buffer.from(csv));
     const plan = await planBulkImport(database.db, file, { archiveMissing: false });
     expect(plan).toMatchObject({ add: [], change: [], archive: [], unchanged: 9, errors: [] });
-    const xlsx = Buffer.from(await new Response(exportXlsx(exportRowBatches(database.db, await matchingInitiativeIds(database.db, parseInitiativeQuery({ objetivo: "3.1" }).query)))).arrayBuffer());
+    const xlsx = Buffer.from(
+      await new Response(
+        exportXlsx(
+          exportRowBatches(database.db, await matchingInitiativeIds(database.db, parseInitiativeQuery({ objetivo: "3.1" }).query)),
+        ),
+      ).arrayBuffer(),
+    );
     const fromXlsx = await readBulkFile("iniciativas.xlsx", xlsx);
     expect(fromXlsx.initiatives).toEqual(file.initiatives);
   });
@@ -45,7 +57,12 @@ describe("importación masiva con revisión previa", () => {
     const plan = await planBulkImport(database.db, file, { archiveMissing: false });
     expect(plan.errors).toEqual([]);
     expect(plan.change.map((c) => c.changes[0])).toEqual([
-      { kind: "field", field: "name", before: "Plan de Transformación Digital para el DMQ", after: "Plan de Transformación Digital del DMQ" },
+      {
+        kind: "field",
+        field: "name",
+        before: "Plan de Transformación Digital para el DMQ",
+        after: "Plan de Transformación Digital del DMQ",
+      },
     ]);
     expect(plan.add.map((a) => a.name)).toEqual(["Nueva iniciativa de datos abiertos"]);
     await applyBulkImport(database.db, file, { archiveMissing: false, previewFingerprint: fingerprint(plan) }, actor);
@@ -61,9 +78,13 @@ describe("importación masiva con revisión previa", () => {
     const plan = await planBulkImport(database.db, file, { archiveMissing: false });
     expect(plan.add.map((a) => a.name)).toEqual(["Observatorio de datos urbanos"]);
     await applyBulkImport(database.db, file, { archiveMissing: false, previewFingerprint: fingerprint(plan) }, actor);
-    const again = await planBulkImport(database.db, await readBulkFile("altas.csv", Buffer.from(lines.join("\r\n"))), { archiveMissing: false });
+    const again = await planBulkImport(database.db, await readBulkFile("altas.csv", Buffer.from(lines.join("\r\n"))), {
+      archiveMissing: false,
+    });
     expect(again.add).toEqual([]);
-    expect(again.errors.map((e) => e.message)).toEqual([expect.stringMatching(/ya existe «Observatorio de datos urbanos» en el objetivo 3\.1 \(id \d+\)/)]);
+    expect(again.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/ya existe «Observatorio de datos urbanos» en el objetivo 3\.1 \(id \d+\)/),
+    ]);
     expect(await database.db.initiative.count({ where: { name: "Observatorio de datos urbanos" } })).toBe(1);
 
     // The source extraction numbers its initiatives by position. With two of them swapped, numbering would
@@ -85,7 +106,9 @@ describe("importación masiva con revisión previa", () => {
     const plan = await planBulkImport(database.db, file, { archiveMissing: false });
     expect(plan.errors.map((e) => e.line).sort()).toEqual([4, 5]);
     expect(plan.errors.map((e) => e.message).join(" ")).toMatch(/Mecanismo inventado/);
-    await expect(applyBulkImport(database.db, file, { archiveMissing: false, previewFingerprint: fingerprint(plan) }, actor)).rejects.toThrow(/no se aplicó nada/);
+    await expect(
+      applyBulkImport(database.db, file, { archiveMissing: false, previewFingerprint: fingerprint(plan) }, actor),
+    ).rejects.toThrow(/no se aplicó nada/);
     expect(await names()).toEqual(before);
   });
 
@@ -99,7 +122,9 @@ describe("importación masiva con revisión previa", () => {
     expect(plan.errors).toEqual([]);
     expect(plan.add.map((a) => a.name)).toEqual(["Iniciativa que no llega a guardarse"]);
     // The audit record of the first write names a user that does not exist: the transaction fails after writing.
-    await expect(applyBulkImport(database.db, file, { archiveMissing: false, previewFingerprint: fingerprint(plan) }, { id: 999_999, email: "x@y" })).rejects.toThrow();
+    await expect(
+      applyBulkImport(database.db, file, { archiveMissing: false, previewFingerprint: fingerprint(plan) }, { id: 999_999, email: "x@y" }),
+    ).rejects.toThrow();
     expect(await names()).toEqual(before);
   });
 
@@ -110,9 +135,21 @@ describe("importación masiva con revisión previa", () => {
       select: { id: true, text: true, initiativeId: true, mechanisms: { select: { mechanism: { select: { id: true, name: true } } } } },
     });
     const signedUnder = objective.mechanisms[0]!.mechanism;
-    const other = await database.db.mechanism.findFirstOrThrow({ where: { id: { notIn: objective.mechanisms.map((m) => m.mechanism.id) } } });
+    const other = await database.db.mechanism.findFirstOrThrow({
+      where: { id: { notIn: objective.mechanisms.map((m) => m.mechanism.id) } },
+    });
     const counterpart = await createCounterpart(database.db, { name: "Prefectura de Pichincha", type: "sociedad-civil" }, actor);
-    await createInstrument(database.db, { articulationObjectiveId: objective.id, mechanismId: signedUnder.id, counterpartId: counterpart.id, title: "Convenio de cooperación", signedOn: "2026-01-15" }, actor);
+    await createInstrument(
+      database.db,
+      {
+        articulationObjectiveId: objective.id,
+        mechanismId: signedUnder.id,
+        counterpartId: counterpart.id,
+        title: "Convenio de cooperación",
+        signedOn: "2026-01-15",
+      },
+      actor,
+    );
     const before = await names();
 
     const [header, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ""));
@@ -121,10 +158,15 @@ describe("importación masiva con revisión previa", () => {
     const file = await readBulkFile("sin-tipo.csv", Buffer.from(toCsv(header!, rows)));
     expect((await planBulkImport(database.db, file, { archiveMissing: false })).errors).toEqual([]);
     const preview = await previewBulkImport(database.db, file, { archiveMissing: false }, actor);
-    expect(preview.errors).toEqual([{ line: index + 2, message: expect.stringMatching(/instrumento «Convenio de cooperación».*no se puede quitar/) }]);
+    expect(preview.errors).toEqual([
+      { line: index + 2, message: expect.stringMatching(/instrumento «Convenio de cooperación».*no se puede quitar/) },
+    ]);
     expect(preview.change.map((c) => c.id)).toEqual([objective.initiativeId]);
     expect(await names()).toEqual(before);
-    const kept = await database.db.articulationObjectiveMechanism.findMany({ where: { articulationObjectiveId: objective.id }, select: { mechanismId: true } });
+    const kept = await database.db.articulationObjectiveMechanism.findMany({
+      where: { articulationObjectiveId: objective.id },
+      select: { mechanismId: true },
+    });
     expect(kept.map((m) => m.mechanismId)).toContain(signedUnder.id);
   });
 

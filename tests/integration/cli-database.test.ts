@@ -79,10 +79,16 @@ describe("los comandos y su base de datos", () => {
       ["db-deploy", []],
       ["matrix-export", []],
     ] as const) {
-      const result = await cli(script, [...args], { NODE_ENV: "production", EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) });
+      const result = await cli(script, [...args], {
+        NODE_ENV: "production",
+        EMBEDDED_PG_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(await freePort()),
+      });
       expect(result.code, script).toBe(1);
       expect(result.stdout, script).toBe("");
-      expect(result.stderr.trim().split("\n"), script).toEqual([expect.stringMatching(/^Error: Falta DATABASE_URL\. En producción .* embebido/)]);
+      expect(result.stderr.trim().split("\n"), script).toEqual([
+        expect.stringMatching(/^Error: Falta DATABASE_URL\. En producción .* embebido/),
+      ]);
     }
     expect(existsSync(dataDir)).toBe(false);
   });

@@ -57,7 +57,9 @@ function runChild(script: string, args: string[], databaseUrl: string): Child {
     done: false,
     stdout: "",
     stderr: "",
-    exited: new Promise((resolve) => child.on("exit", (code, signal) => (running.delete(handle), (handle.done = true), resolve({ code, signal })))),
+    exited: new Promise((resolve) =>
+      child.on("exit", (code, signal) => (running.delete(handle), (handle.done = true), resolve({ code, signal }))),
+    ),
     kill: () => child.kill("SIGKILL"),
   };
   running.add(handle);
@@ -89,7 +91,8 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
   };
 
   const sql = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => (await monitor.query<T>(text, values)).rows;
-  const backends = async (tag: string) => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`, [tag]))[0]!.n;
+  const backends = async (tag: string) =>
+    (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`, [tag]))[0]!.n;
   const holdsImportLock = async (tag: string) =>
     (
       await sql(
@@ -175,9 +178,11 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
     const timing = `arranque ${opened - started} ms, lectura ${written - opened} ms, escritura ${writingMs} ms`;
     const after = await fingerprint(measured.db);
     // The export of the imported database is the document itself: "after" is the complete import.
-    expect(createHash("sha256").update(serializeDocument(await exportMatrix(measured.db))).digest("hex")).toBe(
-      createHash("sha256").update(readFileSync(file, "utf8")).digest("hex"),
-    );
+    expect(
+      createHash("sha256")
+        .update(serializeDocument(await exportMatrix(measured.db)))
+        .digest("hex"),
+    ).toBe(createHash("sha256").update(readFileSync(file, "utf8")).digest("hex"));
 
     await connectMonitor(target);
     const before = await fingerprint(target.db);
@@ -228,7 +233,11 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
   it("ediciones matadas con SIGKILL: cada iniciativa queda en una versión completa, con su auditoría", { timeout: 60_000 }, async () => {
     const database = await fresh();
     await connectMonitor(database);
-    const { user } = await createUser(database.db, { email: "editora@quito.gob.ec", name: "Editora", role: "PLANNER", password: "una frase larga para editar" }, null);
+    const { user } = await createUser(
+      database.db,
+      { email: "editora@quito.gob.ec", name: "Editora", role: "PLANNER", password: "una frase larga para editar" },
+      null,
+    );
     const ids = (await database.db.initiative.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((i) => i.id);
     const initial = new Map<number, { snapshot: InitiativeSnapshot; version: number }>();
     for (const id of ids) initial.set(id, (await snapshotInitiative(database.db, id))!);
@@ -251,7 +260,9 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
       acknowledged += lines.length;
       const rolledBack = (await countersAfter(database, start, "rollbacks")).rollbacks - start.rollbacks;
       killedMidEdit = rolledBack > 0;
-      console.log(`ediciones, intento ${attempt + 1}: ${lines.length} confirmadas antes de matar, ${rolledBack} transacción(es) deshecha(s)`);
+      console.log(
+        `ediciones, intento ${attempt + 1}: ${lines.length} confirmadas antes de matar, ${rolledBack} transacción(es) deshecha(s)`,
+      );
 
       // Every edit the child saw committed is stored (nothing lost)…
       const ackedVersion = new Map<number, number>();
@@ -259,7 +270,8 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
         const [, id, version] = line.split(" ").map(Number);
         ackedVersion.set(id!, Math.max(ackedVersion.get(id!) ?? 0, version!));
       }
-      for (const [id, version] of ackedVersion) expect((await snapshotInitiative(database.db, id))!.version).toBeGreaterThanOrEqual(version);
+      for (const [id, version] of ackedVersion)
+        expect((await snapshotInitiative(database.db, id))!.version).toBeGreaterThanOrEqual(version);
     }
     expect(acknowledged).toBeGreaterThanOrEqual(40);
     expect(killedMidEdit).toBe(true);
@@ -276,7 +288,10 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
       const start = initial.get(id)!;
       const trail = events
         .filter((e) => e.entityId === String(id))
-        .map((e) => ({ action: e.action, ...(e.data as unknown as { before: InitiativeSnapshot; after: InitiativeSnapshot; version: number }) }));
+        .map((e) => ({
+          action: e.action,
+          ...(e.data as unknown as { before: InitiativeSnapshot; after: InitiativeSnapshot; version: number }),
+        }));
       if (trail.length > 0) edited += 1;
       expect(stored.version - start.version, `iniciativa ${id}`).toBe(trail.length);
       let expected = start;
@@ -288,10 +303,19 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
       }
       expect(stored, `iniciativa ${id}`).toEqual(expected);
 
-      const row = await database.db.initiative.findUniqueOrThrow({ where: { id }, include: { articulationObjectives: { orderBy: { position: "asc" } } } });
+      const row = await database.db.initiative.findUniqueOrThrow({
+        where: { id },
+        include: { articulationObjectives: { orderBy: { position: "asc" } } },
+      });
       expect(row.articulationObjectives.map((o) => o.position)).toEqual(row.articulationObjectives.map((_, k) => k));
       const objectives = stored.snapshot.articulationObjectives;
-      expect(row.searchText).toBe(initiativeSearchText(stored.snapshot.name, objectives.map((o) => o.text), objectives.flatMap((o) => o.mechanisms.map((m) => m.name))));
+      expect(row.searchText).toBe(
+        initiativeSearchText(
+          stored.snapshot.name,
+          objectives.map((o) => o.text),
+          objectives.flatMap((o) => o.mechanisms.map((m) => m.name)),
+        ),
+      );
       expect(row.mechanismIds).toEqual([...new Set(objectives.flatMap((o) => o.mechanisms.map((m) => m.id)))].sort((a, b) => a - b));
     }
     expect(edited).toBeGreaterThanOrEqual(30);

@@ -32,7 +32,12 @@ describe("tablero de seguimiento", () => {
     await db.initiative.updateMany({ data: { leadSecretariatId: lead.id, lastUpdateOn: dayToDate(TODAY) } });
 
     const select = { id: true, name: true } as const;
-    [fresh, old, never, atLimit] = await db.initiative.findMany({ where: { managementObjective: { code: "1.1" } }, orderBy: { position: "asc" }, take: 4, select });
+    [fresh, old, never, atLimit] = await db.initiative.findMany({
+      where: { managementObjective: { code: "1.1" } },
+      orderBy: { position: "asc" },
+      take: 4,
+      select,
+    });
     [other, archived] = await db.initiative.findMany({
       where: { managementObjective: { developmentObjective: { code: "2" } } },
       orderBy: { position: "asc" },
@@ -49,15 +54,33 @@ describe("tablero de seguimiento", () => {
     await set(archived.id, { archivedAt: new Date(), status: "CANCELADA", progress: 90, lastUpdateOn: null, leadSecretariatId: null });
 
     await db.progressUpdate.create({
-      data: { initiativeId: fresh.id, occurredOn: dayToDate(addDays(TODAY, -10)), note: "Mesa técnica instalada.", progress: 40, authorName: "Ana", authorEmail: "ana@quito.gob.ec" },
+      data: {
+        initiativeId: fresh.id,
+        occurredOn: dayToDate(addDays(TODAY, -10)),
+        note: "Mesa técnica instalada.",
+        progress: 40,
+        authorName: "Ana",
+        authorEmail: "ana@quito.gob.ec",
+      },
     });
 
     const counterpart = await db.counterpart.create({ data: { name: "Universidad Central del Ecuador", type: "universidades-academia" } });
     const instrument = async (initiativeId: number, title: string, endsOn: string) => {
-      const objective = (await db.articulationObjective.findFirst({ where: { initiativeId }, orderBy: { position: "asc" }, include: { mechanisms: true } }))!;
+      const objective = (await db.articulationObjective.findFirst({
+        where: { initiativeId },
+        orderBy: { position: "asc" },
+        include: { mechanisms: true },
+      }))!;
       const mechanismId = objective.mechanisms[0]?.mechanismId ?? (await db.mechanism.findFirstOrThrow()).id;
       await db.instrument.create({
-        data: { articulationObjectiveId: objective.id, mechanismId, counterpartId: counterpart.id, title, signedOn: dayToDate("2025-01-10"), endsOn: dayToDate(endsOn) },
+        data: {
+          articulationObjectiveId: objective.id,
+          mechanismId,
+          counterpartId: counterpart.id,
+          title,
+          signedOn: dayToDate("2025-01-10"),
+          endsOn: dayToDate(endsOn),
+        },
       });
     };
     await instrument(fresh.id, "Convenio en 30 días", addDays(TODAY, 30));
@@ -124,7 +147,9 @@ describe("tablero de seguimiento", () => {
     expect(mechanisms.length).toBeGreaterThan(0);
     expect(mechanisms.map((m) => m.initiatives)).toEqual(mechanisms.map((m) => m.initiatives).sort((a, b) => b - a));
     const top = (await database.db.mechanism.findUniqueOrThrow({ where: { slug: mechanisms[0]!.slug } })).id;
-    expect(mechanisms[0]!.initiatives).toBe(await database.db.initiative.count({ where: { archivedAt: null, mechanismIds: { has: top } } }));
+    expect(mechanisms[0]!.initiatives).toBe(
+      await database.db.initiative.count({ where: { archivedAt: null, mechanismIds: { has: top } } }),
+    );
   });
 
   it("el informe de un objetivo trae sus iniciativas vigentes en orden, con responsables, último avance e instrumentos", async () => {
@@ -134,7 +159,12 @@ describe("tablero de seguimiento", () => {
     const [group] = report.groups;
     expect(group!.initiatives.slice(0, 4).map((i) => i.id)).toEqual([fresh.id, old.id, never.id, atLimit.id]);
     const first = group!.initiatives[0]!;
-    expect(first).toMatchObject({ status: "EN_EJECUCION", progress: 40, lastUpdateOn: addDays(TODAY, -10), latestUpdate: { note: "Mesa técnica instalada.", authorName: "Ana" } });
+    expect(first).toMatchObject({
+      status: "EN_EJECUCION",
+      progress: 40,
+      lastUpdateOn: addDays(TODAY, -10),
+      latestUpdate: { note: "Mesa técnica instalada.", authorName: "Ana" },
+    });
     expect(first.lead).toEqual(expect.any(String));
     expect(first.instruments.map((i) => i.title)).toEqual(["Convenio en 30 días", "Convenio en 91 días", "Convenio vencido ayer"]);
     expect(group!.initiatives.find((i) => i.id === never.id)).toMatchObject({ lead: null, latestUpdate: null, lastUpdateOn: null });

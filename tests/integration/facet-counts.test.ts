@@ -12,10 +12,14 @@ describe("conteos por combinación de facetas (InitiativeFacetCount)", () => {
   let database: TestDatabase;
 
   const kept = () =>
-    database.db.$queryRaw<unknown[]>`SELECT archived, "managementObjectiveId" AS o, "mechanismIds"::text AS m, status::text AS s, "leadSecretariatId" AS l,
+    database.db.$queryRaw<
+      unknown[]
+    >`SELECT archived, "managementObjectiveId" AS o, "mechanismIds"::text AS m, status::text AS s, "leadSecretariatId" AS l,
       sum(n)::int AS n FROM "InitiativeFacetCount" GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4, 5`;
   const fresh = () =>
-    database.db.$queryRaw<unknown[]>`SELECT ("archivedAt" IS NOT NULL) AS archived, "managementObjectiveId" AS o, "mechanismIds"::text AS m, status::text AS s,
+    database.db.$queryRaw<
+      unknown[]
+    >`SELECT ("archivedAt" IS NOT NULL) AS archived, "managementObjectiveId" AS o, "mechanismIds"::text AS m, status::text AS s,
       "leadSecretariatId" AS l, count(*)::int AS n FROM "Initiative" GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
   const expectConsistent = async () => expect(await kept()).toEqual(await fresh());
 
@@ -44,7 +48,9 @@ describe("conteos por combinación de facetas (InitiativeFacetCount)", () => {
     await database.db.$executeRaw`UPDATE "Initiative" SET name = name || ' ' WHERE id < 50`;
     expect(await kept()).toEqual(before);
     const template = await database.db.initiative.findFirstOrThrow({ where: { id: 2 } });
-    await database.db.initiative.create({ data: { name: "Nueva", position: 10_000, managementObjectiveId: template.managementObjectiveId, mechanismIds: [2, 3] } });
+    await database.db.initiative.create({
+      data: { name: "Nueva", position: 10_000, managementObjectiveId: template.managementObjectiveId, mechanismIds: [2, 3] },
+    });
     await expectConsistent();
     await database.db.$executeRaw`DELETE FROM "Initiative" WHERE id IN (SELECT id FROM "Initiative" WHERE id % 11 = 0 LIMIT 3)`;
     await expectConsistent();
@@ -94,7 +100,8 @@ describe("conteos por combinación de facetas (InitiativeFacetCount)", () => {
 
     // Many small writes: the appended rows are folded now and then, and the table stays small.
     for (let i = 0; i < 150; i++) {
-      await database.db.$executeRaw`UPDATE "Initiative" SET status = ${i % 2 ? "SUSPENDIDA" : "EN_EJECUCION"}::"InitiativeStatus" WHERE id = ${first}`;
+      await database.db
+        .$executeRaw`UPDATE "Initiative" SET status = ${i % 2 ? "SUSPENDIDA" : "EN_EJECUCION"}::"InitiativeStatus" WHERE id = ${first}`;
     }
     await expectConsistent();
     const [{ rows }] = await database.db.$queryRaw<{ rows: number }[]>`SELECT count(*)::int AS rows FROM "InitiativeFacetCount"`;
@@ -110,7 +117,13 @@ describe("conteos por combinación de facetas (InitiativeFacetCount)", () => {
   it("los conteos sin texto (de las combinaciones) son los mismos que recorriendo las iniciativas", async () => {
     // With nothing updated, "stale" selects every initiative: a date filter keeps the count on the initiatives.
     await database.db.$executeRaw`UPDATE "Initiative" SET "lastUpdateOn" = NULL`;
-    for (const params of [{}, { objetivo: "1.1" }, { mecanismo: ["convenios", "acuerdos"], modo: "todos" }, { estado: "en-ejecucion", responsable: "ninguna" }, { archivadas: "si" }]) {
+    for (const params of [
+      {},
+      { objetivo: "1.1" },
+      { mecanismo: ["convenios", "acuerdos"], modo: "todos" },
+      { estado: "en-ejecucion", responsable: "ninguna" },
+      { archivadas: "si" },
+    ]) {
       const { query } = parseInitiativeQuery(params);
       const viaInitiatives = await countFacets(database.db, { ...query, desactualizadas: "si" });
       expect(await countFacets(database.db, query)).toEqual(viaInitiatives);

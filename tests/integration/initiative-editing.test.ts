@@ -3,7 +3,14 @@ import { createPrismaClient } from "@/lib/db/client";
 import { importMatrix } from "@/lib/matrix/import-matrix";
 import { readMatrixFile } from "@/lib/matrix/read-matrix-file";
 import { SEED_SOURCE } from "@/lib/matrix/seed";
-import { initiativeHistory, restoreInitiativeVersion, setArchived, snapshotInitiative, updateInitiative, VersionConflictError } from "@/lib/initiatives/save-initiative";
+import {
+  initiativeHistory,
+  restoreInitiativeVersion,
+  setArchived,
+  snapshotInitiative,
+  updateInitiative,
+  VersionConflictError,
+} from "@/lib/initiatives/save-initiative";
 import { searchInitiatives } from "@/lib/initiatives/search-initiatives";
 import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { createUser } from "@/lib/users/manage-users";
@@ -15,7 +22,11 @@ describe("edición de iniciativas con control de versiones", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await importMatrix(database.db, readMatrixFile(SEED_SOURCE).document);
-    ({ user: actor } = await createUser(database.db, { email: "editor@quito.gob.ec", name: "Editora", role: "ADMIN", password: "una frase larga para editar" }, null));
+    ({ user: actor } = await createUser(
+      database.db,
+      { email: "editor@quito.gob.ec", name: "Editora", role: "ADMIN", password: "una frase larga para editar" },
+      null,
+    ));
   });
   afterAll(() => database?.drop());
 
@@ -86,8 +97,12 @@ describe("edición de iniciativas con control de versiones", () => {
     const second = await updateInitiative(database.db, { ...(await inputFrom(7)), name: "Versión segunda" }, actor);
     expect(second.version).toBe(first.version + 1);
 
-    await expect(restoreInitiativeVersion(database.db, { id: 7, version: first.version, eventId: firstEvent!.id }, actor)).rejects.toBeInstanceOf(VersionConflictError);
-    await expect(restoreInitiativeVersion(database.db, { id: 8, version: 1, eventId: firstEvent!.id }, actor)).rejects.toThrow("no existe en el historial");
+    await expect(
+      restoreInitiativeVersion(database.db, { id: 7, version: first.version, eventId: firstEvent!.id }, actor),
+    ).rejects.toBeInstanceOf(VersionConflictError);
+    await expect(restoreInitiativeVersion(database.db, { id: 8, version: 1, eventId: firstEvent!.id }, actor)).rejects.toThrow(
+      "no existe en el historial",
+    );
     const restored = await restoreInitiativeVersion(database.db, { id: 7, version: second.version, eventId: firstEvent!.id }, actor);
     expect(restored.snapshot.name).toBe("Versión primera para restaurar");
     const [restoreEvent] = await initiativeHistory(database.db, 7);
@@ -98,9 +113,9 @@ describe("edición de iniciativas con control de versiones", () => {
     const [shortEvent] = await initiativeHistory(database.db, 7);
     const { version } = (await snapshotInitiative(database.db, 7))!;
     await updateInitiative(database.db, { ...(await inputFrom(7)), name: "Nombre corregido" }, actor);
-    await expect(
-      restoreInitiativeVersion(database.db, { id: 7, version: version + 1, eventId: shortEvent!.id }, actor),
-    ).rejects.toThrow("Esa versión no cumple las reglas actuales: Escriba el nombre de la iniciativa (al menos 3 caracteres).");
+    await expect(restoreInitiativeVersion(database.db, { id: 7, version: version + 1, eventId: shortEvent!.id }, actor)).rejects.toThrow(
+      "Esa versión no cumple las reglas actuales: Escriba el nombre de la iniciativa (al menos 3 caracteres).",
+    );
     expect((await snapshotInitiative(database.db, 7))!.snapshot.name).toBe("Nombre corregido");
   });
 });
@@ -111,7 +126,11 @@ describe("vocabulario de mecanismos", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await importMatrix(database.db, readMatrixFile(SEED_SOURCE).document);
-    ({ user: actor } = await createUser(database.db, { email: "vocabulario@quito.gob.ec", name: "Vocabulario", role: "ADMIN", password: "otra frase larga para probar" }, null));
+    ({ user: actor } = await createUser(
+      database.db,
+      { email: "vocabulario@quito.gob.ec", name: "Vocabulario", role: "ADMIN", password: "otra frase larga para probar" },
+      null,
+    ));
   });
   afterAll(() => database?.drop());
 

@@ -38,10 +38,14 @@ describe("búsqueda y filtros de iniciativas en PostgreSQL", () => {
           const all = await matchingInitiativeIds(database.db, query(params));
           const first = await searchInitiatives(database.db, query(params));
           const pages = [first];
-          for (let pagina = 2; pagina <= first.totalPages; pagina++) pages.push(await searchInitiatives(database.db, query({ ...params, pagina: String(pagina) })));
+          for (let pagina = 2; pagina <= first.totalPages; pagina++)
+            pages.push(await searchInitiatives(database.db, query({ ...params, pagina: String(pagina) })));
           const label = JSON.stringify(params);
           expect(first.count, label).toBe(all.length);
-          expect(pages.flatMap((p) => p.data.map((r) => r.id)), label).toEqual(all);
+          expect(
+            pages.flatMap((p) => p.data.map((r) => r.id)),
+            label,
+          ).toEqual(all);
         }
       }
     }
@@ -88,7 +92,9 @@ describe("búsqueda y filtros de iniciativas en PostgreSQL", () => {
     const facets = await countFacets(database.db, query({ objetivo: "1.1" }));
     expect(facets.managementObjectives["1.2"]).toBe(24);
     expect(facets.developmentObjectives).toEqual({ "1": 36 });
-    expect(facets.mechanisms["convenios"]).toBe((await searchInitiatives(database.db, query({ objetivo: "1.1", mecanismo: "convenios" }))).count);
+    expect(facets.mechanisms["convenios"]).toBe(
+      (await searchInitiatives(database.db, query({ objetivo: "1.1", mecanismo: "convenios" }))).count,
+    );
   });
 
   it("los parámetros inválidos se nombran en modo estricto y se ignoran en la página", () => {
@@ -100,7 +106,7 @@ describe("búsqueda y filtros de iniciativas en PostgreSQL", () => {
     expect(!misspelt.success && misspelt.errors.map((e) => e.parameter)).toEqual(["estados"]);
     const view = parseInitiativeQueryStrict(new URLSearchParams("ocultar=avance&objetivo=1.1"), { unknown: "ignore" });
     expect(view.success && view.query.objetivo).toEqual(["1.1"]);
-    const lenient = parseInitiativeQuery({ por: "13", objetivo: "1.1", q: "'; DROP TABLE \"Initiative\"; --" });
+    const lenient = parseInitiativeQuery({ por: "13", objetivo: "1.1", q: '\'; DROP TABLE "Initiative"; --' });
     expect(lenient.ignored).toEqual(["por"]);
     expect(lenient.query).toMatchObject({ por: 25, objetivo: ["1.1"] });
   });
@@ -128,14 +134,17 @@ describe("búsqueda y filtros de iniciativas en PostgreSQL", () => {
     const filters = query({ q: "de", orden: "nombre" });
     const read = async (batchSize: number) => {
       const rows: ExportRow[] = [];
-      for await (const batch of exportRowBatches(database.db, await matchingInitiativeIds(database.db, filters), batchSize)) rows.push(...batch);
+      for await (const batch of exportRowBatches(database.db, await matchingInitiativeIds(database.db, filters), batchSize))
+        rows.push(...batch);
       return rows;
     };
     const inOne = await read(1_000);
     expect(inOne.length).toBeGreaterThan(50);
     expect(await read(7)).toEqual(inOne);
     expect([...new Set(inOne.map((row) => row[0]))]).toEqual(await matchingInitiativeIds(database.db, filters));
-    const csv = parseCsv(await new Response(exportCsv(exportRowBatches(database.db, await matchingInitiativeIds(database.db, filters), 7))).text()).filter((row) => row.length > 1);
+    const csv = parseCsv(
+      await new Response(exportCsv(exportRowBatches(database.db, await matchingInitiativeIds(database.db, filters), 7))).text(),
+    ).filter((row) => row.length > 1);
     expect(csv.slice(1).map((row) => Number(row[0]))).toEqual(inOne.map((row) => row[0]));
   });
 });

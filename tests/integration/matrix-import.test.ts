@@ -10,7 +10,16 @@ import { SEED_SOURCE } from "@/lib/matrix/seed";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const EXPECTED: Record<string, number> = {
-  "1.1": 36, "1.2": 24, "2.1": 5, "2.2": 12, "2.3": 11, "2.4": 8, "2.5": 6, "3.1": 9, "3.2": 2, "3.3": 1,
+  "1.1": 36,
+  "1.2": 24,
+  "2.1": 5,
+  "2.2": 12,
+  "2.3": 11,
+  "2.4": 8,
+  "2.5": 6,
+  "3.1": 9,
+  "3.2": 2,
+  "3.3": 1,
 };
 
 /** Everything the matrix tables hold, timestamps aside, in a stable order. */
@@ -59,7 +68,10 @@ describe("importación de la matriz en PostgreSQL", () => {
 
   it.each([
     ["una copia truncada", (text: string) => text.slice(0, Math.floor(text.length / 2))],
-    ["una fila con una columna de más", (text: string) => text.replace("\tEstrategia de espacios saludables\t", "\tEstrategia de espacios saludables\tcolumna extra\t")],
+    [
+      "una fila con una columna de más",
+      (text: string) => text.replace("\tEstrategia de espacios saludables\t", "\tEstrategia de espacios saludables\tcolumna extra\t"),
+    ],
     ["un código de objetivo de gestión desconocido", (text: string) => text.replace("<p>1.1 Promover", "<p>9.1 Promover")],
   ])("%s se rechaza con la línea y no toca la base", async (_label, corrupt) => {
     const before = await snapshot(database);
@@ -104,10 +116,19 @@ describe("importación de la matriz en PostgreSQL", () => {
       const parsed = JSON.parse(second);
       expect(parsed.initiatives).toHaveLength(114);
       expect(parsed.initiatives[0]).toMatchObject({ id: 1, name: "Estrategia de espacios saludables", managementObjectiveCode: "1.1" });
-      expect(Object.keys(parsed)).toEqual(["developmentObjectives", "managementObjectives", "initiatives", "mechanisms", "secretariats", "counterparts"]);
+      expect(Object.keys(parsed)).toEqual([
+        "developmentObjectives",
+        "managementObjectives",
+        "initiatives",
+        "mechanisms",
+        "secretariats",
+        "counterparts",
+      ]);
       // An archived initiative comes back archived, and only it.
       expect(parsed.initiatives.filter((i: { archived?: boolean }) => i.archived).map((i: { id: number }) => i.id)).toEqual([7]);
-      expect((await empty.db.initiative.findMany({ where: { archivedAt: { not: null } }, select: { id: true } })).map((i) => i.id)).toEqual([7]);
+      expect((await empty.db.initiative.findMany({ where: { archivedAt: { not: null } }, select: { id: true } })).map((i) => i.id)).toEqual(
+        [7],
+      );
       expect((await importMatrix(empty.db, readMatrixFile(file).document)).initiatives.updated).toBe(0);
     } finally {
       await database.db.initiative.update({ where: { id: 7 }, data: { archivedAt: null } });

@@ -37,7 +37,9 @@ describe("migraciones versionadas", { timeout: 120_000 }, () => {
 
   it("la comprobación de deriva ve un campo añadido al esquema sin migración", async () => {
     const schema = readFileSync(SCHEMA_FILE, "utf8").replace(/^model Mechanism \{$/m, "model Mechanism {\n  driftProbe String?");
-    expect(statementsOf(await engine.diffMigrationsToSchema({ schema }))).toMatch(/ALTER TABLE "Mechanism" ADD COLUMN\s+"driftProbe" TEXT;/);
+    expect(statementsOf(await engine.diffMigrationsToSchema({ schema }))).toMatch(
+      /ALTER TABLE "Mechanism" ADD COLUMN\s+"driftProbe" TEXT;/,
+    );
   });
 
   it("se aplican en orden sobre una base vacía, crean cada tabla del esquema y quedan en _prisma_migrations con su checksum", async () => {
@@ -56,8 +58,13 @@ describe("migraciones versionadas", { timeout: 120_000 }, () => {
     }
 
     const schema = readFileSync(SCHEMA_FILE, "utf8");
-    const modelTables = [...schema.matchAll(/^model (\w+) \{([^}]*)\}/gm)].map(([, name, body]) => /@@map\("([^"]+)"\)/.exec(body!)?.[1] ?? name!);
-    const tables = await query<{ tablename: string }>(database.url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`);
+    const modelTables = [...schema.matchAll(/^model (\w+) \{([^}]*)\}/gm)].map(
+      ([, name, body]) => /@@map\("([^"]+)"\)/.exec(body!)?.[1] ?? name!,
+    );
+    const tables = await query<{ tablename: string }>(
+      database.url,
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+    );
     expect(tables.map((t) => t.tablename).sort()).toEqual(modelTables.sort());
     // Extensions are outside Prisma's model, so the drift check cannot see them.
     const extensions = await query<{ extname: string }>(database.url, `SELECT extname FROM pg_extension`);

@@ -23,7 +23,9 @@ describe("límite de intentos de ingreso en PostgreSQL", () => {
     const user = { email: "rafaga@quito.gob.ec", name: "Rafa Ráfaga", role: "VIEWER" as const, password: generatePassword() };
     await createUser(database.db, user, null);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, n) => signIn(database.db, { email: user.email, password: `equivocada-${n}` }, context(`198.51.100.${n}`))),
+      Array.from({ length: 20 }, (_, n) =>
+        signIn(database.db, { email: user.email, password: `equivocada-${n}` }, context(`198.51.100.${n}`)),
+      ),
     );
     expect(results.every((r) => !r.ok)).toBe(true);
     // Before attempts were counted up front, all 20 passwords were checked.
@@ -36,7 +38,10 @@ describe("límite de intentos de ingreso en PostgreSQL", () => {
     const user = { email: "oficina@quito.gob.ec", name: "Olga Oficina", role: "VIEWER" as const, password: generatePassword() };
     await createUser(database.db, user, null);
     for (let n = 0; n < ADDRESS_RULE.lockAfter + 2; n++) {
-      expect((await signIn(database.db, { email: user.email, password: user.password }, context("203.0.113.10"))).ok, `ingreso ${n + 1}`).toBe(true);
+      expect(
+        (await signIn(database.db, { email: user.email, password: user.password }, context("203.0.113.10"))).ok,
+        `ingreso ${n + 1}`,
+      ).toBe(true);
     }
     const address = await database.db.loginThrottle.findUnique({ where: { key: "address:203.0.113.10" } });
     expect(address?.failures ?? 0).toBe(0);
@@ -53,7 +58,8 @@ describe("límite de intentos de ingreso en PostgreSQL", () => {
         () => "ok",
         (error: Error) => error.message,
       );
-    for (let n = 0; n < ACCOUNT_RULE.lockAfter - 1; n++) expect(await change(`equivocada-${n}`)).toBe("La contraseña actual no es correcta.");
+    for (let n = 0; n < ACCOUNT_RULE.lockAfter - 1; n++)
+      expect(await change(`equivocada-${n}`)).toBe("La contraseña actual no es correcta.");
     expect(await change("equivocada-final")).toMatch(/bloqueado temporalmente/);
     expect(await change(user.password)).toMatch(/bloqueado temporalmente/);
   }, 60_000);

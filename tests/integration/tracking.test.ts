@@ -32,20 +32,37 @@ describe("seguimiento de iniciativas en PostgreSQL", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await importMatrix(database.db, readMatrixFile(SEED_SOURCE).document);
-    ({ user: planner } = await createUser(database.db, { email: "planifica@quito.gob.ec", name: "Planificadora", role: "PLANNER", password: "sol de verano en el parque" }, null));
+    ({ user: planner } = await createUser(
+      database.db,
+      { email: "planifica@quito.gob.ec", name: "Planificadora", role: "PLANNER", password: "sol de verano en el parque" },
+      null,
+    ));
   });
   afterAll(() => database?.drop());
 
   it("la migración siembra las secretarías de la introducción y ninguna iniciativa tiene responsable", async () => {
     const names = (await database.db.secretariat.findMany()).map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining(["Secretaría de Salud", "Secretaría General", "Secretaría de Movilidad", "Secretaría de Inclusión Social"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["Secretaría de Salud", "Secretaría General", "Secretaría de Movilidad", "Secretaría de Inclusión Social"]),
+    );
     expect(names).toHaveLength(12);
     expect(await database.db.initiative.count({ where: { leadSecretariatId: { not: null } } })).toBe(0);
   });
 
   it("un avance cambia estado, avance y frescura en la misma transacción que su auditoría", async () => {
     const before = await version(2);
-    await postProgressUpdate(database.db, { initiativeId: 2, trackingVersion: before, occurredOn: today, note: "Convenio en revisión jurídica", status: "EN_EJECUCION", progress: 35 }, planner);
+    await postProgressUpdate(
+      database.db,
+      {
+        initiativeId: 2,
+        trackingVersion: before,
+        occurredOn: today,
+        note: "Convenio en revisión jurídica",
+        status: "EN_EJECUCION",
+        progress: 35,
+      },
+      planner,
+    );
     const initiative = await database.db.initiative.findUniqueOrThrow({ where: { id: 2 }, include: { progressUpdates: true } });
     expect(initiative).toMatchObject({ status: "EN_EJECUCION", progress: 35, trackingVersion: before + 1 });
     expect(initiative.lastUpdateOn?.toISOString().slice(0, 10)).toBe(today);
@@ -54,7 +71,11 @@ describe("seguimiento de iniciativas en PostgreSQL", () => {
     expect(event.userEmail).toBe("planifica@quito.gob.ec");
 
     // A note without status or figure keeps both, and a back-dated note does not make it look older.
-    await postProgressUpdate(database.db, { initiativeId: 2, trackingVersion: before + 1, occurredOn: addDays(today, -200), note: "Nota atrasada" }, planner);
+    await postProgressUpdate(
+      database.db,
+      { initiativeId: 2, trackingVersion: before + 1, occurredOn: addDays(today, -200), note: "Nota atrasada" },
+      planner,
+    );
     const after = await database.db.initiative.findUniqueOrThrow({ where: { id: 2 } });
     expect(after).toMatchObject({ status: "EN_EJECUCION", progress: 35 });
     expect(after.lastUpdateOn?.toISOString().slice(0, 10)).toBe(today);
@@ -62,7 +83,14 @@ describe("seguimiento de iniciativas en PostgreSQL", () => {
     // A back-dated note with its own figures joins the timeline, but the newest note stays the current state.
     await postProgressUpdate(
       database.db,
-      { initiativeId: 2, trackingVersion: before + 2, occurredOn: addDays(today, -30), note: "Informe de octubre", status: "POR_INICIAR", progress: 10 },
+      {
+        initiativeId: 2,
+        trackingVersion: before + 2,
+        occurredOn: addDays(today, -30),
+        note: "Informe de octubre",
+        status: "POR_INICIAR",
+        progress: 10,
+      },
       planner,
     );
     const backdated = await database.db.initiative.findUniqueOrThrow({ where: { id: 2 }, include: { progressUpdates: true } });
@@ -71,9 +99,15 @@ describe("seguimiento de iniciativas en PostgreSQL", () => {
   });
 
   it("un avance sobre una versión vieja se rechaza y no escribe nada", async () => {
-    const stale = (await version(3)) ;
+    const stale = await version(3);
     await postProgressUpdate(database.db, { initiativeId: 3, trackingVersion: stale, occurredOn: today, note: "Primero" }, planner);
-    await expect(postProgressUpdate(database.db, { initiativeId: 3, trackingVersion: stale, occurredOn: today, note: "Segundo", progress: 90 }, planner)).rejects.toBeInstanceOf(TrackingConflictError);
+    await expect(
+      postProgressUpdate(
+        database.db,
+        { initiativeId: 3, trackingVersion: stale, occurredOn: today, note: "Segundo", progress: 90 },
+        planner,
+      ),
+    ).rejects.toBeInstanceOf(TrackingConflictError);
     expect(await database.db.progressUpdate.count({ where: { initiativeId: 3 } })).toBe(1);
     expect((await database.db.initiative.findUniqueOrThrow({ where: { id: 3 } })).progress).toBeNull();
   });
@@ -83,7 +117,13 @@ describe("seguimiento de iniciativas en PostgreSQL", () => {
     const clients = Array.from({ length: 6 }, () => createPrismaClient(database.url));
     try {
       const results = await Promise.allSettled(
-        clients.map((db, n) => postProgressUpdate(db, { initiativeId: 4, trackingVersion: stale, occurredOn: today, note: `Intento ${n}`, progress: n * 10 }, planner)),
+        clients.map((db, n) =>
+          postProgressUpdate(
+            db,
+            { initiativeId: 4, trackingVersion: stale, occurredOn: today, note: `Intento ${n}`, progress: n * 10 },
+            planner,
+          ),
+        ),
       );
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       expect(results.filter((r) => r.status === "rejected" && r.reason instanceof ActionError)).toHaveLength(5);
@@ -96,12 +136,27 @@ describe("seguimiento de iniciativas en PostgreSQL", () => {
   it("responsables, filtros y conteos de la tabla: estado, responsable, sin responsable y desactualizadas", async () => {
     const salud = await database.db.secretariat.findUniqueOrThrow({ where: { slug: "salud" } });
     const educacion = await database.db.secretariat.findUniqueOrThrow({ where: { slug: "educacion" } });
-    await setOwnership(database.db, { initiativeId: 2, trackingVersion: await version(2), leadSecretariatId: salud.id, supportingSecretariatIds: [educacion.id] }, planner);
-    await expect(setOwnership(database.db, { initiativeId: 2, trackingVersion: 1, leadSecretariatId: educacion.id, supportingSecretariatIds: [] }, planner)).rejects.toBeInstanceOf(TrackingConflictError);
+    await setOwnership(
+      database.db,
+      { initiativeId: 2, trackingVersion: await version(2), leadSecretariatId: salud.id, supportingSecretariatIds: [educacion.id] },
+      planner,
+    );
+    await expect(
+      setOwnership(
+        database.db,
+        { initiativeId: 2, trackingVersion: 1, leadSecretariatId: educacion.id, supportingSecretariatIds: [] },
+        planner,
+      ),
+    ).rejects.toBeInstanceOf(TrackingConflictError);
 
     const bySalud = await searchInitiatives(database.db, query({ responsable: "salud" }));
     expect(bySalud.data.map((r) => r.id)).toEqual([2]);
-    expect(bySalud.data[0]).toMatchObject({ status: "EN_EJECUCION", progress: 35, leadSecretariat: { slug: "salud" }, lastUpdateOn: today });
+    expect(bySalud.data[0]).toMatchObject({
+      status: "EN_EJECUCION",
+      progress: 35,
+      leadSecretariat: { slug: "salud" },
+      lastUpdateOn: today,
+    });
     expect((await searchInitiatives(database.db, query({ responsable: "ninguna" }))).count).toBe(113);
     expect((await searchInitiatives(database.db, query({ estado: "en-ejecucion" }))).data.map((r) => r.id)).toEqual([2]);
     // Initiatives 2, 3 and 4 were updated today; the other 111 never were.
@@ -120,27 +175,64 @@ describe("seguimiento de iniciativas en PostgreSQL", () => {
       include: { mechanisms: true },
     });
     const own = objective.mechanisms[0]!.mechanismId;
-    const foreign = await database.db.mechanism.findFirstOrThrow({ where: { id: { notIn: objective.mechanisms.map((m) => m.mechanismId) } } });
-    const counterpart = await createCounterpart(database.db, { name: "Universidad Central del Ecuador", type: "universidades-academia" }, planner);
-    const base = { articulationObjectiveId: objective.id, counterpartId: counterpart.id, title: "Convenio marco", signedOn: addDays(today, -300) };
-    await expect(createInstrument(database.db, { ...base, mechanismId: foreign.id, endsOn: addDays(today, 30) }, planner)).rejects.toThrow(/mecanismos de este objetivo/);
+    const foreign = await database.db.mechanism.findFirstOrThrow({
+      where: { id: { notIn: objective.mechanisms.map((m) => m.mechanismId) } },
+    });
+    const counterpart = await createCounterpart(
+      database.db,
+      { name: "Universidad Central del Ecuador", type: "universidades-academia" },
+      planner,
+    );
+    const base = {
+      articulationObjectiveId: objective.id,
+      counterpartId: counterpart.id,
+      title: "Convenio marco",
+      signedOn: addDays(today, -300),
+    };
+    await expect(createInstrument(database.db, { ...base, mechanismId: foreign.id, endsOn: addDays(today, 30) }, planner)).rejects.toThrow(
+      /mecanismos de este objetivo/,
+    );
     await createInstrument(database.db, { ...base, mechanismId: own, endsOn: addDays(today, 30) }, planner);
 
     expect((await searchInitiatives(database.db, query({ vencen: "si" }))).data.map((r) => r.id)).toEqual([5]);
 
     const { snapshot, version: v } = (await snapshotInitiative(database.db, 5))!;
-    const objectives = snapshot.articulationObjectives.map((o) => ({ id: o.id, text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) }));
+    const objectives = snapshot.articulationObjectives.map((o) => ({
+      id: o.id,
+      text: o.text,
+      mechanismIds: o.mechanisms.map((m) => m.id),
+    }));
     // Reword the objective and add another before it: the instrument follows its objective.
-    const edited = [{ text: "Un objetivo nuevo al principio", mechanismIds: [] }, { ...objectives[0]!, text: `${objectives[0]!.text} (revisado)` }, ...objectives.slice(1)];
-    await updateInitiative(database.db, { id: 5, version: v, name: snapshot.name, managementObjectiveCode: snapshot.managementObjectiveCode, articulationObjectives: edited }, planner);
+    const edited = [
+      { text: "Un objetivo nuevo al principio", mechanismIds: [] },
+      { ...objectives[0]!, text: `${objectives[0]!.text} (revisado)` },
+      ...objectives.slice(1),
+    ];
+    await updateInitiative(
+      database.db,
+      { id: 5, version: v, name: snapshot.name, managementObjectiveCode: snapshot.managementObjectiveCode, articulationObjectives: edited },
+      planner,
+    );
     const kept = await database.db.instrument.findFirstOrThrow({ include: { articulationObjective: true } });
     expect(kept.articulationObjective).toMatchObject({ id: objective.id, position: 1 });
     expect(kept.articulationObjective.text).toMatch(/\(revisado\)$/);
 
     const now = (await snapshotInitiative(database.db, 5))!;
-    const withoutIt = now.snapshot.articulationObjectives.filter((o) => o.id !== objective.id).map((o) => ({ id: o.id, text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) }));
+    const withoutIt = now.snapshot.articulationObjectives
+      .filter((o) => o.id !== objective.id)
+      .map((o) => ({ id: o.id, text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) }));
     await expect(
-      updateInitiative(database.db, { id: 5, version: now.version, name: now.snapshot.name, managementObjectiveCode: now.snapshot.managementObjectiveCode, articulationObjectives: withoutIt }, planner),
+      updateInitiative(
+        database.db,
+        {
+          id: 5,
+          version: now.version,
+          name: now.snapshot.name,
+          managementObjectiveCode: now.snapshot.managementObjectiveCode,
+          articulationObjectives: withoutIt,
+        },
+        planner,
+      ),
     ).rejects.toThrow(/instrumentos firmados/);
     expect(await database.db.articulationObjective.count({ where: { initiativeId: 5 } })).toBe(now.snapshot.articulationObjectives.length);
 
@@ -151,9 +243,21 @@ describe("seguimiento de iniciativas en PostgreSQL", () => {
       mechanismIds: o.mechanisms.map((m) => m.id).filter((id) => o.id !== objective.id || id !== own),
     }));
     await expect(
-      updateInitiative(database.db, { id: 5, version: now.version, name: now.snapshot.name, managementObjectiveCode: now.snapshot.managementObjectiveCode, articulationObjectives: withoutType }, planner),
+      updateInitiative(
+        database.db,
+        {
+          id: 5,
+          version: now.version,
+          name: now.snapshot.name,
+          managementObjectiveCode: now.snapshot.managementObjectiveCode,
+          articulationObjectives: withoutType,
+        },
+        planner,
+      ),
     ).rejects.toThrow(/es de tipo .*no se puede quitar/);
-    expect(await database.db.articulationObjectiveMechanism.count({ where: { articulationObjectiveId: objective.id, mechanismId: own } })).toBe(1);
+    expect(
+      await database.db.articulationObjectiveMechanism.count({ where: { articulationObjectiveId: objective.id, mechanismId: own } }),
+    ).toBe(1);
     expect((await snapshotInitiative(database.db, 5))!.version).toBe(now.version);
   });
 
@@ -161,7 +265,12 @@ describe("seguimiento de iniciativas en PostgreSQL", () => {
     const first = serializeDocument(await exportMatrix(database.db));
     const parsed = JSON.parse(first);
     const two = parsed.initiatives.find((i: { id: number }) => i.id === 2);
-    expect(two.tracking).toMatchObject({ status: "EN_EJECUCION", progress: 35, leadSecretariat: "Secretaría de Salud", supportingSecretariats: ["Secretaría de Educación"] });
+    expect(two.tracking).toMatchObject({
+      status: "EN_EJECUCION",
+      progress: 35,
+      leadSecretariat: "Secretaría de Salud",
+      supportingSecretariats: ["Secretaría de Educación"],
+    });
     expect(two.tracking.updates).toHaveLength(3);
     const five = parsed.initiatives.find((i: { id: number }) => i.id === 5);
     expect(five.articulationObjectives[1].instruments).toEqual([
@@ -193,7 +302,9 @@ describe("seguimiento de iniciativas en PostgreSQL", () => {
       // Taking away the mechanism the instrument is signed under is refused, and leaves the database as it was.
       const before = serializeDocument(await exportMatrix(empty.db));
       const stripped = structuredClone(reordered);
-      const objective = stripped.initiatives.find((i) => i.id === 5)!.articulationObjectives.find((o) => o.text === signed.articulationObjective.text)!;
+      const objective = stripped.initiatives
+        .find((i) => i.id === 5)!
+        .articulationObjectives.find((o) => o.text === signed.articulationObjective.text)!;
       objective.mechanisms = objective.mechanisms.filter((name) => name !== signed.mechanism.name);
       await expect(importMatrix(empty.db, stripped)).rejects.toThrow(/es de tipo .*no se puede quitar/);
       expect(serializeDocument(await exportMatrix(empty.db))).toBe(before);

@@ -15,7 +15,11 @@ import { until } from "../support/until";
  * PostgreSQL stops under a running instance, then comes back. A cluster of its
  * own, so stopping it disturbs no other test.
  */
-const cluster = { dataDir: path.join(PROJECT_ROOT, ".data/test-postgres-outage"), port: Number(process.env.TEST_OUTAGE_PG_PORT ?? 54359), log: () => {} };
+const cluster = {
+  dataDir: path.join(PROJECT_ROOT, ".data/test-postgres-outage"),
+  port: Number(process.env.TEST_OUTAGE_PG_PORT ?? 54359),
+  log: () => {},
+};
 let postgres: RunningPostgres | null;
 let portal: PortalProcess;
 let db: Db;
@@ -57,7 +61,11 @@ it("con la base detenida responde 503 «servicio no disponible» sin trazas, no 
   await postgres!.stop();
   postgres = null;
 
-  const down = await until("503 en la ficha", () => get(`${portal.url}/iniciativas/4`, cookie), (r) => r.status === 503);
+  const down = await until(
+    "503 en la ficha",
+    () => get(`${portal.url}/iniciativas/4`, cookie),
+    (r) => r.status === 503,
+  );
   expect(down.type).toContain("text/html");
   expect(down.body).toContain("Servicio no disponible");
   expect(down.body).toMatch(/Código de solicitud: [\w-]+/);
@@ -73,7 +81,12 @@ it("con la base detenida responde 503 «servicio no disponible» sin trazas, no 
   expect(refused.status).toBe(503);
 
   postgres = await startEmbeddedPostgres(cluster);
-  const back = await until("200 tras volver la base", () => get(`${portal.url}/iniciativas/4`, cookie), (r) => r.status === 200, 60_000);
+  const back = await until(
+    "200 tras volver la base",
+    () => get(`${portal.url}/iniciativas/4`, cookie),
+    (r) => r.status === 200,
+    60_000,
+  );
   expect(back.body).toContain("Objetivos de articulación");
   expect(portal.child.exitCode).toBeNull();
   expect(portal.child.pid).toBe(pid);

@@ -14,7 +14,12 @@ let database: TestDatabase;
 let a: PortalProcess;
 let b: PortalProcess;
 const secret = generatePassword(48);
-const planner = { email: "planificacion.instancias@quito.gob.ec", name: "Paula Instancias", role: "PLANNER" as const, password: generatePassword() };
+const planner = {
+  email: "planificacion.instancias@quito.gob.ec",
+  name: "Paula Instancias",
+  role: "PLANNER" as const,
+  password: generatePassword(),
+};
 const target = { email: "bloqueo.instancias@quito.gob.ec", name: "Bruno Bloqueo", role: "VIEWER" as const, password: generatePassword() };
 
 beforeAll(async () => {
@@ -24,7 +29,10 @@ beforeAll(async () => {
   await createUser(database.db, target, null);
   const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, LOG_LEVEL: "info" };
   // A runs two worker processes on its port (WEB_CONCURRENCY), as on a machine with several cores.
-  [a, b] = await Promise.all([startPortalProcess({ port: 3311, env: { ...env, WEB_CONCURRENCY: "2" } }), startPortalProcess({ port: 3312, env })]);
+  [a, b] = await Promise.all([
+    startPortalProcess({ port: 3311, env: { ...env, WEB_CONCURRENCY: "2" } }),
+    startPortalProcess({ port: 3312, env }),
+  ]);
 }, 180_000);
 
 afterAll(async () => {
@@ -80,7 +88,12 @@ describe("dos instancias, una base de datos", () => {
   it("la dirección del cliente es la de la conexión: un X-Forwarded-For inventado no cambia la auditoría ni esquiva el límite por dirección", async () => {
     const email = "nadie.direcciones@quito.gob.ec";
     for (let n = 0; n < 3; n++) {
-      expect(await attemptSignIn(n % 2 === 0 ? a.url : b.url, email, "clave-equivocada", { "x-forwarded-for": `203.0.113.${n}`, "x-real-ip": "203.0.113.99" })).toBe(false);
+      expect(
+        await attemptSignIn(n % 2 === 0 ? a.url : b.url, email, "clave-equivocada", {
+          "x-forwarded-for": `203.0.113.${n}`,
+          "x-real-ip": "203.0.113.99",
+        }),
+      ).toBe(false);
     }
     const events = await database.db.auditEvent.findMany({ where: { action: "auth.signin.failure", userEmail: email } });
     expect(events.map((e) => e.ip)).toEqual(["127.0.0.1", "127.0.0.1", "127.0.0.1"]);
@@ -93,7 +106,11 @@ describe("dos instancias, una base de datos", () => {
   }, 60_000);
 
   it("una contraseña temporal solo sirve para cambiarla: la API y las acciones la rechazan, las páginas llevan al cambio", async () => {
-    const { generatedPassword } = await createUser(database.db, { email: "temporal.instancias@quito.gob.ec", name: "Tomás Temporal", role: "ADMIN" }, null);
+    const { generatedPassword } = await createUser(
+      database.db,
+      { email: "temporal.instancias@quito.gob.ec", name: "Tomás Temporal", role: "ADMIN" },
+      null,
+    );
     const cookie = await signInOverHttp(b.url, "temporal.instancias@quito.gob.ec", generatedPassword!);
     const api = await fetch(`${a.url}/api/v1/initiatives`, { headers: { cookie } });
     expect(api.status).toBe(403);
@@ -155,7 +172,10 @@ describe("dos instancias, una base de datos", () => {
   it("SIGTERM deja terminar las solicitudes en curso, deja de aceptar conexiones y sale con 0", async () => {
     const cookie = await signInOverHttp(a.url, planner.email, planner.password);
     const inFlight = Array.from({ length: 8 }, (_, i) =>
-      fetch(`${a.url}/iniciativas?pagina=${(i % 4) + 1}`, { headers: { cookie } }).then(async (r) => ({ status: r.status, body: await r.text() })),
+      fetch(`${a.url}/iniciativas?pagina=${(i % 4) + 1}`, { headers: { cookie } }).then(async (r) => ({
+        status: r.status,
+        body: await r.text(),
+      })),
     );
     await new Promise((r) => setTimeout(r, 150));
     const exitCode = a.stop("SIGTERM");

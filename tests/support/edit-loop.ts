@@ -19,9 +19,19 @@ const mechanisms = (await db.mechanism.findMany({ select: { id: true }, orderBy:
 async function edit(id: number, n: number) {
   const { snapshot, version } = (await snapshotInitiative(db, id))!;
   let objectives = snapshot.articulationObjectives.map((o) => ({ id: o.id, text: o.text, mechanismIds: o.mechanisms.map((m) => m.id) }));
-  if (n % 3 === 0) objectives.push({ id: undefined, text: `Objetivo añadido en la edición ${n}`, mechanismIds: [mechanisms[n % mechanisms.length]!] });
+  if (n % 3 === 0)
+    objectives.push({ id: undefined, text: `Objetivo añadido en la edición ${n}`, mechanismIds: [mechanisms[n % mechanisms.length]!] });
   else if (n % 3 === 1 && objectives.length > 1) objectives = objectives.slice(0, -1);
-  else objectives = [...objectives.slice(1), objectives[0]!].map((o, k) => (k === 0 ? { ...o, text: `${o.text.replace(/ \(rev\. \d+\)$/, "")} (rev. ${n})`, mechanismIds: o.mechanismIds.slice(1).concat(mechanisms[n % mechanisms.length]!) } : o));
+  else
+    objectives = [...objectives.slice(1), objectives[0]!].map((o, k) =>
+      k === 0
+        ? {
+            ...o,
+            text: `${o.text.replace(/ \(rev\. \d+\)$/, "")} (rev. ${n})`,
+            mechanismIds: o.mechanismIds.slice(1).concat(mechanisms[n % mechanisms.length]!),
+          }
+        : o,
+    );
   const input: UpdateInitiativeInput = {
     id,
     version,

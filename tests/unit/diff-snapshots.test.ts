@@ -28,7 +28,14 @@ describe("diferencias entre versiones", () => {
     expect(diffSnapshots(base, after)).toEqual([
       { kind: "field", field: "name", before: "Plan A", after: "Plan B" },
       { kind: "field", field: "archived", before: "no", after: "sí" },
-      { kind: "objective-changed", index: 0, before: "Uno", after: "Uno bis", mechanismsAdded: ["Acuerdos"], mechanismsRemoved: ["Convenios"] },
+      {
+        kind: "objective-changed",
+        index: 0,
+        before: "Uno",
+        after: "Uno bis",
+        mechanismsAdded: ["Acuerdos"],
+        mechanismsRemoved: ["Convenios"],
+      },
       { kind: "objective-removed", index: 1, text: "Dos", mechanisms: [] },
     ]);
   });

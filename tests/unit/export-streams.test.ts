@@ -1,7 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { exportCsv, exportXlsx, type ExportRow } from "@/lib/initiatives/export-initiatives";
 
-const row = (id: number, text = "x".repeat(2_000)): ExportRow => [id, "1", "D", "1.1", "G", `Iniciativa ${id}`, 1, text, "Convenios", "Por iniciar", "", "", "", "", ""];
+const row = (id: number, text = "x".repeat(2_000)): ExportRow => [
+  id,
+  "1",
+  "D",
+  "1.1",
+  "G",
+  `Iniciativa ${id}`,
+  1,
+  text,
+  "Convenios",
+  "Por iniciar",
+  "",
+  "",
+  "",
+  "",
+  "",
+];
 
 /** Batches of rows that count how many the export has read. */
 function counted(batches: ExportRow[][]) {

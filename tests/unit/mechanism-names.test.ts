@@ -8,16 +8,40 @@ describe("celdas de mecanismos del documento", () => {
     ["Convenios y Alianzas estratégicas", ["Convenios", "Alianzas estratégicas"]],
     ["Alianzas Estratégicas y Convenios", ["Alianzas estratégicas", "Convenios"]],
     ["Convenios o Cartas de intención o acuerdos", ["Convenios", "Cartas de intención", "Acuerdos"]],
-    ["Alianzas Estratégicas Convenios Acuerdos Cartas de intención", ["Alianzas estratégicas", "Convenios", "Acuerdos", "Cartas de intención"]],
+    [
+      "Alianzas Estratégicas Convenios Acuerdos Cartas de intención",
+      ["Alianzas estratégicas", "Convenios", "Acuerdos", "Cartas de intención"],
+    ],
     ["Alianza estratégica, acuerdos, convenios", ["Alianzas estratégicas", "Acuerdos", "Convenios"]],
-    ["Alianzas estratégicas Convenios Convenios de delegación Acuerdos Alianzas Público-Privadas", ["Alianzas estratégicas", "Convenios", "Convenios de delegación", "Acuerdos", "Alianzas público-privadas"]],
-    ["Alianzas Público Privadas Alianzas estratégicas Reuniones bilaterales Convenios Consortios Acuerdos", ["Alianzas público-privadas", "Alianzas estratégicas", "Reuniones bilaterales", "Convenios", "Consorcios", "Acuerdos"]],
+    [
+      "Alianzas estratégicas Convenios Convenios de delegación Acuerdos Alianzas Público-Privadas",
+      ["Alianzas estratégicas", "Convenios", "Convenios de delegación", "Acuerdos", "Alianzas público-privadas"],
+    ],
+    [
+      "Alianzas Público Privadas Alianzas estratégicas Reuniones bilaterales Convenios Consortios Acuerdos",
+      ["Alianzas público-privadas", "Alianzas estratégicas", "Reuniones bilaterales", "Convenios", "Consorcios", "Acuerdos"],
+    ],
     [
       "<p>Alianzas estratégicas</p> <p>Convenios</p> <p>Consorcios</p> <p>Mancomunidades</p> <p>Convenios de delegación</p> <p>Acuerdos</p> <p>Alianzas Público Privadas</p> <p>Reuniones bilaterales</p>",
-      ["Alianzas estratégicas", "Convenios", "Consorcios", "Mancomunidades", "Convenios de delegación", "Acuerdos", "Alianzas público-privadas", "Reuniones bilaterales"],
+      [
+        "Alianzas estratégicas",
+        "Convenios",
+        "Consorcios",
+        "Mancomunidades",
+        "Convenios de delegación",
+        "Acuerdos",
+        "Alianzas público-privadas",
+        "Reuniones bilaterales",
+      ],
     ],
-    ["Convenios Sociedades Mancomunidades Convenios de delegación Acuerdos", ["Convenios", "Sociedades", "Mancomunidades", "Convenios de delegación", "Acuerdos"]],
-    ["Alianzas Público Privadas Alianzas estratégicas Convenios Fideicomisos", ["Alianzas público-privadas", "Alianzas estratégicas", "Convenios", "Fideicomisos"]],
+    [
+      "Convenios Sociedades Mancomunidades Convenios de delegación Acuerdos",
+      ["Convenios", "Sociedades", "Mancomunidades", "Convenios de delegación", "Acuerdos"],
+    ],
+    [
+      "Alianzas Público Privadas Alianzas estratégicas Convenios Fideicomisos",
+      ["Alianzas público-privadas", "Alianzas estratégicas", "Convenios", "Fideicomisos"],
+    ],
     ["Mesas técnicas permanentes Convenios Acuerdos", ["Mesas técnicas permanentes", "Convenios", "Acuerdos"]],
     ["Acuerdo, convenios, acta de reuniones", ["Acuerdos", "Convenios", "Actas de reunión"]],
     ["Cartas de intención y acuerdos.", ["Cartas de intención", "Acuerdos"]],
@@ -33,7 +57,8 @@ describe("celdas de mecanismos del documento", () => {
   });
 
   it("la lista de la nota ² da exactamente los diez nombres canónicos", () => {
-    const footnote = "Alianzas estratégicas, convenios, consorcios, mancomunidades, convenios de delegación, acuerdos, alianzas público-privadas, reuniones bilaterales, cartas de intención y otros.";
+    const footnote =
+      "Alianzas estratégicas, convenios, consorcios, mancomunidades, convenios de delegación, acuerdos, alianzas público-privadas, reuniones bilaterales, cartas de intención y otros.";
     expect(normalizeMechanismCell(footnote)).toEqual({
       names: [
         "Alianzas estratégicas",
@@ -85,7 +110,9 @@ describe("lo que se informa", () => {
 
   it("las mancomunidades con GAD circunvecinos son «Mancomunidades»", () => {
     expect(
-      normalizeMechanismCell("Alianzas Estratégicas Convenios Acuerdos Cartas de intención Mancomunidades con Gobiernos Autónomos Descentralizados Circunvecinos Reuniones Bilaterales"),
+      normalizeMechanismCell(
+        "Alianzas Estratégicas Convenios Acuerdos Cartas de intención Mancomunidades con Gobiernos Autónomos Descentralizados Circunvecinos Reuniones Bilaterales",
+      ),
     ).toEqual({
       names: ["Alianzas estratégicas", "Convenios", "Acuerdos", "Cartas de intención", "Mancomunidades", "Reuniones bilaterales"],
       notes: ["«Mancomunidades con Gobiernos Autónomos Descentralizados Circunvecinos» se lee como «Mancomunidades»."],

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
 import { initiativeQuerySchema, parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
 
-type Parameter = { readonly name: string; readonly schema: { readonly type: string; readonly enum?: readonly unknown[]; readonly items?: { readonly pattern?: string } } };
+type Parameter = {
+  readonly name: string;
+  readonly schema: { readonly type: string; readonly enum?: readonly unknown[]; readonly items?: { readonly pattern?: string } };
+};
 const parameters: readonly Parameter[] = openApiDocument.paths["/api/v1/initiatives"].get.parameters;
 
 describe("contrato OpenAPI de /api/v1/initiatives", () => {
@@ -11,7 +14,27 @@ describe("contrato OpenAPI de /api/v1/initiatives", () => {
   });
 
   it("cada patrón y cada lista de valores documentados aceptan lo mismo que la validación", () => {
-    const samples = ["1", "12", "1.1", "10.12", "1.", "convenios", "alianzas-publico-privadas", "Convenios", "por-iniciar", "ninguna", "si", "no", "todos", "nombre", "desc", "25", "13", "a b", ""];
+    const samples = [
+      "1",
+      "12",
+      "1.1",
+      "10.12",
+      "1.",
+      "convenios",
+      "alianzas-publico-privadas",
+      "Convenios",
+      "por-iniciar",
+      "ninguna",
+      "si",
+      "no",
+      "todos",
+      "nombre",
+      "desc",
+      "25",
+      "13",
+      "a b",
+      "",
+    ];
     for (const parameter of parameters) {
       const pattern = parameter.schema.items?.pattern;
       const allowed = parameter.schema.enum ?? parameter.schema.items?.pattern;

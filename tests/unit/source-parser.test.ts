@@ -8,13 +8,21 @@ const SOURCE = readFileSync(FILE, "utf8");
 const HEADER = "Objetivos del Desarrollo\tObjetivos de Gestión\tIniciativas\tObjetivo de Articulación\tMecanismos de Articulación";
 const row = (...cells: string[]) => cells.join("\t");
 /** An excerpt as the file lays it out: a title, then pages, each opened by the header. */
-const table = (...pages: string[][]) => ["Anexo 1. Matriz de inserción estratégica territorial", "", ...pages.flatMap((p) => [HEADER, ...p, ""])].join("\n");
+const table = (...pages: string[][]) =>
+  ["Anexo 1. Matriz de inserción estratégica territorial", "", ...pages.flatMap((p) => [HEADER, ...p, ""])].join("\n");
 
 // Rows copied from the file (long cells shortened at a sentence end).
 const DEVELOPMENT_1 =
   "<p>1. Mejorar la calidad de vida e incrementar el bienestar de la población, con justicia, igualdad y equidad; mediante la generación de oportunidades y de fuentes de trabajo digno, de la reducción de brechas y el combate a la exclusión.</p>";
-const MANAGEMENT_1_1 = "<p>1.1 Promover el pleno ejercicio de derechos sociales, económicos y culturales en un territorio de justicia social.</p>";
-const FIRST_ROW = row(DEVELOPMENT_1, MANAGEMENT_1_1, "Estrategia de espacios saludables", "Promover espacios y prácticas saludables adecuadas.", "Acuerdos");
+const MANAGEMENT_1_1 =
+  "<p>1.1 Promover el pleno ejercicio de derechos sociales, económicos y culturales en un territorio de justicia social.</p>";
+const FIRST_ROW = row(
+  DEVELOPMENT_1,
+  MANAGEMENT_1_1,
+  "Estrategia de espacios saludables",
+  "Promover espacios y prácticas saludables adecuadas.",
+  "Acuerdos",
+);
 const DEVELOPMENT_3_ROW = row(
   "3. Alcanzar una gestión eficiente, participativa, desconcentrada y transparente; un municipio cercano a la ciudadanía.",
   "3.1 Brindar servicios de calidad y atender de manera eficiente las necesidades de la población.",
@@ -24,7 +32,10 @@ const DEVELOPMENT_3_ROW = row(
 );
 
 const perObjective = (parsed: ParsedMatrix) =>
-  parsed.initiatives.reduce<Record<string, number>>((acc, i) => ({ ...acc, [i.managementObjectiveCode]: (acc[i.managementObjectiveCode] ?? 0) + 1 }), {});
+  parsed.initiatives.reduce<Record<string, number>>(
+    (acc, i) => ({ ...acc, [i.managementObjectiveCode]: (acc[i.managementObjectiveCode] ?? 0) + 1 }),
+    {},
+  );
 const objectivesOf = (parsed: ParsedMatrix) => parsed.initiatives.flatMap((i) => i.articulationObjectives);
 const byName = (parsed: ParsedMatrix, name: string) => parsed.initiatives.filter((i) => i.name === name);
 const resolutionAt = (parsed: ParsedMatrix, line: number) => parsed.resolutions.filter((r) => r.line === line).map((r) => r.message);
@@ -33,13 +44,26 @@ describe("el documento completo", () => {
   const parsed = parseMatrixSource(SOURCE);
 
   it("reproduce las iniciativas por objetivo de gestión que declara la introducción", () => {
-    expect(perObjective(parsed)).toEqual({ "1.1": 36, "1.2": 24, "2.1": 5, "2.2": 12, "2.3": 11, "2.4": 8, "2.5": 6, "3.1": 9, "3.2": 2, "3.3": 1 });
+    expect(perObjective(parsed)).toEqual({
+      "1.1": 36,
+      "1.2": 24,
+      "2.1": 5,
+      "2.2": 12,
+      "2.3": 11,
+      "2.4": 8,
+      "2.5": 6,
+      "3.1": 9,
+      "3.2": 2,
+      "3.3": 1,
+    });
     expect(parsed.initiatives).toHaveLength(114);
   });
 
   it("tiene 122 objetivos de articulación: 114 más 8 filas con la celda de iniciativa vacía", () => {
     expect(objectivesOf(parsed)).toHaveLength(122);
-    expect(parsed.initiatives.filter((i) => i.articulationObjectives.length > 1).map((i) => [i.source.line, i.articulationObjectives.length])).toEqual([
+    expect(
+      parsed.initiatives.filter((i) => i.articulationObjectives.length > 1).map((i) => [i.source.line, i.articulationObjectives.length]),
+    ).toEqual([
       [74, 3],
       [77, 2],
       [140, 2],
@@ -75,13 +99,16 @@ describe("el documento completo", () => {
       "3:3.2",
       "3:3.3",
     ]);
-    expect(parsed.managementObjectives[0]!.title).toBe("Promover el pleno ejercicio de derechos sociales, económicos y culturales en un territorio de justicia social.");
+    expect(parsed.managementObjectives[0]!.title).toBe(
+      "Promover el pleno ejercicio de derechos sociales, económicos y culturales en un territorio de justicia social.",
+    );
   });
 
   it("une el título de 3.2 partido por el salto de página", () => {
     expect(parsed.managementObjectives.find((o) => o.code === "3.2")).toEqual({
       code: "3.2",
-      title: "Potenciar el rol activo, articulado y cooperativo de los actores sociales y territoriales para la toma de decisiones y la gestión de los conflictos",
+      title:
+        "Potenciar el rol activo, articulado y cooperativo de los actores sociales y territoriales para la toma de decisiones y la gestión de los conflictos",
       developmentObjectiveCode: "3",
       source: { line: 210, page: 14 },
     });
@@ -103,7 +130,9 @@ describe("el documento completo", () => {
   });
 
   it("la fila de la bicicleta compartida completa el objetivo del Tren de Cercanías (2.3), no abre una iniciativa de 2.4", () => {
-    const train = parsed.initiatives.find((i) => i.articulationObjectives[0]!.text.startsWith("Desarrollar el proyecto Tren de Cercanías"))!;
+    const train = parsed.initiatives.find((i) =>
+      i.articulationObjectives[0]!.text.startsWith("Desarrollar el proyecto Tren de Cercanías"),
+    )!;
     expect(train).toMatchObject({ managementObjectiveCode: "2.3", source: { line: 177, page: 10 } });
     expect(train.articulationObjectives).toHaveLength(1);
     expect(train.articulationObjectives[0]!.text).toMatch(
@@ -115,12 +144,19 @@ describe("el documento completo", () => {
   });
 
   it("una fila sin iniciativa ni mecanismos al principio de página sigue el objetivo de la página anterior", () => {
-    const housing = parsed.initiatives.find((i) => i.name === "Desarrollar proyectos y acciones que promuevan el acceso a suelo y vivienda.")!;
+    const housing = parsed.initiatives.find(
+      (i) => i.name === "Desarrollar proyectos y acciones que promuevan el acceso a suelo y vivienda.",
+    )!;
     expect(housing.articulationObjectives).toHaveLength(1);
     expect(housing.articulationObjectives[0]!.text).toMatch(
       /para los grupos vulnerables\. Promover vivienda de interés social en los proyectos habitacionales y operaciones urbanas generadas por el sector público\.$/,
     );
-    expect(housing.articulationObjectives[0]!.mechanisms).toEqual(["Alianzas público-privadas", "Alianzas estratégicas", "Convenios", "Mesas técnicas permanentes"]);
+    expect(housing.articulationObjectives[0]!.mechanisms).toEqual([
+      "Alianzas público-privadas",
+      "Alianzas estratégicas",
+      "Convenios",
+      "Mesas técnicas permanentes",
+    ]);
   });
 
   it("conserva nombres y textos palabra por palabra", () => {
@@ -128,10 +164,14 @@ describe("el documento completo", () => {
       name: "Estrategia de espacios saludables",
       managementObjectiveCode: "1.1",
       source: { line: 61, page: 1 },
-      articulationObjectives: [{ text: "Promover espacios y prácticas saludables adecuadas.", mechanisms: ["Acuerdos"], source: { line: 61, page: 1 } }],
+      articulationObjectives: [
+        { text: "Promover espacios y prácticas saludables adecuadas.", mechanisms: ["Acuerdos"], source: { line: 61, page: 1 } },
+      ],
     });
     expect(parsed.initiatives.map((i) => i.name)).toContain('Estrategia "Sigue el Rastro para los amantes de la carne"');
-    expect(parsed.initiatives.map((i) => i.name)).toContain("Estrategia AER (Atrapar, Esterilizar y Retornar), en el marco del control de los animales de compañía");
+    expect(parsed.initiatives.map((i) => i.name)).toContain(
+      "Estrategia AER (Atrapar, Esterilizar y Retornar), en el marco del control de los animales de compañía",
+    );
     expect(parsed.initiatives.at(-1)).toMatchObject({
       name: "Plan estratégico de acción de Gobierno abierto del GADDMQ",
       managementObjectiveCode: "3.3",
@@ -161,9 +201,17 @@ describe("el documento completo", () => {
       },
     ]);
     expect(byName(parsed, "Elaboración del Plan de Comercio del DMQ")[0]!.articulationObjectives[0]!.mechanisms).toEqual(["Consultorías"]);
-    const fairs = byName(parsed, "Promoción del uso de espacios ordenados y limpios donde los comerciantes autónomos puedan ofrecer sus productos en un ambiente seguro.");
-    expect(fairs[0]!.articulationObjectives).toEqual([{ text: "Realizar ferias para comerciantes autónomos del DMQ", mechanisms: [], source: { line: 118, page: 5 } }]);
-    expect(byName(parsed, "Mesa de quebradas y ríos del DMQ")[0]).toMatchObject({ managementObjectiveCode: "2.4", source: { line: 185, page: 11 } });
+    const fairs = byName(
+      parsed,
+      "Promoción del uso de espacios ordenados y limpios donde los comerciantes autónomos puedan ofrecer sus productos en un ambiente seguro.",
+    );
+    expect(fairs[0]!.articulationObjectives).toEqual([
+      { text: "Realizar ferias para comerciantes autónomos del DMQ", mechanisms: [], source: { line: 118, page: 5 } },
+    ]);
+    expect(byName(parsed, "Mesa de quebradas y ríos del DMQ")[0]).toMatchObject({
+      managementObjectiveCode: "2.4",
+      source: { line: 185, page: 11 },
+    });
     expect(byName(parsed, "Mesa de quebradas y ríos del DMQ")[0]!.articulationObjectives[0]!.mechanisms).toEqual(["Acuerdos"]);
   });
 
@@ -171,12 +219,16 @@ describe("el documento completo", () => {
     const inclusion = byName(parsed, "Implementación de Políticas de Inclusión Social en el DMDQ");
     expect(inclusion.map((i) => [i.source.line, i.articulationObjectives[0]!.text])).toEqual([
       [80, "Elaborar la política integral para primera infancia (servicio integral de cuidado)."],
-      [81, "Elaborar la estrategia y pilotaje de servicios de cuidado (propuesta de identificación territorial del servicio de cuidado para personas cuidadoras)."],
+      [
+        81,
+        "Elaborar la estrategia y pilotaje de servicios de cuidado (propuesta de identificación territorial del servicio de cuidado para personas cuidadoras).",
+      ],
     ]);
-    expect(byName(parsed, "Coordinación de estrategias interinstitucionales de control metropolitano en apoyo a la seguridad ciudadana").map((i) => i.managementObjectiveCode)).toEqual([
-      "2.1",
-      "2.2",
-    ]);
+    expect(
+      byName(parsed, "Coordinación de estrategias interinstitucionales de control metropolitano en apoyo a la seguridad ciudadana").map(
+        (i) => i.managementObjectiveCode,
+      ),
+    ).toEqual(["2.1", "2.2"]);
   });
 
   it("usa cada mecanismo canónico, en orden de primera aparición", () => {
@@ -215,7 +267,9 @@ describe("el documento completo", () => {
     expect(resolutionAt(parsed, 121)).toEqual(["el objetivo de articulación no tiene mecanismos en el documento; queda sin mecanismos."]);
     expect(resolutionAt(parsed, 135)[0]).toMatch(/empieza en minúscula: continúa el objetivo de articulación de la línea 132/);
     expect(resolutionAt(parsed, 147)[0]).toMatch(/continúa el objetivo de articulación de la línea 144/);
-    expect(resolutionAt(parsed, 180)[0]).toMatch(/continúa el objetivo de articulación de la línea 177 .*2\.3.* 2\.4 .*rige desde la fila siguiente/);
+    expect(resolutionAt(parsed, 180)[0]).toMatch(
+      /continúa el objetivo de articulación de la línea 177 .*2\.3.* 2\.4 .*rige desde la fila siguiente/,
+    );
     expect(resolutionAt(parsed, 189)).toEqual(["mecanismos: «Consortios» se lee como «Consorcios»."]);
     expect(resolutionAt(parsed, 210)).toEqual([
       "mecanismos: «Mancomunidades con Gobiernos Autónomos Descentralizados Circunvecinos» se lee como «Mancomunidades» (celda continuada en la línea 213).",
@@ -231,7 +285,9 @@ describe("el documento completo", () => {
   });
 
   it("lee igual el archivo con CRLF, espacios al final de línea y salto de línea final", () => {
-    const variant = `${SOURCE.split("\n").map((l) => `${l} \t`).join("\r\n")}\r\n`;
+    const variant = `${SOURCE.split("\n")
+      .map((l) => `${l} \t`)
+      .join("\r\n")}\r\n`;
     expect(parseMatrixSource(variant)).toEqual(parsed);
   });
 });
@@ -242,9 +298,23 @@ describe("fragmentos difíciles", () => {
       table(
         [
           FIRST_ROW,
-          row("", "", "Coordinación con Concejos Zonales de Salud", "Coordinar la implementación de planes, programas, proyectos y estrategias de promoción de la salud y prevención de la enfermedad.", "Acuerdos"),
+          row(
+            "",
+            "",
+            "Coordinación con Concejos Zonales de Salud",
+            "Coordinar la implementación de planes, programas, proyectos y estrategias de promoción de la salud y prevención de la enfermedad.",
+            "Acuerdos",
+          ),
         ],
-        [row("", "", "Implementar programas de postgrado para los docentes de las Instituciones Educativas Municipales", "Motivar la formación de los docentes de las instituciones educativas del sector municipal, con títulos de cuarto nivel (postgrado).", "Convenios")],
+        [
+          row(
+            "",
+            "",
+            "Implementar programas de postgrado para los docentes de las Instituciones Educativas Municipales",
+            "Motivar la formación de los docentes de las instituciones educativas del sector municipal, con títulos de cuarto nivel (postgrado).",
+            "Convenios",
+          ),
+        ],
       ),
     );
     expect(parsed.initiatives.map((i) => [i.managementObjectiveCode, i.source])).toEqual([
@@ -260,9 +330,27 @@ describe("fragmentos difíciles", () => {
     const parsed = parseMatrixSource(
       table([
         FIRST_ROW,
-        row("", "", "Modelo de gestión que permita mejorar la administración de uso, las intervenciones y mantenimiento de infraestructura", "Establecer un sistema de evaluación continua para medir la eficacia de la administración.", "Alianzas Estratégicas"),
-        row("", "", "", "Establecer un modelo de gestión que involucre a la comunidad en la gestión y administración cotidiana de las instalaciones deportivas.", "Alianzas Estratégicas y Convenios"),
-        row("", "", "", "Implementar infraestructura deportiva recreativa adecuada para el fomento y la masificación del deporte y la recreación.", "Convenios de delegación"),
+        row(
+          "",
+          "",
+          "Modelo de gestión que permita mejorar la administración de uso, las intervenciones y mantenimiento de infraestructura",
+          "Establecer un sistema de evaluación continua para medir la eficacia de la administración.",
+          "Alianzas Estratégicas",
+        ),
+        row(
+          "",
+          "",
+          "",
+          "Establecer un modelo de gestión que involucre a la comunidad en la gestión y administración cotidiana de las instalaciones deportivas.",
+          "Alianzas Estratégicas y Convenios",
+        ),
+        row(
+          "",
+          "",
+          "",
+          "Implementar infraestructura deportiva recreativa adecuada para el fomento y la masificación del deporte y la recreación.",
+          "Convenios de delegación",
+        ),
       ]),
     );
     expect(parsed.initiatives).toHaveLength(2);
@@ -277,14 +365,35 @@ describe("fragmentos difíciles", () => {
     const parsed = parseMatrixSource(
       table([
         FIRST_ROW,
-        row("", "1.2 Generar condiciones para alcanzar un sistema económico dinámico.", "Desarrollo de la estrategia productiva local", "Implementar la fase I del proyecto.", "Convenios Consortios Cartas de intención"),
-        row("Fortalecimiento de Mercados", "", "Mejorar las posibilidades de vida de los comerciantes mediante intervenciones.", "Convenios", ""),
+        row(
+          "",
+          "1.2 Generar condiciones para alcanzar un sistema económico dinámico.",
+          "Desarrollo de la estrategia productiva local",
+          "Implementar la fase I del proyecto.",
+          "Convenios Consortios Cartas de intención",
+        ),
+        row(
+          "Fortalecimiento de Mercados",
+          "",
+          "Mejorar las posibilidades de vida de los comerciantes mediante intervenciones.",
+          "Convenios",
+          "",
+        ),
         row("Promoción del uso de espacios ordenados y limpios.", "Realizar ferias para comerciantes autónomos del DMQ", "", "", ""),
         row("Mesa de quebradas y ríos del DMQ", "Definir acciones a ejecutarse en las quebradas y ríos.", "Acuerdos", "", ""),
       ]),
     );
-    expect(parsed.initiatives.slice(2).map((i) => [i.managementObjectiveCode, i.name, i.articulationObjectives[0]!.text, i.articulationObjectives[0]!.mechanisms])).toEqual([
-      ["1.2", "Fortalecimiento de Mercados", "Mejorar las posibilidades de vida de los comerciantes mediante intervenciones.", ["Convenios"]],
+    expect(
+      parsed.initiatives
+        .slice(2)
+        .map((i) => [i.managementObjectiveCode, i.name, i.articulationObjectives[0]!.text, i.articulationObjectives[0]!.mechanisms]),
+    ).toEqual([
+      [
+        "1.2",
+        "Fortalecimiento de Mercados",
+        "Mejorar las posibilidades de vida de los comerciantes mediante intervenciones.",
+        ["Convenios"],
+      ],
       ["1.2", "Promoción del uso de espacios ordenados y limpios.", "Realizar ferias para comerciantes autónomos del DMQ", []],
       ["1.2", "Mesa de quebradas y ríos del DMQ", "Definir acciones a ejecutarse en las quebradas y ríos.", ["Acuerdos"]],
     ]);
@@ -324,8 +433,20 @@ describe("fragmentos difíciles", () => {
           ),
         ],
         [
-          row("", "de decisiones y la gestión de los conflictos", "", "reconstrucción luego de la ocurrencia de una emergencia o desastre.", "Mancomunidades con Gobiernos Autónomos Descentralizados Circunvecinos Convenios"),
-          row("", "", "Desarrollo de la estrategia comunicativa en el desarrollo total del PMDOT", "Elaborar un plan de difusión para el conocimiento de la ciudadanía.", "Otros"),
+          row(
+            "",
+            "de decisiones y la gestión de los conflictos",
+            "",
+            "reconstrucción luego de la ocurrencia de una emergencia o desastre.",
+            "Mancomunidades con Gobiernos Autónomos Descentralizados Circunvecinos Convenios",
+          ),
+          row(
+            "",
+            "",
+            "Desarrollo de la estrategia comunicativa en el desarrollo total del PMDOT",
+            "Elaborar un plan de difusión para el conocimiento de la ciudadanía.",
+            "Otros",
+          ),
         ],
       ),
     );
@@ -349,17 +470,36 @@ describe("fragmentos difíciles", () => {
 
   it("una fila de cabecera de página que trae solo mecanismos los añade al objetivo anterior", () => {
     const parsed = parseMatrixSource(
-      table([FIRST_ROW, row("", "", "Estrategia de Salud Mental y prevención del suicidio", "Implementar acciones de promoción de la salud mental.", "")], [row("", "", "", "", "Acuerdos, convenios")]),
+      table(
+        [
+          FIRST_ROW,
+          row("", "", "Estrategia de Salud Mental y prevención del suicidio", "Implementar acciones de promoción de la salud mental.", ""),
+        ],
+        [row("", "", "", "", "Acuerdos, convenios")],
+      ),
     );
     expect(parsed.initiatives[1]!.articulationObjectives).toEqual([
-      { text: "Implementar acciones de promoción de la salud mental.", mechanisms: ["Acuerdos", "Convenios"], source: { line: 5, page: 1 } },
+      {
+        text: "Implementar acciones de promoción de la salud mental.",
+        mechanisms: ["Acuerdos", "Convenios"],
+        source: { line: 5, page: 1 },
+      },
     ]);
   });
 
   it("un objetivo con iniciativa vacía y mecanismos propios en la primera fila de página es otro objetivo", () => {
     const parsed = parseMatrixSource(
       table(
-        [FIRST_ROW, row("", "", "Fortalecimiento de la organización barrial y comunitaria para la prevención de violencia", "Fortalecer la participación de las mujeres en los Comités de Seguridad.", "Convenios")],
+        [
+          FIRST_ROW,
+          row(
+            "",
+            "",
+            "Fortalecimiento de la organización barrial y comunitaria para la prevención de violencia",
+            "Fortalecer la participación de las mujeres en los Comités de Seguridad.",
+            "Convenios",
+          ),
+        ],
         [row("", "", "", "Fortalecer la prevención situacional.", "Convenios")],
       ),
     );
@@ -372,11 +512,29 @@ describe("fragmentos difíciles", () => {
   it("el título de un objetivo de desarrollo también puede seguir tras el salto de página", () => {
     const parsed = parseMatrixSource(
       table(
-        [row("2. Consolidar una ciudad segura, sostenible e integrada, que cuide la vida", "2.1 Coadyuvar en el restablecimiento de la paz.", "Prevención de violencias y delitos", "Construir lineamientos.", "Alianzas Estratégicas")],
-        [row("en todas sus formas", "", "Promoción de la convivencia ciudadana", "Promover acuerdos de convivencia ciudadana.", "Convenios")],
+        [
+          row(
+            "2. Consolidar una ciudad segura, sostenible e integrada, que cuide la vida",
+            "2.1 Coadyuvar en el restablecimiento de la paz.",
+            "Prevención de violencias y delitos",
+            "Construir lineamientos.",
+            "Alianzas Estratégicas",
+          ),
+        ],
+        [
+          row(
+            "en todas sus formas",
+            "",
+            "Promoción de la convivencia ciudadana",
+            "Promover acuerdos de convivencia ciudadana.",
+            "Convenios",
+          ),
+        ],
       ),
     );
-    expect(parsed.developmentObjectives[0]!.title).toBe("Consolidar una ciudad segura, sostenible e integrada, que cuide la vida en todas sus formas");
+    expect(parsed.developmentObjectives[0]!.title).toBe(
+      "Consolidar una ciudad segura, sostenible e integrada, que cuide la vida en todas sus formas",
+    );
     expect(parsed.initiatives).toHaveLength(2);
   });
 });
@@ -411,7 +569,11 @@ describe("archivos malformados", () => {
   });
 
   it("una copia cortada dentro de un párrafo <p>", () => {
-    expectError(SOURCE.slice(0, SOURCE.indexOf("<p>Reactivar la línea férrea") + 20), lineOf("<p>Reactivar la línea férrea"), /<p> sin cerrar/);
+    expectError(
+      SOURCE.slice(0, SOURCE.indexOf("<p>Reactivar la línea férrea") + 20),
+      lineOf("<p>Reactivar la línea férrea"),
+      /<p> sin cerrar/,
+    );
   });
 
   it("una copia cortada justo tras un encabezado de página", () => {
@@ -420,11 +582,19 @@ describe("archivos malformados", () => {
   });
 
   it("una fila con una columna de más", () => {
-    expectError(SOURCE.replace("\tEstrategia de espacios saludables\t", "\tEstrategia de espacios saludables\tcolumna extra\t"), 61, /la fila tiene 6 columnas/);
+    expectError(
+      SOURCE.replace("\tEstrategia de espacios saludables\t", "\tEstrategia de espacios saludables\tcolumna extra\t"),
+      61,
+      /la fila tiene 6 columnas/,
+    );
   });
 
   it("una fila desplazada con más celdas de las que caben", () => {
-    expectError(SOURCE.replace("Fortalecimiento de Mercados\t\t", "Fortalecimiento de Mercados\tcelda extra\t"), lineOf("Fortalecimiento de Mercados\t"), /4 celdas con contenido/);
+    expectError(
+      SOURCE.replace("Fortalecimiento de Mercados\t\t", "Fortalecimiento de Mercados\tcelda extra\t"),
+      lineOf("Fortalecimiento de Mercados\t"),
+      /4 celdas con contenido/,
+    );
   });
 
   it("un objetivo de gestión cuyo objetivo de desarrollo no existe", () => {
@@ -451,27 +621,51 @@ describe("archivos malformados", () => {
   });
 
   it("un mecanismo desconocido", () => {
-    expectError(SOURCE.replace("\tContrato Convenios", "\tContratillo Convenios"), lineOf("\tContrato Convenios"), /mecanismo de articulación desconocido «Contratillo»/);
+    expectError(
+      SOURCE.replace("\tContrato Convenios", "\tContratillo Convenios"),
+      lineOf("\tContrato Convenios"),
+      /mecanismo de articulación desconocido «Contratillo»/,
+    );
   });
 
   it("una iniciativa sin objetivo de articulación", () => {
-    expectError(table([FIRST_ROW, row("", "", "Juventud-es Quito", "", "Convenios y Acuerdos")]), 5, /«Juventud-es Quito» no tiene objetivo de articulación\./);
+    expectError(
+      table([FIRST_ROW, row("", "", "Juventud-es Quito", "", "Convenios y Acuerdos")]),
+      5,
+      /«Juventud-es Quito» no tiene objetivo de articulación\./,
+    );
   });
 
   it("una fila sin objetivo de articulación ni mecanismos que no continúa nada", () => {
-    expectError(table([FIRST_ROW, row("", "", "Juventud-es Quito", "", ""), FIRST_ROW.replace(/^.*?\t.*?\t/, "\t\t")]), 5, /no tiene objetivo de articulación ni mecanismos/);
+    expectError(
+      table([FIRST_ROW, row("", "", "Juventud-es Quito", "", ""), FIRST_ROW.replace(/^.*?\t.*?\t/, "\t\t")]),
+      5,
+      /no tiene objetivo de articulación ni mecanismos/,
+    );
   });
 
   it("mecanismos sin objetivo ni iniciativa fuera de un salto de página", () => {
-    expectError(table([FIRST_ROW, row("", "", "", "", "Convenios"), FIRST_ROW.replace(/^.*?\t.*?\t/, "\t\t")]), 5, /mecanismos pero no objetivo de articulación/);
+    expectError(
+      table([FIRST_ROW, row("", "", "", "", "Convenios"), FIRST_ROW.replace(/^.*?\t.*?\t/, "\t\t")]),
+      5,
+      /mecanismos pero no objetivo de articulación/,
+    );
   });
 
   it("un objetivo de gestión que no abre ninguna iniciativa", () => {
-    expectError(SOURCE.replace("\tPlan de Transformación Digital para el DMQ\t", "\t\t"), 199, /abre el objetivo de gestión 3\.1 pero no tiene iniciativa/);
+    expectError(
+      SOURCE.replace("\tPlan de Transformación Digital para el DMQ\t", "\t\t"),
+      199,
+      /abre el objetivo de gestión 3\.1 pero no tiene iniciativa/,
+    );
   });
 
   it("un objetivo de gestión que se queda sin iniciativas", () => {
     // 2.4 opens on a row that only continues the page before; if the next row opens another objective, 2.4 is left empty.
-    expectError(SOURCE.replace("\t\tRed de Comités de Gestión", "\t2.9 Otro objetivo.\tRed de Comités de Gestión"), 180, /2\.4 no tiene iniciativas/);
+    expectError(
+      SOURCE.replace("\t\tRed de Comités de Gestión", "\t2.9 Otro objetivo.\tRed de Comités de Gestión"),
+      180,
+      /2\.4 no tiene iniciativas/,
+    );
   });
 });

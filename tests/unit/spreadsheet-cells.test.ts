@@ -13,14 +13,14 @@ describe("celdas de hoja de cálculo", () => {
   it("escribe CSV con BOM, punto y coma y comillas donde hacen falta, y lo vuelve a leer igual", () => {
     const rows = [
       [1, "Iniciativa; con punto y coma", 'Dice "hola"\nen dos líneas'],
-      [2, "=HYPERLINK(\"x\")", null],
+      [2, '=HYPERLINK("x")', null],
     ];
     const csv = toCsv(["Id", "Nombre", "Texto"], rows);
     expect(csv.startsWith("\uFEFFId;Nombre;Texto\r\n")).toBe(true);
     expect(parseCsv(csv)).toEqual([
       ["Id", "Nombre", "Texto"],
       ["1", "Iniciativa; con punto y coma", 'Dice "hola"\nen dos líneas'],
-      ["2", "'=HYPERLINK(\"x\")", ""],
+      ["2", '\'=HYPERLINK("x")', ""],
     ]);
   });
 });

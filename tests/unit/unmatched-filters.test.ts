@@ -11,7 +11,13 @@ const options: FilterOptions = {
 
 describe("filtros de la dirección que ninguna opción ofrece", () => {
   it("se nombran los que no existen, y «ninguna» responsable sí es una opción", () => {
-    const { query } = parseInitiativeQuery({ desarrollo: "7", objetivo: ["1.1", "9.9"], mecanismo: ["convenios", "bar"], responsable: ["ninguna", "nadie"], q: "agua" });
+    const { query } = parseInitiativeQuery({
+      desarrollo: "7",
+      objetivo: ["1.1", "9.9"],
+      mecanismo: ["convenios", "bar"],
+      responsable: ["ninguna", "nadie"],
+      q: "agua",
+    });
     expect(unmatchedFilters(query, options)).toEqual([
       { parameter: "desarrollo", value: "7" },
       { parameter: "objetivo", value: "9.9" },

@@ -16,7 +16,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       (e): e is [string, string] => !!e[1],
     ),
   ).toString();
-  const pageHref = (n: number) => `/admin/auditoria?${new URLSearchParams([...new URLSearchParams(filterParams), ["pagina", String(n)]]).toString()}`;
+  const pageHref = (n: number) =>
+    `/admin/auditoria?${new URLSearchParams([...new URLSearchParams(filterParams), ["pagina", String(n)]]).toString()}`;
   if (page.count > 0 && page.currentPage > page.totalPages) redirect(pageHref(page.totalPages));
 
   return (
@@ -25,14 +26,32 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-bold text-brand-900">{t.audit.title}</h1>
         <p className="mt-1 text-slate-700">{t.audit.intro(formatNumber(page.count))}</p>
       </header>
-      <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-6 md:items-end" aria-label={t.audit.filters}>
+      <form
+        method="get"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-6 md:items-end"
+        aria-label={t.audit.filters}
+      >
         <div className="space-y-1">
-          <label htmlFor="filtro-usuario" className="block font-medium">{t.audit.who}</label>
-          <input id="filtro-usuario" name="usuario" defaultValue={query.usuario} className="block w-full rounded border border-slate-400 px-2 py-1.5" />
+          <label htmlFor="filtro-usuario" className="block font-medium">
+            {t.audit.who}
+          </label>
+          <input
+            id="filtro-usuario"
+            name="usuario"
+            defaultValue={query.usuario}
+            className="block w-full rounded border border-slate-400 px-2 py-1.5"
+          />
         </div>
         <div className="space-y-1">
-          <label htmlFor="filtro-entidad" className="block font-medium">{t.audit.entity}</label>
-          <select id="filtro-entidad" name="entidad" defaultValue={query.entidad ?? ""} className="block w-full rounded border border-slate-400 bg-white px-2 py-1.5">
+          <label htmlFor="filtro-entidad" className="block font-medium">
+            {t.audit.entity}
+          </label>
+          <select
+            id="filtro-entidad"
+            name="entidad"
+            defaultValue={query.entidad ?? ""}
+            className="block w-full rounded border border-slate-400 bg-white px-2 py-1.5"
+          >
             <option value="">{t.audit.any}</option>
             {page.entities.map((e) => (
               <option key={e} value={e}>
@@ -42,8 +61,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </select>
         </div>
         <div className="space-y-1">
-          <label htmlFor="filtro-accion" className="block font-medium">{t.audit.action}</label>
-          <select id="filtro-accion" name="accion" defaultValue={query.accion ?? ""} className="block w-full rounded border border-slate-400 bg-white px-2 py-1.5">
+          <label htmlFor="filtro-accion" className="block font-medium">
+            {t.audit.action}
+          </label>
+          <select
+            id="filtro-accion"
+            name="accion"
+            defaultValue={query.accion ?? ""}
+            className="block w-full rounded border border-slate-400 bg-white px-2 py-1.5"
+          >
             <option value="">{t.audit.any}</option>
             {page.actions.map((a) => (
               <option key={a} value={a}>
@@ -53,16 +79,38 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </select>
         </div>
         <div className="space-y-1">
-          <label htmlFor="filtro-desde" className="block font-medium">{t.audit.from_}</label>
-          <input type="date" id="filtro-desde" name="desde" defaultValue={query.desde} className="block w-full rounded border border-slate-400 px-2 py-1.5" />
+          <label htmlFor="filtro-desde" className="block font-medium">
+            {t.audit.from_}
+          </label>
+          <input
+            type="date"
+            id="filtro-desde"
+            name="desde"
+            defaultValue={query.desde}
+            className="block w-full rounded border border-slate-400 px-2 py-1.5"
+          />
         </div>
         <div className="space-y-1">
-          <label htmlFor="filtro-hasta" className="block font-medium">{t.audit.to}</label>
-          <input type="date" id="filtro-hasta" name="hasta" defaultValue={query.hasta} className="block w-full rounded border border-slate-400 px-2 py-1.5" />
+          <label htmlFor="filtro-hasta" className="block font-medium">
+            {t.audit.to}
+          </label>
+          <input
+            type="date"
+            id="filtro-hasta"
+            name="hasta"
+            defaultValue={query.hasta}
+            className="block w-full rounded border border-slate-400 px-2 py-1.5"
+          />
         </div>
         <div className="flex gap-2">
-          <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">{t.audit.apply}</button>
-          <a href={`/admin/auditoria/exportar?${filterParams}`} className="rounded border border-slate-400 px-3 py-1.5 font-medium" download>
+          <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">
+            {t.audit.apply}
+          </button>
+          <a
+            href={`/admin/auditoria/exportar?${filterParams}`}
+            className="rounded border border-slate-400 px-3 py-1.5 font-medium"
+            download
+          >
             CSV
           </a>
         </div>
@@ -75,11 +123,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <caption className="sr-only">{t.audit.title}</caption>
             <thead className="bg-slate-50 text-slate-700">
               <tr>
-                <th scope="col" className="px-4 py-2">{t.audit.when}</th>
-                <th scope="col" className="px-4 py-2">{t.audit.who}</th>
-                <th scope="col" className="px-4 py-2">{t.audit.action}</th>
-                <th scope="col" className="px-4 py-2">{t.audit.entity}</th>
-                <th scope="col" className="px-4 py-2">{t.audit.from}</th>
+                <th scope="col" className="px-4 py-2">
+                  {t.audit.when}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t.audit.who}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t.audit.action}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t.audit.entity}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t.audit.from}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -90,10 +148,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </td>
                   <td className="px-4 py-2">{event.userEmail ?? t.audit.anonymous}</td>
                   <td className="px-4 py-2">{t.audit.actions[event.action as keyof typeof t.audit.actions] ?? event.action}</td>
-                  <td className="px-4 py-2">{event.entityType ? `${t.audit.entities[event.entityType] ?? event.entityType} ${event.entityId ?? ""}`.trim() : "—"}</td>
+                  <td className="px-4 py-2">
+                    {event.entityType ? `${t.audit.entities[event.entityType] ?? event.entityType} ${event.entityId ?? ""}`.trim() : "—"}
+                  </td>
                   <td className="px-4 py-2">
                     <span className="block">{event.ip ?? "—"}</span>
-                    <span className="block max-w-xs truncate text-xs text-slate-600" title={event.userAgent ?? undefined}>{event.userAgent}</span>
+                    <span className="block max-w-xs truncate text-xs text-slate-600" title={event.userAgent ?? undefined}>
+                      {event.userAgent}
+                    </span>
                   </td>
                 </tr>
               ))}

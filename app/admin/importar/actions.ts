@@ -44,9 +44,10 @@ export const importAction = formAction<typeof importSchema, ImportPreview>({
       if (error instanceof BulkFileError) throw new ActionError(error.message, "file");
       throw error;
     }
-    const plan = input.apply === "si"
-      ? await applyBulkImport(db, file, { ...options, previewFingerprint: input.fingerprint ?? "" }, user, request)
-      : await previewBulkImport(db, file, options, user);
+    const plan =
+      input.apply === "si"
+        ? await applyBulkImport(db, file, { ...options, previewFingerprint: input.fingerprint ?? "" }, user, request)
+        : await previewBulkImport(db, file, options, user);
     if (input.apply === "si") revalidatePath("/iniciativas");
     const preview: ImportPreview = {
       fingerprint: fingerprint(plan),

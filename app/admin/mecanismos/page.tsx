@@ -18,7 +18,9 @@ export default async function MechanismAdminPage() {
         <p className="max-w-3xl text-slate-700">{t.mechanismAdmin.intro}</p>
       </header>
       <section aria-labelledby="nuevo-mecanismo" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="nuevo-mecanismo" className="font-semibold">{t.mechanismAdmin.create}</h2>
+        <h2 id="nuevo-mecanismo" className="font-semibold">
+          {t.mechanismAdmin.create}
+        </h2>
         <CreateMechanismForm action={createMechanismAction} />
       </section>
       <ul className="space-y-3">

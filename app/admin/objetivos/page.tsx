@@ -18,7 +18,9 @@ export default async function ObjectiveAdminPage() {
       </header>
       {development.map((d) => (
         <section key={d.code} aria-labelledby={`od-${d.code}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id={`od-${d.code}`} className="font-semibold">{t.objective.development(d.code)}</h2>
+          <h2 id={`od-${d.code}`} className="font-semibold">
+            {t.objective.development(d.code)}
+          </h2>
           <ObjectiveTitleForm code={d.code} version={d.version} title={d.title} action={updateObjectiveTitleAction} />
           {d.managementObjectives.map((m) => (
             <ObjectiveTitleForm key={m.code} code={m.code} version={m.version} title={m.title} action={updateObjectiveTitleAction} />

@@ -23,21 +23,38 @@ export default async function UsersPage() {
       </header>
 
       <section aria-labelledby="nuevo-usuario" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="nuevo-usuario" className="text-lg font-semibold text-slate-900">{t.users.create}</h2>
+        <h2 id="nuevo-usuario" className="text-lg font-semibold text-slate-900">
+          {t.users.create}
+        </h2>
         <CreateUserForm action={createUserAction} roles={roles} />
       </section>
 
-      <section aria-labelledby="lista-usuarios" className="scroll-cue relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <h2 id="lista-usuarios" className="sr-only">{t.users.list}</h2>
+      <section
+        aria-labelledby="lista-usuarios"
+        className="scroll-cue relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+      >
+        <h2 id="lista-usuarios" className="sr-only">
+          {t.users.list}
+        </h2>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t.users.list}</caption>
           <thead className="bg-slate-50 text-slate-700">
             <tr>
-              <th scope="col" className="px-4 py-2">{t.users.name}</th>
-              <th scope="col" className="px-4 py-2">{t.users.role}</th>
-              <th scope="col" className="px-4 py-2">{t.users.status}</th>
-              <th scope="col" className="px-4 py-2">{t.users.lastSignIn}</th>
-              <th scope="col" className="px-4 py-2">{t.users.actions}</th>
+              <th scope="col" className="px-4 py-2">
+                {t.users.name}
+              </th>
+              <th scope="col" className="px-4 py-2">
+                {t.users.role}
+              </th>
+              <th scope="col" className="px-4 py-2">
+                {t.users.status}
+              </th>
+              <th scope="col" className="px-4 py-2">
+                {t.users.lastSignIn}
+              </th>
+              <th scope="col" className="px-4 py-2">
+                {t.users.actions}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -46,7 +63,9 @@ export default async function UsersPage() {
                 <th scope="row" className="px-4 py-3 font-normal">
                   <span className="block font-medium text-slate-900">{user.name}</span>
                   <span className="block text-slate-600">{user.email}</span>
-                  {user.isDemo && <span className="mt-1 inline-block rounded bg-amber-100 px-2 text-xs text-amber-900">{t.users.demo}</span>}
+                  {user.isDemo && (
+                    <span className="mt-1 inline-block rounded bg-amber-100 px-2 text-xs text-amber-900">{t.users.demo}</span>
+                  )}
                 </th>
                 <td className="px-4 py-3">{ROLE_LABELS[user.role]}</td>
                 <td className="px-4 py-3">{user.active ? t.users.active : t.users.inactive}</td>

@@ -58,11 +58,10 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
       )}
       {unmatched.length > 0 && (
         <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="unmatched-filters">
-          {t.initiatives.unmatchedFilters(unmatched.map(({ parameter, value }) => `${t.initiatives.filterNames[parameter]} «${value}»`).join(", "))}{" "}
-          <Link
-            className="font-semibold underline underline-offset-2"
-            href={href({ ...withoutFilters(query, unmatched), pagina: 1 })}
-          >
+          {t.initiatives.unmatchedFilters(
+            unmatched.map(({ parameter, value }) => `${t.initiatives.filterNames[parameter]} «${value}»`).join(", "),
+          )}{" "}
+          <Link className="font-semibold underline underline-offset-2" href={href({ ...withoutFilters(query, unmatched), pagina: 1 })}>
             {t.initiatives.removeUnmatched}
           </Link>
         </p>
@@ -71,7 +70,13 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
         <InitiativeFilters query={query} facets={facets} options={options} />
         <section aria-labelledby="resultados" className="min-w-0 space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <h2 id="resultados" tabIndex={-1} className="text-lg font-semibold text-slate-900" aria-live="polite" data-testid="result-count">
+            <h2
+              id="resultados"
+              tabIndex={-1}
+              className="text-lg font-semibold text-slate-900"
+              aria-live="polite"
+              data-testid="result-count"
+            >
               {t.initiatives.resultCount(formatNumber(page.count), formatNumber(page.total))}
             </h2>
             <div className="flex flex-wrap items-center gap-2">

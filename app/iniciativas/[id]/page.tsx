@@ -45,11 +45,21 @@ export default async function InitiativePage({ params }: { params: Params }) {
           <h1 className="max-w-4xl text-2xl font-bold text-brand-900">{initiative.name}</h1>
           <div className="flex flex-wrap items-start gap-2">
             <PrintButton label={t.initiative.print} />
-            {canEdit && <ArchiveButton id={initiative.id} name={initiative.name} version={initiative.version} archived={initiative.archivedAt !== null} action={archiveInitiativeAction} />}
+            {canEdit && (
+              <ArchiveButton
+                id={initiative.id}
+                name={initiative.name}
+                version={initiative.version}
+                archived={initiative.archivedAt !== null}
+                action={archiveInitiativeAction}
+              />
+            )}
           </div>
         </div>
         <InitiativeTabs id={initiative.id} current="ficha" canEdit={canEdit} canTrack={can(user.role, "progress:write")} />
-        {initiative.archivedAt && <p className="inline-block rounded bg-amber-100 px-2 py-1 text-sm text-amber-900">{t.initiative.archived}</p>}
+        {initiative.archivedAt && (
+          <p className="inline-block rounded bg-amber-100 px-2 py-1 text-sm text-amber-900">{t.initiative.archived}</p>
+        )}
         <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-2">
           <div>
             <dt className="font-semibold text-slate-700">{t.objective.development(development.code)}</dt>
@@ -70,7 +80,11 @@ export default async function InitiativePage({ params }: { params: Params }) {
         </h2>
         <ol className="space-y-3">
           {initiative.articulationObjectives.map((objective, index) => (
-            <li key={objective.id} className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4" data-testid="articulation-objective">
+            <li
+              key={objective.id}
+              className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4"
+              data-testid="articulation-objective"
+            >
               <h3 className="text-sm font-semibold text-brand-700">{t.initiative.objectiveNumber(index + 1)}</h3>
               <p className="mt-1 text-slate-900">{objective.text}</p>
               <h4 className="mt-3 text-xs font-semibold uppercase tracking-wide text-slate-700">{t.initiative.mechanisms}</h4>

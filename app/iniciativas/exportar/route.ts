@@ -16,7 +16,8 @@ export function GET(request: Request) {
     const format = params.get("formato") ?? "csv";
     params.delete("formato");
     params.delete("ocultar");
-    if (format !== "csv" && format !== "xlsx") return problem(400, `formato: ${t.errors.formatParameter}`, [{ parameter: "formato", message: t.errors.formatParameter }]);
+    if (format !== "csv" && format !== "xlsx")
+      return problem(400, `formato: ${t.errors.formatParameter}`, [{ parameter: "formato", message: t.errors.formatParameter }]);
     const parsed = parseInitiativeQueryStrict(params);
     if (!parsed.success) return problem(400, t.errors.invalidParameters, parsed.errors);
 
@@ -27,7 +28,11 @@ export function GET(request: Request) {
     const common = { "cache-control": "no-store" };
     if (format === "csv") {
       return new Response(exportCsv(rows), {
-        headers: { ...common, "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="iniciativas-${stamp}.csv"` },
+        headers: {
+          ...common,
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="iniciativas-${stamp}.csv"`,
+        },
       });
     }
     return new Response(exportXlsx(rows), {

@@ -8,7 +8,6 @@ import { createInitiativePayloadSchema } from "@/lib/initiatives/initiative-form
 import type { SavedInitiativeResult as Saved } from "@/lib/initiatives/initiative-schema";
 import { createInitiative } from "@/lib/initiatives/save-initiative";
 
-
 export const createInitiativeAction = formAction<typeof createInitiativePayloadSchema, Saved>({
   permission: "matrix:edit",
   what: "crear iniciativa",

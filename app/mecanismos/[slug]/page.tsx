@@ -53,7 +53,11 @@ export default async function MechanismPage({ params }: { params: Params }) {
                   >
                     {o.code} {o.title}
                   </Link>
-                  <Link href={table(o.code)} className="shrink-0 font-semibold text-brand-700 underline underline-offset-2" aria-label={`${t.home.initiativesCount(o.count)} · ${o.code}`}>
+                  <Link
+                    href={table(o.code)}
+                    className="shrink-0 font-semibold text-brand-700 underline underline-offset-2"
+                    aria-label={`${t.home.initiativesCount(o.count)} · ${o.code}`}
+                  >
                     {formatNumber(o.count)}
                   </Link>
                 </li>

@@ -57,7 +57,9 @@ export default async function ObjectivePage({ params }: { params: Params }) {
           </Link>
         </header>
         <section aria-labelledby="og" className="space-y-3">
-          <h2 id="og" className="text-lg font-semibold">{t.objective.managementObjectives}</h2>
+          <h2 id="og" className="text-lg font-semibold">
+            {t.objective.managementObjectives}
+          </h2>
           <ul className="space-y-2">
             {objective.managementObjectives.map((m) => (
               <li key={m.code} className="rounded-lg border border-slate-200 bg-white p-4">
@@ -70,7 +72,9 @@ export default async function ObjectivePage({ params }: { params: Params }) {
           </ul>
         </section>
         <section aria-labelledby="mec" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="mec" className="text-lg font-semibold">{t.objective.mechanisms}</h2>
+          <h2 id="mec" className="text-lg font-semibold">
+            {t.objective.mechanisms}
+          </h2>
           <CountBars items={bars} caption={t.objective.mechanismsCaption} />
         </section>
       </div>
@@ -82,7 +86,10 @@ export default async function ObjectivePage({ params }: { params: Params }) {
     <div className="space-y-8">
       <Breadcrumb
         items={[
-          { href: `/objetivos/${objective.developmentObjective.code}`, label: t.objective.development(objective.developmentObjective.code) },
+          {
+            href: `/objetivos/${objective.developmentObjective.code}`,
+            label: t.objective.development(objective.developmentObjective.code),
+          },
           { label: t.objective.management(objective.code) },
         ]}
       />
@@ -115,7 +122,9 @@ export default async function ObjectivePage({ params }: { params: Params }) {
           )}
         </section>
         <section aria-labelledby="mec" className="h-fit space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="mec" className="text-lg font-semibold">{t.objective.mechanisms}</h2>
+          <h2 id="mec" className="text-lg font-semibold">
+            {t.objective.mechanisms}
+          </h2>
           <CountBars items={bars} caption={t.objective.mechanismsCaption} />
         </section>
       </div>

@@ -1,7 +1,8 @@
 export const audit = {
   csvHeader: ["Id", "Fecha y hora (UTC)", "Usuario", "Acción", "Registro", "Id del registro", "IP", "Navegador", "Solicitud", "Detalle"],
   title: "Auditoría",
-  intro: (n: string) => `${n} eventos registrados: ingresos, intentos fallidos, bloqueos, accesos rechazados y cambios. Horas en hora de Ecuador.`,
+  intro: (n: string) =>
+    `${n} eventos registrados: ingresos, intentos fallidos, bloqueos, accesos rechazados y cambios. Horas en hora de Ecuador.`,
   empty: "Aún no hay eventos registrados.",
   when: "Fecha y hora",
   who: "Usuario",

@@ -12,7 +12,8 @@ export const bulkFile = {
   unsupportedType: "Tipo de archivo no admitido: use CSV, XLSX o la extracción de texto del documento (.txt).",
   nullBytes: "El archivo contiene bytes nulos: no es texto.",
   notUtf8: "El archivo no está en UTF-8. Guárdelo como «CSV UTF-8» e inténtelo de nuevo.",
-  wrongColumns: (expected: string) => `Las columnas no son las de la exportación. Se esperaban: ${expected} (y, opcionalmente, las de seguimiento).`,
+  wrongColumns: (expected: string) =>
+    `Las columnas no son las de la exportación. Se esperaban: ${expected} (y, opcionalmente, las de seguimiento).`,
   cellTooLong: (column: string, max: number) => `la columna «${column}» supera ${max} caracteres.`,
   formula: (column: string) => `la columna «${column}» contiene una fórmula; no se importan fórmulas.`,
   columnCount: (found: number, expected: number) => `tiene ${found} columnas; se esperaban ${expected}.`,
@@ -21,7 +22,8 @@ export const bulkFile = {
   missingName: "falta el nombre de la iniciativa.",
   missingObjective: "falta el objetivo de articulación.",
   invalidNumber: (raw: string) => `«${raw}» no es un número de objetivo de articulación.`,
-  inconsistent: (who: string | number, line: number) => `la iniciativa ${who} aparece con nombres u objetivos distintos en la fila ${line} y en esta.`,
+  inconsistent: (who: string | number, line: number) =>
+    `la iniciativa ${who} aparece con nombres u objetivos distintos en la fila ${line} y en esta.`,
   numbering: "los objetivos de articulación deben numerarse 1, 2, 3… sin huecos ni repeticiones.",
   busy: "Otra importación está en curso en este servidor. Espere a que termine e inténtelo de nuevo en unos segundos.",
 } as const;

@@ -1,6 +1,7 @@
 export const dashboard = {
   title: "Tablero de seguimiento",
-  intro: "Estado, avance y pendientes de las iniciativas vigentes del plan. Cada cifra abre la tabla de iniciativas con el filtro correspondiente.",
+  intro:
+    "Estado, avance y pendientes de las iniciativas vigentes del plan. Cada cifra abre la tabla de iniciativas con el filtro correspondiente.",
   asOf: (day: string) => `Datos al ${day}.`,
   empty: "La matriz aún no tiene iniciativas: no hay nada que seguir todavía.",
   shortCode: (code: string) => (code.includes(".") ? `OG ${code}` : `OD ${code}`),
@@ -9,14 +10,17 @@ export const dashboard = {
   colTotal: "Total",
   legend: "Leyenda",
   statusTitle: "Estado de las iniciativas por objetivo",
-  statusChartDescription: "Barras apiladas, una por objetivo de desarrollo (OD) y de gestión (OG), divididas según el estado de sus iniciativas y con el número de cada estado escrito en su tramo. Las cifras completas están en la tabla siguiente.",
+  statusChartDescription:
+    "Barras apiladas, una por objetivo de desarrollo (OD) y de gestión (OG), divididas según el estado de sus iniciativas y con el número de cada estado escrito en su tramo. Las cifras completas están en la tabla siguiente.",
   statusCaption: "Número de iniciativas por estado en cada objetivo",
-  statusCellLabel: (n: number, status: string, objective: string) => `${n} ${n === 1 ? "iniciativa" : "iniciativas"} · ${status} · ${objective}`,
+  statusCellLabel: (n: number, status: string, objective: string) =>
+    `${n} ${n === 1 ? "iniciativa" : "iniciativas"} · ${status} · ${objective}`,
   totalCellLabel: (n: number, objective: string) => `${n} ${n === 1 ? "iniciativa" : "iniciativas"} · ${objective}`,
   progressTitle: "Avance agregado",
   progressIntro: "Promedio del avance declarado por las iniciativas. Las que no tienen dato de avance no cuentan en el promedio.",
   overall: "Avance promedio del plan",
-  progressChartDescription: "Barras horizontales en una escala de 0 a 100 %, una por objetivo de desarrollo (OD) y de gestión (OG), con el promedio escrito junto a cada barra. Las cifras están en la tabla siguiente.",
+  progressChartDescription:
+    "Barras horizontales en una escala de 0 a 100 %, una por objetivo de desarrollo (OD) y de gestión (OG), con el promedio escrito junto a cada barra. Las cifras están en la tabla siguiente.",
   progressCaption: "Avance promedio por objetivo, con cuántas iniciativas informan avance y cuántas no",
   colAverage: "Avance promedio",
   colCounted: "Con dato",
@@ -41,7 +45,8 @@ export const dashboard = {
   unownedSummary: (n: number) => (n === 1 ? "iniciativa sin secretaría responsable" : "iniciativas sin secretaría responsable"),
   noUnowned: "Todas las iniciativas vigentes tienen secretaría responsable.",
   staleTitle: (days: number) => `Iniciativas sin avances en ${days} días`,
-  staleSummary: (n: number, days: number) => (n === 1 ? `iniciativa sin avances en ${days} días` : `iniciativas sin avances en ${days} días`),
+  staleSummary: (n: number, days: number) =>
+    n === 1 ? `iniciativa sin avances en ${days} días` : `iniciativas sin avances en ${days} días`,
   neverUpdated: (n: number) => (n === 1 ? "1 nunca registró un avance" : `${n} nunca registraron un avance`),
   noStale: (days: number) => `Todas las iniciativas vigentes registran avances en los últimos ${days} días.`,
   firstOf: (shown: number, total: number) => `Las ${shown} primeras de ${total}:`,

@@ -30,7 +30,8 @@ export const editing = {
   unarchive: "Restaurar del archivo",
   historyTitle: "Historial de cambios",
   historyPageTitle: (name: string) => `Historial · ${name}`,
-  historyScope: "Cambios del texto de la matriz: nombre, objetivo de gestión, objetivos de articulación y mecanismos, y archivado. Los avances, responsables e instrumentos tienen su propia línea de tiempo en la ficha y en Seguimiento.",
+  historyScope:
+    "Cambios del texto de la matriz: nombre, objetivo de gestión, objetivos de articulación y mecanismos, y archivado. Los avances, responsables e instrumentos tienen su propia línea de tiempo en la ficha y en Seguimiento.",
   historyEmpty: "El texto de esta iniciativa no ha cambiado desde la importación del documento.",
   restore: "Restaurar esta versión",
   versionLabel: (n: number) => `Versión ${n}`,

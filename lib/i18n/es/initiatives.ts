@@ -1,6 +1,7 @@
 export const initiatives = {
   title: "Iniciativas",
-  intro: "Busque y filtre las iniciativas de articulación de la matriz. Cada vista tiene su propia dirección: puede guardarla en favoritos o enviarla por correo.",
+  intro:
+    "Busque y filtre las iniciativas de articulación de la matriz. Cada vista tiene su propia dirección: puede guardarla en favoritos o enviarla por correo.",
   resultCount: (shown: string, total: string) => `${shown} de ${total} iniciativas`,
   filters: "Filtros",
   search: "Buscar en nombres, objetivos y mecanismos",

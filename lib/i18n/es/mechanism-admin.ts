@@ -3,7 +3,8 @@ export const mechanismAdmin = {
   updated: "Mecanismo actualizado.",
   merged: (links: number, initiatives: number) => `Fusión hecha: ${links} usos trasladados en ${initiatives} iniciativas.`,
   title: "Vocabulario de mecanismos",
-  intro: "Añada, renombre o describa mecanismos de articulación. Si dos entradas son el mismo mecanismo, fusione la duplicada en la otra: todos sus usos pasan a la que se conserva.",
+  intro:
+    "Añada, renombre o describa mecanismos de articulación. Si dos entradas son el mismo mecanismo, fusione la duplicada en la otra: todos sus usos pasan a la que se conserva.",
   create: "Nuevo mecanismo",
   createSubmit: "Crear mecanismo",
   name: "Nombre",

@@ -1,5 +1,6 @@
 export const objectiveAdmin = {
   title: "Títulos de los objetivos",
-  intro: "Corrija los títulos de los objetivos de desarrollo y de gestión. Cada cambio queda en la auditoría y no sobrescribe el de otra persona.",
+  intro:
+    "Corrija los títulos de los objetivos de desarrollo y de gestión. Cada cambio queda en la auditoría y no sobrescribe el de otra persona.",
   titleOf: (code: string) => (code.includes(".") ? `Objetivo de gestión ${code}` : `Título del objetivo de desarrollo ${code}`),
 } as const;

@@ -20,7 +20,8 @@ export const refusals = {
   instrumentGone: "El instrumento ya no existe. Recargue la página.",
   nameTaken: (name: string) => `Ya existe «${name}».`,
   secretariatGone: "La secretaría ya no existe. Recargue la página.",
-  secretariatInUse: (name: string, uses: number) => `No se puede eliminar: «${name}» es responsable o apoyo de ${uses} iniciativas. Reasígnelas antes.`,
+  secretariatInUse: (name: string, uses: number) =>
+    `No se puede eliminar: «${name}» es responsable o apoyo de ${uses} iniciativas. Reasígnelas antes.`,
   chosenSecretariatGone: "Una de las secretarías elegidas ya no existe. Recargue la página.",
   counterpartGone: "El actor ya no existe. Recargue la página.",
   counterpartInUse: (name: string, instruments: number) => `No se puede eliminar: «${name}» es contraparte de ${instruments} instrumentos.`,

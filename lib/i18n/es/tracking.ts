@@ -37,9 +37,11 @@ export const tracking = {
   reference: "Referencia o enlace",
   endingSoon: "Vence pronto",
   ended: "Vencido",
-  signedEnds: (signed: string, ends: string | null) => (ends ? `Firmado el ${signed} · vence el ${ends}` : `Firmado el ${signed} · sin fecha de fin`),
+  signedEnds: (signed: string, ends: string | null) =>
+    ends ? `Firmado el ${signed} · vence el ${ends}` : `Firmado el ${signed} · sin fecha de fin`,
   postTitle: "Registrar un avance",
-  postIntro: "Una nota fechada sobre la marcha de la iniciativa. Puede cambiar también su estado y su avance; deje en blanco lo que no cambie.",
+  postIntro:
+    "Una nota fechada sobre la marcha de la iniciativa. Puede cambiar también su estado y su avance; deje en blanco lo que no cambie.",
   date: "Fecha del avance",
   note: "Nota",
   keepStatus: "Sin cambio",

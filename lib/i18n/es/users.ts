@@ -6,7 +6,8 @@ export const users = {
   deactivated: (email: string) => `${email} fue desactivado y sus sesiones se cerraron.`,
   passwordReset: "Contraseña restablecida. Entréguela por un canal seguro; se mostrará una sola vez.",
   title: "Usuarios",
-  intro: "Personal municipal con acceso al portal. Los cambios de perfil, la desactivación y el restablecimiento de contraseña cierran al instante las sesiones abiertas del usuario.",
+  intro:
+    "Personal municipal con acceso al portal. Los cambios de perfil, la desactivación y el restablecimiento de contraseña cierran al instante las sesiones abiertas del usuario.",
   create: "Nuevo usuario",
   list: "Usuarios registrados",
   name: "Nombre",
@@ -24,7 +25,8 @@ export const users = {
   changeRole: "Cambiar perfil",
   roleFor: (name: string) => `Perfil de ${name}`,
   disable: "Desactivar",
-  disableConfirm: (name: string) => `¿Desactivar a ${name}? Sus sesiones abiertas se cierran y no podrá ingresar hasta que se le active de nuevo.`,
+  disableConfirm: (name: string) =>
+    `¿Desactivar a ${name}? Sus sesiones abiertas se cierran y no podrá ingresar hasta que se le active de nuevo.`,
   enable: "Activar",
   /** Said to screen readers after «Desactivar» or «Activar»: «Desactivar a Ana Pérez». */
   whom: (name: string) => `a ${name}`,

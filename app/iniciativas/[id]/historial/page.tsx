@@ -40,10 +40,13 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div>
                   <p className="font-semibold text-slate-900">
-                    {t.audit.actions[event.action as keyof typeof t.audit.actions] ?? event.action} · {t.editing.versionLabel(event.version)}
+                    {t.audit.actions[event.action as keyof typeof t.audit.actions] ?? event.action} ·{" "}
+                    {t.editing.versionLabel(event.version)}
                   </p>
                   <p className="text-sm text-slate-700">
-                    <time dateTime={event.occurredAt.toISOString()}>{t.editing.by(event.userEmail ?? "—", formatDateTime(event.occurredAt))}</time>
+                    <time dateTime={event.occurredAt.toISOString()}>
+                      {t.editing.by(event.userEmail ?? "—", formatDateTime(event.occurredAt))}
+                    </time>
                   </p>
                 </div>
                 {canEdit && event.version !== current.version && (
@@ -69,18 +72,23 @@ function Changes({ changes }: { changes: SnapshotChange[] }) {
           {change.kind === "field" && (
             <>
               <span className="font-semibold">{label[change.field]}: </span>
-              <del className="bg-red-50 text-red-900">{change.before}</del> → <ins className="bg-green-50 text-green-900 no-underline">{change.after}</ins>
+              <del className="bg-red-50 text-red-900">{change.before}</del> →{" "}
+              <ins className="bg-green-50 text-green-900 no-underline">{change.after}</ins>
             </>
           )}
           {change.kind === "objective-added" && (
             <>
-              <span className="font-semibold">{t.editing.added} {t.initiative.objectiveNumber(change.index + 1).toLowerCase()}: </span>
+              <span className="font-semibold">
+                {t.editing.added} {t.initiative.objectiveNumber(change.index + 1).toLowerCase()}:{" "}
+              </span>
               <ins className="bg-green-50 text-green-900 no-underline">{change.text}</ins> ({change.mechanisms.join(", ") || "—"})
             </>
           )}
           {change.kind === "objective-removed" && (
             <>
-              <span className="font-semibold">{t.editing.removed} {t.initiative.objectiveNumber(change.index + 1).toLowerCase()}: </span>
+              <span className="font-semibold">
+                {t.editing.removed} {t.initiative.objectiveNumber(change.index + 1).toLowerCase()}:{" "}
+              </span>
               <del className="bg-red-50 text-red-900">{change.text}</del>
             </>
           )}
@@ -89,7 +97,8 @@ function Changes({ changes }: { changes: SnapshotChange[] }) {
               <span className="font-semibold">{t.initiative.objectiveNumber(change.index + 1)}: </span>
               {change.before !== change.after && (
                 <>
-                  <del className="bg-red-50 text-red-900">{change.before}</del> → <ins className="bg-green-50 text-green-900 no-underline">{change.after}</ins>{" "}
+                  <del className="bg-red-50 text-red-900">{change.before}</del> →{" "}
+                  <ins className="bg-green-50 text-green-900 no-underline">{change.after}</ins>{" "}
                 </>
               )}
               {change.mechanismsAdded.length > 0 && <span className="text-green-900">+ {change.mechanismsAdded.join(", ")} </span>}

@@ -9,7 +9,13 @@ import { t } from "@/lib/i18n";
 import { getInitiativeName, parseInitiativeId } from "@/lib/initiatives/get-initiative";
 import { todayInQuito } from "@/lib/tracking/days";
 import { getInitiativeTracking, getTrackingCatalogues } from "@/lib/tracking/get-initiative-tracking";
-import { createInstrumentAction, deleteInstrumentAction, postProgressUpdateAction, setOwnershipAction, updateInstrumentAction } from "./actions";
+import {
+  createInstrumentAction,
+  deleteInstrumentAction,
+  postProgressUpdateAction,
+  setOwnershipAction,
+  updateInstrumentAction,
+} from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const name = await getInitiativeName((await params).id);
@@ -40,7 +46,12 @@ export default async function TrackingPage({ params }: { params: Promise<{ id: s
             {t.tracking.postTitle}
           </h2>
           <p className="mb-4 mt-1 text-sm text-slate-700">{t.tracking.postIntro}</p>
-          <ProgressUpdateForm initiativeId={tracking.id} trackingVersion={tracking.trackingVersion} today={todayInQuito()} action={postProgressUpdateAction} />
+          <ProgressUpdateForm
+            initiativeId={tracking.id}
+            trackingVersion={tracking.trackingVersion}
+            today={todayInQuito()}
+            action={postProgressUpdateAction}
+          />
         </section>
       )}
 
@@ -96,7 +107,9 @@ export default async function TrackingPage({ params }: { params: Promise<{ id: s
                     <p className="text-sm text-slate-700">{t.tracking.noMechanismsForInstrument}</p>
                   ) : (
                     <details className="rounded border border-slate-200 p-3">
-                      <summary className="cursor-pointer text-sm font-medium text-brand-700">{t.tracking.addInstrumentFor(index + 1)}</summary>
+                      <summary className="cursor-pointer text-sm font-medium text-brand-700">
+                        {t.tracking.addInstrumentFor(index + 1)}
+                      </summary>
                       <div className="mt-3">
                         {catalogues.counterparts.length === 0 && <p className="mb-2 text-sm text-amber-900">{t.tracking.noCounterparts}</p>}
                         <InstrumentForm
