@@ -10,7 +10,7 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { PROJECT_ROOT } from "@/lib/project-root";
 import { applyMigrations } from "@/lib/db/migrate";
 import { exportCsv, exportRowBatches, exportXlsx } from "@/lib/initiatives/export-initiatives";
-import { parseInitiativeQuery, type InitiativeQuery } from "@/lib/initiatives/initiative-query";
+import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { matchingInitiativeIds, searchTable } from "@/lib/initiatives/search-initiatives";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { startPortalProcess, signInOverHttp, type PortalProcess } from "@/tests/support/portal-process";

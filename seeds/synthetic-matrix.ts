@@ -9,7 +9,10 @@ import { initiativeSearchText } from "@/lib/text/search-text";
  */
 export async function generateSyntheticMatrix(db: Db, count: number, options: { seed?: number; onProgress?: (done: number) => void } = {}) {
   let state = options.seed ?? 7;
-  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const random = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
 
   const [objectives, mechanisms, sample] = await Promise.all([
@@ -64,14 +67,14 @@ export async function generateSyntheticMatrix(db: Db, count: number, options: { 
           SELECT n, p, o, s, m::int[], now()
           FROM unnest(${names}::text[], ${positions}::int[], ${objectiveIds}::int[], ${searchTexts}::text[], ${mechanismSets}::text[]) AS t(n, p, o, s, m)
           RETURNING id`;
-        ids.forEach(({ id }, k) =>
+        ids.forEach(({ id }, k) => {
           pending[k]!.forEach((ao, position) => {
             aoInitiative.push(id);
             aoPosition.push(position);
             aoText.push(ao.text);
             aoMechanisms.push(ao.mechanisms);
-          }),
-        );
+          });
+        });
         const aoIds = await tx.$queryRaw<{ id: number }[]>`
           INSERT INTO "ArticulationObjective" ("initiativeId", position, text, "updatedAt")
           SELECT *, now() FROM unnest(${aoInitiative}::int[], ${aoPosition}::int[], ${aoText}::text[])
@@ -79,13 +82,13 @@ export async function generateSyntheticMatrix(db: Db, count: number, options: { 
         const linkAo: number[] = [];
         const linkMechanism: number[] = [];
         const linkPosition: number[] = [];
-        aoIds.forEach(({ id }, k) =>
+        aoIds.forEach(({ id }, k) => {
           aoMechanisms[k]!.forEach((mechanismId, position) => {
             linkAo.push(id);
             linkMechanism.push(mechanismId);
             linkPosition.push(position);
-          }),
-        );
+          });
+        });
         await tx.$executeRaw`
           INSERT INTO "ArticulationObjectiveMechanism" ("articulationObjectiveId", "mechanismId", position)
           SELECT * FROM unnest(${linkAo}::int[], ${linkMechanism}::int[], ${linkPosition}::int[])`;

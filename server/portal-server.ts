@@ -112,7 +112,7 @@ export async function startPortalServer(options: {
     inFlight++;
     res.once("close", () => {
       inFlight--;
-      const path = (req.url ?? "/").split("?")[0];
+      const path = (req.url ?? "/").split("?")[0] ?? "/";
       if (!path.startsWith("/_next/static/")) {
         logger.info(
           {

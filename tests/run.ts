@@ -12,11 +12,24 @@ import { E2E_ACCOUNT_SPECS, type E2EAccount } from "./support/e2e-accounts";
 import { startTestServer } from "./support/test-cluster";
 
 /**
- * `npm test`: unit and integration tests (vitest, real PostgreSQL), then the
- * production build, the operations tests on production instances, and the
- * browser tests (Playwright in Debian's Chromium).
+ * `npm test`: the whole suite, cheapest first, so a type or lint error fails in
+ * seconds: typecheck, lint, unit and integration tests (vitest, real
+ * PostgreSQL), the production build, the operations tests on production
+ * instances, and the browser tests (Playwright in Debian's Chromium).
+ *
+ * `--only=ops` and `--only=e2e` (npm run test:ops / test:e2e) run the build and
+ * that one stage; SKIP_BUILD=1 reuses the last build. Other arguments go to
+ * Playwright.
  */
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const onlyArg = process.argv.slice(2).find((arg) => arg.startsWith("--only="));
+const only = onlyArg?.slice("--only=".length) ?? (process.env.E2E_ONLY === "1" ? "e2e" : null);
+if (only !== null && only !== "ops" && only !== "e2e") {
+  console.error(`Etapa desconocida «${only}»: use --only=ops o --only=e2e.`);
+  process.exit(2);
+}
+const playwrightArgs = process.argv.slice(2).filter((arg) => arg !== onlyArg);
+const wants = (stage: "checks" | "vitest" | "ops" | "e2e") => only === null || only === stage;
 
 function run(label: string, command: string, args: string[], extraEnv: Record<string, string> = {}) {
   console.log(`\n=== ${label} ===`);
@@ -41,12 +54,17 @@ function ensureChromium() {
   }
 }
 
-ensureChromium();
+if (wants("e2e")) ensureChromium();
 const server = await startTestServer();
 let status = 0;
 try {
-  // E2E_ONLY=1 is for iterating on browser tests; CI runs everything.
-  if (process.env.E2E_ONLY !== "1") {
+  if (wants("checks")) {
+    status = run("Tipos (tsc --noEmit)", process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"]);
+    if (status === 0)
+      status = run("Estilo y errores comunes (biome check)", process.execPath, ["node_modules/@biomejs/biome/bin/biome", "check", "."]);
+  }
+
+  if (status === 0 && wants("vitest")) {
     status = run("Pruebas unitarias y de integración (vitest)", process.execPath, ["node_modules/vitest/vitest.mjs", "run"]);
   }
 
@@ -55,7 +73,7 @@ try {
   }
 
   // The production instances of the operations tests need the build.
-  if (status === 0 && process.env.E2E_ONLY !== "1") {
+  if (status === 0 && wants("ops")) {
     status = run(
       "Pruebas de operación: varias instancias, caídas, apagado (vitest)",
       process.execPath,
@@ -66,7 +84,7 @@ try {
     );
   }
 
-  if (status === 0) {
+  if (status === 0 && wants("e2e")) {
     const name = "matriz_e2e";
     const admin = new pg.Client({ connectionString: server.adminUrl });
     await admin.connect();
@@ -86,7 +104,7 @@ try {
     status = run(
       "Pruebas de navegador (Playwright)",
       process.execPath,
-      ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)],
+      ["node_modules/@playwright/test/cli.js", "test", ...playwrightArgs],
       {
         DATABASE_URL: url,
         E2E_ACCOUNTS: JSON.stringify(accounts),

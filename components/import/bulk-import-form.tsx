@@ -112,7 +112,7 @@ export function BulkImportForm({ action }: { action: Action }) {
                     </span>
                     <ul className="list-disc pl-5">
                       {c.changes.map((change, i) => (
-                        <li key={i}>{describe(change)}</li>
+                        <li key={i}>{describeChange(change)}</li>
                       ))}
                     </ul>
                   </li>
@@ -148,7 +148,7 @@ export function BulkImportForm({ action }: { action: Action }) {
   );
 }
 
-function describe(change: ImportPreview["change"][number]["changes"][number]): string {
+function describeChange(change: ImportPreview["change"][number]["changes"][number]): string {
   switch (change.kind) {
     case "field":
       return `${t.editing.field[change.field === "managementObjectiveCode" ? "objective" : change.field]}: «${change.before}» → «${change.after}»`;

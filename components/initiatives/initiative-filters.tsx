@@ -95,6 +95,7 @@ export function InitiativeFilters({ query, facets, options }: Props) {
           </span>
         )}
       </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers the municipality supports; the role says the same. */}
       <form
         role="search"
         action="/iniciativas"
@@ -217,7 +218,9 @@ export function InitiativeFilters({ query, facets, options }: Props) {
                 "modo",
                 "orden",
                 "archivadas",
-              ].forEach((k) => params.delete(k)),
+              ].forEach((k) => {
+                params.delete(k);
+              }),
             )
           }
           className="w-full rounded border border-slate-400 px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100"

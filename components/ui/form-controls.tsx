@@ -126,7 +126,7 @@ export function FormMessage({ status, message }: { status: "idle" | "success" | 
     const active = document.activeElement;
     if (active && active !== document.body && !form.contains(active)) return;
     (form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? box.current)?.focus();
-  }, [pending, status, message]);
+  }, [pending, status]);
   return (
     <div
       ref={box}

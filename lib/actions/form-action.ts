@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { z } from "zod";
+import type { z } from "zod";
 import { AccessDeniedError, authorize, getCurrentSession, type CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/roles";
 import { noteWrite, replicaLagSeconds, WROTE_COOKIE } from "@/lib/db/read-routing";
@@ -100,7 +100,7 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "_";
-    (errors[key] ??= []).push(issue.message);
+    errors[key] = [...(errors[key] ?? []), issue.message];
   }
   return errors;
 }

@@ -35,7 +35,7 @@ export async function signIn(db: Db, input: unknown, context: RequestContext): P
   if (reservation.delayMs > 0) await sleep(reservation.delayMs);
 
   const user = await db.user.findUnique({ where: { email } });
-  const valid = user && user.active ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
+  const valid = user?.active ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
   if (!valid || !user) {
     await recordAuditEvent(db, {
       action: "auth.signin.failure",

@@ -12,7 +12,8 @@ interface Clients {
   routed?: PrismaClient;
 }
 const globalForPrisma = globalThis as unknown as { prismaClients?: Clients };
-const clients = (globalForPrisma.prismaClients ??= {});
+globalForPrisma.prismaClients ??= {};
+const clients = globalForPrisma.prismaClients;
 
 export function createPrismaClient(databaseUrl: string): PrismaClient {
   const adapter = new PrismaPg({

@@ -17,7 +17,8 @@ export const replicaLagSeconds = () => Math.max(1, Number(process.env.DATABASE_R
 const KEY = Symbol.for("matriz-pmdot.read-routing");
 // The custom server and Next's server bundle each load this module: they must share one store.
 const holder = globalThis as { [KEY]?: AsyncLocalStorage<ReadRouting> };
-const storage = (holder[KEY] ??= new AsyncLocalStorage<ReadRouting>());
+holder[KEY] ??= new AsyncLocalStorage<ReadRouting>();
+const storage = holder[KEY];
 
 export function runWithReadRouting<T>(primary: boolean, fn: () => T): T {
   return storage.run({ primary }, fn);

@@ -7,6 +7,7 @@ const BASE = "http://portal.invalid";
  * must resolve to this origin.
  */
 export function sameSitePath(value: unknown): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses.
   if (typeof value !== "string" || !value.startsWith("/") || /[\\\x00-\x1f\x7f]/.test(value)) return "/";
   const url = new URL(value, BASE);
   return url.origin === BASE ? `${url.pathname}${url.search}${url.hash}` : "/";

@@ -4,7 +4,10 @@ import { signIn } from "./support/auth";
 /** Deterministic pseudo-random strings, hostile on purpose: SQL, HTML, unicode, huge, broken encodings. */
 function* hostileValues(count: number, seed = 42) {
   let state = seed;
-  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const random = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
   const fixed = [
     '\'; DROP TABLE "Initiative"; --',
     "<script>alert(1)</script>",

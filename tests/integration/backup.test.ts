@@ -197,7 +197,7 @@ describe("respaldo y restauración", () => {
     expect(first.nextIds.instruments).toBe(3);
     expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(first);
     expect(readFileSync(file, "utf8")).toMatch(
-      /^\{\n  "format": "matriz-pmdot\/respaldo",\n  "formatVersion": 1,\n  "description": "Respaldo de la Matriz PMDOT/,
+      /^\{\n {2}"format": "matriz-pmdot\/respaldo",\n {2}"formatVersion": 1,\n {2}"description": "Respaldo de la Matriz PMDOT/,
     );
     expect(defaultBackupPath(new Date("2026-11-26T01:30:34.996Z"))).toBe(
       path.join(PROJECT_ROOT, "respaldos", "matriz-pmdot-2026-11-26T013034Z.json"),

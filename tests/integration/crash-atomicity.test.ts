@@ -58,7 +58,11 @@ function runChild(script: string, args: string[], databaseUrl: string): Child {
     stdout: "",
     stderr: "",
     exited: new Promise((resolve) =>
-      child.on("exit", (code, signal) => (running.delete(handle), (handle.done = true), resolve({ code, signal }))),
+      child.on("exit", (code, signal) => {
+        running.delete(handle);
+        handle.done = true;
+        resolve({ code, signal });
+      }),
     ),
     kill: () => child.kill("SIGKILL"),
   };

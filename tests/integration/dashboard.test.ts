@@ -15,13 +15,14 @@ const TODAY = "2026-06-15";
 describe("tablero de seguimiento", () => {
   let database: TestDatabase;
   // In 1.1: a fresh one, a stale one, one never updated and without owner, one exactly at the 90-day limit.
-  let fresh: { id: number; name: string };
-  let old: { id: number; name: string };
-  let never: { id: number; name: string };
-  let atLimit: { id: number; name: string };
+  type Row = { id: number; name: string };
+  let fresh: Row;
+  let old: Row;
+  let never: Row;
+  let atLimit: Row;
   // In development objective 2: a stale one, and an archived one that must not count anywhere.
-  let other: { id: number; name: string };
-  let archived: { id: number; name: string };
+  let other: Row;
+  let archived: Row;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -32,18 +33,18 @@ describe("tablero de seguimiento", () => {
     await db.initiative.updateMany({ data: { leadSecretariatId: lead.id, lastUpdateOn: dayToDate(TODAY) } });
 
     const select = { id: true, name: true } as const;
-    [fresh, old, never, atLimit] = await db.initiative.findMany({
+    [fresh, old, never, atLimit] = (await db.initiative.findMany({
       where: { managementObjective: { code: "1.1" } },
       orderBy: { position: "asc" },
       take: 4,
       select,
-    });
-    [other, archived] = await db.initiative.findMany({
+    })) as [Row, Row, Row, Row];
+    [other, archived] = (await db.initiative.findMany({
       where: { managementObjective: { developmentObjective: { code: "2" } } },
       orderBy: { position: "asc" },
       take: 2,
       select,
-    });
+    })) as [Row, Row];
 
     const set = (id: number, data: Parameters<typeof db.initiative.update>[0]["data"]) => db.initiative.update({ where: { id }, data });
     await set(fresh.id, { status: "EN_EJECUCION", progress: 40, lastUpdateOn: dayToDate(addDays(TODAY, -10)) });

@@ -104,7 +104,7 @@ describe("conteos por combinación de facetas (InitiativeFacetCount)", () => {
         .$executeRaw`UPDATE "Initiative" SET status = ${i % 2 ? "SUSPENDIDA" : "EN_EJECUCION"}::"InitiativeStatus" WHERE id = ${first}`;
     }
     await expectConsistent();
-    const [{ rows }] = await database.db.$queryRaw<{ rows: number }[]>`SELECT count(*)::int AS rows FROM "InitiativeFacetCount"`;
+    const [{ rows }] = await database.db.$queryRaw<[{ rows: number }]>`SELECT count(*)::int AS rows FROM "InitiativeFacetCount"`;
     expect(rows).toBeLessThan((await fresh()).length + 2 * 150);
 
     await database.db.$executeRawUnsafe(`CREATE TABLE initiative_copy AS SELECT * FROM "Initiative"`);

@@ -92,7 +92,7 @@ describe("búsqueda y filtros de iniciativas en PostgreSQL", () => {
     const facets = await countFacets(database.db, query({ objetivo: "1.1" }));
     expect(facets.managementObjectives["1.2"]).toBe(24);
     expect(facets.developmentObjectives).toEqual({ "1": 36 });
-    expect(facets.mechanisms["convenios"]).toBe(
+    expect(facets.mechanisms.convenios).toBe(
       (await searchInitiatives(database.db, query({ objetivo: "1.1", mecanismo: "convenios" }))).count,
     );
   });

@@ -369,7 +369,7 @@ describe("réplica de lectura en streaming detrás de una instancia de producci�
   });
 
   it("al reanudar la reproducción la réplica alcanza al primario y todos ven el nombre y la nota nuevos", async () => {
-    const [{ lsn }] = await primaryDb.$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`;
+    const [{ lsn }] = await primaryDb.$queryRaw<[{ lsn: string }]>`SELECT pg_current_wal_lsn()::text AS lsn`;
     await replicaAdmin.query("SELECT pg_wal_replay_resume()");
     await until(
       "la réplica alcanza al primario",

@@ -32,10 +32,10 @@ const DEVELOPMENT_3_ROW = row(
 );
 
 const perObjective = (parsed: ParsedMatrix) =>
-  parsed.initiatives.reduce<Record<string, number>>(
-    (acc, i) => ({ ...acc, [i.managementObjectiveCode]: (acc[i.managementObjectiveCode] ?? 0) + 1 }),
-    {},
-  );
+  parsed.initiatives.reduce<Record<string, number>>((acc, i) => {
+    acc[i.managementObjectiveCode] = (acc[i.managementObjectiveCode] ?? 0) + 1;
+    return acc;
+  }, {});
 const objectivesOf = (parsed: ParsedMatrix) => parsed.initiatives.flatMap((i) => i.articulationObjectives);
 const byName = (parsed: ParsedMatrix, name: string) => parsed.initiatives.filter((i) => i.name === name);
 const resolutionAt = (parsed: ParsedMatrix, line: number) => parsed.resolutions.filter((r) => r.line === line).map((r) => r.message);

@@ -37,7 +37,7 @@ export const importAction = formAction<typeof importSchema, ImportPreview>({
   run: async (input, { user, request }) => {
     const db = getDb();
     const options = { archiveMissing: input.archiveMissing === "si" };
-    let file;
+    let file: Awaited<ReturnType<typeof readBulkFile>>;
     try {
       file = await readBulkFile(input.file.name, Buffer.from(await input.file.arrayBuffer()));
     } catch (error) {
