@@ -181,7 +181,7 @@ export const SQL_TABLES: Record<TableName, string> = {
  * Never backed up: sessions would end on a restore anyway, sign-in throttles
  * expire, and the facet counts are kept by their triggers as the initiatives go in.
  */
-export const EXCLUDED_MODELS = ["UserSession", "LoginThrottle", "InitiativeFacetCount"];
+export const EXCLUDED_MODELS = ["UserSession", "LoginThrottle"];
 
 /** Spanish names of the sections, for the commands' reports. */
 export const TABLE_LABELS: Record<TableName, string> = {
