@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -15,13 +15,17 @@ import { matchingInitiativeIds, searchTable } from "@/lib/initiatives/search-ini
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { startPortalProcess, signInOverHttp, type PortalProcess } from "@/tests/support/portal-process";
 import { createUser } from "@/lib/users/manage-users";
+import { postProgressUpdate } from "@/lib/tracking/post-progress-update";
+import { todayInQuito } from "@/lib/tracking/days";
 import { generateSyntheticMatrix } from "@/seeds/synthetic-matrix";
 
 /**
  * `npm run bench`: the production build on the embedded PostgreSQL, measured
  * with autocannon against a plain node:http server returning the same bytes
  * (the baseline, measured in the same run), then list and facet queries on a
- * synthetic matrix of 100,000 initiatives, and the JavaScript each page ships.
+ * synthetic matrix of 100,000 initiatives (alone, and while a writer posts a
+ * progress update every 100 ms), and the JavaScript each page ships. Ends with
+ * the targets of issue #17 beside what this run measured.
  */
 const PORT = 3200;
 const BASELINE_PORT = 3201;
@@ -37,13 +41,22 @@ async function prepareDatabase(name: string, url: string, admin: (sql: string) =
   return db;
 }
 
-async function measure(url: string, cookie: string) {
+/** User plus system CPU time a process has used, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function measure(url: string, cookie: string, pid?: number) {
+  const cpuBefore = pid === undefined ? 0 : cpuMs(pid);
   const result = await autocannon({ url, connections: 10, duration: DURATION, headers: { cookie } });
+  const requests = result.requests.total;
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    cpuPerRequest: pid === undefined || requests === 0 ? 0 : (cpuMs(pid) - cpuBefore) / requests,
   };
 }
 
@@ -61,18 +74,64 @@ function percentile(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function timeQueries(db: Db) {
-  const cases: [string, Record<string, string | string[]>][] = [
-    ["sin filtros, orden del documento", {}],
-    ["texto «salud»", { q: "salud" }],
-    ["texto «articulacion convenios», relevancia", { q: "articulacion convenios" }],
-    ["objetivo 1.1 + mecanismo convenios", { objetivo: "1.1", mecanismo: "convenios" }],
-    ["3 mecanismos, «todos»", { mecanismo: ["convenios", "acuerdos", "alianzas-estrategicas"], modo: "todos" }],
-    ["texto + objetivo + orden por nombre, página 20", { q: "gestion", desarrollo: "2", orden: "nombre", pagina: "20" }],
-    ["texto de una letra «a»", { q: "a" }],
-  ];
-  const rows: string[][] = [];
-  for (const [label, params] of cases) {
+const QUERY_CASES: [string, Record<string, string | string[]>][] = [
+  ["sin filtros, orden del documento", {}],
+  ["texto «salud»", { q: "salud" }],
+  ["texto «articulacion convenios», relevancia", { q: "articulacion convenios" }],
+  ["objetivo 1.1 + mecanismo convenios", { objetivo: "1.1", mecanismo: "convenios" }],
+  ["3 mecanismos, «todos»", { mecanismo: ["convenios", "acuerdos", "alianzas-estrategicas"], modo: "todos" }],
+  ["texto + objetivo + orden por nombre, página 20", { q: "gestion", desarrollo: "2", orden: "nombre", pagina: "20" }],
+  ["texto de una letra «a»", { q: "a" }],
+];
+
+/**
+ * A writer posting a progress update every 100 ms on random initiatives while the
+ * reads run: the moment the old in-memory index switched itself off.
+ */
+function startProgressWriter(db: Db, authorId: number) {
+  let stopped = false;
+  let written = 0;
+  let failed = 0;
+  const done = (async () => {
+    const ids = (await db.initiative.findMany({ where: { archivedAt: null }, select: { id: true }, take: 5_000 })).map((r) => r.id);
+    while (!stopped) {
+      const next = new Promise((r) => setTimeout(r, 100));
+      const initiativeId = ids[Math.floor(Math.random() * ids.length)]!;
+      try {
+        const { trackingVersion } = await db.initiative.findUniqueOrThrow({
+          where: { id: initiativeId },
+          select: { trackingVersion: true },
+        });
+        await postProgressUpdate(
+          db,
+          {
+            initiativeId,
+            trackingVersion,
+            occurredOn: todayInQuito(),
+            note: "Avance de medición",
+            progress: Math.floor(Math.random() * 101),
+          },
+          { id: authorId, email: "bench@quito.gob.ec", name: "Medición" },
+        );
+        written++;
+      } catch {
+        failed++;
+      }
+      await next;
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await done;
+      return { written, failed };
+    },
+  };
+}
+
+async function timeQueries(db: Db): Promise<{ label: string; count: number; p50: number; p95: number }[]> {
+  const rows: { label: string; count: number; p50: number; p95: number }[] = [];
+  for (const [label, params] of QUERY_CASES) {
     const query = parseInitiativeQuery(params).query;
     const times: number[] = [];
     let count = 0;
@@ -81,7 +140,7 @@ async function timeQueries(db: Db) {
       count = (await searchTable(db, query)).page.count;
       if (i >= 3) times.push(performance.now() - t);
     }
-    rows.push([label, String(count), percentile(times, 50).toFixed(1), percentile(times, 95).toFixed(1)]);
+    rows.push({ label, count, p50: percentile(times, 50), p95: percentile(times, 95) });
   }
   return rows;
 }
@@ -188,18 +247,21 @@ try {
   const cookie = await signInOverHttp(base, "bench@quito.gob.ec", password);
 
   const targets: [string, string][] = [
+    ["Ingreso /login (sin sesión)", "/login"],
     ["Tabla /iniciativas", "/iniciativas"],
     ["Tabla filtrada", "/iniciativas?objetivo=1.1&mecanismo=convenios&q=salud"],
     ["Ficha /iniciativas/[id]", `/iniciativas/${initiativeId}`],
     ["API /api/v1/initiatives", "/api/v1/initiatives?objetivo=1.1"],
   ];
   const httpRows: string[][] = [];
+  const measuredBy = new Map<string, Awaited<ReturnType<typeof measure>> & { bytes: number }>();
   for (const [label, target] of targets) {
     log(`Midiendo ${label} (${DURATION} s + ${DURATION} s de referencia)…`);
     const sample = await fetch(`${base}${target}`, { headers: { cookie } });
     if (sample.status !== 200) throw new Error(`${target} respondió ${sample.status}`);
     const body = Buffer.from(await sample.arrayBuffer());
-    const measured = await measure(`${base}${target}`, cookie);
+    const measured = await measure(`${base}${target}`, cookie, app.child.pid);
+    measuredBy.set(target, { ...measured, bytes: body.length });
     const baseline = await baselineServer(body, sample.headers.get("content-type") ?? "text/html");
     const reference = await measure(`http://127.0.0.1:${BASELINE_PORT}/`, cookie);
     await new Promise((r) => baseline.close(r));
@@ -213,6 +275,7 @@ try {
       reference.rps.toFixed(0),
       (measured.rps / reference.rps).toFixed(3),
       (measured.p50 / Math.max(1, reference.p50)).toFixed(1),
+      measured.cpuPerRequest.toFixed(1),
     ]);
   }
   const jsRows = await firstLoadJs(base, cookie, ["/", "/iniciativas", `/iniciativas/${initiativeId}`, "/matriz", "/mecanismos", "/login"]);
@@ -233,20 +296,80 @@ try {
   const total = await big.initiative.count();
   log(`Midiendo consultas sobre ${total} iniciativas…`);
   const queryRows = await timeQueries(big);
+  log("Midiendo las mismas consultas con un avance registrado cada 100 ms…");
+  const author =
+    (await big.user.findUnique({ where: { email: "bench@quito.gob.ec" } })) ??
+    (await createUser(big, { email: "bench@quito.gob.ec", name: "Medición", role: "PLANNER", password: generatePassword() }, null)).user;
+  const writer = startProgressWriter(big, author.id);
+  const queryRowsWriting = await timeQueries(big);
+  const writes = await writer.stop();
   log("Midiendo exportaciones completas…");
   const exportRows = await timeExports(big);
   await big.$disconnect();
 
   console.log(`\n## HTTP (producción, sesión iniciada, 10 conexiones, ${DURATION} s cada uno)\n`);
-  console.log(table(["Ruta", "Respuesta", "req/s", "p50 ms", "p99 ms", "errores", "req/s ref.", "req/s ÷ ref.", "p50 ÷ ref."], httpRows));
+  console.log(
+    table(
+      ["Ruta", "Respuesta", "req/s", "p50 ms", "p99 ms", "errores", "req/s ref.", "req/s ÷ ref.", "p50 ÷ ref.", "CPU ms/req"],
+      httpRows,
+    ),
+  );
   console.log("\nReferencia: servidor node:http que devuelve los mismos bytes, medido en la misma ejecución.");
+  console.log("CPU ms/req: tiempo de CPU (usuario + sistema) del proceso del portal dividido por las solicitudes atendidas.");
   console.log(`\n## Consultas sobre ${total} iniciativas (PostgreSQL embebido, 30 repeticiones)\n`);
-  console.log(table(["Consulta (filas + total + conteos)", "resultados", "p50 ms", "p95 ms"], queryRows));
+  console.log(
+    table(
+      ["Consulta (filas + total + conteos)", "resultados", "p50 ms", "p95 ms", "p50 ms con escritor", "p95 ms con escritor"],
+      queryRows.map((row, n) => [
+        row.label,
+        String(row.count),
+        row.p50.toFixed(1),
+        row.p95.toFixed(1),
+        queryRowsWriting[n]!.p50.toFixed(1),
+        queryRowsWriting[n]!.p95.toFixed(1),
+      ]),
+    ),
+  );
+  console.log(`\nEscritor: ${writes.written} avances registrados (${writes.failed} fallidos) mientras duraban las consultas.`);
   console.log(`\n## Exportaciones sobre ${total} iniciativas (en flujo, lotes de 500 iniciativas)\n`);
   console.log(table(["Exportación", "filas", "MiB", "s", "filas/s", "memoria máx. MiB"], exportRows));
   console.log("\nMemoria: crecimiento máximo del proceso (RSS) mientras dura cada exportación.");
   console.log("\n## JavaScript de primera carga por página\n");
   console.log(table(["Página", "archivos", "KiB", "KiB gzip"], jsRows));
+
+  const login = measuredBy.get("/login")!;
+  const tablePage = measuredBy.get("/iniciativas")!;
+  const worstP95 = Math.max(...queryRows.map((r) => r.p95), ...queryRowsWriting.map((r) => r.p95));
+  const tableJs = Number(jsRows.find((r) => r[0] === "/iniciativas")![3]);
+  const verdict = (ok: boolean) => (ok ? "cumple" : "NO cumple");
+  console.log("\n## Objetivos (issue #17) frente a esta ejecución\n");
+  console.log(
+    table(
+      ["Objetivo", "meta", "medido", ""],
+      [
+        [
+          "p95 de la solicitud de la tabla, peor caso (100 000, con y sin escritor)",
+          "< 100 ms",
+          `${worstP95.toFixed(1)} ms`,
+          verdict(worstP95 < 100),
+        ],
+        [
+          "req/s de /iniciativas ÷ req/s de /login",
+          "≥ 0,5",
+          (tablePage.rps / login.rps).toFixed(2),
+          verdict(tablePage.rps / login.rps >= 0.5),
+        ],
+        [
+          "CPU por solicitud de /iniciativas",
+          "≤ 12 ms",
+          `${tablePage.cpuPerRequest.toFixed(1)} ms`,
+          verdict(tablePage.cpuPerRequest <= 12),
+        ],
+        ["HTML de /iniciativas (25 filas)", "≤ 50 KB", `${(tablePage.bytes / 1000).toFixed(1)} KB`, verdict(tablePage.bytes <= 50_000)],
+        ["JavaScript de primera carga de /iniciativas", "≤ 150 KiB gzip", `${tableJs} KiB`, verdict(tableJs <= 150)],
+      ],
+    ),
+  );
 } finally {
   await app?.stop();
   await server.stop();

@@ -1,0 +1,102 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { generatePassword } from "@/lib/auth/generate-password";
+import { createPrismaClient } from "@/lib/db/client";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { applyMigrations } from "@/lib/db/migrate";
+import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
+import { PROJECT_ROOT } from "@/lib/project-root";
+import { createUser } from "@/lib/users/manage-users";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/tests/support/browser";
+import { type PortalProcess, signInOverHttp, startPortalProcess } from "@/tests/support/portal-process";
+
+/**
+ * `npm run bench:lighthouse`: Lighthouse (Debian's Chromium, signed in) on the
+ * production build with the real matrix, mobile preset and desktop, and prints
+ * performance, accessibility, best practices and layout shift per page.
+ */
+const PORT = 3203;
+const log = (line: string) => console.log(line);
+
+const server = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data/bench-postgres"), port: 54349, log });
+let app: PortalProcess | undefined;
+let chrome: chromeLauncher.LaunchedChrome | undefined;
+try {
+  if (process.env.BENCH_SKIP_BUILD !== "1" || !existsSync(path.join(PROJECT_ROOT, "dist/server/start.js"))) {
+    log("Compilando la versión de producción (npm run build)…");
+    const build = spawnSync("npm", ["run", "build"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      encoding: "utf8",
+    });
+    if (build.status !== 0) throw new Error(`npm run build falló:\n${build.stdout}\n${build.stderr}`);
+  }
+  const pg = (await import("pg")).default;
+  const admin = new pg.Client({ connectionString: server.urlFor("postgres") });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "bench_lighthouse" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "bench_lighthouse"`);
+  await admin.end();
+  const url = server.urlFor("bench_lighthouse");
+  await applyMigrations(url);
+  const db = createPrismaClient(url);
+  await seedMatrixIfEmpty(db);
+  const password = generatePassword();
+  await createUser(db, { email: "lighthouse@quito.gob.ec", name: "Medición", role: "VIEWER", password }, null);
+  const initiativeId = (await db.initiative.findFirstOrThrow({ orderBy: { position: "asc" } })).id;
+  await db.$disconnect();
+
+  app = await startPortalProcess({ port: PORT, env: { DATABASE_URL: url, NEXTAUTH_SECRET: generatePassword(48), LOG_LEVEL: "warn" } });
+  const cookie = await signInOverHttp(app.url, "lighthouse@quito.gob.ec", password);
+  chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
+
+  const pages = ["/", "/iniciativas", `/iniciativas/${initiativeId}`, "/matriz", "/tablero"];
+  const rows: string[][] = [];
+  for (const page of pages) {
+    const cells = [page];
+    for (const [preset, config] of [
+      ["móvil", undefined],
+      ["escritorio", desktopConfig],
+    ] as const) {
+      log(`Lighthouse ${preset}: ${page}…`);
+      const result = await lighthouse(
+        `${app.url}${page}`,
+        {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance", "accessibility", "best-practices"],
+          extraHeaders: { cookie },
+        },
+        config,
+      );
+      if (!result) throw new Error(`Lighthouse no devolvió resultado para ${page}`);
+      const { categories, audits } = result.lhr;
+      const score = (id: string) => String(Math.round((categories[id]?.score ?? 0) * 100));
+      const cls = audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN;
+      if (preset === "móvil") cells.push(score("performance"), score("accessibility"), score("best-practices"), cls.toFixed(3));
+      else cells.push(score("performance"), cls.toFixed(3));
+    }
+    rows.push(cells);
+  }
+
+  const header = ["Página", "rend. móvil", "accesib.", "buenas prácticas", "CLS móvil", "rend. escritorio", "CLS escritorio"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
+  console.log("\n## Lighthouse 12 (Chromium de Debian, sesión iniciada, matriz real, versión de producción)\n");
+  console.log(
+    [line(header), `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...rows.map(line)].join(
+      "\n",
+    ),
+  );
+  console.log("\nObjetivos: rendimiento ≥ 95 (móvil), accesibilidad 100, buenas prácticas 100; CLS < 0,05 en /iniciativas.");
+} finally {
+  await chrome?.kill();
+  await app?.stop();
+  await server.stop();
+}
+process.exit(0);
