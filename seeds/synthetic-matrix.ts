@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { initiativeSearchText } from "@/lib/text/search-text";
+import { refreshDerivedColumns } from "@/lib/initiatives/derived-columns";
 
 /**
  * A large synthetic matrix for benchmarks: the real objectives and mechanisms,
@@ -36,8 +36,6 @@ export async function generateSyntheticMatrix(db: Db, count: number, options: { 
         const names: string[] = [];
         const positions: number[] = [];
         const objectiveIds: number[] = [];
-        const searchTexts: string[] = [];
-        const mechanismSets: string[] = [];
         const aoInitiative: number[] = [];
         const aoPosition: number[] = [];
         const aoText: string[] = [];
@@ -52,20 +50,11 @@ export async function generateSyntheticMatrix(db: Db, count: number, options: { 
           names.push(name);
           positions.push(start + offset + k);
           objectiveIds.push(pick(objectives).id);
-          searchTexts.push(
-            initiativeSearchText(
-              name,
-              aos.map((a) => a.text),
-              aos.flatMap((a) => a.mechanisms.map((m) => m.name)),
-            ),
-          );
-          mechanismSets.push(`{${[...new Set(aos.flatMap((a) => a.mechanisms.map((m) => m.id)))].sort((a, b) => a - b).join(",")}}`);
           pending.push(aos.map((a) => ({ text: a.text, mechanisms: a.mechanisms.map((m) => m.id) })));
         }
         const ids = await tx.$queryRaw<{ id: number }[]>`
-          INSERT INTO "Initiative" (name, position, "managementObjectiveId", "searchText", "mechanismIds", "updatedAt")
-          SELECT n, p, o, s, m::int[], now()
-          FROM unnest(${names}::text[], ${positions}::int[], ${objectiveIds}::int[], ${searchTexts}::text[], ${mechanismSets}::text[]) AS t(n, p, o, s, m)
+          INSERT INTO "Initiative" (name, position, "managementObjectiveId", "updatedAt")
+          SELECT n, p, o, now() FROM unnest(${names}::text[], ${positions}::int[], ${objectiveIds}::int[]) AS t(n, p, o)
           RETURNING id`;
         ids.forEach(({ id }, k) => {
           pending[k]!.forEach((ao, position) => {
@@ -92,6 +81,10 @@ export async function generateSyntheticMatrix(db: Db, count: number, options: { 
         await tx.$executeRaw`
           INSERT INTO "ArticulationObjectiveMechanism" ("articulationObjectiveId", "mechanismId", position)
           SELECT * FROM unnest(${linkAo}::int[], ${linkMechanism}::int[], ${linkPosition}::int[])`;
+        await refreshDerivedColumns(
+          tx,
+          ids.map((r) => r.id),
+        );
         options.onProgress?.(offset + size);
       }
     },

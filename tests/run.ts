@@ -61,7 +61,12 @@ try {
   if (wants("checks")) {
     status = run("Tipos (tsc --noEmit)", process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"]);
     if (status === 0)
-      status = run("Estilo y errores comunes (biome check)", process.execPath, ["node_modules/@biomejs/biome/bin/biome", "check", "."]);
+      status = run("Estilo y errores comunes (biome check)", process.execPath, [
+        "node_modules/@biomejs/biome/bin/biome",
+        "check",
+        "--error-on-warnings",
+        ".",
+      ]);
   }
 
   if (status === 0 && wants("vitest")) {

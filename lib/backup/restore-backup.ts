@@ -6,7 +6,7 @@ import { readMigrations } from "@/lib/db/migrate";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { matrixDocumentSchema } from "@/lib/matrix/document";
 import { exportMatrix } from "@/lib/matrix/export-matrix";
-import { initiativeSearchText } from "@/lib/text/search-text";
+import { refreshDerivedColumns } from "@/lib/initiatives/derived-columns";
 import { BackupError, SERIAL_TABLES, SQL_TABLES, type Backup, type BackupTables, type SerialTable } from "./backup-schema";
 
 type Tx = Prisma.TransactionClient;
@@ -103,7 +103,6 @@ async function insertTables(tx: Tx, tables: BackupTables, passwordHashes: string
   const insert = async <T>(rows: T[], write: (data: T[]) => Promise<unknown>) => {
     for (let start = 0; start < rows.length; start += CHUNK) await write(rows.slice(start, start + CHUNK));
   };
-  const search = searchFields(tables);
   await insert(tables.developmentObjectives, (data) => tx.developmentObjective.createMany({ data }));
   await insert(tables.managementObjectives, (data) => tx.managementObjective.createMany({ data }));
   await insert(tables.mechanisms, (data) => tx.mechanism.createMany({ data }));
@@ -113,12 +112,13 @@ async function insertTables(tx: Tx, tables: BackupTables, passwordHashes: string
     tables.users.map((user, index) => ({ ...user, passwordHash: passwordHashes[index]!, mustChangePassword: true })),
     (data) => tx.user.createMany({ data }),
   );
-  await insert(
-    tables.initiatives.map((initiative) => ({ ...initiative, ...search.get(initiative.id)! })),
-    (data) => tx.initiative.createMany({ data }),
-  );
+  await insert(tables.initiatives, (data) => tx.initiative.createMany({ data }));
   await insert(tables.articulationObjectives, (data) => tx.articulationObjective.createMany({ data }));
   await insert(tables.articulationObjectiveMechanisms, (data) => tx.articulationObjectiveMechanism.createMany({ data }));
+  await refreshDerivedColumns(
+    tx,
+    tables.initiatives.map((i) => i.id),
+  );
   await insert(tables.initiativeSupports, (data) => tx.initiativeSupport.createMany({ data }));
   await insert(tables.instruments, (data) => tx.instrument.createMany({ data }));
   await insert(tables.progressUpdates, (data) => tx.progressUpdate.createMany({ data }));
@@ -128,41 +128,6 @@ async function insertTables(tx: Tx, tables: BackupTables, passwordHashes: string
     tables.auditEvents.map((event) => ({ ...event, data: event.data === null ? Prisma.DbNull : (event.data as Prisma.InputJsonValue) })),
     (data) => tx.auditEvent.createMany({ data }),
   );
-}
-
-/** The initiatives' search caches, derived as every writer derives them (see lib/mechanisms/manage-mechanisms.ts). */
-function searchFields(tables: BackupTables) {
-  const names = new Map(tables.mechanisms.map((m) => [m.id, m.name]));
-  const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
-  const objectives = groupBy(tables.articulationObjectives, (o) => o.initiativeId);
-  const links = groupBy(tables.articulationObjectiveMechanisms, (l) => l.articulationObjectiveId);
-  return new Map(
-    tables.initiatives.map((initiative) => {
-      const own = (objectives.get(initiative.id) ?? []).sort(byPosition);
-      const mechanismIds = own.flatMap((o) => (links.get(o.id) ?? []).sort(byPosition).map((l) => l.mechanismId));
-      return [
-        initiative.id,
-        {
-          searchText: initiativeSearchText(
-            initiative.name,
-            own.map((o) => o.text),
-            mechanismIds.map((id) => names.get(id)!),
-          ),
-          mechanismIds: [...new Set(mechanismIds)].sort((a, b) => a - b),
-        },
-      ];
-    }),
-  );
-}
-
-function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }
 
 /** Where two JSON values first differ, as a path (`.initiatives[3].name`), or null when they are equal. */

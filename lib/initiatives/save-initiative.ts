@@ -3,8 +3,8 @@ import { recordAuditEvent, type AuditAction } from "@/lib/audit/record-event";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { t } from "@/lib/i18n";
-import { initiativeSearchText } from "@/lib/text/search-text";
 import { findInstrumentWithLostType } from "@/lib/tracking/instrument-types";
+import { refreshDerivedColumns } from "./derived-columns";
 import { updateInitiativeSchema, type InitiativeInput, type InitiativeSnapshot, type UpdateInitiativeInput } from "./initiative-schema";
 import { snapshotToInput } from "./snapshot-input";
 
@@ -61,18 +61,7 @@ async function resolve(tx: Tx, input: InitiativeInput) {
   const ids = [...new Set(input.articulationObjectives.flatMap((o) => o.mechanismIds))];
   const mechanisms = await tx.mechanism.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   if (mechanisms.length !== ids.length) throw new ActionError(t.refusals.chosenMechanismGone);
-  const names = new Map(mechanisms.map((m) => [m.id, m.name]));
-  return {
-    objective,
-    derived: {
-      searchText: initiativeSearchText(
-        input.name,
-        input.articulationObjectives.map((o) => o.text),
-        input.articulationObjectives.flatMap((o) => o.mechanismIds.map((id) => names.get(id)!)),
-      ),
-      mechanismIds: [...ids].sort((a, b) => a - b),
-    },
-  };
+  return { objective };
 }
 
 /**
@@ -141,12 +130,13 @@ export async function createInitiative(db: Db, input: InitiativeInput, actor: Ac
 }
 
 export async function createInitiativeInTx(tx: Tx, input: InitiativeInput, actor: Actor, context?: RequestContext) {
-  const { objective, derived } = await resolve(tx, input);
+  const { objective } = await resolve(tx, input);
   const last = await tx.initiative.aggregate({ _max: { position: true } });
   const initiative = await tx.initiative.create({
-    data: { name: input.name, managementObjectiveId: objective.id, position: (last._max.position ?? 0) + 1, ...derived },
+    data: { name: input.name, managementObjectiveId: objective.id, position: (last._max.position ?? 0) + 1 },
   });
   await writeObjectives(tx, initiative.id, input);
+  await refreshDerivedColumns(tx, [initiative.id]);
   const after = (await snapshotInitiative(tx, initiative.id))!;
   await audit(tx, "initiative.create", initiative.id, actor, context, null, after.snapshot, after.version);
   return initiative;
@@ -174,12 +164,12 @@ export async function updateInitiativeInTx(
   context?: RequestContext,
   action: AuditAction = "initiative.update",
 ) {
-  const { objective, derived } = await resolve(tx, input);
+  const { objective } = await resolve(tx, input);
   // Read before the guarded update: if anyone changed it since, the version check below fails anyway.
   const before = await snapshotInitiative(tx, input.id);
   const { count } = await tx.initiative.updateMany({
     where: { id: input.id, version: input.version },
-    data: { name: input.name, managementObjectiveId: objective.id, ...derived, version: { increment: 1 } },
+    data: { name: input.name, managementObjectiveId: objective.id, version: { increment: 1 } },
   });
   if (count === 0) {
     const current = await snapshotInitiative(tx, input.id);
@@ -187,6 +177,7 @@ export async function updateInitiativeInTx(
     throw new VersionConflictError(current.snapshot, current.version);
   }
   await writeObjectives(tx, input.id, input);
+  await refreshDerivedColumns(tx, [input.id]);
   const after = (await snapshotInitiative(tx, input.id))!;
   await audit(tx, action, input.id, actor, context, before?.snapshot ?? null, after.snapshot, after.version);
   return after;

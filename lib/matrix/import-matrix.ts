@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MatrixDocument } from "./document";
-import { initiativeSearchText } from "@/lib/text/search-text";
+import { refreshDerivedColumns } from "@/lib/initiatives/derived-columns";
 import { findInstrumentWithLostType } from "@/lib/tracking/instrument-types";
 import { dayToDate } from "@/lib/tracking/days";
 import { secretariatSlug } from "@/lib/tracking/manage-catalogues";
@@ -136,14 +136,6 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
           managementObjectiveId: managementIds.get(initiative.managementObjectiveCode)!,
           sourceLine: initiative.source?.line ?? null,
           sourcePage: initiative.source?.page ?? null,
-          searchText: initiativeSearchText(
-            initiative.name,
-            initiative.articulationObjectives.map((o) => o.text),
-            initiative.articulationObjectives.flatMap((o) => o.mechanisms),
-          ),
-          mechanismIds: [
-            ...new Set(initiative.articulationObjectives.flatMap((o) => o.mechanisms.map((name) => mechanismIds.get(name)!))),
-          ].sort((a, b) => a - b),
         };
         const where = { id: initiative.id };
         const found = await tx.initiative.findUnique({ where });
@@ -224,6 +216,11 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
           );
         }
       }
+
+      await refreshDerivedColumns(
+        tx,
+        doc.initiatives.map((i) => i.id),
+      );
 
       const lostType = await findInstrumentWithLostType(
         tx,

@@ -6,7 +6,7 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { t } from "@/lib/i18n";
 import { slugifyMechanism } from "@/lib/matrix/mechanism-names";
 import { FIELD_LIMITS } from "@/lib/text/field-limits";
-import { initiativeSearchText } from "@/lib/text/search-text";
+import { refreshDerivedColumns } from "@/lib/initiatives/derived-columns";
 
 type Tx = Prisma.TransactionClient;
 interface Actor {
@@ -38,33 +38,6 @@ export const mergeMechanismSchema = z
     targetId: z.coerce.number().int().positive({ error: "Elija el mecanismo que se conserva." }),
   })
   .refine((v) => v.sourceId !== v.targetId, { path: ["targetId"], message: "Elija otro mecanismo: no se puede fusionar consigo mismo." });
-
-/** Search text and mechanism ids of initiatives are derived data: recompute them after the vocabulary changes. */
-async function refreshInitiatives(tx: Tx, initiativeIds: number[]) {
-  for (const id of initiativeIds) {
-    const initiative = await tx.initiative.findUniqueOrThrow({
-      where: { id },
-      include: {
-        articulationObjectives: {
-          orderBy: { position: "asc" },
-          include: { mechanisms: { orderBy: { position: "asc" }, include: { mechanism: true } } },
-        },
-      },
-    });
-    const mechanisms = initiative.articulationObjectives.flatMap((o) => o.mechanisms.map((m) => m.mechanism));
-    await tx.initiative.update({
-      where: { id },
-      data: {
-        searchText: initiativeSearchText(
-          initiative.name,
-          initiative.articulationObjectives.map((o) => o.text),
-          mechanisms.map((m) => m.name),
-        ),
-        mechanismIds: [...new Set(mechanisms.map((m) => m.id))].sort((a, b) => a - b),
-      },
-    });
-  }
-}
 
 async function initiativesUsing(tx: Tx, mechanismId: number) {
   const rows = await tx.articulationObjective.findMany({
@@ -111,7 +84,7 @@ export async function updateMechanism(db: Db, input: z.infer<typeof updateMechan
       data: { name: input.name, slug, description: input.description ?? null, version: { increment: 1 } },
     });
     if (count === 0) throw new ActionError(t.refusals.mechanismConflict);
-    if (before.name !== input.name) await refreshInitiatives(tx, await initiativesUsing(tx, input.id));
+    if (before.name !== input.name) await refreshDerivedColumns(tx, await initiativesUsing(tx, input.id));
     await recordAuditEvent(tx, {
       action: "mechanism.update",
       actor,
@@ -156,7 +129,7 @@ export async function mergeMechanisms(db: Db, input: z.infer<typeof mergeMechani
     // Signed instruments of the duplicate's type become instruments of the kept one.
     const instruments = await tx.instrument.updateMany({ where: { mechanismId: source.id }, data: { mechanismId: target.id } });
     await tx.mechanism.delete({ where: { id: source.id } });
-    await refreshInitiatives(tx, affected);
+    await refreshDerivedColumns(tx, affected);
     await recordAuditEvent(tx, {
       action: "mechanism.merge",
       actor,
