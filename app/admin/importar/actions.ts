@@ -6,19 +6,9 @@ import { ActionError } from "@/lib/actions/action-error";
 import { formAction } from "@/lib/actions/form-action";
 import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
-import { applyBulkImport, fingerprint, previewBulkImport } from "@/lib/import/bulk-import";
+import { applyBulkImport, previewBulkImport } from "@/lib/import/bulk-import";
+import { type ImportPreview, importPreview } from "@/lib/import/import-preview";
 import { BulkFileError, MAX_UPLOAD_BYTES, readBulkFile } from "@/lib/import/read-bulk-file";
-import type { SnapshotChange } from "@/lib/initiatives/diff-snapshots";
-
-export interface ImportPreview {
-  fingerprint: string;
-  applied: boolean;
-  add: { line: number; name: string; managementObjectiveCode: string }[];
-  change: { line: number; id: number; name: string; changes: SnapshotChange[] }[];
-  archive: { id: number; name: string }[];
-  unchanged: number;
-  errors: { line: number; message: string }[];
-}
 
 const importSchema = z.object({
   file: z
@@ -49,15 +39,7 @@ export const importAction = formAction<typeof importSchema, ImportPreview>({
         ? await applyBulkImport(db, file, { ...options, previewFingerprint: input.fingerprint ?? "" }, user, request)
         : await previewBulkImport(db, file, options, user);
     if (input.apply === "si") revalidatePath("/iniciativas");
-    const preview: ImportPreview = {
-      fingerprint: fingerprint(plan),
-      applied: input.apply === "si",
-      add: plan.add.map(({ line, name, managementObjectiveCode }) => ({ line, name, managementObjectiveCode })),
-      change: plan.change.map(({ line, id, name, changes }) => ({ line, id, name, changes })),
-      archive: plan.archive.map(({ id, name }) => ({ id, name })),
-      unchanged: plan.unchanged,
-      errors: plan.errors.sort((a, b) => a.line - b.line),
-    };
+    const preview = importPreview(plan, input.apply === "si");
     const message = preview.applied
       ? t.bulk.applied(preview.add.length, preview.change.length, preview.archive.length)
       : preview.errors.length > 0
