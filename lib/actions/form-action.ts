@@ -8,6 +8,7 @@ import { requestContext, type RequestContext } from "@/lib/http/request-context"
 import { t } from "@/lib/i18n";
 import { logger } from "@/lib/logger";
 import { ActionError } from "./action-error";
+import { env, secureCookies } from "@/lib/config";
 
 export interface ActionState<T = undefined> {
   status: "idle" | "success" | "error";
@@ -107,12 +108,12 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 
 /** After a write, the next few requests of this browser read from the primary, not a lagging replica. */
 async function readOwnWrites() {
-  if (!process.env.DATABASE_REPLICA_URL) return;
+  if (!env.DATABASE_REPLICA_URL) return;
   (await cookies()).set(WROTE_COOKIE, "1", {
     maxAge: replicaLagSeconds(),
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "1",
+    secure: secureCookies(),
   });
 }

@@ -27,6 +27,18 @@ function importsOf(source: string): string[] {
   return [...source.matchAll(importPattern)].map((match) => match[1]!);
 }
 
+/** What is still imported once types are erased: what a bundle carries. */
+function runtimeImportsOf(source: string): string[] {
+  return importsOf(source.replace(/\b(?:import|export)\s+type\s+[^'";]*?\s+from\s+["'][^"']+["']/g, ""));
+}
+
+/** The file an import names, with the extension the bundler would try. */
+function fileOf(target: string): string | undefined {
+  return [target, `${target}.ts`, `${target}.tsx`, path.join(target, "index.ts"), path.join(target, "index.tsx")].find(
+    (candidate) => existsSync(path.join(root, candidate)) && statSync(path.join(root, candidate)).isFile(),
+  );
+}
+
 /** The repository-relative path an import resolves to, or undefined for a package. */
 function resolve(from: string, specifier: string): string | undefined {
   if (specifier.startsWith("@/")) return specifier.slice(2);
@@ -86,4 +98,37 @@ describe("the import graph", () => {
       });
     }
   }
+
+  it("keeps the typed environment out of client bundles", () => {
+    // lib/config.ts reads process.env, which a browser does not have: a client component must not reach it, even through lib/.
+    const source = (file: string) => readFileSync(path.join(root, file), "utf8");
+    const clientFiles = layers
+      .flatMap((layer) => sourceFiles(path.join(root, layer)))
+      .map((full) => path.relative(root, full))
+      .filter((file) => /^\s*["']use client["']/.test(source(file)));
+    expect(clientFiles.length).toBeGreaterThan(5);
+    const offenders: string[] = [];
+    for (const start of clientFiles) {
+      const seen = new Map<string, string | undefined>([[start, undefined]]);
+      const queue = [start];
+      while (queue.length > 0) {
+        const file = queue.shift()!;
+        if (file === "lib/config.ts") {
+          const chain = [file];
+          for (let at = seen.get(file); at !== undefined; at = seen.get(at)) chain.unshift(at);
+          offenders.push(chain.join(" → "));
+          break;
+        }
+        for (const specifier of runtimeImportsOf(source(file))) {
+          const target = resolve(path.join(root, file), specifier);
+          const next = target === undefined ? undefined : fileOf(target);
+          if (next !== undefined && !seen.has(next)) {
+            seen.set(next, file);
+            queue.push(next);
+          }
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
 });
