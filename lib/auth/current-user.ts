@@ -5,6 +5,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { type Db, getDb, getPrimaryDb, getReadDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
 import { requestContext } from "@/lib/http/request-context";
 import { t } from "@/lib/i18n";
 import { authOptions } from "./auth-options";
@@ -25,12 +26,13 @@ export const getCurrentSession = cache(async (): Promise<ActiveSession | null> =
   return validateUserSession(getPrimaryDb(), token.sid, token.sv);
 });
 
-export class AccessDeniedError extends Error {
+/** A refusal: "unauthorized" (401) without a session, "forbidden" (403) without the permission. */
+export class AccessDeniedError extends AppError {
   constructor(
     readonly status: 401 | 403,
-    message = status === 401 ? "Sesión requerida." : "No tiene permiso para esta acción.",
+    message?: string,
   ) {
-    super(message);
+    super(status === 401 ? "unauthorized" : "forbidden", message);
   }
 }
 

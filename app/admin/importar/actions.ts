@@ -1,14 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError } from "@/lib/actions/action-error";
 import { formAction } from "@/lib/actions/form-action";
-import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
 import { applyBulkImport, previewBulkImport } from "@/lib/import/bulk-import";
 import { type ImportPreview, importPreview } from "@/lib/import/import-preview";
-import { BulkFileError, MAX_UPLOAD_BYTES, readBulkFile } from "@/lib/import/read-bulk-file";
+import { type BulkFile, BulkFileError, MAX_UPLOAD_BYTES, readBulkFile } from "@/lib/import/read-bulk-file";
 
 const importSchema = z.object({
   file: z
@@ -23,11 +21,11 @@ const importSchema = z.object({
 export const importAction = formAction<typeof importSchema, ImportPreview>({
   permission: "matrix:edit",
   what: "importación masiva",
+  audit: ["import.apply"],
   schema: importSchema,
-  run: async (input, { user, request }) => {
-    const db = getDb();
+  run: async (input, { user, request, db }) => {
     const options = { archiveMissing: input.archiveMissing === "si" };
-    let file;
+    let file: BulkFile;
     try {
       file = await readBulkFile(input.file.name, Buffer.from(await input.file.arrayBuffer()));
     } catch (error) {
@@ -38,7 +36,6 @@ export const importAction = formAction<typeof importSchema, ImportPreview>({
       input.apply === "si"
         ? await applyBulkImport(db, file, { ...options, previewFingerprint: input.fingerprint ?? "" }, user, request)
         : await previewBulkImport(db, file, options, user);
-    if (input.apply === "si") revalidatePath("/iniciativas");
     const preview = importPreview(plan, input.apply === "si");
     const message = preview.applied
       ? t.bulk.applied(preview.add.length, preview.change.length, preview.archive.length)
