@@ -61,6 +61,82 @@ export const productionConfigSchema = z.object({
   NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL debe ser la URL pública del portal, p. ej. https://pmdot.quito.gob.ec" }).optional(),
 });
 
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => v === "1");
+const count = (name: string, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? fallback : Number(v)))
+    .pipe(
+      z
+        .number({ error: `${name} debe ser un número` })
+        .int(`${name} debe ser un número entero`)
+        .min(0, `${name} no puede ser negativo`),
+    );
+const text = z
+  .string()
+  .optional()
+  .transform((v) => v || undefined);
+
+/**
+ * Every variable the portal reads, with its default, in one place. Scripts and
+ * tests may set a variable after this module is loaded (the embedded database
+ * sets DATABASE_URL, the production server PMDOT_PORTAL_SERVER), so each
+ * property is read from process.env when used, through this schema.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).catch("development"),
+  DATABASE_URL: text,
+  DATABASE_REPLICA_URL: text,
+  DATABASE_POOL_SIZE: count("DATABASE_POOL_SIZE", 10),
+  DATABASE_REPLICA_MAX_LAG_SECONDS: count("DATABASE_REPLICA_MAX_LAG_SECONDS", 10),
+  EMBEDDED_PG_DIR: text,
+  EMBEDDED_PG_PORT: count("EMBEDDED_PG_PORT", 54329),
+  /** "1": fail rather than make the folders above the data directory traversable. */
+  EMBEDDED_PG_NO_CHMOD: flag,
+  NEXTAUTH_SECRET: text,
+  NEXTAUTH_URL: text,
+  /** "1": session cookies without Secure in production, for a plain-HTTP test install. */
+  AUTH_INSECURE_COOKIES: flag,
+  SESSION_IDLE_MINUTES: count("SESSION_IDLE_MINUTES", 30),
+  SESSION_MAX_HOURS: count("SESSION_MAX_HOURS", 12),
+  TRUSTED_PROXY_HOPS: count("TRUSTED_PROXY_HOPS", 0),
+  /** Set by server/portal-server.ts: requests come through it, which writes the client's address. */
+  PMDOT_PORTAL_SERVER: flag,
+  LOG_LEVEL: text,
+  PORT: count("PORT", 3000),
+  /** Not HOSTNAME: containers set it to their own name. */
+  HOST: z
+    .string()
+    .optional()
+    .transform((v) => v || "0.0.0.0"),
+  WEB_CONCURRENCY: count("WEB_CONCURRENCY", 1),
+  SHUTDOWN_DRAIN_SECONDS: count("SHUTDOWN_DRAIN_SECONDS", 2),
+  SHUTDOWN_GRACE_SECONDS: count("SHUTDOWN_GRACE_SECONDS", 25),
+});
+export type Env = z.output<typeof envSchema>;
+
+/** Thrown for a variable whose value cannot be used, naming it. */
+export class ConfigError extends Error {}
+
+function read<K extends keyof Env>(key: K): Env[K] {
+  const result = envSchema.shape[key].safeParse(process.env[key]);
+  if (!result.success) throw new ConfigError(`Configuración inválida: ${result.error.issues[0]?.message ?? key}.`);
+  return result.data as Env[K];
+}
+
+/** The typed environment: `env.PORT` is a number with its default, `env.AUTH_INSECURE_COOKIES` a boolean. Server code only. */
+export const env: Readonly<Env> = Object.defineProperties(
+  {},
+  Object.fromEntries(Object.keys(envSchema.shape).map((key) => [key, { enumerable: true, get: () => read(key as keyof Env) }])),
+) as Env;
+
+/** Session and write cookies are Secure in production, unless AUTH_INSECURE_COOKIES=1. */
+export const secureCookies = () => env.NODE_ENV === "production" && !env.AUTH_INSECURE_COOKIES;
+
 /** One line per problem, ready for the console. */
 export function checkProductionConfig(env: NodeJS.ProcessEnv): string[] {
   const result = productionConfigSchema.safeParse(env);

@@ -1,11 +1,12 @@
 import pino from "pino";
+import { env } from "@/lib/config";
 
 /**
  * Structured JSON logs on stdout. Never log passwords, tokens or personal data
  * beyond a user id: the redaction list is a safety net, not a licence.
  */
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+  level: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
   base: { service: "matriz-pmdot" },
   redact: {
     paths: ["password", "*.password", "passwordHash", "*.passwordHash", "token", "*.token", "headers.cookie", "headers.authorization"],

@@ -1,4 +1,4 @@
-import { checkProductionConfig } from "@/lib/config";
+import { checkProductionConfig, env } from "@/lib/config";
 import { getPrimaryDb } from "@/lib/db/client";
 
 /**
@@ -6,7 +6,7 @@ import { getPrimaryDb } from "@/lib/db/client";
  * the demo accounts of `npm run dev` present: one clear line each, then exit.
  */
 export async function onServerStart() {
-  if (process.env.NODE_ENV !== "production") return;
+  if (env.NODE_ENV !== "production") return;
   const problems = checkProductionConfig(process.env);
   if (problems.length > 0) {
     for (const problem of problems) console.error(problem);

@@ -8,6 +8,7 @@ import { CLIENT_IP_HEADER, trustedClientIp, trustedProxyHops, USER_ID_HEADER } f
 import { t } from "@/lib/i18n";
 import { logger } from "@/lib/logger";
 import { databaseAvailability } from "./database-availability";
+import { env } from "@/lib/config";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 const QUIET_MS = 500;
@@ -66,10 +67,11 @@ export async function startPortalServer(options: {
   const app = next({ dev: false, dir: options.dir, hostname: options.hostname, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const availability = databaseAvailability(process.env.DATABASE_URL!);
+  const availability = databaseAvailability(env.DATABASE_URL!);
   // A replica that stops answering is skipped (reads go to the primary) rather than failing every page.
-  const replica = process.env.DATABASE_REPLICA_URL
-    ? databaseAvailability(process.env.DATABASE_REPLICA_URL, {
+  const replicaUrl = env.DATABASE_REPLICA_URL;
+  const replica = replicaUrl
+    ? databaseAvailability(replicaUrl, {
         onChange: (up) =>
           up
             ? logger.info("read replica answers again: reading from it")

@@ -1,5 +1,5 @@
 import cluster from "node:cluster";
-import { checkProductionConfig } from "@/lib/config";
+import { checkProductionConfig, env } from "@/lib/config";
 import { PROJECT_ROOT } from "@/lib/project-root";
 
 /**
@@ -17,7 +17,7 @@ if (problems.length > 0) {
 }
 
 const { logger } = await import("@/lib/logger");
-const workers = Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY ?? 1)) || 1);
+const workers = Math.max(1, env.WEB_CONCURRENCY);
 const signals = ["SIGTERM", "SIGINT"] as const;
 
 if (workers > 1 && cluster.isPrimary) {
@@ -50,12 +50,11 @@ if (workers > 1 && cluster.isPrimary) {
   const { startPortalServer } = await import("./portal-server");
   try {
     const server = await startPortalServer({
-      port: Number(process.env.PORT ?? 3000),
-      // Not HOSTNAME: containers set it to their own name.
-      hostname: process.env.HOST ?? "0.0.0.0",
+      port: env.PORT,
+      hostname: env.HOST,
       dir: PROJECT_ROOT,
-      drainMs: Number(process.env.SHUTDOWN_DRAIN_SECONDS ?? 2) * 1000,
-      graceMs: Number(process.env.SHUTDOWN_GRACE_SECONDS ?? 25) * 1000,
+      drainMs: env.SHUTDOWN_DRAIN_SECONDS * 1000,
+      graceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
     });
     logger.info({ url: server.url, pid: process.pid }, "listening");
     // Ctrl+C reaches the workers and the primary forwards SIGTERM too: shutdown() runs once.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useRef, useState, useTransition } from "react";
-import type { ImportPreview } from "@/app/admin/importar/actions";
+import type { ImportPreview } from "@/lib/import/import-preview";
 import type { ActionState } from "@/lib/actions/form-action";
 import { t } from "@/lib/i18n";
 import { FormMessage } from "@/components/ui/form-controls";

@@ -1,11 +1,8 @@
-/** An error a domain function raises for the user to read, in Spanish, optionally tied to one form field. */
-export class ActionError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-    /** Anything the form needs to show beside the message (e.g. the stored version in a conflict). */
-    readonly details?: unknown,
-  ) {
-    super(message);
+import { AppError } from "@/lib/errors/app-error";
+
+/** An invalid request a domain function refuses, in Spanish, optionally tied to one form field: an AppError "validation". */
+export class ActionError extends AppError {
+  constructor(message: string, field?: string, details?: unknown) {
+    super("validation", message, { field, details });
   }
 }

@@ -1,13 +1,17 @@
 import "server-only";
+import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import type { z } from "zod";
-import { AccessDeniedError, authorize, getCurrentSession, type CurrentUser } from "@/lib/auth/current-user";
+import type { AuditAction } from "@/lib/audit/record-event";
+import { authorize, getCurrentSession, type CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/roles";
+import { type Db, getPrimaryDb } from "@/lib/db/client";
 import { noteWrite, replicaLagSeconds, WROTE_COOKIE } from "@/lib/db/read-routing";
+import { AppError } from "@/lib/errors/app-error";
 import { requestContext, type RequestContext } from "@/lib/http/request-context";
 import { t } from "@/lib/i18n";
 import { logger } from "@/lib/logger";
-import { ActionError } from "./action-error";
+import { env, secureCookies } from "@/lib/config";
 
 export interface ActionState<T = undefined> {
   status: "idle" | "success" | "error";
@@ -24,12 +28,16 @@ export interface ActionContext {
   user: CurrentUser;
   sessionId: string;
   request: RequestContext;
+  /** The primary, for everything the action reads and writes; domain functions take it as their first argument. */
+  db: Db;
 }
 
 /**
  * Every form's server action goes through here: session and role checked on
- * the server (refusals are logged), input parsed with the entity's zod schema,
- * then the domain function. Unexpected errors are logged, never shown.
+ * the server (refusals are audited), input parsed with the entity's zod schema,
+ * then the domain function with `db`. An AppError is shown to the user (beside
+ * its field); anything else is logged, never shown. After a success the whole
+ * layout is refreshed once, so no action keeps its own list of pages to revalidate.
  */
 export function formAction<S extends z.ZodType, T = undefined>(options: {
   permission: Permission;
@@ -37,6 +45,12 @@ export function formAction<S extends z.ZodType, T = undefined>(options: {
   /** Only for changing one's own password: everything else waits until a temporary password is replaced. */
   temporaryPassword?: "allowed";
   schema: S;
+  /**
+   * The audit events the domain function writes in its transaction, or null for a
+   * write that is the user's own business (saved views). tests/unit/audited-actions.test.ts
+   * checks every action declares them and that the functions it calls write them.
+   */
+  audit: AuditAction[] | null;
   run: (input: z.output<S>, context: ActionContext) => Promise<{ message: string; data?: T }>;
 }) {
   return async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
@@ -49,7 +63,7 @@ export function formAction<S extends z.ZodType, T = undefined>(options: {
     try {
       user = await authorize(options.permission, options.what, { temporaryPassword: options.temporaryPassword });
     } catch (error) {
-      if (error instanceof AccessDeniedError) return { status: "error", message: error.message };
+      if (error instanceof AppError) return { status: "error", message: error.message };
       throw error;
     }
     const parsed = options.schema.safeParse(formFields(formData));
@@ -61,11 +75,12 @@ export function formAction<S extends z.ZodType, T = undefined>(options: {
     try {
       // Every action writes: what it reads first (limits, versions, previews) must not come from a lagging replica.
       noteWrite();
-      const result = await options.run(parsed.data, { user, sessionId: session!.sessionId, request });
+      const result = await options.run(parsed.data, { user, sessionId: session!.sessionId, request, db: getPrimaryDb() });
       await readOwnWrites();
+      revalidatePath("/", "layout");
       return { status: "success", message: result.message, data: result.data };
     } catch (error) {
-      if (error instanceof ActionError) {
+      if (error instanceof AppError) {
         const { field } = error;
         return {
           status: "error",
@@ -107,12 +122,12 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 
 /** After a write, the next few requests of this browser read from the primary, not a lagging replica. */
 async function readOwnWrites() {
-  if (!process.env.DATABASE_REPLICA_URL) return;
+  if (!env.DATABASE_REPLICA_URL) return;
   (await cookies()).set(WROTE_COOKIE, "1", {
     maxAge: replicaLagSeconds(),
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "1",
+    secure: secureCookies(),
   });
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { authorize } from "@/lib/auth/current-user";
-import { getReadDb, type Prisma } from "@/lib/db/client";
+import type { Db, Prisma } from "@/lib/db/client";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -35,10 +34,8 @@ function where(query: AuditQuery): Prisma.AuditEventWhereInput {
   return { AND: and };
 }
 
-/** Newest first, one page at a time; admins only. */
-export async function listAuditEvents(query: AuditQuery) {
-  await authorize("audit:read", "leer auditoría");
-  const db = getReadDb();
+/** Newest first, one page at a time. The caller checks "audit:read". */
+export async function listAuditEvents(db: Db, query: AuditQuery) {
   const [data, count, entities, actions] = await Promise.all([
     db.auditEvent.findMany({
       where: where(query),
@@ -61,8 +58,7 @@ export async function listAuditEvents(query: AuditQuery) {
   };
 }
 
-/** Every event the filters select, for the CSV export (capped, newest first). */
-export async function exportAuditEvents(query: AuditQuery, limit = 100_000) {
-  await authorize("audit:read", "exportar auditoría");
-  return getReadDb().auditEvent.findMany({ where: where(query), orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: limit });
+/** Every event the filters select, for the CSV export (capped, newest first). The caller checks "audit:read". */
+export async function exportAuditEvents(db: Db, query: AuditQuery, limit = 100_000) {
+  return db.auditEvent.findMany({ where: where(query), orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: limit });
 }

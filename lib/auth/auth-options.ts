@@ -7,6 +7,7 @@ import { logger } from "@/lib/logger";
 import { ABSOLUTE_LIFETIME_MS, revokeUserSession } from "./session-store";
 import { signIn } from "./sign-in";
 import { SIGN_IN_LOCKED } from "./sign-in-errors";
+import { env, secureCookies } from "@/lib/config";
 
 declare module "next-auth" {
   interface User {
@@ -22,10 +23,10 @@ declare module "next-auth/jwt" {
 }
 
 export const authOptions: AuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: env.NEXTAUTH_SECRET,
   // The token only names a server-side session row; lib/auth/current-user.ts checks that row on every request.
   session: { strategy: "jwt", maxAge: Math.floor(ABSOLUTE_LIFETIME_MS / 1000) },
-  useSecureCookies: process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "1",
+  useSecureCookies: secureCookies(),
   pages: { signIn: "/login", error: "/login" },
   // Into the JSON log; only the code and the error's message, never the metadata (it can carry the form).
   logger: {

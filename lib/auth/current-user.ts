@@ -4,7 +4,8 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { recordAuditEvent } from "@/lib/audit/record-event";
-import { getDb, getPrimaryDb } from "@/lib/db/client";
+import { type Db, getDb, getPrimaryDb, getReadDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
 import { requestContext } from "@/lib/http/request-context";
 import { t } from "@/lib/i18n";
 import { authOptions } from "./auth-options";
@@ -25,12 +26,13 @@ export const getCurrentSession = cache(async (): Promise<ActiveSession | null> =
   return validateUserSession(getPrimaryDb(), token.sid, token.sv);
 });
 
-export class AccessDeniedError extends Error {
+/** A refusal: "unauthorized" (401) without a session, "forbidden" (403) without the permission. */
+export class AccessDeniedError extends AppError {
   constructor(
     readonly status: 401 | 403,
-    message = status === 401 ? "Sesión requerida." : "No tiene permiso para esta acción.",
+    message?: string,
   ) {
-    super(message);
+    super(status === 401 ? "unauthorized" : "forbidden", message);
   }
 }
 
@@ -91,4 +93,16 @@ export async function requirePageUser(path: string, permission: Permission = "ma
     forbidden();
   }
   return session.user;
+}
+
+/**
+ * The one way a page reaches the database: after requirePageUser's check, the
+ * routed client (model reads may go to a replica) and the read client (raw SQL).
+ */
+export async function requirePageReader(
+  path: string,
+  permission: Permission = "matrix:read",
+): Promise<{ user: CurrentUser; db: Db; readDb: Db }> {
+  const user = await requirePageUser(path, permission);
+  return { user, db: getDb(), readDb: getReadDb() };
 }

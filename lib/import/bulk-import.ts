@@ -1,5 +1,6 @@
 import { ActionError } from "@/lib/actions/action-error";
 import { recordAuditEvent } from "@/lib/audit/record-event";
+import { AppError } from "@/lib/errors/app-error";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { t } from "@/lib/i18n";
@@ -154,7 +155,7 @@ export async function previewBulkImport(
           try {
             await updateInitiativeInTx(tx, { ...item.input, id: item.id, version: item.version }, actor);
           } catch (error) {
-            if (!(error instanceof ActionError)) throw error;
+            if (!(error instanceof AppError)) throw error;
             // Saved by someone since the plan was read: the whole preview is stale, not this row.
             refused.push({ line: item.line, message: error instanceof VersionConflictError ? t.bulk.stalePreview : error.message });
           }

@@ -1,4 +1,5 @@
 import { ActionError } from "@/lib/actions/action-error";
+import { AppError } from "@/lib/errors/app-error";
 import { recordAuditEvent, type AuditAction } from "@/lib/audit/record-event";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -16,13 +17,13 @@ export interface Actor {
 }
 
 /** A save against a version someone else has already replaced. Carries what is stored now. */
-export class VersionConflictError extends ActionError {
+export class VersionConflictError extends AppError {
   constructor(
     readonly current: InitiativeSnapshot,
     readonly currentVersion: number,
   ) {
-    super("Otra persona guardó esta iniciativa mientras usted la editaba. Compare los cambios y elija qué conservar.", undefined, {
-      conflict: { current, currentVersion },
+    super("conflict", "Otra persona guardó esta iniciativa mientras usted la editaba. Compare los cambios y elija qué conservar.", {
+      details: { conflict: { current, currentVersion } },
     });
   }
 }

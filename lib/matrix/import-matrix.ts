@@ -5,7 +5,7 @@ import { refreshDerivedColumns } from "@/lib/initiatives/derived-columns";
 import { findInstrumentWithLostType } from "@/lib/tracking/instrument-types";
 import { dayToDate } from "@/lib/tracking/days";
 import { secretariatSlug } from "@/lib/tracking/manage-catalogues";
-import { slugifyMechanism } from "./mechanism-names";
+import { slugify } from "@/lib/text/slugify";
 import {
   instrumentNames,
   instrumentOrder,
@@ -101,7 +101,7 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
 
       const mechanismIds = new Map<string, number>();
       for (const m of doc.mechanisms) {
-        const data = { slug: slugifyMechanism(m.name), description: m.description ?? null };
+        const data = { slug: slugify(m.name), description: m.description ?? null };
         const where = { name: m.name };
         const row = await sync(await tx.mechanism.findUnique({ where }), data, report.mechanisms, {
           create: () => tx.mechanism.create({ data: { ...where, ...data } }),

@@ -131,15 +131,8 @@ export function normalizeMechanismCell(cell: string): { names: string[]; notes: 
   return { names, notes };
 }
 
-/** What a mechanism's slug looks like: what slugifyMechanism makes, and what an address or a filter may name. */
+/** What a mechanism's slug looks like: what slugify makes, and what an address or a filter may name. */
 export const MECHANISM_SLUG = /^[a-z0-9-]{1,80}$/;
-
-/** ASCII, lowercase, hyphens: "Alianzas público-privadas" → "alianzas-publico-privadas". */
-export function slugifyMechanism(name: string): string {
-  return fold(name)
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
 
 /** Whether the document itself lists this mechanism (footnote ² or the introduction), as opposed to one only found in the table or added later. */
 export function isListedInDocument(name: string): boolean {

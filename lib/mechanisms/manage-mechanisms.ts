@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { t } from "@/lib/i18n";
-import { slugifyMechanism } from "@/lib/matrix/mechanism-names";
+import { slugify } from "@/lib/text/slugify";
 import { FIELD_LIMITS } from "@/lib/text/field-limits";
 import { refreshDerivedColumns } from "@/lib/initiatives/derived-columns";
 
@@ -49,7 +49,7 @@ async function initiativesUsing(tx: Tx, mechanismId: number) {
 }
 
 async function assertFreeName(tx: Tx, name: string, exceptId?: number) {
-  const slug = slugifyMechanism(name);
+  const slug = slugify(name);
   const clash = await tx.mechanism.findFirst({
     where: { OR: [{ name: { equals: name, mode: "insensitive" } }, { slug }], NOT: exceptId ? { id: exceptId } : undefined },
   });

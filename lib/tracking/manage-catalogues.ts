@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { t } from "@/lib/i18n";
-import { slugifyMechanism } from "@/lib/matrix/mechanism-names";
+import { slugify } from "@/lib/text/slugify";
 import { shortSecretariatName } from "./secretariats";
 import { TrackingConflictError } from "./tracking-conflict";
 import type {
@@ -21,7 +21,7 @@ interface Actor {
 }
 
 /** Secretariat slugs drop the shared "Secretaría de" so URLs stay short (?responsable=salud). */
-export const secretariatSlug = (name: string) => slugifyMechanism(shortSecretariatName(name));
+export const secretariatSlug = (name: string) => slugify(shortSecretariatName(name));
 
 export async function createSecretariat(db: Db, input: z.infer<typeof secretariatSchema>, actor: Actor, context?: RequestContext) {
   return db.$transaction(async (tx) => {

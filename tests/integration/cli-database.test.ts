@@ -55,7 +55,8 @@ describe("los comandos y su base de datos", () => {
       ["backup", [path.join(scratch, "respaldo.json")]],
     ] as const) {
       const result = await cli(script, [...args], { DATABASE_URL: empty.url });
-      expect(result.code, script).toBe(1);
+      // EX_NOINPUT: an AppError "not_found", so a script can tell it from a crash.
+      expect(result.code, script).toBe(66);
       expect(result.stdout, script).toBe("");
       expect(result.stderr, script).toContain("no tiene la matriz");
       expect(result.stderr, script).toContain("npm run matrix:import");

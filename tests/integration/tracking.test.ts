@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ActionError } from "@/lib/actions/action-error";
+import { AppError } from "@/lib/errors/app-error";
 import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { snapshotInitiative, updateInitiative } from "@/lib/initiatives/save-initiative";
 import { countFacets, searchInitiatives } from "@/lib/initiatives/search-initiatives";
@@ -126,7 +126,9 @@ describe("seguimiento de iniciativas en PostgreSQL", () => {
         ),
       );
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-      expect(results.filter((r) => r.status === "rejected" && r.reason instanceof ActionError)).toHaveLength(5);
+      expect(results.filter((r) => r.status === "rejected" && r.reason instanceof AppError && r.reason.code === "conflict")).toHaveLength(
+        5,
+      );
       expect(await database.db.progressUpdate.count({ where: { initiativeId: 4 } })).toBe(1);
     } finally {
       await Promise.all(clients.map((db) => db.$disconnect()));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canonicalMechanismName, normalizeMechanismCell, slugifyMechanism, UnknownMechanismError } from "@/lib/matrix/mechanism-names";
+import { slugify } from "@/lib/text/slugify";
+import { canonicalMechanismName, normalizeMechanismCell, UnknownMechanismError } from "@/lib/matrix/mechanism-names";
 
 describe("celdas de mecanismos del documento", () => {
   // Cells copied from the matrix, with the names they must give.
@@ -185,6 +186,6 @@ describe("nombres sueltos y slugs", () => {
     ["Mesas técnicas permanentes", "mesas-tecnicas-permanentes"],
     ["  Señal / Ñandú  ", "senal-nandu"],
   ])("«%s» → %s", (name, slug) => {
-    expect(slugifyMechanism(name)).toBe(slug);
+    expect(slugify(name)).toBe(slug);
   });
 });

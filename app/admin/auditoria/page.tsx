@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { requirePageReader } from "@/lib/auth/current-user";
 import { auditQuerySchema, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { formatDateTime, formatNumber, t } from "@/lib/i18n";
 
 export const metadata: Metadata = { title: t.audit.title };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser("/admin/auditoria", "audit:read");
+  const { readDb } = await requirePageReader("/admin/auditoria", "audit:read");
   const query = auditQuerySchema.parse(await searchParams);
-  const page = await listAuditEvents(query);
+  const page = await listAuditEvents(readDb, query);
   const filterParams = new URLSearchParams(
     Object.entries({ usuario: query.usuario, entidad: query.entidad, accion: query.accion, desde: query.desde, hasta: query.hasta }).filter(
       (e): e is [string, string] => !!e[1],

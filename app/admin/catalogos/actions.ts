@@ -1,8 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
-import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
 import {
   createCounterpart,
@@ -20,19 +18,13 @@ import {
   updateSecretariatSchema,
 } from "@/lib/tracking/tracking-schemas";
 
-const refresh = () => {
-  revalidatePath("/admin/catalogos");
-  revalidatePath("/iniciativas", "layout");
-  revalidatePath("/tablero");
-};
-
 export const createSecretariatAction = formAction({
   permission: "tracking:edit",
   what: "crear secretaría",
+  audit: ["secretariat.create"],
   schema: secretariatSchema,
-  run: async (input, { user, request }) => {
-    await createSecretariat(getDb(), input, user, request);
-    refresh();
+  run: async (input, { user, request, db }) => {
+    await createSecretariat(db, input, user, request);
     return { message: t.catalogues.created };
   },
 });
@@ -40,10 +32,10 @@ export const createSecretariatAction = formAction({
 export const updateSecretariatAction = formAction({
   permission: "tracking:edit",
   what: "modificar secretaría",
+  audit: ["secretariat.update"],
   schema: updateSecretariatSchema,
-  run: async (input, { user, request }) => {
-    await updateSecretariat(getDb(), input, user, request);
-    refresh();
+  run: async (input, { user, request, db }) => {
+    await updateSecretariat(db, input, user, request);
     return { message: t.catalogues.updated };
   },
 });
@@ -51,10 +43,10 @@ export const updateSecretariatAction = formAction({
 export const deleteSecretariatAction = formAction({
   permission: "tracking:edit",
   what: "eliminar secretaría",
+  audit: ["secretariat.delete"],
   schema: deleteCatalogueEntrySchema,
-  run: async (input, { user, request }) => {
-    await deleteSecretariat(getDb(), input, user, request);
-    refresh();
+  run: async (input, { user, request, db }) => {
+    await deleteSecretariat(db, input, user, request);
     return { message: t.catalogues.removed };
   },
 });
@@ -62,10 +54,10 @@ export const deleteSecretariatAction = formAction({
 export const createCounterpartAction = formAction({
   permission: "tracking:edit",
   what: "crear actor de contraparte",
+  audit: ["counterpart.create"],
   schema: counterpartSchema,
-  run: async (input, { user, request }) => {
-    await createCounterpart(getDb(), input, user, request);
-    refresh();
+  run: async (input, { user, request, db }) => {
+    await createCounterpart(db, input, user, request);
     return { message: t.catalogues.created };
   },
 });
@@ -73,10 +65,10 @@ export const createCounterpartAction = formAction({
 export const updateCounterpartAction = formAction({
   permission: "tracking:edit",
   what: "modificar actor de contraparte",
+  audit: ["counterpart.update"],
   schema: updateCounterpartSchema,
-  run: async (input, { user, request }) => {
-    await updateCounterpart(getDb(), input, user, request);
-    refresh();
+  run: async (input, { user, request, db }) => {
+    await updateCounterpart(db, input, user, request);
     return { message: t.catalogues.updated };
   },
 });
@@ -84,10 +76,10 @@ export const updateCounterpartAction = formAction({
 export const deleteCounterpartAction = formAction({
   permission: "tracking:edit",
   what: "eliminar actor de contraparte",
+  audit: ["counterpart.delete"],
   schema: deleteCatalogueEntrySchema,
-  run: async (input, { user, request }) => {
-    await deleteCounterpart(getDb(), input, user, request);
-    refresh();
+  run: async (input, { user, request, db }) => {
+    await deleteCounterpart(db, input, user, request);
     return { message: t.catalogues.removed };
   },
 });

@@ -1,24 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError } from "@/lib/actions/action-error";
 import { formAction } from "@/lib/actions/form-action";
-import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
-import { applyBulkImport, fingerprint, previewBulkImport } from "@/lib/import/bulk-import";
-import { BulkFileError, MAX_UPLOAD_BYTES, readBulkFile } from "@/lib/import/read-bulk-file";
-import type { SnapshotChange } from "@/lib/initiatives/diff-snapshots";
-
-export interface ImportPreview {
-  fingerprint: string;
-  applied: boolean;
-  add: { line: number; name: string; managementObjectiveCode: string }[];
-  change: { line: number; id: number; name: string; changes: SnapshotChange[] }[];
-  archive: { id: number; name: string }[];
-  unchanged: number;
-  errors: { line: number; message: string }[];
-}
+import { applyBulkImport, previewBulkImport } from "@/lib/import/bulk-import";
+import { type ImportPreview, importPreview } from "@/lib/import/import-preview";
+import { type BulkFile, BulkFileError, MAX_UPLOAD_BYTES, readBulkFile } from "@/lib/import/read-bulk-file";
 
 const importSchema = z.object({
   file: z
@@ -33,11 +21,11 @@ const importSchema = z.object({
 export const importAction = formAction<typeof importSchema, ImportPreview>({
   permission: "matrix:edit",
   what: "importación masiva",
+  audit: ["import.apply"],
   schema: importSchema,
-  run: async (input, { user, request }) => {
-    const db = getDb();
+  run: async (input, { user, request, db }) => {
     const options = { archiveMissing: input.archiveMissing === "si" };
-    let file: Awaited<ReturnType<typeof readBulkFile>>;
+    let file: BulkFile;
     try {
       file = await readBulkFile(input.file.name, Buffer.from(await input.file.arrayBuffer()));
     } catch (error) {
@@ -48,16 +36,7 @@ export const importAction = formAction<typeof importSchema, ImportPreview>({
       input.apply === "si"
         ? await applyBulkImport(db, file, { ...options, previewFingerprint: input.fingerprint ?? "" }, user, request)
         : await previewBulkImport(db, file, options, user);
-    if (input.apply === "si") revalidatePath("/iniciativas");
-    const preview: ImportPreview = {
-      fingerprint: fingerprint(plan),
-      applied: input.apply === "si",
-      add: plan.add.map(({ line, name, managementObjectiveCode }) => ({ line, name, managementObjectiveCode })),
-      change: plan.change.map(({ line, id, name, changes }) => ({ line, id, name, changes })),
-      archive: plan.archive.map(({ id, name }) => ({ id, name })),
-      unchanged: plan.unchanged,
-      errors: plan.errors.sort((a, b) => a.line - b.line),
-    };
+    const preview = importPreview(plan, input.apply === "si");
     const message = preview.applied
       ? t.bulk.applied(preview.add.length, preview.change.length, preview.archive.length)
       : preview.errors.length > 0

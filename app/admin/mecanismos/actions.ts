@@ -1,8 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
-import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
 import {
   createMechanism,
@@ -13,18 +11,13 @@ import {
   updateMechanismSchema,
 } from "@/lib/mechanisms/manage-mechanisms";
 
-const refresh = () => {
-  revalidatePath("/admin/mecanismos");
-  revalidatePath("/mecanismos");
-};
-
 export const createMechanismAction = formAction({
   permission: "matrix:edit",
   what: "crear mecanismo",
+  audit: ["mechanism.create"],
   schema: mechanismSchema,
-  run: async (input, { user, request }) => {
-    const mechanism = await createMechanism(getDb(), input, user, request);
-    refresh();
+  run: async (input, { user, request, db }) => {
+    const mechanism = await createMechanism(db, input, user, request);
     return { message: t.mechanismAdmin.created(mechanism.name) };
   },
 });
@@ -32,10 +25,10 @@ export const createMechanismAction = formAction({
 export const updateMechanismAction = formAction({
   permission: "matrix:edit",
   what: "modificar mecanismo",
+  audit: ["mechanism.update"],
   schema: updateMechanismSchema,
-  run: async (input, { user, request }) => {
-    await updateMechanism(getDb(), input, user, request);
-    refresh();
+  run: async (input, { user, request, db }) => {
+    await updateMechanism(db, input, user, request);
     return { message: t.mechanismAdmin.updated };
   },
 });
@@ -43,10 +36,10 @@ export const updateMechanismAction = formAction({
 export const mergeMechanismAction = formAction({
   permission: "matrix:edit",
   what: "fusionar mecanismos",
+  audit: ["mechanism.merge"],
   schema: mergeMechanismSchema,
-  run: async (input, { user, request }) => {
-    const result = await mergeMechanisms(getDb(), input, user, request);
-    refresh();
+  run: async (input, { user, request, db }) => {
+    const result = await mergeMechanisms(db, input, user, request);
     return { message: t.mechanismAdmin.merged(result.links, result.initiatives) };
   },
 });

@@ -1,24 +1,21 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
-import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
 import { createUserSchema, roleSchema } from "@/lib/users/user-schemas";
 import { createUser, resetPassword, updateUser } from "@/lib/users/manage-users";
 
-const PATH = "/admin/usuarios";
 const userId = z.coerce.number({ error: t.users.invalidUser }).int().positive();
 
 export const createUserAction = formAction({
   permission: "users:manage",
   what: "crear usuario",
+  audit: ["user.create"],
   // The admin never types the first password: a one-time one is generated and shown once.
   schema: createUserSchema.omit({ password: true }),
-  run: async (input, { user, request }) => {
-    const { user: created, generatedPassword } = await createUser(getDb(), input, user, request);
-    revalidatePath(PATH);
+  run: async (input, { user, request, db }) => {
+    const { user: created, generatedPassword } = await createUser(db, input, user, request);
     return { message: t.users.created(created.email), data: { email: created.email, password: generatedPassword ?? "" } };
   },
 });
@@ -26,10 +23,10 @@ export const createUserAction = formAction({
 export const changeRoleAction = formAction({
   permission: "users:manage",
   what: "cambiar perfil de usuario",
+  audit: ["user.update"],
   schema: z.object({ userId, role: roleSchema }),
-  run: async ({ userId, role }, { user, request }) => {
-    const updated = await updateUser(getDb(), userId, { role }, user, request);
-    revalidatePath(PATH);
+  run: async ({ userId, role }, { user, request, db }) => {
+    const updated = await updateUser(db, userId, { role }, user, request);
     return { message: t.users.roleChanged(updated.email) };
   },
 });
@@ -37,10 +34,10 @@ export const changeRoleAction = formAction({
 export const setActiveAction = formAction({
   permission: "users:manage",
   what: "activar o desactivar usuario",
+  audit: ["user.update"],
   schema: z.object({ userId, active: z.enum(["true", "false"]).transform((v) => v === "true") }),
-  run: async ({ userId, active }, { user, request }) => {
-    const updated = await updateUser(getDb(), userId, { active }, user, request);
-    revalidatePath(PATH);
+  run: async ({ userId, active }, { user, request, db }) => {
+    const updated = await updateUser(db, userId, { active }, user, request);
     return { message: active ? t.users.reactivated(updated.email) : t.users.deactivated(updated.email) };
   },
 });
@@ -48,10 +45,10 @@ export const setActiveAction = formAction({
 export const resetPasswordAction = formAction({
   permission: "users:manage",
   what: "restablecer contraseña",
+  audit: ["user.password.reset"],
   schema: z.object({ userId }),
-  run: async ({ userId }, { user, request }) => {
-    const password = await resetPassword(getDb(), userId, user, request);
-    revalidatePath(PATH);
+  run: async ({ userId }, { user, request, db }) => {
+    const password = await resetPassword(db, userId, user, request);
     return { message: t.users.passwordReset, data: { email: "", password } };
   },
 });

@@ -1,18 +1,17 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
-import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
 import { deleteView, deleteViewSchema, saveView, saveViewSchema } from "@/lib/saved-views/saved-views";
 
 export const saveViewAction = formAction({
   permission: "views:manage",
   what: "guardar vista",
+  // A personal view of the table, not a change to the matrix: nothing to audit.
+  audit: null,
   schema: saveViewSchema,
-  run: async (input, { user }) => {
-    const view = await saveView(getDb(), user.id, input);
-    revalidatePath("/iniciativas");
+  run: async (input, { user, db }) => {
+    const view = await saveView(db, user.id, input);
     return { message: t.views.saved(view.name) };
   },
 });
@@ -20,10 +19,11 @@ export const saveViewAction = formAction({
 export const deleteViewAction = formAction({
   permission: "views:manage",
   what: "eliminar vista",
+  // A personal view of the table, not a change to the matrix: nothing to audit.
+  audit: null,
   schema: deleteViewSchema,
-  run: async ({ id }, { user }) => {
-    await deleteView(getDb(), user.id, id);
-    revalidatePath("/iniciativas");
+  run: async ({ id }, { user, db }) => {
+    await deleteView(db, user.id, id);
     return { message: t.views.removed };
   },
 });

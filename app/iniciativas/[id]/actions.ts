@@ -1,9 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
-import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
 import { updateInitiativePayloadSchema } from "@/lib/initiatives/initiative-form-payload";
 import type { SavedInitiativeResult as Saved } from "@/lib/initiatives/initiative-schema";
@@ -12,10 +10,10 @@ import { restoreInitiativeVersion, setArchived, updateInitiative } from "@/lib/i
 export const saveInitiativeAction = formAction<typeof updateInitiativePayloadSchema, Saved>({
   permission: "matrix:edit",
   what: "editar iniciativa",
+  audit: ["initiative.update"],
   schema: updateInitiativePayloadSchema,
-  run: async (input, { user, request }) => {
-    const saved = await updateInitiative(getDb(), input, user, request);
-    revalidatePath(`/iniciativas/${input.id}`);
+  run: async (input, { user, request, db }) => {
+    const saved = await updateInitiative(db, input, user, request);
     return { message: t.editing.saved, data: { id: input.id, version: saved.version } };
   },
 });
@@ -25,10 +23,10 @@ const versionedId = z.object({ id: z.coerce.number().int().positive(), version: 
 export const archiveInitiativeAction = formAction({
   permission: "matrix:edit",
   what: "archivar o restaurar iniciativa",
+  audit: ["initiative.archive", "initiative.unarchive"],
   schema: versionedId.extend({ archived: z.enum(["true", "false"]).transform((v) => v === "true") }),
-  run: async ({ id, version, archived }, { user, request }) => {
-    await setArchived(getDb(), id, version, archived, user, request);
-    revalidatePath(`/iniciativas/${id}`);
+  run: async ({ id, version, archived }, { user, request, db }) => {
+    await setArchived(db, id, version, archived, user, request);
     return { message: archived ? t.editing.archivedDone : t.editing.unarchivedDone };
   },
 });
@@ -36,10 +34,10 @@ export const archiveInitiativeAction = formAction({
 export const restoreVersionAction = formAction({
   permission: "matrix:edit",
   what: "restaurar versión de iniciativa",
+  audit: ["initiative.restore"],
   schema: versionedId.extend({ eventId: z.coerce.number().int().positive() }),
-  run: async (target, { user, request }) => {
-    await restoreInitiativeVersion(getDb(), target, user, request);
-    revalidatePath(`/iniciativas/${target.id}`);
+  run: async (target, { user, request, db }) => {
+    await restoreInitiativeVersion(db, target, user, request);
     return { message: t.editing.restoredDone };
   },
 });

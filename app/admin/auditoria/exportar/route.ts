@@ -1,5 +1,6 @@
 import { withApiUser } from "@/lib/api/with-api-user";
 import { auditQuerySchema, exportAuditEvents } from "@/lib/audit/list-audit-events";
+import { getReadDb } from "@/lib/db/client";
 import { toCsv } from "@/lib/export/spreadsheet-cells";
 import { t } from "@/lib/i18n";
 import { todayInQuito } from "@/lib/tracking/days";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   return withApiUser("audit:read", "exportar auditoría", async () => {
     const query = auditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const events = await exportAuditEvents(query);
+    const events = await exportAuditEvents(getReadDb(), query);
     const csv = toCsv(
       [...t.audit.csvHeader],
       events.map((e) => [

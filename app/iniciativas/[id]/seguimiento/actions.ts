@@ -1,8 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
-import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
 import { createInstrument, deleteInstrument, updateInstrument } from "@/lib/tracking/manage-instruments";
 import { postProgressUpdate } from "@/lib/tracking/post-progress-update";
@@ -15,21 +13,13 @@ import {
   updateInstrumentSchema,
 } from "@/lib/tracking/tracking-schemas";
 
-// Tracking changes show on the initiative, its objectives, the table and the dashboard.
-function refresh(initiativeId: number) {
-  revalidatePath(`/iniciativas/${initiativeId}`, "layout");
-  revalidatePath("/iniciativas");
-  revalidatePath("/tablero");
-  revalidatePath("/objetivos/[code]", "page");
-}
-
 export const postProgressUpdateAction = formAction({
   permission: "progress:write",
   what: "registrar avance",
+  audit: ["progress.create"],
   schema: progressUpdateSchema,
-  run: async (input, { user, request }) => {
-    await postProgressUpdate(getDb(), input, user, request);
-    refresh(input.initiativeId);
+  run: async (input, { user, request, db }) => {
+    await postProgressUpdate(db, input, user, request);
     return { message: t.tracking.posted };
   },
 });
@@ -37,10 +27,10 @@ export const postProgressUpdateAction = formAction({
 export const setOwnershipAction = formAction({
   permission: "tracking:edit",
   what: "asignar responsables",
+  audit: ["ownership.update"],
   schema: ownershipSchema,
-  run: async (input, { user, request }) => {
-    await setOwnership(getDb(), input, user, request);
-    refresh(input.initiativeId);
+  run: async (input, { user, request, db }) => {
+    await setOwnership(db, input, user, request);
     return { message: t.tracking.ownershipSaved };
   },
 });
@@ -48,10 +38,10 @@ export const setOwnershipAction = formAction({
 export const createInstrumentAction = formAction({
   permission: "tracking:edit",
   what: "registrar instrumento",
+  audit: ["instrument.create"],
   schema: createInstrumentSchema,
-  run: async (input, { user, request }) => {
-    const { initiativeId } = await createInstrument(getDb(), input, user, request);
-    refresh(initiativeId);
+  run: async (input, { user, request, db }) => {
+    await createInstrument(db, input, user, request);
     return { message: t.tracking.instrumentSaved };
   },
 });
@@ -59,10 +49,10 @@ export const createInstrumentAction = formAction({
 export const updateInstrumentAction = formAction({
   permission: "tracking:edit",
   what: "modificar instrumento",
+  audit: ["instrument.update"],
   schema: updateInstrumentSchema,
-  run: async (input, { user, request }) => {
-    const { initiativeId } = await updateInstrument(getDb(), input, user, request);
-    refresh(initiativeId);
+  run: async (input, { user, request, db }) => {
+    await updateInstrument(db, input, user, request);
     return { message: t.tracking.instrumentSaved };
   },
 });
@@ -70,10 +60,10 @@ export const updateInstrumentAction = formAction({
 export const deleteInstrumentAction = formAction({
   permission: "tracking:edit",
   what: "eliminar instrumento",
+  audit: ["instrument.delete"],
   schema: deleteInstrumentSchema,
-  run: async (input, { user, request }) => {
-    const { initiativeId } = await deleteInstrument(getDb(), input, user, request);
-    refresh(initiativeId);
+  run: async (input, { user, request, db }) => {
+    await deleteInstrument(db, input, user, request);
     return { message: t.tracking.instrumentDeleted };
   },
 });

@@ -1,4 +1,5 @@
 import { withApiUser } from "@/lib/api/with-api-user";
+import { AppError } from "@/lib/errors/app-error";
 import { problem } from "@/lib/http/problem";
 import { t } from "@/lib/i18n";
 import { getInitiative, parseInitiativeId } from "@/lib/initiatives/get-initiative";
@@ -11,7 +12,7 @@ export function GET(_request: Request, { params }: { params: Promise<{ id: strin
     const id = parseInitiativeId((await params).id);
     if (id === null) return problem(400, `id: ${t.errors.idParameter}`, [{ parameter: "id", message: t.errors.idParameter }]);
     const found = await getInitiative(id);
-    if (!found) return problem(404, t.errors.initiativeNotFound);
+    if (!found) throw new AppError("not_found", t.errors.initiativeNotFound);
     const { initiative } = found;
     const mo = initiative.managementObjective;
     return Response.json(

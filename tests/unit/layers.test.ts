@@ -1,0 +1,134 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const layers = ["app", "components", "lib"] as const;
+type Layer = (typeof layers)[number];
+
+/** What each layer must never import: lib/ is domain and platform, components/ is UI, app/ is the routes on top. */
+const forbidden: Record<Layer, Layer[]> = { lib: ["app", "components"], components: ["app"], app: [] };
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (name === "generated" || name === "node_modules") return [];
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+// `import … from "x"`, `import "x"`, `export … from "x"`, `import("x")`; `import type` included: a type still ties the layers.
+const importPattern =
+  /(?:\bimport\s+(?:type\s+)?(?:[^'"();]*?\s+from\s+)?|\bexport\s+(?:type\s+)?[^'"();]*?\s+from\s+|\bimport\s*\(\s*)["']([^"']+)["']/g;
+
+/** The specifiers a file imports. */
+function importsOf(source: string): string[] {
+  return [...source.matchAll(importPattern)].map((match) => match[1]!);
+}
+
+/** What is still imported once types are erased: what a bundle carries. */
+function runtimeImportsOf(source: string): string[] {
+  return importsOf(source.replace(/\b(?:import|export)\s+type\s+[^'";]*?\s+from\s+["'][^"']+["']/g, ""));
+}
+
+/** The file an import names, with the extension the bundler would try. */
+function fileOf(target: string): string | undefined {
+  return [target, `${target}.ts`, `${target}.tsx`, path.join(target, "index.ts"), path.join(target, "index.tsx")].find(
+    (candidate) => existsSync(path.join(root, candidate)) && statSync(path.join(root, candidate)).isFile(),
+  );
+}
+
+/** The repository-relative path an import resolves to, or undefined for a package. */
+function resolve(from: string, specifier: string): string | undefined {
+  if (specifier.startsWith("@/")) return specifier.slice(2);
+  if (specifier.startsWith(".")) return path.relative(root, path.resolve(path.dirname(from), specifier));
+  return undefined;
+}
+
+function layerOf(relativePath: string): Layer | undefined {
+  const top = relativePath.split(path.sep)[0];
+  return layers.find((layer) => layer === top);
+}
+
+interface Edge {
+  file: string;
+  specifier: string;
+  target: string;
+}
+
+function edges(): Edge[] {
+  return layers.flatMap((layer) =>
+    existsSync(path.join(root, layer))
+      ? sourceFiles(path.join(root, layer)).flatMap((full) =>
+          importsOf(readFileSync(full, "utf8")).flatMap((specifier) => {
+            const target = resolve(full, specifier);
+            return target === undefined ? [] : [{ file: path.relative(root, full), specifier, target }];
+          }),
+        )
+      : [],
+  );
+}
+
+describe("the import graph", () => {
+  const all = edges();
+
+  it("is read from every layer", () => {
+    // A regex that stopped matching would pass every rule below.
+    expect(all.filter((edge) => layerOf(edge.file) === "app").length).toBeGreaterThan(50);
+    expect(all.filter((edge) => layerOf(edge.file) === "lib").length).toBeGreaterThan(50);
+    expect(all.filter((edge) => layerOf(edge.file) === "components").length).toBeGreaterThan(20);
+  });
+
+  it("recognises every import form", () => {
+    expect(
+      importsOf(
+        `import a from "@/a";\nimport type { B } from "./b";\nimport "./c";\nexport { d } from "../d";\nexport * from "@/e";\nconst f = await import("@/f");\nimport {\n  g,\n  h,\n} from "@/g";`,
+      ),
+    ).toEqual(["@/a", "./b", "./c", "../d", "@/e", "@/f", "@/g"]);
+  });
+
+  for (const layer of layers) {
+    for (const banned of forbidden[layer]) {
+      it(`has no import from ${layer}/ into ${banned}/`, () => {
+        const offenders = all
+          .filter((edge) => layerOf(edge.file) === layer && layerOf(edge.target) === banned)
+          .map((edge) => `${edge.file} → ${edge.specifier}`);
+        expect(offenders).toEqual([]);
+      });
+    }
+  }
+
+  it("keeps the typed environment out of client bundles", () => {
+    // lib/config.ts reads process.env, which a browser does not have: a client component must not reach it, even through lib/.
+    const source = (file: string) => readFileSync(path.join(root, file), "utf8");
+    const clientFiles = layers
+      .flatMap((layer) => sourceFiles(path.join(root, layer)))
+      .map((full) => path.relative(root, full))
+      .filter((file) => /^\s*["']use client["']/.test(source(file)));
+    expect(clientFiles.length).toBeGreaterThan(5);
+    const offenders: string[] = [];
+    for (const start of clientFiles) {
+      const seen = new Map<string, string | undefined>([[start, undefined]]);
+      const queue = [start];
+      while (queue.length > 0) {
+        const file = queue.shift()!;
+        if (file === "lib/config.ts") {
+          const chain = [file];
+          for (let at = seen.get(file); at !== undefined; at = seen.get(at)) chain.unshift(at);
+          offenders.push(chain.join(" → "));
+          break;
+        }
+        for (const specifier of runtimeImportsOf(source(file))) {
+          const target = resolve(path.join(root, file), specifier);
+          const next = target === undefined ? undefined : fileOf(target);
+          if (next !== undefined && !seen.has(next)) {
+            seen.set(next, file);
+            queue.push(next);
+          }
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
