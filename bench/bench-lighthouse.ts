@@ -56,6 +56,7 @@ try {
 
   const pages = ["/", "/iniciativas", `/iniciativas/${initiativeId}`, "/matriz", "/tablero"];
   const rows: string[][] = [];
+  const problems: string[] = [];
   for (const page of pages) {
     const cells = [page];
     for (const [preset, config] of [
@@ -78,6 +79,12 @@ try {
       const { categories, audits } = result.lhr;
       const score = (id: string) => String(Math.round((categories[id]?.score ?? 0) * 100));
       const cls = audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN;
+      const failing = ["accessibility", "best-practices"].flatMap((id) =>
+        (categories[id]?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 1) < 1)
+          .map((ref) => ref.id),
+      );
+      if (failing.length > 0) problems.push(`${page} (${preset}): ${[...new Set(failing)].join(", ")}`);
       if (preset === "móvil") cells.push(score("performance"), score("accessibility"), score("best-practices"), cls.toFixed(3));
       else cells.push(score("performance"), cls.toFixed(3));
     }
@@ -93,6 +100,8 @@ try {
       "\n",
     ),
   );
+  if (problems.length > 0)
+    console.log(`\nAuditorías de accesibilidad y buenas prácticas que fallan:\n${problems.map((p) => `- ${p}`).join("\n")}`);
   console.log("\nObjetivos: rendimiento ≥ 95 (móvil), accesibilidad 100, buenas prácticas 100; CLS < 0,05 en /iniciativas.");
 } finally {
   await chrome?.kill();
