@@ -22,7 +22,7 @@ export class VersionConflictError extends AppError {
     readonly current: InitiativeSnapshot,
     readonly currentVersion: number,
   ) {
-    super("conflict", "Otra persona guardó esta iniciativa mientras usted la editaba. Compare los cambios y elija qué conservar.", {
+    super("conflict", t.conflicts.initiative, {
       details: { conflict: { current, currentVersion } },
     });
   }
