@@ -7,13 +7,8 @@ import { t } from "@/lib/i18n";
 import { diffSnapshots, type SnapshotChange } from "@/lib/initiatives/diff-snapshots";
 import type { InitiativeInput } from "@/lib/initiatives/initiative-schema";
 import { initiativeInputSchema } from "@/lib/initiatives/initiative-schema";
-import {
-  createInitiativeInTx,
-  setArchivedInTx,
-  snapshotInitiative,
-  updateInitiativeInTx,
-  VersionConflictError,
-} from "@/lib/initiatives/save-initiative";
+import { createInitiativeInTx, setArchivedInTx, updateInitiativeInTx, VersionConflictError } from "@/lib/initiatives/save-initiative";
+import { snapshotInitiative } from "@/lib/initiatives/get-initiative-snapshot";
 import { canonicalMechanismName } from "@/lib/matrix/mechanism-names";
 import { foldText } from "@/lib/text/search-text";
 import type { BulkFile } from "./read-bulk-file";
