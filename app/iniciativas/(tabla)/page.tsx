@@ -4,6 +4,7 @@ import { InitiativeFilters } from "@/components/initiatives/initiative-filters";
 import { InitiativesTable } from "@/components/initiatives/initiatives-table";
 import { ExportLinks, ExportScope } from "@/components/initiatives/export-links";
 import { SavedViewsMenu } from "@/components/initiatives/saved-views-menu";
+import { buttonClass } from "@/components/ui/button";
 import { ReplaceUrl } from "@/components/ui/replace-url";
 import { requirePageReader } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
@@ -43,7 +44,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-3xl font-bold text-brand-900">{t.initiatives.title}</h1>
           {can(user.role, "matrix:edit") && (
-            <Link href="/iniciativas/nueva" className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+            <Link href="/iniciativas/nueva" className={buttonClass()}>
               {t.editing.newTitle}
             </Link>
           )}
