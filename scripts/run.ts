@@ -1,3 +1,4 @@
+import "@/lib/validation/spanish-zod";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { openDatabase } from "@/lib/db/local-database";
 import { AppError, EXIT_CODE } from "@/lib/errors/app-error";

@@ -7,7 +7,8 @@ import type { InitiativeSnapshot, SavedInitiativeResult as Saved } from "@/lib/i
 import { snapshotToInput } from "@/lib/initiatives/snapshot-input";
 import { FIELD_LIMITS } from "@/lib/text/field-limits";
 import { t } from "@/lib/i18n";
-import { FormMessage } from "@/components/ui/form-controls";
+import { Button } from "@/components/ui/button";
+import { Field, FormMessage, Select, TextArea } from "@/components/ui/form-controls";
 
 type Action = (state: ActionState<Saved>, data: FormData) => Promise<ActionState<Saved>>;
 
@@ -134,67 +135,45 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
             <SnapshotView title={t.editing.stored} snapshot={conflict.current} />
           </div>
           <div className="flex flex-wrap gap-2">
-            <button type="button" onClick={keepStored} className="rounded border border-slate-400 bg-white px-3 py-2 text-sm font-semibold">
+            <Button variant="secondary" size="sm" onClick={keepStored}>
               {t.editing.keepStored}
-            </button>
-            <button type="button" onClick={overwrite} className="rounded bg-accent-600 px-3 py-2 text-sm font-semibold text-white">
+            </Button>
+            <Button variant="danger" size="sm" onClick={overwrite}>
               {t.editing.overwrite}
-            </button>
+            </Button>
           </div>
         </section>
       )}
 
-      <div className="space-y-1">
-        <label htmlFor="nombre" className="block text-sm font-medium text-slate-800">
-          {t.editing.name}
-        </label>
-        <textarea
-          id="nombre"
-          value={name}
-          rows={2}
-          maxLength={FIELD_LIMITS.initiativeName}
-          onChange={(e) => change(() => setName(e.target.value))}
-          aria-invalid={!!errors.name}
-          aria-describedby={errors.name ? "nombre-error" : undefined}
-          className="block w-full rounded border border-slate-400 px-3 py-2"
-        />
-        {errors.name && (
-          <p id="nombre-error" className="text-sm text-red-800">
-            {errors.name.join(" ")}
-          </p>
+      <Field name="name" id="nombre" label={t.editing.name} errors={errors.name}>
+        {(props) => (
+          <TextArea
+            {...props}
+            value={name}
+            rows={2}
+            maxLength={FIELD_LIMITS.initiativeName}
+            onChange={(e) => change(() => setName(e.target.value))}
+          />
         )}
-      </div>
+      </Field>
 
-      <div className="space-y-1">
-        <label htmlFor="objetivo" className="block text-sm font-medium text-slate-800">
-          {t.editing.objective}
-        </label>
-        <select
-          id="objetivo"
-          value={objectiveCode}
-          onChange={(e) => change(() => setObjectiveCode(e.target.value))}
-          aria-invalid={!!errors.managementObjectiveCode}
-          aria-describedby={errors.managementObjectiveCode ? "objetivo-error" : undefined}
-          className="block w-full rounded border border-slate-400 bg-white px-3 py-2"
-        >
-          {/* A new initiative starts without one: a forgotten choice must be an error, not objective 1.1. */}
-          {!objectiveCode && (
-            <option value="" disabled>
-              {t.editing.chooseObjective}
-            </option>
-          )}
-          {objectives.map((o) => (
-            <option key={o.code} value={o.code}>
-              {o.code} {o.title.length > 110 ? `${o.title.slice(0, 109)}…` : o.title}
-            </option>
-          ))}
-        </select>
-        {errors.managementObjectiveCode && (
-          <p id="objetivo-error" className="text-sm text-red-800">
-            {errors.managementObjectiveCode.join(" ")}
-          </p>
+      <Field name="managementObjectiveCode" id="objetivo" label={t.editing.objective} errors={errors.managementObjectiveCode}>
+        {(props) => (
+          <Select {...props} value={objectiveCode} onChange={(e) => change(() => setObjectiveCode(e.target.value))}>
+            {/* A new initiative starts without one: a forgotten choice must be an error, not objective 1.1. */}
+            {!objectiveCode && (
+              <option value="" disabled>
+                {t.editing.chooseObjective}
+              </option>
+            )}
+            {objectives.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.code} {o.title.length > 110 ? `${o.title.slice(0, 109)}…` : o.title}
+              </option>
+            ))}
+          </Select>
         )}
-      </div>
+      </Field>
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold text-slate-900">{t.initiative.articulationObjectives}</legend>
@@ -238,7 +217,7 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
                   </button>
                 </div>
               </div>
-              <textarea
+              <TextArea
                 id={textId}
                 value={item.text}
                 rows={3}
@@ -246,7 +225,6 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
                 onChange={(e) => updateItem(item.key, { text: e.target.value })}
                 aria-invalid={!!textErrors}
                 aria-describedby={textErrors ? `${textId}-error` : undefined}
-                className="block w-full rounded border border-slate-400 px-3 py-2"
               />
               {textErrors && (
                 <p id={`${textId}-error`} className="text-sm text-red-800">
@@ -275,32 +253,27 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
             </div>
           );
         })}
-        <button
-          type="button"
+        <Button
+          variant="secondary"
+          size="sm"
           onClick={() => change(() => setItems((list) => [...list, { key: ++lastKey.current, text: "", mechanismIds: [] }]))}
-          className="rounded border border-slate-400 bg-white px-3 py-2 text-sm font-medium"
         >
           {t.editing.addObjective}
-        </button>
+        </Button>
       </fieldset>
 
       <div className="flex flex-wrap gap-2">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
-        >
+        <Button type="submit" disabled={pending}>
           {pending ? t.forms.saving : t.forms.save}
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          variant="secondary"
           onClick={() => {
             if (!dirty || window.confirm(t.editing.discardConfirm)) router.push(id ? `/iniciativas/${id}` : "/iniciativas");
           }}
-          className="rounded border border-slate-400 bg-white px-4 py-2 font-medium"
         >
           {t.forms.cancel}
-        </button>
+        </Button>
       </div>
     </form>
   );

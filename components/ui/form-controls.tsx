@@ -3,6 +3,7 @@
 import { useFormStatus } from "react-dom";
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { t } from "@/lib/i18n";
+import { buttonClass, type ButtonVariant } from "./button";
 
 const inputClass =
   "block w-full rounded border border-slate-400 bg-white px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
@@ -12,12 +13,13 @@ interface FieldProps {
   label: string;
   errors?: string[];
   hint?: ReactNode;
+  /** The control's id, when an address or a test names it; else derived from the name. */
+  id?: string;
   children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
 }
 
 /** A labelled control with its hint and its errors next to it, announced to screen readers. */
-export function Field({ name, label, errors, hint, children }: FieldProps) {
-  const id = `campo-${name}`;
+export function Field({ name, label, errors, hint, id = `campo-${name}`, children }: FieldProps) {
   const described = [hint ? `${id}-ayuda` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
@@ -86,22 +88,12 @@ export function SubmitButton({
 }: {
   children: ReactNode;
   pendingLabel?: string;
-  variant?: "primary" | "secondary" | "danger";
+  variant?: ButtonVariant;
 }) {
   const { pending } = useFormStatus();
-  const styles = {
-    primary: "bg-brand-700 text-white hover:bg-brand-800",
-    secondary: "border border-slate-400 bg-white text-slate-900 hover:bg-slate-100",
-    danger: "bg-accent-600 text-white hover:bg-red-800",
-  }[variant];
   // aria-disabled, not disabled: a disabled button drops the keyboard focus to the page's start on every submit.
   return (
-    <button
-      type="submit"
-      aria-disabled={pending}
-      onClick={(event) => pending && event.preventDefault()}
-      className={`rounded px-4 py-2 text-sm font-semibold aria-disabled:opacity-70 ${styles}`}
-    >
+    <button type="submit" aria-disabled={pending} onClick={(event) => pending && event.preventDefault()} className={buttonClass(variant)}>
       {pending ? pendingLabel : children}
     </button>
   );

@@ -1,4 +1,5 @@
 import "server-only";
+import "@/lib/validation/spanish-zod";
 import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import type { z } from "zod";

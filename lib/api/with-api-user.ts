@@ -1,4 +1,5 @@
 import "server-only";
+import "@/lib/validation/spanish-zod";
 import { authorize, type CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors/app-error";

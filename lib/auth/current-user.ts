@@ -1,4 +1,5 @@
 import "server-only";
+import "@/lib/validation/spanish-zod";
 import { getToken } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";

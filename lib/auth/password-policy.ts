@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { FIELD_LIMITS } from "@/lib/text/field-limits";
+import { t } from "@/lib/i18n";
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -36,22 +37,22 @@ function isMonotonous(password: string): boolean {
  */
 export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
   const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) return `La contraseña debe tener al menos ${PASSWORD_MIN_LENGTH} caracteres.`;
-  if (length > FIELD_LIMITS.password) return `La contraseña no puede superar ${FIELD_LIMITS.password} caracteres.`;
-  if (isMonotonous(password)) return "La contraseña es demasiado predecible (caracteres repetidos o en secuencia).";
+  if (length < PASSWORD_MIN_LENGTH) return t.validation.password.short(PASSWORD_MIN_LENGTH);
+  if (length > FIELD_LIMITS.password) return t.validation.password.long(FIELD_LIMITS.password);
+  if (isMonotonous(password)) return t.validation.password.monotonous;
   if (variants(password).some((v) => commonPasswords().has(v))) {
-    return "Esa contraseña es de las más usadas y fáciles de adivinar. Elija otra, por ejemplo una frase de varias palabras.";
+    return t.validation.password.common;
   }
   const lower = password.toLowerCase();
   const personal = [context.email?.split("@")[0], ...(context.name?.split(/\s+/) ?? [])]
     .map((w) => w?.toLowerCase())
     .filter((w): w is string => !!w && w.length >= 4);
-  if (personal.some((word) => lower.includes(word))) return "La contraseña no debe contener su nombre ni su correo.";
+  if (personal.some((word) => lower.includes(word))) return t.validation.password.personal;
   return null;
 }
 
 /** The zod rule shared by every form that sets a password. */
-export const passwordSchema = z.string({ error: "Escriba una contraseña." }).superRefine((value, ctx) => {
+export const passwordSchema = z.string({ error: t.validation.password.required }).superRefine((value, ctx) => {
   const problem = passwordProblem(value);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });

@@ -25,6 +25,9 @@ import { refusals } from "./es/refusals";
 import { errors } from "./es/errors";
 import { bulkFile } from "./es/bulk-file";
 import { appErrors } from "./es/app-errors";
+import { validation } from "./es/validation";
+import { conflicts } from "./es/conflicts";
+import { bulkRows } from "./es/bulk-rows";
 
 export const es = {
   app,
@@ -53,4 +56,7 @@ export const es = {
   errors,
   bulkFile,
   appErrors,
+  validation,
+  conflicts,
+  bulkRows,
 } as const;

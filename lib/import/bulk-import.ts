@@ -7,13 +7,8 @@ import { t } from "@/lib/i18n";
 import { diffSnapshots, type SnapshotChange } from "@/lib/initiatives/diff-snapshots";
 import type { InitiativeInput } from "@/lib/initiatives/initiative-schema";
 import { initiativeInputSchema } from "@/lib/initiatives/initiative-schema";
-import {
-  createInitiativeInTx,
-  setArchivedInTx,
-  snapshotInitiative,
-  updateInitiativeInTx,
-  VersionConflictError,
-} from "@/lib/initiatives/save-initiative";
+import { createInitiativeInTx, setArchivedInTx, updateInitiativeInTx, VersionConflictError } from "@/lib/initiatives/save-initiative";
+import { snapshotInitiative } from "@/lib/initiatives/get-initiative-snapshot";
 import { canonicalMechanismName } from "@/lib/matrix/mechanism-names";
 import { foldText } from "@/lib/text/search-text";
 import type { BulkFile } from "./read-bulk-file";
@@ -58,14 +53,14 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
   const seen = new Set<number>();
   for (const item of file.initiatives) {
     if (!objectiveCodes.has(item.managementObjectiveCode)) {
-      plan.errors.push({ line: item.line, message: `el objetivo de gestión ${item.managementObjectiveCode} no existe.` });
+      plan.errors.push({ line: item.line, message: t.bulkRows.managementObjectiveMissing(item.managementObjectiveCode) });
       continue;
     }
     const unknown = item.articulationObjectives.flatMap((o) => o.mechanisms).filter((m) => !mechanismFor(m));
     if (unknown.length > 0) {
       plan.errors.push({
         line: item.line,
-        message: `mecanismo desconocido: ${[...new Set(unknown)].map((m) => `«${m}»`).join(", ")}. Créelo antes en Vocabulario.`,
+        message: t.bulkRows.unknownMechanisms([...new Set(unknown)]),
       });
       continue;
     }
@@ -93,7 +88,7 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
       if (!item.matchByName) {
         plan.errors.push({
           line: item.line,
-          message: `ya existe «${input.name}» en el objetivo ${input.managementObjectiveCode} (id ${existing[0]}): escriba ese id en la columna «id» para actualizarla, o cambie el nombre.`,
+          message: t.bulkRows.duplicateName(input.name, input.managementObjectiveCode, existing[0]!),
         });
         continue;
       }
@@ -101,7 +96,7 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
     }
     const current = await snapshotInitiative(db, id);
     if (!current) {
-      plan.errors.push({ line: item.line, message: `no existe una iniciativa con id ${id} (deje el id vacío para crearla).` });
+      plan.errors.push({ line: item.line, message: t.bulkRows.initiativeMissing(id) });
       continue;
     }
     seen.add(id);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MECHANISM_SLUG } from "@/lib/matrix/mechanism-names";
 import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 import { PAGE_SIZES, SORTS, type InitiativeSort } from "./table-options";
+import { t } from "@/lib/i18n";
 
 const STATUS_SLUG_VALUES = STATUSES.map((s) => STATUS_SLUGS[s]) as [string, ...string[]];
 
@@ -14,7 +15,7 @@ const list = (item: z.ZodType<string, string>, max: number, label: string) =>
         .map((v) => v.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(item).max(max, `${label}: como máximo ${max} valores.`))
+    .pipe(z.array(item).max(max, t.validation.query.tooMany(label, max)))
     .transform((values) => [...new Set(values)]);
 
 /**
@@ -22,35 +23,27 @@ const list = (item: z.ZodType<string, string>, max: number, label: string) =>
  * (Spanish, like the URLs). One schema for the page, the exports and the API.
  */
 export const initiativeQuerySchema = z.object({
-  q: z.string().max(200, "q: la búsqueda admite hasta 200 caracteres.").default(""),
-  desarrollo: list(z.string().regex(/^\d{1,2}$/, "desarrollo: se esperaba un código como «1»."), 20, "desarrollo").default([]),
-  objetivo: list(z.string().regex(/^\d{1,2}\.\d{1,2}$/, "objetivo: se esperaba un código como «1.1»."), 50, "objetivo").default([]),
-  mecanismo: list(
-    z.string().regex(MECHANISM_SLUG, "mecanismo: se esperaba el identificador de un mecanismo, como «convenios»."),
-    50,
-    "mecanismo",
-  ).default([]),
-  estado: list(z.enum(STATUS_SLUG_VALUES, { error: `estado: use ${STATUS_SLUG_VALUES.join(", ")}.` }), 5, "estado").default([]),
-  responsable: list(
-    z.string().regex(/^[a-z0-9-]{1,120}$/, "responsable: se esperaba el identificador de una secretaría, como «salud», o «ninguna»."),
-    30,
-    "responsable",
-  ).default([]),
-  desactualizadas: z.enum(["si"], { error: "desactualizadas: use «si» para ver las que no tienen avances en 90 días." }).optional(),
-  vencen: z.enum(["si"], { error: "vencen: use «si» para ver las que tienen instrumentos que vencen en 90 días." }).optional(),
-  archivadas: z.enum(["si"], { error: "archivadas: use «si» para ver solo las archivadas." }).optional(),
-  modo: z.enum(["alguno", "todos"], { error: "modo: use «alguno» o «todos»." }).default("alguno"),
-  orden: z.enum(SORTS, { error: `orden: use uno de ${SORTS.join(", ")}.` }).optional(),
-  dir: z.enum(["asc", "desc"], { error: "dir: use «asc» o «desc»." }).default("asc"),
+  q: z.string().max(200, t.validation.query.q).default(""),
+  desarrollo: list(z.string().regex(/^\d{1,2}$/, t.validation.query.development), 20, "desarrollo").default([]),
+  objetivo: list(z.string().regex(/^\d{1,2}\.\d{1,2}$/, t.validation.query.objective), 50, "objetivo").default([]),
+  mecanismo: list(z.string().regex(MECHANISM_SLUG, t.validation.query.mechanism), 50, "mecanismo").default([]),
+  estado: list(z.enum(STATUS_SLUG_VALUES, { error: t.validation.query.status(STATUS_SLUG_VALUES.join(", ")) }), 5, "estado").default([]),
+  responsable: list(z.string().regex(/^[a-z0-9-]{1,120}$/, t.validation.query.lead), 30, "responsable").default([]),
+  desactualizadas: z.enum(["si"], { error: t.validation.query.stale }).optional(),
+  vencen: z.enum(["si"], { error: t.validation.query.expiring }).optional(),
+  archivadas: z.enum(["si"], { error: t.validation.query.archived }).optional(),
+  modo: z.enum(["alguno", "todos"], { error: t.validation.query.mode }).default("alguno"),
+  orden: z.enum(SORTS, { error: t.validation.query.sort(SORTS.join(", ")) }).optional(),
+  dir: z.enum(["asc", "desc"], { error: t.validation.query.dir }).default("asc"),
   pagina: z.coerce
-    .number({ error: "pagina: se esperaba un número." })
-    .int("pagina: se esperaba un número entero.")
-    .min(1, "pagina: desde 1.")
-    .max(100_000, "pagina: demasiado grande.")
+    .number({ error: t.validation.query.pageNumber })
+    .int(t.validation.query.pageInteger)
+    .min(1, t.validation.query.pageMin)
+    .max(100_000, t.validation.query.pageMax)
     .default(1),
   por: z.coerce
-    .number({ error: "por: se esperaba 25, 50 o 100." })
-    .refine((n): n is (typeof PAGE_SIZES)[number] => (PAGE_SIZES as readonly number[]).includes(n), "por: se esperaba 25, 50 o 100.")
+    .number({ error: t.validation.query.pageSize })
+    .refine((n): n is (typeof PAGE_SIZES)[number] => (PAGE_SIZES as readonly number[]).includes(n), t.validation.query.pageSize)
     .default(25),
 });
 
@@ -88,7 +81,7 @@ export function parseInitiativeQueryStrict(params: Params, options: { unknown?: 
     return {
       success: false as const,
       errors: [
-        ...unknown.map((key) => ({ parameter: key, message: `parámetro desconocido; use ${names.join(", ")}.` })),
+        ...unknown.map((key) => ({ parameter: key, message: t.validation.query.unknown(names.join(", ")) })),
         ...(result.error?.issues ?? []).map((issue) => ({ parameter: String(issue.path[0] ?? ""), message: issue.message })),
       ],
     };

@@ -1,31 +1,35 @@
 import { z } from "zod";
 import { FIELD_LIMITS } from "@/lib/text/field-limits";
+import { t } from "@/lib/i18n";
 
 /** One schema per entity: it feeds the edit form, its server action and any API that writes. */
 export const articulationObjectiveInputSchema = z.object({
   /** The stored row this one edits, when it exists: keeps its signed instruments attached. */
   id: z.number().int().positive().optional(),
   text: z
-    .string({ error: "Escriba el objetivo de articulación." })
+    .string({ error: t.validation.initiative.objectiveRequired })
     .trim()
-    .min(3, "Escriba el objetivo de articulación (al menos 3 caracteres).")
-    .max(FIELD_LIMITS.articulationObjective, `El objetivo de articulación admite hasta ${FIELD_LIMITS.articulationObjective} caracteres.`),
-  mechanismIds: z.array(z.number().int().positive()).max(30, "Como máximo 30 mecanismos por objetivo."),
+    .min(3, t.validation.initiative.objectiveShort)
+    .max(
+      FIELD_LIMITS.articulationObjective,
+      t.validation.form.maxLength(t.validation.initiative.objective, FIELD_LIMITS.articulationObjective),
+    ),
+  mechanismIds: z.array(z.number().int().positive()).max(30, t.validation.initiative.tooManyMechanisms),
 });
 
 export const initiativeInputSchema = z.object({
   name: z
-    .string({ error: "Escriba el nombre de la iniciativa." })
+    .string({ error: t.validation.initiative.nameRequired })
     .trim()
-    .min(3, "Escriba el nombre de la iniciativa (al menos 3 caracteres).")
-    .max(FIELD_LIMITS.initiativeName, `El nombre admite hasta ${FIELD_LIMITS.initiativeName} caracteres.`),
+    .min(3, t.validation.initiative.nameShort)
+    .max(FIELD_LIMITS.initiativeName, t.validation.form.maxLength(t.validation.form.name, FIELD_LIMITS.initiativeName)),
   managementObjectiveCode: z
-    .string({ error: "Elija un objetivo de gestión." })
-    .regex(/^\d{1,2}\.\d{1,2}$/, "Elija un objetivo de gestión."),
+    .string({ error: t.validation.initiative.managementObjective })
+    .regex(/^\d{1,2}\.\d{1,2}$/, t.validation.initiative.managementObjective),
   articulationObjectives: z
     .array(articulationObjectiveInputSchema)
-    .min(1, "La iniciativa necesita al menos un objetivo de articulación.")
-    .max(50, "Como máximo 50 objetivos de articulación."),
+    .min(1, t.validation.initiative.objectivesMissing)
+    .max(50, t.validation.initiative.tooManyObjectives),
 });
 
 export const updateInitiativeSchema = initiativeInputSchema.extend({

@@ -7,6 +7,8 @@ import { t } from "@/lib/i18n";
 import { findInstrumentWithLostType } from "@/lib/tracking/instrument-types";
 import { refreshDerivedColumns } from "./derived-columns";
 import { updateInitiativeSchema, type InitiativeInput, type InitiativeSnapshot, type UpdateInitiativeInput } from "./initiative-schema";
+import { snapshotInitiative } from "./get-initiative-snapshot";
+import { initiativeHistory } from "./list-initiative-history";
 import { snapshotToInput } from "./snapshot-input";
 
 type Tx = Prisma.TransactionClient;
@@ -22,37 +24,10 @@ export class VersionConflictError extends AppError {
     readonly current: InitiativeSnapshot,
     readonly currentVersion: number,
   ) {
-    super("conflict", "Otra persona guardó esta iniciativa mientras usted la editaba. Compare los cambios y elija qué conservar.", {
+    super("conflict", t.conflicts.initiative, {
       details: { conflict: { current, currentVersion } },
     });
   }
-}
-
-export async function snapshotInitiative(db: Db | Tx, id: number): Promise<{ snapshot: InitiativeSnapshot; version: number } | null> {
-  const initiative = await db.initiative.findUnique({
-    where: { id },
-    include: {
-      managementObjective: { select: { code: true } },
-      articulationObjectives: {
-        orderBy: { position: "asc" },
-        include: { mechanisms: { orderBy: { position: "asc" }, include: { mechanism: { select: { id: true, name: true } } } } },
-      },
-    },
-  });
-  if (!initiative) return null;
-  return {
-    version: initiative.version,
-    snapshot: {
-      name: initiative.name,
-      managementObjectiveCode: initiative.managementObjective.code,
-      archived: initiative.archivedAt !== null,
-      articulationObjectives: initiative.articulationObjectives.map((o) => ({
-        id: o.id,
-        text: o.text,
-        mechanisms: o.mechanisms.map((m) => ({ id: m.mechanism.id, name: m.mechanism.name })),
-      })),
-    },
-  };
 }
 
 /** Checks the references of an input and returns what the write needs. */
@@ -229,16 +204,4 @@ export async function restoreInitiativeVersion(
   const input = updateInitiativeSchema.safeParse({ id: target.id, version: target.version, ...snapshotToInput(event.after) });
   if (!input.success) throw new ActionError(t.refusals.versionBreaksRules(input.error.issues[0]!.message));
   return updateInitiative(db, input.data, actor, context, "initiative.restore");
-}
-
-/** The recorded versions of an initiative, newest first. */
-export async function initiativeHistory(db: Db, id: number) {
-  const events = await db.auditEvent.findMany({
-    where: { entityType: "Initiative", entityId: String(id), action: { startsWith: "initiative." } },
-    orderBy: { id: "desc" },
-  });
-  return events.map((event) => {
-    const data = event.data as unknown as { before: InitiativeSnapshot | null; after: InitiativeSnapshot; version: number };
-    return { id: event.id, action: event.action, occurredAt: event.occurredAt, userEmail: event.userEmail, ip: event.ip, ...data };
-  });
 }

@@ -17,14 +17,17 @@ interface Actor {
 /** One schema per entity: the admin forms and their actions share it. */
 export const mechanismSchema = z.object({
   name: z
-    .string({ error: "Escriba el nombre." })
+    .string({ error: t.validation.form.nameRequired })
     .trim()
-    .min(2, "Escriba el nombre del mecanismo.")
-    .max(FIELD_LIMITS.mechanismName, `El nombre admite hasta ${FIELD_LIMITS.mechanismName} caracteres.`),
+    .min(2, t.validation.mechanism.nameShort)
+    .max(FIELD_LIMITS.mechanismName, t.validation.form.maxLength(t.validation.form.name, FIELD_LIMITS.mechanismName)),
   description: z
     .string()
     .trim()
-    .max(FIELD_LIMITS.mechanismDescription, `La descripción admite hasta ${FIELD_LIMITS.mechanismDescription} caracteres.`)
+    .max(
+      FIELD_LIMITS.mechanismDescription,
+      t.validation.form.maxLength(t.validation.mechanism.description, FIELD_LIMITS.mechanismDescription),
+    )
     .transform((v) => v || null)
     .optional(),
 });
@@ -35,9 +38,9 @@ export const updateMechanismSchema = mechanismSchema.extend({
 export const mergeMechanismSchema = z
   .object({
     sourceId: z.coerce.number().int().positive(),
-    targetId: z.coerce.number().int().positive({ error: "Elija el mecanismo que se conserva." }),
+    targetId: z.coerce.number().int().positive({ error: t.validation.mechanism.target }),
   })
-  .refine((v) => v.sourceId !== v.targetId, { path: ["targetId"], message: "Elija otro mecanismo: no se puede fusionar consigo mismo." });
+  .refine((v) => v.sourceId !== v.targetId, { path: ["targetId"], message: t.validation.mechanism.mergeSelf });
 
 async function initiativesUsing(tx: Tx, mechanismId: number) {
   const rows = await tx.articulationObjective.findMany({

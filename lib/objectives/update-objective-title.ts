@@ -7,13 +7,13 @@ import { t } from "@/lib/i18n";
 import { FIELD_LIMITS } from "@/lib/text/field-limits";
 
 export const objectiveTitleSchema = z.object({
-  code: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, "Código de objetivo inválido."),
+  code: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, t.validation.objective.code),
   version: z.coerce.number().int().min(1),
   title: z
-    .string({ error: "Escriba el título." })
+    .string({ error: t.validation.tracking.titleRequired })
     .trim()
-    .min(3, "Escriba el título del objetivo.")
-    .max(FIELD_LIMITS.objectiveTitle, `El título admite hasta ${FIELD_LIMITS.objectiveTitle} caracteres.`),
+    .min(3, t.validation.objective.titleShort)
+    .max(FIELD_LIMITS.objectiveTitle, t.validation.form.maxLength(t.validation.objective.title, FIELD_LIMITS.objectiveTitle)),
 });
 
 /** Edits a development ("1") or management ("1.1") objective's title, version-checked and audited in one transaction. */

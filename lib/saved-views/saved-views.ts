@@ -8,11 +8,11 @@ export const MAX_SAVED_VIEWS = 50;
 
 export const saveViewSchema = z.object({
   name: z
-    .string({ error: "Escriba un nombre." })
+    .string({ error: t.validation.views.nameRequired })
     .trim()
-    .min(1, "Escriba un nombre para la vista.")
-    .max(80, "El nombre admite hasta 80 caracteres."),
-  query: z.string().max(2_000, "La vista es demasiado larga."),
+    .min(1, t.validation.views.nameEmpty)
+    .max(80, t.validation.views.nameLong),
+  query: z.string().max(2_000, t.validation.views.queryLong),
 });
 
 export const deleteViewSchema = z.object({ id: z.coerce.number().int().positive() });

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/db/client";
+import { t } from "@/lib/i18n";
 
 /**
  * An instrument's type must stay one of its articulation objective's
@@ -18,7 +19,5 @@ export async function findInstrumentWithLostType(tx: Prisma.TransactionClient, i
       AND NOT EXISTS (SELECT 1 FROM "ArticulationObjectiveMechanism" aom
         WHERE aom."articulationObjectiveId" = ins."articulationObjectiveId" AND aom."mechanismId" = ins."mechanismId")
     ORDER BY ins.id LIMIT 1`;
-  return found
-    ? `El instrumento «${found.title}» del objetivo de articulación «${found.objective.slice(0, 80)}» es de tipo «${found.mechanism}»: ese mecanismo no se puede quitar del objetivo mientras el instrumento exista. Cambie o elimine el instrumento en Seguimiento primero.`
-    : null;
+  return found ? t.conflicts.instrumentKeepsType(found.title, found.objective.slice(0, 80), found.mechanism) : null;
 }

@@ -54,7 +54,7 @@ export async function updateSecretariat(db: Db, input: z.infer<typeof updateSecr
       where: { id: input.id, version: input.version },
       data: { name: input.name, slug, version: { increment: 1 } },
     });
-    if (count === 0) throw new TrackingConflictError("esta secretaría");
+    if (count === 0) throw new TrackingConflictError(t.conflicts.subjects.secretariat);
     await recordAuditEvent(tx, {
       action: "secretariat.update",
       actor,
@@ -76,7 +76,7 @@ export async function deleteSecretariat(db: Db, input: z.infer<typeof deleteCata
     const uses = secretariat._count.leads + secretariat._count.supports;
     if (uses > 0) throw new ActionError(t.refusals.secretariatInUse(secretariat.name, uses));
     const { count } = await tx.secretariat.deleteMany({ where: { id: input.id, version: input.version } });
-    if (count === 0) throw new TrackingConflictError("esta secretaría");
+    if (count === 0) throw new TrackingConflictError(t.conflicts.subjects.secretariat);
     await recordAuditEvent(tx, {
       action: "secretariat.delete",
       actor,
@@ -115,7 +115,7 @@ export async function updateCounterpart(db: Db, input: z.infer<typeof updateCoun
       where: { id: input.id, version: input.version },
       data: { name: input.name, type: input.type, version: { increment: 1 } },
     });
-    if (count === 0) throw new TrackingConflictError("este actor");
+    if (count === 0) throw new TrackingConflictError(t.conflicts.subjects.counterpart);
     await recordAuditEvent(tx, {
       action: "counterpart.update",
       actor,
@@ -137,7 +137,7 @@ export async function deleteCounterpart(db: Db, input: z.infer<typeof deleteCata
     if (counterpart._count.instruments > 0)
       throw new ActionError(t.refusals.counterpartInUse(counterpart.name, counterpart._count.instruments));
     const { count } = await tx.counterpart.deleteMany({ where: { id: input.id, version: input.version } });
-    if (count === 0) throw new TrackingConflictError("este actor");
+    if (count === 0) throw new TrackingConflictError(t.conflicts.subjects.counterpart);
     await recordAuditEvent(tx, {
       action: "counterpart.delete",
       actor,

@@ -68,7 +68,7 @@ export async function updateInstrument(db: Db, input: UpdateInstrumentInput, act
       where: { id: input.id, version: input.version },
       data: { ...fields(input), version: { increment: 1 } },
     });
-    if (count === 0) throw new TrackingConflictError("este instrumento");
+    if (count === 0) throw new TrackingConflictError(t.conflicts.subjects.instrument);
     const after = await tx.instrument.findUniqueOrThrow({ where: { id: input.id }, include: instrumentNames });
     await recordAuditEvent(tx, {
       action: "instrument.update",
@@ -91,7 +91,7 @@ export async function deleteInstrument(db: Db, input: z.infer<typeof deleteInstr
     });
     if (!before) throw new ActionError(t.refusals.instrumentGone);
     const { count } = await tx.instrument.deleteMany({ where: { id: input.id, version: input.version } });
-    if (count === 0) throw new TrackingConflictError("este instrumento");
+    if (count === 0) throw new TrackingConflictError(t.conflicts.subjects.instrument);
     const initiativeId = before.articulationObjective.initiativeId;
     await recordAuditEvent(tx, {
       action: "instrument.delete",

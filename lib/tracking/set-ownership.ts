@@ -31,7 +31,7 @@ export async function setOwnership(db: Db, input: OwnershipInput, actor: Actor, 
       where: { id: input.initiativeId, trackingVersion: input.trackingVersion },
       data: { leadSecretariatId: input.leadSecretariatId ?? null, trackingVersion: { increment: 1 } },
     });
-    if (count === 0) throw new TrackingConflictError("los responsables de esta iniciativa");
+    if (count === 0) throw new TrackingConflictError(t.conflicts.subjects.ownership);
     await tx.initiativeSupport.deleteMany({ where: { initiativeId: input.initiativeId } });
     if (input.supportingSecretariatIds.length > 0) {
       await tx.initiativeSupport.createMany({

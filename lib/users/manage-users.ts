@@ -146,13 +146,6 @@ export async function changeOwnPassword(
   });
 }
 
-export async function listUsers(db: Db) {
-  return db.user.findMany({
-    orderBy: [{ active: "desc" }, { name: "asc" }],
-    select: { id: true, email: true, name: true, role: true, active: true, isDemo: true, lastSignInAt: true, createdAt: true },
-  });
-}
-
 const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: "admin.demo@quito.gob.ec", name: "Administración (demo)", role: "ADMIN" },
   { email: "planificacion.demo@quito.gob.ec", name: "Planificación (demo)", role: "PLANNER" },

@@ -8,7 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import type { InitiativeSnapshot } from "@/lib/initiatives/initiative-schema";
-import { snapshotInitiative } from "@/lib/initiatives/save-initiative";
+import { snapshotInitiative } from "@/lib/initiatives/get-initiative-snapshot";
 import { serializeDocument } from "@/lib/matrix/document";
 import { exportMatrix } from "@/lib/matrix/export-matrix";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";

@@ -3,14 +3,9 @@ import { createPrismaClient } from "@/lib/db/client";
 import { importMatrix } from "@/lib/matrix/import-matrix";
 import { readMatrixFile } from "@/lib/matrix/read-matrix-file";
 import { SEED_SOURCE } from "@/lib/matrix/seed";
-import {
-  initiativeHistory,
-  restoreInitiativeVersion,
-  setArchived,
-  snapshotInitiative,
-  updateInitiative,
-  VersionConflictError,
-} from "@/lib/initiatives/save-initiative";
+import { restoreInitiativeVersion, setArchived, updateInitiative, VersionConflictError } from "@/lib/initiatives/save-initiative";
+import { initiativeHistory } from "@/lib/initiatives/list-initiative-history";
+import { snapshotInitiative } from "@/lib/initiatives/get-initiative-snapshot";
 import { searchInitiatives } from "@/lib/initiatives/search-initiatives";
 import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { createUser } from "@/lib/users/manage-users";

@@ -7,7 +7,8 @@
  */
 import { createPrismaClient } from "@/lib/db/client";
 import type { UpdateInitiativeInput } from "@/lib/initiatives/initiative-schema";
-import { snapshotInitiative, updateInitiative } from "@/lib/initiatives/save-initiative";
+import { updateInitiative } from "@/lib/initiatives/save-initiative";
+import { snapshotInitiative } from "@/lib/initiatives/get-initiative-snapshot";
 
 const [email = "", workers = "4"] = process.argv.slice(2);
 const db = createPrismaClient(process.env.DATABASE_URL!);

@@ -131,4 +131,15 @@ describe("the import graph", () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it("has no page reaching for the database client itself", () => {
+    // A page gets its client from requirePageReader (after the permission check) or calls an authorised lib function.
+    const pages = all.filter((edge) => /^app\/(?:.*\/)?(?:page|layout)\.tsx$/.test(edge.file));
+    expect(pages.length).toBeGreaterThan(20);
+    const offenders = pages
+      .filter((edge) => edge.target === path.join("lib", "db", "client"))
+      .filter((edge) => runtimeImportsOf(readFileSync(path.join(root, edge.file), "utf8")).includes(edge.specifier))
+      .map((edge) => `${edge.file} → ${edge.specifier}`);
+    expect(offenders).toEqual([]);
+  });
 });

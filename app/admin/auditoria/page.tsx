@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { requirePageReader } from "@/lib/auth/current-user";
 import { auditQuerySchema, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { formatDateTime, formatNumber, t } from "@/lib/i18n";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: t.audit.title };
 
@@ -22,10 +23,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-2xl font-bold text-brand-900">{t.audit.title}</h1>
-        <p className="mt-1 text-slate-700">{t.audit.intro(formatNumber(page.count))}</p>
-      </header>
+      <PageHeader title={t.audit.title} intro={t.audit.intro(formatNumber(page.count))} />
       <form
         method="get"
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-6 md:items-end"

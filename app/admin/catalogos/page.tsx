@@ -11,6 +11,7 @@ import {
   updateCounterpartAction,
   updateSecretariatAction,
 } from "./actions";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: t.catalogues.title };
 
@@ -19,10 +20,7 @@ export default async function CataloguesPage() {
   const { secretariats, counterparts } = await listCatalogues();
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-bold text-brand-900">{t.catalogues.title}</h1>
-        <p className="max-w-3xl text-slate-700">{t.catalogues.intro}</p>
-      </header>
+      <PageHeader title={t.catalogues.title} intro={t.catalogues.intro} />
       <section aria-labelledby="secretarias" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="secretarias" className="text-lg font-semibold text-slate-900">
           {t.catalogues.secretariats}

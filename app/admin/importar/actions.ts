@@ -12,7 +12,7 @@ const importSchema = z.object({
   file: z
     .instanceof(File, { message: t.bulk.fileRequired })
     .refine((f) => f.size > 0, t.bulk.fileRequired)
-    .refine((f) => f.size <= MAX_UPLOAD_BYTES, `El archivo supera ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`),
+    .refine((f) => f.size <= MAX_UPLOAD_BYTES, t.bulkRows.fileTooLarge(MAX_UPLOAD_BYTES / 1024 / 1024)),
   archiveMissing: z.literal("si").optional(),
   apply: z.literal("si").optional(),
   fingerprint: z.string().max(2_000_000).optional(),

@@ -4,6 +4,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { listMechanismsForEditing } from "@/lib/mechanisms/list-mechanisms-for-editing";
 import { createMechanismAction, mergeMechanismAction, updateMechanismAction } from "./actions";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: t.mechanismAdmin.title };
 
@@ -13,10 +14,7 @@ export default async function MechanismAdminPage() {
   const options = mechanisms.map((m) => ({ id: m.id, name: m.name }));
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-bold text-brand-900">{t.mechanismAdmin.title}</h1>
-        <p className="max-w-3xl text-slate-700">{t.mechanismAdmin.intro}</p>
-      </header>
+      <PageHeader title={t.mechanismAdmin.title} intro={t.mechanismAdmin.intro} />
       <section aria-labelledby="nuevo-mecanismo" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="nuevo-mecanismo" className="font-semibold">
           {t.mechanismAdmin.create}

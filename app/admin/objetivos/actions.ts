@@ -2,6 +2,7 @@
 
 import { formAction } from "@/lib/actions/form-action";
 import { objectiveTitleSchema, updateObjectiveTitle } from "@/lib/objectives/update-objective-title";
+import { t } from "@/lib/i18n";
 
 export const updateObjectiveTitleAction = formAction({
   permission: "matrix:edit",
@@ -10,6 +11,6 @@ export const updateObjectiveTitleAction = formAction({
   schema: objectiveTitleSchema,
   run: async (input, { user, request, db }) => {
     await updateObjectiveTitle(db, input, user, request);
-    return { message: `Título del objetivo ${input.code} guardado.` };
+    return { message: t.objectiveAdmin.titleSaved(input.code) };
   },
 });

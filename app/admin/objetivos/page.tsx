@@ -4,6 +4,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { listObjectivesForEditing } from "@/lib/objectives/list-objectives-for-editing";
 import { updateObjectiveTitleAction } from "./actions";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: t.objectiveAdmin.title };
 
@@ -12,10 +13,7 @@ export default async function ObjectiveAdminPage() {
   const development = await listObjectivesForEditing();
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-bold text-brand-900">{t.objectiveAdmin.title}</h1>
-        <p className="max-w-3xl text-slate-700">{t.objectiveAdmin.intro}</p>
-      </header>
+      <PageHeader title={t.objectiveAdmin.title} intro={t.objectiveAdmin.intro} />
       {development.map((d) => (
         <section key={d.code} aria-labelledby={`od-${d.code}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
           <h2 id={`od-${d.code}`} className="font-semibold">

@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UserRowActions } from "@/components/users/user-row-actions";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { requirePageReader } from "@/lib/auth/current-user";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
-import { getDb } from "@/lib/db/client";
 import { formatDateTime, t } from "@/lib/i18n";
-import { listUsers } from "@/lib/users/manage-users";
+import { listUsers } from "@/lib/users/list-users";
 import { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: t.users.title };
 
 export default async function UsersPage() {
-  const me = await requirePageUser("/admin/usuarios", "users:manage");
-  const users = await listUsers(getDb());
+  const { user: me, db } = await requirePageReader("/admin/usuarios", "users:manage");
+  const users = await listUsers(db);
   const roles = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
   return (

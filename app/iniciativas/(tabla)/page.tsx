@@ -4,10 +4,10 @@ import { InitiativeFilters } from "@/components/initiatives/initiative-filters";
 import { InitiativesTable } from "@/components/initiatives/initiatives-table";
 import { ExportLinks, ExportScope } from "@/components/initiatives/export-links";
 import { SavedViewsMenu } from "@/components/initiatives/saved-views-menu";
+import { buttonClass } from "@/components/ui/button";
 import { ReplaceUrl } from "@/components/ui/replace-url";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { requirePageReader } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
-import { getDb } from "@/lib/db/client";
 import { listViews } from "@/lib/saved-views/saved-views";
 import { deleteViewAction, saveViewAction } from "./actions";
 import { formatNumber, t } from "@/lib/i18n";
@@ -21,11 +21,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function InitiativesPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const user = await requirePageUser("/iniciativas");
+  const { user, db } = await requirePageReader("/iniciativas");
   const parsed = parseInitiativeQuery(params);
   const { ignored } = parsed;
   const canSaveViews = can(user.role, "views:manage");
-  const [asked, views] = await Promise.all([listInitiatives(parsed.query), canSaveViews ? listViews(getDb(), user.id) : []]);
+  const [asked, views] = await Promise.all([listInitiatives(parsed.query), canSaveViews ? listViews(db, user.id) : []]);
   // Past the last page (an old link, a filter that now matches less), the last page is what was meant.
   const pastEnd = asked.page.count > 0 && parsed.query.pagina > asked.page.totalPages;
   const query = pastEnd ? { ...parsed.query, pagina: asked.page.totalPages } : parsed.query;
@@ -44,7 +44,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-3xl font-bold text-brand-900">{t.initiatives.title}</h1>
           {can(user.role, "matrix:edit") && (
-            <Link href="/iniciativas/nueva" className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+            <Link href="/iniciativas/nueva" className={buttonClass()}>
               {t.editing.newTitle}
             </Link>
           )}

@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InitiativeEditor } from "@/components/initiatives/initiative-editor";
 import { InitiativeTabs } from "@/components/initiatives/initiative-tabs";
-import { requirePageUser } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
+import { requirePageReader } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { getEditorOptions } from "@/lib/initiatives/editor-options";
 import { getInitiativeName, parseInitiativeId } from "@/lib/initiatives/get-initiative";
 import { snapshotToInput } from "@/lib/initiatives/snapshot-input";
-import { snapshotInitiative } from "@/lib/initiatives/save-initiative";
+import { snapshotInitiative } from "@/lib/initiatives/get-initiative-snapshot";
 import { saveInitiativeAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -18,9 +17,9 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function EditInitiativePage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
-  await requirePageUser(`/iniciativas/${raw}/editar`, "matrix:edit");
+  const { db } = await requirePageReader(`/iniciativas/${raw}/editar`, "matrix:edit");
   const id = parseInitiativeId(raw);
-  const [found, options] = await Promise.all([id === null ? null : snapshotInitiative(getDb(), id), getEditorOptions()]);
+  const [found, options] = await Promise.all([id === null ? null : snapshotInitiative(db, id), getEditorOptions()]);
   if (!found || id === null) notFound();
   const { snapshot, version } = found;
   return (

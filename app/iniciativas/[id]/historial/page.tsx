@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InitiativeTabs } from "@/components/initiatives/initiative-tabs";
 import { RestoreVersionButton } from "@/components/initiatives/restore-version-button";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { requirePageReader } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
-import { getDb } from "@/lib/db/client";
 import { formatDateTime, t } from "@/lib/i18n";
 import { diffSnapshots, type SnapshotChange } from "@/lib/initiatives/diff-snapshots";
 import { getInitiativeName, parseInitiativeId } from "@/lib/initiatives/get-initiative";
-import { initiativeHistory, snapshotInitiative } from "@/lib/initiatives/save-initiative";
+import { initiativeHistory } from "@/lib/initiatives/list-initiative-history";
+import { snapshotInitiative } from "@/lib/initiatives/get-initiative-snapshot";
 import { restoreVersionAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -18,9 +18,8 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
-  const user = await requirePageUser(`/iniciativas/${raw}/historial`);
+  const { user, db } = await requirePageReader(`/iniciativas/${raw}/historial`);
   const id = parseInitiativeId(raw);
-  const db = getDb();
   const [current, history] = id === null ? [null, []] : await Promise.all([snapshotInitiative(db, id), initiativeHistory(db, id)]);
   if (!current || id === null) notFound();
   const canEdit = can(user.role, "matrix:edit");
