@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getCurrentSession } from "@/lib/auth/current-user";
+import { directoryLogoutUrl } from "@/lib/auth/directory-provider";
+import { authConfig } from "@/lib/auth/oidc-config";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { t } from "@/lib/i18n";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -8,6 +10,8 @@ import { NavLink } from "./nav-link";
 export async function SiteHeader() {
   const session = await getCurrentSession();
   const user = session?.user;
+  const oidc = authConfig().oidc;
+  const logoutUrl = session?.method === "oidc" && oidc ? await directoryLogoutUrl(oidc, process.env.NEXTAUTH_URL) : null;
   const links = user
     ? [
         { href: "/", label: t.nav.home },
@@ -91,7 +95,7 @@ export async function SiteHeader() {
                 <Link href="/cuenta/contrasena" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
                   {t.auth.changePassword}
                 </Link>
-                <SignOutButton />
+                <SignOutButton logoutUrl={logoutUrl} />
               </div>
             </details>
           </div>
