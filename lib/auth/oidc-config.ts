@@ -94,7 +94,7 @@ export interface AuthConfig {
   localAccounts: "all" | "admins-only";
 }
 
-export function parseAuthConfig(env: NodeJS.ProcessEnv): { config: AuthConfig } | { problems: string[] } {
+export function parseAuthConfig(env: Record<string, string | undefined>): { config: AuthConfig } | { problems: string[] } {
   const result = envSchema.safeParse(env);
   if (!result.success) return { problems: result.error.issues.map((issue) => `Configuración inválida: ${issue.message}.`) };
   const e = result.data;
@@ -117,7 +117,7 @@ export function parseAuthConfig(env: NodeJS.ProcessEnv): { config: AuthConfig } 
 }
 
 /** One line per problem, for the start-up check. */
-export function checkAuthConfig(env: NodeJS.ProcessEnv): string[] {
+export function checkAuthConfig(env: Record<string, string | undefined>): string[] {
   const parsed = parseAuthConfig(env);
   return "problems" in parsed ? parsed.problems : [];
 }
