@@ -20,8 +20,8 @@ export function directoryClaims(raw: Record<string, unknown>, groupsClaim: strin
   const groups = raw[groupsClaim];
   return {
     subject: String(raw.sub ?? ""),
-    // Entra ID sends the address as preferred_username when the email claim is not configured.
-    email: (text(raw.email) ?? text(raw.upn) ?? null)?.toLowerCase() ?? null,
+    // Only the email claim: preferred_username and upn are not verified addresses (Entra ID needs the optional email claim).
+    email: text(raw.email)?.toLowerCase() ?? null,
     emailVerified: raw.email_verified !== false && raw.email_verified !== "false",
     name: text(raw.name) ?? ([text(raw.given_name), text(raw.family_name)].filter(Boolean).join(" ") || null),
     groups: Array.isArray(groups)
