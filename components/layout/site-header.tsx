@@ -92,9 +92,12 @@ export async function SiteHeader() {
               </summary>
               <div className="on-light absolute right-0 z-20 mt-1 w-60 rounded border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
                 <p className="truncate px-3 py-2 text-xs text-slate-600">{user.email}</p>
-                <Link href="/cuenta/contrasena" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
-                  {t.auth.changePassword}
-                </Link>
+                {/* The directory's password is changed in the directory. */}
+                {session?.method !== "oidc" && (
+                  <Link href="/cuenta/contrasena" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
+                    {t.auth.changePassword}
+                  </Link>
+                )}
                 <SignOutButton logoutUrl={logoutUrl} />
               </div>
             </details>

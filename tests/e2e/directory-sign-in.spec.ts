@@ -286,6 +286,8 @@ test("cerrar sesión también termina la sesión del directorio (cierre iniciado
   await throughDirectory(page, provisioning, "maria-sso");
   await expect(page).toHaveURL(`${provisioning.url}/`);
   await page.getByText("María Directorio").first().click();
+  // Her password is the directory's: the portal offers no change of it.
+  await expect(page.getByRole("link", { name: "Cambiar contraseña" })).toHaveCount(0);
   await page.getByRole("button", { name: "Cerrar sesión" }).click();
   await expect(page).toHaveURL(new RegExp(`^${directory.issuer}/session/end`));
   await page.getByRole("button", { name: /yes/i }).click();
