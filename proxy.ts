@@ -1,5 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { csrfCookieName, csrfTokenOf, newCsrfCookie, secureAuthCookies } from "@/lib/auth/csrf-cookie";
+import { authConfig } from "@/lib/auth/oidc-config";
 import { USER_ID_HEADER } from "@/lib/http/request-context";
 import { t } from "@/lib/i18n";
 
@@ -12,6 +14,8 @@ const PUBLIC_PATHS = [/^\/login$/, /^\/api\/auth\//, /^\/api\/health$/];
 
 function contentSecurityPolicy(nonce: string) {
   const dev = process.env.NODE_ENV !== "production";
+  // The directory button's form is answered with a redirect to the issuer, which form-action also governs.
+  const issuer = authConfig().oidc?.issuer;
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -20,7 +24,7 @@ function contentSecurityPolicy(nonce: string) {
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws:" : ""}`,
     "frame-ancestors 'none'",
-    "form-action 'self'",
+    `form-action 'self'${issuer ? ` ${new URL(issuer).origin}` : ""}`,
     "base-uri 'self'",
     "object-src 'none'",
   ].join("; ");
@@ -31,6 +35,15 @@ export async function proxy(request: NextRequest) {
   const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
+
+  // /login's directory button posts to next-auth without JavaScript: it needs next-auth's CSRF cookie already there.
+  let csrfCookie: string | undefined;
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (pathname === "/login" && secret && authConfig().oidc && !csrfTokenOf(request.cookies.get(csrfCookieName())?.value, secret)) {
+    csrfCookie = newCsrfCookie(secret).value;
+    // Also into this request's cookies, so the page renders the token the browser will send back.
+    request.cookies.set(csrfCookieName(), csrfCookie);
+  }
 
   const forwarded = new Headers(request.headers);
   forwarded.set("x-request-id", requestId);
@@ -58,6 +71,9 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("content-security-policy", csp);
   response.headers.set("x-request-id", requestId);
+  if (csrfCookie) {
+    response.cookies.set(csrfCookieName(), csrfCookie, { httpOnly: true, sameSite: "lax", path: "/", secure: secureAuthCookies() });
+  }
   // Only behind our own server (server/portal-server.ts), which logs it and removes it.
   if (userId && process.env.PMDOT_PORTAL_SERVER === "1") response.headers.set(USER_ID_HEADER, userId);
   return response;

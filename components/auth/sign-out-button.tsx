@@ -3,14 +3,15 @@
 import { signOut } from "next-auth/react";
 import { t } from "@/lib/i18n";
 
-export function SignOutButton() {
+/** logoutUrl: the directory's end-session address, for sessions opened through it (RP-initiated logout). */
+export function SignOutButton({ logoutUrl }: { logoutUrl?: string | null }) {
   return (
     <button
       type="button"
       onClick={async () => {
         // Relative redirect: the public URL may differ from what the server believes it is.
         await signOut({ redirect: false });
-        window.location.assign("/login");
+        window.location.assign(logoutUrl ?? "/login");
       }}
       className="block w-full rounded px-3 py-2 text-left text-sm hover:bg-slate-100"
     >

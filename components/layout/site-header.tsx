@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getCurrentSession } from "@/lib/auth/current-user";
+import { directoryLogoutUrl } from "@/lib/auth/directory-provider";
+import { authConfig } from "@/lib/auth/oidc-config";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { t } from "@/lib/i18n";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -8,6 +10,8 @@ import { NavLink } from "./nav-link";
 export async function SiteHeader() {
   const session = await getCurrentSession();
   const user = session?.user;
+  const oidc = authConfig().oidc;
+  const logoutUrl = session?.method === "oidc" && oidc ? await directoryLogoutUrl(oidc, process.env.NEXTAUTH_URL) : null;
   const links = user
     ? [
         { href: "/", label: t.nav.home },
@@ -88,10 +92,13 @@ export async function SiteHeader() {
               </summary>
               <div className="on-light absolute right-0 z-20 mt-1 w-60 rounded border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
                 <p className="truncate px-3 py-2 text-xs text-slate-600">{user.email}</p>
-                <Link href="/cuenta/contrasena" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
-                  {t.auth.changePassword}
-                </Link>
-                <SignOutButton />
+                {/* The directory's password is changed in the directory. */}
+                {session?.method !== "oidc" && (
+                  <Link href="/cuenta/contrasena" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
+                    {t.auth.changePassword}
+                  </Link>
+                )}
+                <SignOutButton logoutUrl={logoutUrl} />
               </div>
             </details>
           </div>

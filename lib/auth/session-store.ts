@@ -9,7 +9,16 @@ export const ABSOLUTE_LIFETIME_MS = env.SESSION_MAX_HOURS * 3_600_000;
 // Writing lastSeenAt on every request would turn every page view into a write.
 const TOUCH_EVERY_MS = 60_000;
 
-export async function createUserSession(db: Db | Prisma.TransactionClient, userId: number, context: RequestContext, now = new Date()) {
+/** How a session was opened: with the portal's password, or through the directory (OpenID Connect). */
+export type SignInMethod = "password" | "oidc";
+
+export async function createUserSession(
+  db: Db | Prisma.TransactionClient,
+  userId: number,
+  context: RequestContext,
+  now = new Date(),
+  method: SignInMethod = "password",
+) {
   const id = randomBytes(32).toString("base64url");
   await db.userSession.create({
     data: {
@@ -20,6 +29,7 @@ export async function createUserSession(db: Db | Prisma.TransactionClient, userI
       expiresAt: new Date(now.getTime() + ABSOLUTE_LIFETIME_MS),
       ip: context.ip,
       userAgent: context.userAgent,
+      method,
     },
   });
   return id;
@@ -27,6 +37,7 @@ export async function createUserSession(db: Db | Prisma.TransactionClient, userI
 
 export interface ActiveSession {
   sessionId: string;
+  method: SignInMethod;
   user: { id: number; email: string; name: string; role: "VIEWER" | "PLANNER" | "ADMIN"; mustChangePassword: boolean };
 }
 
@@ -48,9 +59,18 @@ export async function validateUserSession(
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
+  const method: SignInMethod = session.method === "oidc" ? "oidc" : "password";
   return {
     sessionId,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword },
+    method,
+    // A temporary password concerns only sessions opened with it; the directory's sign-in does not use it.
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      mustChangePassword: user.mustChangePassword && method === "password",
+    },
   };
 }
 

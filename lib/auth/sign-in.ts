@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { authConfig } from "./oidc-config";
 import { verifyAgainstNothing, verifyPassword } from "./password-hash";
 import { createUserSession } from "./session-store";
 import { refundAttempt, reserveAttempt, throttleKeys } from "./throttle";
@@ -21,7 +22,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Checks a sign-in attempt under the brute-force rules and records it. The
  * answer never tells whether the e-mail exists.
  */
-export async function signIn(db: Db, input: unknown, context: RequestContext): Promise<SignInResult> {
+export async function signIn(
+  db: Db,
+  input: unknown,
+  context: RequestContext,
+  localAccounts = authConfig().localAccounts,
+): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
@@ -49,6 +55,12 @@ export async function signIn(db: Db, input: unknown, context: RequestContext): P
   }
 
   await refundAttempt(db, keys, reservation);
+  // AUTH_LOCAL_ACCOUNTS=admins-only: everyone else signs in through the directory. Checked after the
+  // password, so the answer tells nothing to someone who does not know it.
+  if (localAccounts === "admins-only" && user.role !== "ADMIN") {
+    await recordAuditEvent(db, { action: "auth.signin.failure", actor: user, context, data: { reason: "local-accounts-admins-only" } });
+    return { ok: false, reason: "invalid" };
+  }
   // The session, the sign-in time and its audit event exist together or not at all.
   const sessionId = await db.$transaction(async (tx) => {
     const id = await createUserSession(tx, user.id, context);

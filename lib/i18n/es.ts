@@ -28,6 +28,7 @@ import { appErrors } from "./es/app-errors";
 import { validation } from "./es/validation";
 import { conflicts } from "./es/conflicts";
 import { bulkRows } from "./es/bulk-rows";
+import { sso } from "./es/sso";
 
 export const es = {
   app,
@@ -59,4 +60,5 @@ export const es = {
   validation,
   conflicts,
   bulkRows,
+  sso,
 } as const;
