@@ -4,6 +4,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentSession } from "@/lib/auth/current-user";
 import { sameSitePath } from "@/lib/http/same-site-path";
 import { t } from "@/lib/i18n";
+import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: t.auth.signInTitle };
 
@@ -17,7 +18,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="text-2xl font-bold text-brand-900">{t.auth.signInTitle}</h1>
         <p className="mt-2 text-sm text-slate-700">{t.auth.signInIntro}</p>
-        <SignInForm callbackUrl={callbackUrl} />
+        <SignInForm action={signInAction} callbackUrl={callbackUrl} />
       </div>
     </div>
   );

@@ -1,12 +1,8 @@
 import type { AuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { getDb, getPrimaryDb } from "@/lib/db/client";
-import { requestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/logger";
 import { ABSOLUTE_LIFETIME_MS, revokeUserSession } from "./session-store";
-import { signIn } from "./sign-in";
-import { SIGN_IN_LOCKED } from "./sign-in-errors";
 
 declare module "next-auth" {
   interface User {
@@ -33,21 +29,9 @@ export const authOptions: AuthOptions = {
     warn: (code) => logger.warn({ code }, "next-auth warning"),
     debug: () => {},
   },
-  providers: [
-    CredentialsProvider({
-      name: "Correo institucional",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials, req) {
-        const result = await signIn(getPrimaryDb(), credentials, requestContext(req?.headers));
-        if (!result.ok) {
-          if (result.reason === "locked") throw new Error(SIGN_IN_LOCKED);
-          return null;
-        }
-        const { user } = result;
-        return { id: String(user.id), email: user.email, name: user.name, sessionId: user.sessionId, sessionVersion: user.sessionVersion };
-      },
-    }),
-  ],
+  // Password sign-in is the form's server action (app/login/actions.ts), which issues next-auth's cookie itself: it
+  // works without JavaScript and is the one path that applies the second factor. next-auth keeps session and sign-out.
+  providers: [],
   callbacks: {
     jwt({ token, user }) {
       if (user) {
