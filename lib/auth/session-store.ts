@@ -8,7 +8,19 @@ export const ABSOLUTE_LIFETIME_MS = Number(process.env.SESSION_MAX_HOURS ?? 12) 
 // Writing lastSeenAt on every request would turn every page view into a write.
 const TOUCH_EVERY_MS = 60_000;
 
-export async function createUserSession(db: Db | Prisma.TransactionClient, userId: number, context: RequestContext, now = new Date()) {
+/**
+ * How a session was opened. A second factor is asked only after a password:
+ * a directory sign-in ("oidc") carries the directory's own MFA.
+ */
+export type SignInMethod = "password" | "password+totp" | "password+recovery" | "oidc";
+
+export async function createUserSession(
+  db: Db | Prisma.TransactionClient,
+  userId: number,
+  context: RequestContext,
+  now = new Date(),
+  method: SignInMethod = "password",
+) {
   const id = randomBytes(32).toString("base64url");
   await db.userSession.create({
     data: {
@@ -19,6 +31,7 @@ export async function createUserSession(db: Db | Prisma.TransactionClient, userI
       expiresAt: new Date(now.getTime() + ABSOLUTE_LIFETIME_MS),
       ip: context.ip,
       userAgent: context.userAgent,
+      method,
     },
   });
   return id;

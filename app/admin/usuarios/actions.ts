@@ -7,6 +7,8 @@ import { getDb } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
 import { createUserSchema, roleSchema } from "@/lib/users/user-schemas";
 import { createUser, resetPassword, updateUser } from "@/lib/users/manage-users";
+import { resetMfa } from "@/lib/auth/mfa";
+import { setRequireMfaForAll } from "@/lib/settings/portal-settings";
 
 const PATH = "/admin/usuarios";
 const userId = z.coerce.number({ error: t.users.invalidUser }).int().positive();
@@ -53,5 +55,28 @@ export const resetPasswordAction = formAction({
     const password = await resetPassword(getDb(), userId, user, request);
     revalidatePath(PATH);
     return { message: t.users.passwordReset, data: { email: "", password } };
+  },
+});
+
+export const resetMfaAction = formAction({
+  permission: "users:manage",
+  what: "restablecer verificación en dos pasos",
+  schema: z.object({ userId }),
+  run: async ({ userId }, { user, request }) => {
+    const target = await resetMfa(getDb(), userId, user, request);
+    revalidatePath(PATH);
+    return { message: t.mfa.resetDone(target.email) };
+  },
+});
+
+export const setRequireMfaForAllAction = formAction({
+  permission: "users:manage",
+  what: "exigir verificación en dos pasos a todos",
+  // An unticked checkbox sends nothing.
+  schema: z.object({ requireMfaForAll: z.literal("on").optional() }),
+  run: async ({ requireMfaForAll }, { user, request }) => {
+    await setRequireMfaForAll(getDb(), requireMfaForAll === "on", user, request);
+    revalidatePath(PATH);
+    return { message: t.mfa.settingSaved(requireMfaForAll === "on") };
   },
 });
