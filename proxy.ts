@@ -10,7 +10,8 @@ import { t } from "@/lib/i18n";
  * per-request CSP nonce. Every page, action and route checks the session
  * against the database itself (lib/auth/current-user.ts).
  */
-const PUBLIC_PATHS = [/^\/login$/, /^\/api\/auth\//, /^\/api\/health$/];
+// /login/verificacion is the second sign-in step: no session yet, only the pending sign-in it checks itself.
+const PUBLIC_PATHS = [/^\/login$/, /^\/login\/verificacion$/, /^\/api\/auth\//, /^\/api\/health$/];
 
 function contentSecurityPolicy(nonce: string) {
   const dev = process.env.NODE_ENV !== "production";

@@ -5,6 +5,8 @@ import { createPrismaClient } from "@/lib/db/client";
 import { PROJECT_ROOT } from "@/lib/project-root";
 import { applyMigrations } from "@/lib/db/migrate";
 import { generatePassword } from "@/lib/auth/generate-password";
+import { enrolKnownSecret } from "@/lib/auth/mfa";
+import { newTotpSecret } from "@/lib/auth/totp";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { createUser } from "@/lib/users/manage-users";
 import { CHROMIUM_PATH } from "./support/browser";
@@ -100,10 +102,17 @@ try {
     await applyMigrations(url);
     const db = createPrismaClient(url);
     await seedMatrixIfEmpty(db);
+    const authSecret = generatePassword(48);
     const accounts: Record<string, E2EAccount> = {};
     for (const [key, spec] of Object.entries(E2E_ACCOUNT_SPECS)) {
-      accounts[key] = { ...spec, password: generatePassword() };
-      await createUser(db, accounts[key], null);
+      const account: E2EAccount = { ...spec, password: generatePassword() };
+      const { user } = await createUser(db, account, null);
+      // Administration signs in with a second factor: the main admin's secret is known, so the tests compute its codes.
+      if (key === "admin") {
+        account.totpSecret = newTotpSecret();
+        await enrolKnownSecret(db, user.id, account.totpSecret, authSecret);
+      }
+      accounts[key] = account;
     }
     await db.$disconnect();
     status = run(
@@ -113,7 +122,7 @@ try {
       {
         DATABASE_URL: url,
         E2E_ACCOUNTS: JSON.stringify(accounts),
-        NEXTAUTH_SECRET: generatePassword(48),
+        NEXTAUTH_SECRET: authSecret,
       },
     );
   }

@@ -6,6 +6,7 @@ import { getCurrentSession } from "@/lib/auth/current-user";
 import { directorySignIn } from "@/lib/auth/directory-sign-in";
 import { sameSitePath } from "@/lib/http/same-site-path";
 import { t } from "@/lib/i18n";
+import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: t.auth.signInTitle };
 
@@ -21,7 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-bold text-brand-900">{t.auth.signInTitle}</h1>
         <p className="mt-2 text-sm text-slate-700">{t.auth.signInIntro}</p>
         {directory && <DirectorySignInButton {...directory} callbackUrl={callbackUrl} />}
-        <SignInForm callbackUrl={callbackUrl} />
+        <SignInForm action={signInAction} callbackUrl={callbackUrl} />
       </div>
     </div>
   );

@@ -1,40 +1,22 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
-import { SIGN_IN_LOCKED } from "@/lib/auth/sign-in-errors";
+import { useActionState } from "react";
 import { t } from "@/lib/i18n";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+interface SignInState {
+  status: "idle" | "error";
+  message?: string;
+  email?: string;
+}
+type Action = (state: SignInState, data: FormData) => Promise<SignInState>;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    try {
-      const result = await signIn("credentials", {
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-        redirect: false,
-      });
-      if (result?.ok && !result.error) {
-        window.location.assign(callbackUrl);
-        return;
-      }
-      setError(result?.error === SIGN_IN_LOCKED ? t.auth.locked : t.auth.invalid);
-    } catch {
-      setError(t.auth.failed);
-    }
-    setPending(false);
-  }
+/** A server action behind a POST form: it signs in the same way before hydration, with JavaScript off, and after. */
+export function SignInForm({ action, callbackUrl }: { action: Action; callbackUrl: string }) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const error = pending ? null : (state.message ?? null);
 
-  // method="post": a form sent before hydration must never put the password in the address.
   return (
-    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-5" noValidate>
+    <form action={formAction} className="mt-6 space-y-5" data-testid="sign-in-form" noValidate>
       <div
         role="alert"
         aria-live="assertive"
@@ -43,6 +25,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       >
         {error}
       </div>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="space-y-1">
         <label htmlFor="email" className="block text-sm font-medium text-slate-800">
           {t.auth.email}
@@ -53,6 +36,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           type="email"
           autoComplete="username"
           required
+          defaultValue={state.email}
+          key={state.email ?? ""}
           className="block w-full rounded border border-slate-400 px-3 py-2 text-slate-900"
         />
       </div>

@@ -98,6 +98,12 @@ export async function SiteHeader() {
                     {t.auth.changePassword}
                   </Link>
                 )}
+                {/* A directory session's second factor is the directory's own. */}
+                {session?.method !== "oidc" && (
+                  <Link href="/cuenta/seguridad" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
+                    {t.mfa.title}
+                  </Link>
+                )}
                 <SignOutButton logoutUrl={logoutUrl} />
               </div>
             </details>

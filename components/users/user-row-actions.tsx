@@ -9,18 +9,20 @@ import { OneTimePassword } from "./one-time-password";
 type Action<T = undefined> = (state: ActionState<T>, data: FormData) => Promise<ActionState<T>>;
 
 interface Props {
-  user: { id: number; email: string; name: string; role: string; active: boolean };
+  user: { id: number; email: string; name: string; role: string; active: boolean; mfa: boolean };
   roles: { value: string; label: string }[];
   changeRole: Action;
   setActive: Action;
   resetPassword: Action<{ email: string; password: string }>;
+  resetMfa: Action;
 }
 
-export function UserRowActions({ user, roles, changeRole, setActive, resetPassword }: Props) {
+export function UserRowActions({ user, roles, changeRole, setActive, resetPassword, resetMfa }: Props) {
   const [roleState, roleAction] = useActionState(changeRole, { status: "idle" });
   const [activeState, activeAction] = useActionState(setActive, { status: "idle" });
   const [resetState, resetAction] = useActionState(resetPassword, { status: "idle" });
-  const last = [resetState, activeState, roleState].find((s) => s.status !== "idle") ?? roleState;
+  const [mfaState, mfaAction] = useActionState(resetMfa, { status: "idle" });
+  const last = [mfaState, resetState, activeState, roleState].find((s) => s.status !== "idle") ?? roleState;
   const selectId = `perfil-${user.id}`;
 
   return (
@@ -70,6 +72,20 @@ export function UserRowActions({ user, roles, changeRole, setActive, resetPasswo
             <span className="sr-only"> {t.users.whose(user.name)}</span>
           </SubmitButton>
         </form>
+        {user.mfa && (
+          <form
+            action={mfaAction}
+            onSubmit={(event) => {
+              if (!window.confirm(t.mfa.resetConfirm(user.name))) event.preventDefault();
+            }}
+          >
+            <input type="hidden" name="userId" value={user.id} />
+            <SubmitButton variant="secondary">
+              {t.mfa.reset}
+              <span className="sr-only"> {t.users.whose(user.name)}</span>
+            </SubmitButton>
+          </form>
+        )}
       </div>
       <FormMessage status={last.status} message={last.message} />
       {resetState.status === "success" && resetState.data?.password && <OneTimePassword password={resetState.data.password} />}

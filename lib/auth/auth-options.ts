@@ -1,18 +1,15 @@
 import type { AuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { getDb, getPrimaryDb } from "@/lib/db/client";
-import { requestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/logger";
 import { DIRECTORY_ERROR_PREFIX, noteAuthError } from "./directory-callback-audit";
 import { DIRECTORY_PROVIDER_ID, directoryProvider } from "./directory-provider";
 import { authConfig } from "./oidc-config";
 import { directoryClaims, signInWithDirectory, type DirectoryRefusal } from "./oidc-sign-in";
 import { ABSOLUTE_LIFETIME_MS, revokeUserSession } from "./session-store";
-import { signIn } from "./sign-in";
-import { SIGN_IN_LOCKED } from "./sign-in-errors";
 import { env, secureCookies } from "@/lib/config";
+import { requestContext } from "@/lib/http/request-context";
 
 declare module "next-auth" {
   interface User {
@@ -54,22 +51,10 @@ export const authOptions: AuthOptions = {
     warn: (code) => logger.warn({ code }, "next-auth warning"),
     debug: () => {},
   },
-  providers: [
-    CredentialsProvider({
-      name: "Correo institucional",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials, req) {
-        const result = await signIn(getPrimaryDb(), credentials, requestContext(req?.headers));
-        if (!result.ok) {
-          if (result.reason === "locked") throw new Error(SIGN_IN_LOCKED);
-          return null;
-        }
-        const { user } = result;
-        return { id: String(user.id), email: user.email, name: user.name, sessionId: user.sessionId, sessionVersion: user.sessionVersion };
-      },
-    }),
-    ...(oidc ? [directoryProvider(oidc)] : []),
-  ],
+  // Password sign-in is the form's server action (app/login/actions.ts), which issues next-auth's cookie itself: it
+  // works without JavaScript and is the one path that applies the second factor. next-auth keeps the directory's
+  // sign-in (OpenID Connect, whose own factors apply), the session and sign-out.
+  providers: oidc ? [directoryProvider(oidc)] : [],
   callbacks: {
     /** Directory sign-ins: the ID token is verified by now; the portal decides who gets in and opens the session row. */
     async signIn({ user, account, profile }) {

@@ -9,8 +9,11 @@ export const ABSOLUTE_LIFETIME_MS = env.SESSION_MAX_HOURS * 3_600_000;
 // Writing lastSeenAt on every request would turn every page view into a write.
 const TOUCH_EVERY_MS = 60_000;
 
-/** How a session was opened: with the portal's password, or through the directory (OpenID Connect). */
-export type SignInMethod = "password" | "oidc";
+/**
+ * How a session was opened. A second factor is asked only after a password:
+ * a directory sign-in ("oidc") carries the directory's own MFA.
+ */
+export type SignInMethod = "password" | "password+totp" | "password+recovery" | "oidc";
 
 export async function createUserSession(
   db: Db | Prisma.TransactionClient,

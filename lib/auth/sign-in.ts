@@ -3,8 +3,9 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { authConfig } from "./oidc-config";
+import { hasMfa, mfaRequired } from "./mfa";
 import { verifyAgainstNothing, verifyPassword } from "./password-hash";
-import { createUserSession } from "./session-store";
+import { createUserSession, type SignInMethod } from "./session-store";
 import { refundAttempt, reserveAttempt, throttleKeys } from "./throttle";
 
 export const signInSchema = z.object({
@@ -12,9 +13,20 @@ export const signInSchema = z.object({
   password: z.string().max(1_024),
 });
 
+export interface SignedInUser {
+  id: number;
+  email: string;
+  name: string;
+  role: string;
+  sessionId: string;
+  sessionVersion: number;
+}
+
 export type SignInResult =
-  | { ok: true; user: { id: number; email: string; name: string; role: string; sessionId: string; sessionVersion: number } }
-  | { ok: false; reason: "invalid" | "locked" };
+  | { ok: true; user: SignedInUser }
+  | { ok: false; reason: "invalid" | "locked" }
+  /** The password was right, but no session exists until the second factor is given (or enrolled, where required). */
+  | { ok: false; reason: "second-factor"; step: "verify" | "enrol"; user: { id: number; sessionVersion: number } };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -61,15 +73,30 @@ export async function signIn(
     await recordAuditEvent(db, { action: "auth.signin.failure", actor: user, context, data: { reason: "local-accounts-admins-only" } });
     return { ok: false, reason: "invalid" };
   }
-  // The session, the sign-in time and its audit event exist together or not at all.
+  const enrolled = await hasMfa(db, user.id);
+  if (enrolled || (await mfaRequired(db, user.role))) {
+    return {
+      ok: false,
+      reason: "second-factor",
+      step: enrolled ? "verify" : "enrol",
+      user: { id: user.id, sessionVersion: user.sessionVersion },
+    };
+  }
+  return { ok: true, user: await startSession(db, user, context, "password") };
+}
+
+/** The session, the sign-in time and its audit event, together or not at all; after the password, or after both factors. */
+export async function startSession(
+  db: Db,
+  user: { id: number; email: string; name: string; role: string; sessionVersion: number },
+  context: RequestContext,
+  method: SignInMethod,
+): Promise<SignedInUser> {
   const sessionId = await db.$transaction(async (tx) => {
-    const id = await createUserSession(tx, user.id, context);
+    const id = await createUserSession(tx, user.id, context, new Date(), method);
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-    await recordAuditEvent(tx, { action: "auth.signin.success", actor: user, context });
+    await recordAuditEvent(tx, { action: "auth.signin.success", actor: user, context, data: { method } });
     return id;
   });
-  return {
-    ok: true,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionId, sessionVersion: user.sessionVersion },
-  };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId, sessionVersion: user.sessionVersion };
 }

@@ -26,7 +26,7 @@ export const BACKUP_DESCRIPTION =
   "Respaldo de la Matriz PMDOT. «matrix» es la matriz con su seguimiento tal como la entrega `npm run matrix:export`; " +
   "«tables» son las filas de cada tabla con sus identificadores (usuarios sin contraseña, vistas guardadas, avances con su autor, auditoría completa), " +
   "que `npm run restore -- archivo` escribe en una base vacía; «nextIds» es el próximo identificador de cada tabla. " +
-  "No contiene contraseñas, sesiones ni bloqueos de ingreso.";
+  "No contiene contraseñas, verificación en dos pasos (secretos ni códigos de recuperación), sesiones ni bloqueos de ingreso.";
 
 const id = z.number().int().positive();
 const integer = z.number().int();
@@ -127,7 +127,18 @@ const tableSchemas = {
   savedViews: z.array(z.object({ id, userId: id, name: z.string(), query: z.string(), createdAt: timestamp }).strict()),
   // Files written before the settings existed have none: the restored portal keeps the defaults.
   portalSettings: z
-    .array(z.object({ id, minRollupCoverage: z.number().int().min(0).max(100), version: id, updatedAt: timestamp }).strict())
+    .array(
+      z
+        .object({
+          id,
+          minRollupCoverage: z.number().int().min(0).max(100),
+          // Files written before the setting existed: it was off.
+          requireMfaForAll: z.boolean().default(false),
+          version: id,
+          updatedAt: timestamp,
+        })
+        .strict(),
+    )
     .max(1)
     .default([]),
   auditEvents: z.array(
@@ -180,8 +191,12 @@ export const SQL_TABLES: Record<TableName, string> = {
 /**
  * Never backed up: sessions would end on a restore anyway, sign-in throttles
  * expire, and the facet counts are kept by their triggers as the initiatives go in.
+ * Second factors stay out like passwords: a file must never carry what lets
+ * someone sign in (the TOTP secret is encrypted under NEXTAUTH_SECRET, which
+ * the restoring portal may not share), and a restored account has a new
+ * unknown password anyway; administration enrols again at its next sign-in.
  */
-export const EXCLUDED_MODELS = ["UserSession", "LoginThrottle"];
+export const EXCLUDED_MODELS = ["UserSession", "LoginThrottle", "MfaCredential", "MfaRecoveryCode"];
 
 /** Spanish names of the sections, for the commands' reports. */
 export const TABLE_LABELS: Record<TableName, string> = {

@@ -29,6 +29,7 @@ import { validation } from "./es/validation";
 import { conflicts } from "./es/conflicts";
 import { bulkRows } from "./es/bulk-rows";
 import { sso } from "./es/sso";
+import { mfa } from "./es/mfa";
 
 export const es = {
   app,
@@ -61,4 +62,5 @@ export const es = {
   conflicts,
   bulkRows,
   sso,
+  mfa,
 } as const;

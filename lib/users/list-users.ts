@@ -4,6 +4,16 @@ import type { Db } from "@/lib/db/client";
 export async function listUsers(db: Db) {
   return db.user.findMany({
     orderBy: [{ active: "desc" }, { name: "asc" }],
-    select: { id: true, email: true, name: true, role: true, active: true, isDemo: true, lastSignInAt: true, createdAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      isDemo: true,
+      lastSignInAt: true,
+      createdAt: true,
+      mfaCredential: { select: { confirmedAt: true } },
+    },
   });
 }

@@ -17,6 +17,7 @@ const PAGES = [
   "/mecanismos/convenios",
   "/matriz",
   "/cuenta/contrasena",
+  "/cuenta/seguridad",
   "/admin/usuarios",
   "/admin/auditoria",
   "/admin/auditoria?accion=auth.signin.success&desde=2020-01-01",

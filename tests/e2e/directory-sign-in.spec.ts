@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { startTestDirectory, type TestDirectory } from "../support/oidc-provider";
 import { startPortalProcess, type PortalProcess } from "../support/portal-process";
-import { accounts } from "./support/auth";
+import { accounts, enterTotpCode } from "./support/auth";
 import { query } from "./support/db";
 
 /**
@@ -274,6 +274,9 @@ test("con AUTH_LOCAL_ACCOUNTS=admins-only la administración de emergencia entra
   await page.getByLabel("Correo institucional").fill(admin.email);
   await page.getByLabel("Contraseña").fill(admin.password);
   await page.getByRole("button", { name: "Ingresar", exact: true }).click();
+  // Administration always signs in with its second factor, break-glass included.
+  await expect(page).toHaveURL(`${provisioning.url}/login/verificacion`);
+  await enterTotpCode(page, admin.totpSecret!);
   await expect(page).toHaveURL(`${provisioning.url}/`);
   await page.goto(`${provisioning.url}/admin/usuarios`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 /** Routes reachable without a session, on purpose. Anything else found in app/ must be refused. */
-const PUBLIC = [/^\/login$/, /^\/api\/auth\//, /^\/api\/health$/];
+const PUBLIC = [/^\/login$/, /^\/login\/verificacion$/, /^\/api\/auth\//, /^\/api\/health$/];
 
 function sample(segment: string): string {
   if (segment.startsWith("[...") || segment.startsWith("[[...")) return "x";
@@ -32,6 +32,14 @@ const routes = discoverRoutes(path.resolve("app"));
 
 test("se descubren las rutas de la aplicación", () => {
   expect(routes.map((r) => r.url)).toEqual(expect.arrayContaining(["/", "/login", "/admin/usuarios", "/api/health"]));
+});
+
+test("sin un ingreso pendiente, el segundo paso devuelve al ingreso y su acción no abre nada", async ({ request }) => {
+  const page = await request.get("/login/verificacion", { maxRedirects: 0 });
+  expect(page.status()).toBe(307);
+  expect(page.headers().location).toMatch(/\/login$/);
+  const post = await request.post("/login/verificacion", { form: { code: "123456" }, maxRedirects: 0, failOnStatusCode: false });
+  expect(post.headers()["set-cookie"] ?? "").not.toContain("session-token");
 });
 
 for (const route of routes.filter((r) => !PUBLIC.some((p) => p.test(r.url)))) {

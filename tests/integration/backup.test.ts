@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAuditEvent } from "@/lib/audit/record-event";
+import { confirmEnrolment, pendingEnrolment, startEnrolment } from "@/lib/auth/mfa";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { BackupError, EXCLUDED_MODELS, SQL_TABLES, type BackupFile } from "@/lib/backup/backup-schema";
 import { createBackup } from "@/lib/backup/create-backup";
@@ -21,6 +22,7 @@ import { exportMatrix } from "@/lib/matrix/export-matrix";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { updateObjectiveTitle } from "@/lib/objectives/update-objective-title";
 import { saveView } from "@/lib/saved-views/saved-views";
+import { setRequireMfaForAll } from "@/lib/settings/portal-settings";
 import { addDays, todayInQuito } from "@/lib/tracking/days";
 import { createCounterpart } from "@/lib/tracking/manage-catalogues";
 import { createInstrument, deleteInstrument } from "@/lib/tracking/manage-instruments";
@@ -28,6 +30,9 @@ import { postProgressUpdate } from "@/lib/tracking/post-progress-update";
 import { setOwnership } from "@/lib/tracking/set-ownership";
 import { createUser, updateUser } from "@/lib/users/manage-users";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { generate } from "otplib";
+
+process.env.NEXTAUTH_SECRET ??= "secreto-de-pruebas-de-integracion-0123456789abcdef";
 
 const ADMIN_PASSWORD = "cielo despejado sobre el pichincha";
 const run = promisify(execFile);
@@ -85,6 +90,8 @@ describe("respaldo y restauración", () => {
   let file: string;
   let first: BackupFile;
   let plannerPassword: string;
+  let totpSecret: string;
+  let recoveryCodes: string[];
   const scratch = mkdtempSync(path.join(tmpdir(), "respaldo-"));
   const today = todayInQuito();
   const trackingVersion = async (id: number) => (await source.db.initiative.findUniqueOrThrow({ where: { id } })).trackingVersion;
@@ -117,6 +124,10 @@ describe("respaldo y restauración", () => {
       context: { ip: "190.152.10.20", userAgent: "Firefox/140", requestId: "req-1" },
     });
     await saveView(db, planner.id, { name: "En ejecución", query: "estado=en-ejecucion" });
+    await startEnrolment(db, admin);
+    totpSecret = (await pendingEnrolment(db, admin))!.secret;
+    recoveryCodes = await confirmEnrolment(db, admin, { code: await generate({ secret: totpSecret }) });
+    await setRequireMfaForAll(db, true, admin);
 
     await postProgressUpdate(
       db,
@@ -210,9 +221,13 @@ describe("respaldo y restauración", () => {
     expect([...Object.values(SQL_TABLES), ...EXCLUDED_MODELS].sort()).toEqual(Object.values(Prisma.ModelName).sort());
   });
 
-  it("no lleva contraseñas, hashes ni sesiones", () => {
+  it("no lleva contraseñas, hashes, sesiones ni la verificación en dos pasos (a propósito)", () => {
     const text = readFileSync(file, "utf8");
-    expect(text).not.toMatch(/passwordHash|mustChangePassword|\$argon2|\$2[aby]\$|sessions?Id/i);
+    expect(text).not.toMatch(/passwordHash|mustChangePassword|\$argon2|\$2[aby]\$|sessions?Id|secretEncrypted|codeHash|v1:/i);
+    expect(text).not.toContain(totpSecret);
+    for (const code of recoveryCodes) expect(text).not.toContain(code);
+    // The setting does travel: a restored portal still requires a second factor of everyone.
+    expect(first.tables.portalSettings).toMatchObject([{ requireMfaForAll: true }]);
     expect(text).not.toContain(ADMIN_PASSWORD);
     expect(text).not.toContain(plannerPassword);
     expect(Object.keys(first.tables.users[0]!).sort()).toEqual(
@@ -243,6 +258,9 @@ describe("respaldo y restauración", () => {
     const admin = await target.db.user.findUniqueOrThrow({ where: { email: "admin@quito.gob.ec" } });
     expect(admin.mustChangePassword).toBe(true);
     expect(await verifyPassword(admin.passwordHash, ADMIN_PASSWORD)).toBe(false);
+    // Nor with the old second factor: it enrols again at its next sign-in.
+    expect(await target.db.mfaCredential.count()).toBe(0);
+    expect(await source.db.mfaCredential.count()).toBe(1);
 
     // Sequences continue where they were: the deleted instrument's id, which the audit log names, is not reused.
     const kept = await target.db.instrument.findFirstOrThrow();

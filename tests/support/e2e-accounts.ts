@@ -5,6 +5,8 @@ export interface E2EAccount {
   name: string;
   role: Role;
   password: string;
+  /** The Base32 TOTP secret the account is enrolled with, for the tests to compute its codes. */
+  totpSecret?: string;
 }
 
 /** The accounts `npm test` creates in the browser-test database, one per purpose. */
@@ -14,6 +16,10 @@ export const E2E_ACCOUNT_SPECS = {
   viewer: { email: "consulta.pruebas@quito.gob.ec", name: "Vera Consulta", role: "VIEWER" },
   lockout: { email: "bloqueo.pruebas@quito.gob.ec", name: "Luis Bloqueo", role: "VIEWER" },
   disabled: { email: "desactivar.pruebas@quito.gob.ec", name: "Diana Desactivada", role: "VIEWER" },
+  /** Enrols in the second factor itself during the tests. */
+  mfaUser: { email: "dos.pasos.pruebas@quito.gob.ec", name: "Mónica Dos Pasos", role: "VIEWER" },
+  /** An administrator without a second factor: the first sign-in must enrol. */
+  mfaAdmin: { email: "admin.sin.mfa.pruebas@quito.gob.ec", name: "Álvaro Enrolado", role: "ADMIN" },
 } as const satisfies Record<string, Omit<E2EAccount, "password">>;
 
 export type E2EAccountName = keyof typeof E2E_ACCOUNT_SPECS;

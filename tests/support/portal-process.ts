@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { PROJECT_ROOT } from "@/lib/project-root";
+import { formFields } from "./html-form";
 
 /** A production instance (`npm start`: the build in dist/) in a child process, for the benches and the operations tests. */
 export interface PortalProcess {
@@ -64,7 +65,7 @@ export async function waitForHealthy(url: string, timeoutMs = 90_000) {
   throw new Error(`${url} no respondió en ${timeoutMs / 1000} s`);
 }
 
-/** Signs in through next-auth's credentials endpoint, as a browser's form would; returns the cookie header. */
+/** Signs in through the sign-in form, posted as a browser without JavaScript would; returns the cookie header. */
 export async function signInOverHttp(base: string, email: string, password: string, headers: Record<string, string> = {}): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (response: Response) => {
@@ -75,15 +76,14 @@ export async function signInOverHttp(base: string, email: string, password: stri
     }
   };
   const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`, { headers });
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: header() },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-    redirect: "manual",
-  });
+  const page = await fetch(`${base}/login`, { headers });
+  keep(page);
+  const fields = formFields(await page.text(), "sign-in-form");
+  fields.set("email", email);
+  fields.set("password", password);
+  const body = new FormData();
+  for (const [name, value] of fields) body.append(name, value);
+  const response = await fetch(`${base}/login`, { method: "POST", headers: { ...headers, cookie: header() }, body, redirect: "manual" });
   keep(response);
   if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token"))) {
     throw new Error(`No se pudo ingresar como ${email} (HTTP ${response.status})`);

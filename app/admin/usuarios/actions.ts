@@ -5,6 +5,8 @@ import { formAction } from "@/lib/actions/form-action";
 import { t } from "@/lib/i18n";
 import { createUserSchema, roleSchema } from "@/lib/users/user-schemas";
 import { createUser, resetPassword, updateUser } from "@/lib/users/manage-users";
+import { resetMfa } from "@/lib/auth/mfa";
+import { setRequireMfaForAll } from "@/lib/settings/portal-settings";
 
 const userId = z.coerce.number({ error: t.users.invalidUser }).int().positive();
 
@@ -50,5 +52,28 @@ export const resetPasswordAction = formAction({
   run: async ({ userId }, { user, request, db }) => {
     const password = await resetPassword(db, userId, user, request);
     return { message: t.users.passwordReset, data: { email: "", password } };
+  },
+});
+
+export const resetMfaAction = formAction({
+  permission: "users:manage",
+  what: "restablecer verificación en dos pasos",
+  audit: ["user.mfa.reset"],
+  schema: z.object({ userId }),
+  run: async ({ userId }, { user, request, db }) => {
+    const target = await resetMfa(db, userId, user, request);
+    return { message: t.mfa.resetDone(target.email) };
+  },
+});
+
+export const setRequireMfaForAllAction = formAction({
+  permission: "users:manage",
+  what: "exigir verificación en dos pasos a todos",
+  // An unticked checkbox sends nothing.
+  audit: ["settings.update"],
+  schema: z.object({ requireMfaForAll: z.literal("on").optional() }),
+  run: async ({ requireMfaForAll }, { user, request, db }) => {
+    await setRequireMfaForAll(db, requireMfaForAll === "on", user, request);
+    return { message: t.mfa.settingSaved(requireMfaForAll === "on") };
   },
 });

@@ -5,13 +5,22 @@ import { requirePageReader } from "@/lib/auth/current-user";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { formatDateTime, t } from "@/lib/i18n";
 import { listUsers } from "@/lib/users/list-users";
-import { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction } from "./actions";
+import { RequireMfaForm } from "@/components/auth/require-mfa-form";
+import { readPortalSettings } from "@/lib/settings/portal-settings";
+import {
+  changeRoleAction,
+  createUserAction,
+  resetMfaAction,
+  resetPasswordAction,
+  setActiveAction,
+  setRequireMfaForAllAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: t.users.title };
 
 export default async function UsersPage() {
   const { user: me, db } = await requirePageReader("/admin/usuarios", "users:manage");
-  const users = await listUsers(db);
+  const [users, settings] = await Promise.all([listUsers(db), readPortalSettings(db)]);
   const roles = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
   return (
@@ -26,6 +35,14 @@ export default async function UsersPage() {
           {t.users.create}
         </h2>
         <CreateUserForm action={createUserAction} roles={roles} />
+      </section>
+
+      <section aria-labelledby="exigir-mfa-titulo" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="exigir-mfa-titulo" className="text-lg font-semibold text-slate-900">
+          {t.mfa.settingTitle}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t.mfa.settingIntro}</p>
+        <RequireMfaForm action={setRequireMfaForAllAction} requireMfaForAll={settings.requireMfaForAll} />
       </section>
 
       <section
@@ -67,18 +84,31 @@ export default async function UsersPage() {
                   )}
                 </th>
                 <td className="px-4 py-3">{ROLE_LABELS[user.role]}</td>
-                <td className="px-4 py-3">{user.active ? t.users.active : t.users.inactive}</td>
+                <td className="px-4 py-3">
+                  {user.active ? t.users.active : t.users.inactive}
+                  {user.mfaCredential?.confirmedAt && (
+                    <span className="ml-2 inline-block rounded bg-slate-100 px-2 text-xs text-slate-800">{t.mfa.badge}</span>
+                  )}
+                </td>
                 <td className="px-4 py-3">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t.users.never}</td>
                 <td className="px-4 py-3">
                   {user.id === me.id ? (
                     <span className="text-slate-600">{t.users.yourself}</span>
                   ) : (
                     <UserRowActions
-                      user={{ id: user.id, email: user.email, name: user.name, role: user.role, active: user.active }}
+                      user={{
+                        id: user.id,
+                        email: user.email,
+                        name: user.name,
+                        role: user.role,
+                        active: user.active,
+                        mfa: !!user.mfaCredential?.confirmedAt,
+                      }}
                       roles={roles}
                       changeRole={changeRoleAction}
                       setActive={setActiveAction}
                       resetPassword={resetPasswordAction}
+                      resetMfa={resetMfaAction}
                     />
                   )}
                 </td>
