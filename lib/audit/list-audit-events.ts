@@ -45,6 +45,7 @@ export async function listAuditEvents(query: AuditQuery) {
       orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
       skip: (query.pagina - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
+      include: { tally: { select: { count: true, lastAt: true } } },
     }),
     db.auditEvent.count({ where: where(query) }),
     db.auditEvent.findMany({ distinct: ["entityType"], select: { entityType: true }, where: { entityType: { not: null } } }),
@@ -64,5 +65,10 @@ export async function listAuditEvents(query: AuditQuery) {
 /** Every event the filters select, for the CSV export (capped, newest first). */
 export async function exportAuditEvents(query: AuditQuery, limit = 100_000) {
   await authorize("audit:read", "exportar auditoría");
-  return getReadDb().auditEvent.findMany({ where: where(query), orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: limit });
+  return getReadDb().auditEvent.findMany({
+    where: where(query),
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: limit,
+    include: { tally: { select: { count: true, lastAt: true } } },
+  });
 }

@@ -147,6 +147,8 @@ const tableSchemas = {
       })
       .strict(),
   ),
+  // Files written before tallies existed have none: each of their failures counts once.
+  auditTallies: z.array(z.object({ auditEventId: id, bucket: z.string(), count: id, lastAt: timestamp }).strict()).default([]),
 };
 
 export type TableName = keyof typeof tableSchemas;
@@ -175,6 +177,7 @@ export const SQL_TABLES: Record<TableName, string> = {
   articulationObjectiveMechanisms: "ArticulationObjectiveMechanism",
   initiativeSupports: "InitiativeSupport",
   portalSettings: "PortalSettings",
+  auditTallies: "AuditTally",
 };
 
 /**
@@ -200,6 +203,7 @@ export const TABLE_LABELS: Record<TableName, string> = {
   savedViews: "vistas guardadas",
   portalSettings: "ajustes del portal",
   auditEvents: "eventos de auditoría",
+  auditTallies: "recuentos de intentos fallidos",
 };
 
 export const describeCounts = (counts: Record<TableName, number>) =>
@@ -224,6 +228,7 @@ const REFERENCES: [TableName, string, TableName][] = [
   ["progressUpdates", "authorId", "users"],
   ["savedViews", "userId", "users"],
   ["auditEvents", "userId", "users"],
+  ["auditTallies", "auditEventId", "auditEvents"],
 ];
 
 /** What a file must say first; checked on its own so that another kind of JSON gets one clear message. */

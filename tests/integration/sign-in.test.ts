@@ -14,10 +14,11 @@ describe("límite de intentos de ingreso en PostgreSQL", () => {
   });
   afterAll(() => database?.drop());
 
+  /** Attempts, not rows: repeated failures share one audit row and its tally. */
   const failures = async (email: string, reason: string) =>
-    (await database.db.auditEvent.findMany({ where: { action: "auth.signin.failure", userEmail: email } })).filter(
-      (e) => (e.data as { reason?: string } | null)?.reason === reason,
-    ).length;
+    (await database.db.auditEvent.findMany({ where: { action: "auth.signin.failure", userEmail: email }, include: { tally: true } }))
+      .filter((e) => (e.data as { reason?: string } | null)?.reason === reason)
+      .reduce((sum, e) => sum + (e.tally?.count ?? 1), 0);
 
   it("una ráfaga de intentos en paralelo desde una dirección no prueba más contraseñas que las que el bloqueo permite", async () => {
     const user = { email: "rafaga@quito.gob.ec", name: "Rafa Ráfaga", role: "VIEWER" as const, password: generatePassword() };
