@@ -91,6 +91,9 @@ export async function SiteHeader() {
                 <Link href="/cuenta/contrasena" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
                   {t.auth.changePassword}
                 </Link>
+                <Link href="/cuenta/sesiones" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
+                  {t.security.menuLink}
+                </Link>
                 <SignOutButton />
               </div>
             </details>
