@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { SignOutForm } from "@/components/auth/sign-out-form";
 import { getCurrentSession } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
@@ -14,19 +13,7 @@ export default async function SignOutPage() {
     <div className="mx-auto max-w-md">
       <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="text-2xl font-bold text-brand-900">{t.security.signOut.title}</h1>
-        {session ? (
-          <>
-            <p className="text-sm text-slate-700">{t.security.signOut.intro}</p>
-            <SignOutForm action={signOutAction} />
-          </>
-        ) : (
-          <>
-            <p className="text-sm text-slate-700">{t.security.signOut.alreadyOut}</p>
-            <Link href="/login" className="inline-block rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
-              {t.security.signOut.signInAgain}
-            </Link>
-          </>
-        )}
+        <SignOutForm action={signOutAction} signedIn={session !== null} />
       </div>
     </div>
   );

@@ -97,7 +97,7 @@ test("la página «Cerrar sesión» propia funciona sin JavaScript", async ({ br
 test("un archivo de 7 MB en la importación muestra «El archivo supera 5 MB», no «Algo salió mal»", async ({ browser }) => {
   const page = await signedInPage(browser, "admin", "/admin/importar");
   await page.goto("/admin/importar");
-  await page.getByLabel("Archivo").setInputFiles({ name: "grande.csv", mimeType: "text/csv", buffer: Buffer.alloc(7 * 1024 * 1024, 0x61) });
+  await page.locator("#archivo").setInputFiles({ name: "grande.csv", mimeType: "text/csv", buffer: Buffer.alloc(7 * 1024 * 1024, 0x61) });
   await page.getByRole("button", { name: "Revisar" }).click();
   await expect(page.getByText("El archivo supera 5 MB.")).toBeVisible();
   await expect(page.getByText("Algo salió mal")).toHaveCount(0);
