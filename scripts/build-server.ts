@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import { PROJECT_ROOT } from "@/lib/project-root";
@@ -19,6 +19,23 @@ export const BUNDLED_COMMANDS = [
   "user-reset-password",
   "users-remove-demo",
 ];
+
+/**
+ * Next's client runtime announces its exact version to every visitor
+ * (`window.next={version:"16.…"}`), which tells an attacker which advisories
+ * apply. Nothing reads it in production: the public chunks get it blanked.
+ */
+function scrubFrameworkVersion() {
+  const { version } = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "node_modules/next/package.json"), "utf8")) as { version: string };
+  const staticDir = path.join(PROJECT_ROOT, ".next/static");
+  for (const entry of readdirSync(staticDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".js")) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const code = readFileSync(file, "utf8");
+    if (code.includes(version)) writeFileSync(file, code.replaceAll(`"${version}"`, '""'));
+  }
+}
+scrubFrameworkVersion();
 
 const outdir = path.join(PROJECT_ROOT, "dist");
 rmSync(outdir, { recursive: true, force: true });

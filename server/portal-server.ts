@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import next from "next";
@@ -6,6 +6,7 @@ import { cookieSaysWrote, runWithReadRouting } from "@/lib/db/read-routing";
 import { disconnectDatabases } from "@/lib/db/client";
 import { CLIENT_IP_HEADER, trustedClientIp, trustedProxyHops, USER_ID_HEADER } from "@/lib/http/request-context";
 import { t } from "@/lib/i18n";
+import { MAX_UPLOAD_BYTES } from "@/lib/import/upload-limit";
 import { logger } from "@/lib/logger";
 import { databaseAvailability } from "./database-availability";
 import { env } from "@/lib/config";
@@ -21,30 +22,64 @@ export interface PortalServer {
   shutdown(reason: string): Promise<void>;
 }
 
+// The one stylesheet of the pages written here, allowed by its hash: no inline style, no 'unsafe-inline'.
+const PLAIN_PAGE_CSS =
+  "body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1e293b}h1{color:#0c2d57}.id{color:#475569}";
+const PLAIN_PAGE_CSS_HASH = createHash("sha256").update(PLAIN_PAGE_CSS).digest("base64");
+
 /** Answers written here skip Next's header config: the same protections, and a CSP that allows no script at all. */
 function setPlainSecurityHeaders(res: http.ServerResponse) {
   res.setHeader("x-content-type-options", "nosniff");
   res.setHeader("x-frame-options", "DENY");
   res.setHeader("referrer-policy", "strict-origin-when-cross-origin");
-  res.setHeader("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+  res.setHeader("content-security-policy", `default-src 'none'; style-src 'sha256-${PLAIN_PAGE_CSS_HASH}'; frame-ancestors 'none'`);
 }
 
-function unavailable(req: http.IncomingMessage, res: http.ServerResponse, requestId: string, message: string) {
-  res.statusCode = 503;
+/**
+ * An answer of this server's own, before Next: JSON under /api/ (`error` is a
+ * stable code), otherwise a small page in Spanish. Only our own constant strings
+ * go into it, and the request id we generated or checked; nothing else from the request.
+ */
+function plainAnswer(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  answer: { status: number; error: string; title: string; message: string; requestId: string },
+) {
+  res.statusCode = answer.status;
   setPlainSecurityHeaders(res);
-  res.setHeader("retry-after", "10");
   res.setHeader("cache-control", "no-store");
-  res.setHeader("x-request-id", requestId);
+  res.setHeader("x-request-id", answer.requestId);
   if ((req.url ?? "").startsWith("/api/")) {
     res.setHeader("content-type", "application/json; charset=utf-8");
-    res.end(JSON.stringify({ error: "unavailable", message, requestId }));
+    res.end(JSON.stringify({ error: answer.error, message: answer.message, requestId: answer.requestId }));
     return;
   }
   res.setHeader("content-type", "text/html; charset=utf-8");
-  // Only our own constant strings go into this page; nothing from the request but the id we generated or checked.
   res.end(
-    `<!doctype html><html lang="es-EC"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${t.errors.unavailableTitle} · ${t.app.name}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1e293b"><main><h1 style="color:#0c2d57">${t.errors.unavailableTitle}</h1><p>${message}</p><p style="color:#475569">${t.errors.requestId(requestId)}</p></main></body></html>`,
+    `<!doctype html><html lang="es-EC"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${answer.title} · ${t.app.name}</title><style>${PLAIN_PAGE_CSS}</style></head><body><main><h1>${answer.title}</h1><p>${answer.message}</p><p class="id">${t.errors.requestId(answer.requestId)}</p></main></body></html>`,
   );
+}
+
+function unavailable(req: http.IncomingMessage, res: http.ServerResponse, requestId: string, message: string) {
+  res.setHeader("retry-after", "10");
+  plainAnswer(req, res, { status: 503, error: "unavailable", title: t.errors.unavailableTitle, message, requestId });
+}
+
+/**
+ * The largest body accepted: an upload of MAX_UPLOAD_BYTES and the form around it.
+ * Next's own limit for server actions (next.config.js) is above it, and answers an
+ * English 500; refusing here, from Content-Length, answers before the body is read.
+ */
+const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
+
+/** Whether the path (without its query) has a malformed percent-encoding, which Next answers with an English 500. */
+function malformedPath(url: string) {
+  try {
+    decodeURIComponent(url.split("?")[0] ?? "");
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -133,6 +168,26 @@ export async function startPortalServer(options: {
     });
 
     const path = req.url ?? "/";
+    if (malformedPath(path)) {
+      return plainAnswer(req, res, {
+        status: 400,
+        error: "bad_request",
+        title: t.security.badRequestTitle,
+        message: t.security.badPath,
+        requestId,
+      });
+    }
+    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+      // The rest of the body is not waited for: the connection closes once the answer is out.
+      res.setHeader("connection", "close");
+      return plainAnswer(req, res, {
+        status: 413,
+        error: "payload_too_large",
+        title: t.security.bodyTooLargeTitle,
+        message: t.security.bodyTooLarge,
+        requestId,
+      });
+    }
     // Requests already on an open connection are still served; only the balancer's health check is told to go elsewhere.
     if (stopping && path.startsWith("/api/health")) return unavailable(req, res, requestId, t.errors.shuttingDown);
     if (!UNGATED.some((pattern) => pattern.test(path)) && !(await availability.isUp())) {

@@ -5,6 +5,7 @@ import type { ImportPreview } from "@/lib/import/import-preview";
 import type { ActionState } from "@/lib/actions/form-action";
 import { t } from "@/lib/i18n";
 import { FormMessage } from "@/components/ui/form-controls";
+import { MAX_UPLOAD_BYTES } from "@/lib/import/upload-limit";
 
 type Action = (state: ActionState<ImportPreview>, data: FormData) => Promise<ActionState<ImportPreview>>;
 
@@ -15,8 +16,13 @@ export function BulkImportForm({ action }: { action: Action }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const preview = state.data;
 
+  const [tooLarge, setTooLarge] = useState(false);
+
   function send(apply: boolean) {
     const file = fileInput.current?.files?.[0];
+    // Refused here rather than sent: the server would refuse it anyway, after the upload.
+    setTooLarge(!!file && file.size > MAX_UPLOAD_BYTES);
+    if (file && file.size > MAX_UPLOAD_BYTES) return;
     const data = new FormData();
     if (file) data.set("file", file);
     if (archiveMissing) data.set("archiveMissing", "si");
@@ -50,13 +56,19 @@ export function BulkImportForm({ action }: { action: Action }) {
             type="file"
             accept=".csv,.xlsx,.txt,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-describedby="archivo-ayuda"
-            aria-invalid={!!state.fieldErrors?.file}
+            aria-invalid={tooLarge || !!state.fieldErrors?.file}
             className="block text-sm file:mr-3 file:cursor-pointer file:rounded file:border file:border-slate-400 file:bg-white file:px-3 file:py-1.5 file:font-semibold file:text-slate-900 hover:file:bg-slate-100"
           />
           <p id="archivo-ayuda" className="text-xs text-slate-600">
             {t.bulk.fileHint}
           </p>
-          {state.fieldErrors?.file && <p className="text-sm text-red-800">{state.fieldErrors.file.join(" ")}</p>}
+          {tooLarge ? (
+            <p className="text-sm text-red-800" role="alert">
+              {t.security.bodyTooLarge}
+            </p>
+          ) : (
+            state.fieldErrors?.file && <p className="text-sm text-red-800">{state.fieldErrors.file.join(" ")}</p>
+          )}
         </div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={archiveMissing} onChange={(e) => setArchiveMissing(e.target.checked)} />

@@ -104,6 +104,9 @@ export async function SiteHeader() {
                     {t.mfa.title}
                   </Link>
                 )}
+                <Link href="/cuenta/sesiones" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
+                  {t.security.menuLink}
+                </Link>
                 <SignOutButton logoutUrl={logoutUrl} />
               </div>
             </details>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatNumber, t } from "@/lib/i18n";
 import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import type { Dashboard } from "@/lib/tracking/get-dashboard";
+import { BarFill } from "@/components/ui/bar-fill";
 
 /** Mechanisms by the number of initiatives using them: a table whose count cells carry a bar, the number always written. */
 export function MechanismTable({ mechanisms }: { mechanisms: Dashboard["mechanisms"] }) {
@@ -30,9 +31,7 @@ export function MechanismTable({ mechanisms }: { mechanisms: Dashboard["mechanis
             </th>
             <td className="px-3 py-1.5">
               <span className="flex items-center gap-2">
-                <span className="h-3 flex-1 rounded bg-slate-100" aria-hidden="true">
-                  <span className="block h-3 rounded bg-brand-600" style={{ width: `${(m.initiatives / max) * 100}%` }} />
-                </span>
+                <BarFill fraction={m.initiatives / max} className="h-3 flex-1 rounded bg-slate-100" fill="fill-brand-600" />
                 <Link
                   href={initiativesHref({ mecanismo: [m.slug] })}
                   aria-label={t.dashboard.mechanismLabel(m.initiatives, m.name)}

@@ -1,5 +1,6 @@
 import { formatPercent, t } from "@/lib/i18n";
 import type { Status } from "@/lib/tracking/statuses";
+import { BarFill } from "@/components/ui/bar-fill";
 
 // Each status has its own colour, but the label is always written: colour is never the only cue.
 const STYLES: Record<Status, string> = {
@@ -26,9 +27,7 @@ export function ProgressMeter({ value }: { value: number | null }) {
   if (value === null) return <span className="text-xs text-slate-700">{t.tracking.noProgress}</span>;
   return (
     <span className="inline-flex items-center gap-2 whitespace-nowrap">
-      <span className="h-2 w-16 rounded bg-slate-200" aria-hidden="true">
-        <span className="block h-2 rounded bg-brand-600 print:bg-slate-700" style={{ width: `${value}%` }} />
-      </span>
+      <BarFill fraction={value / 100} className="h-2 w-16 rounded bg-slate-200" fill="fill-brand-600 print:fill-slate-700" />
       <span className="tabular-nums text-xs font-semibold text-slate-900">{formatPercent(value)}</span>
     </span>
   );

@@ -30,11 +30,9 @@ export function StatusLegend() {
     <ul aria-label={t.dashboard.legend} className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">
       {STATUSES.map((status) => (
         <li key={status} className="flex items-center gap-1.5">
-          <span
-            aria-hidden="true"
-            className="inline-block h-3 w-3 rounded-sm border border-slate-500"
-            style={{ backgroundColor: STATUS_COLORS[status].fill }}
-          />
+          <svg aria-hidden="true" focusable="false" viewBox="0 0 12 12" className="h-3 w-3">
+            <rect x={0.5} y={0.5} width={11} height={11} rx={2} fill={STATUS_COLORS[status].fill} stroke="#64748b" />
+          </svg>
           {t.tracking.statuses[status]}
         </li>
       ))}

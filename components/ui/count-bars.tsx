@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BarFill } from "./bar-fill";
 
 /** A horizontal bar chart as a list: every bar carries its number and its label, so colour is never the only cue. */
 export function CountBars({ items, caption }: { items: { label: string; value: number; href?: string }[]; caption: string }) {
@@ -18,9 +19,7 @@ export function CountBars({ items, caption }: { items: { label: string; value: n
                 item.label
               )}
             </span>
-            <span className="h-3 rounded bg-slate-100" aria-hidden="true">
-              <span className="block h-3 rounded bg-brand-600 print:bg-slate-700" style={{ width: `${(item.value / max) * 100}%` }} />
-            </span>
+            <BarFill fraction={item.value / max} className="h-3 w-full rounded bg-slate-100" fill="fill-brand-600 print:fill-slate-700" />
             <span className="text-right tabular-nums font-semibold">{item.value}</span>
           </li>
         ))}

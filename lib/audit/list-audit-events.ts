@@ -42,6 +42,7 @@ export async function listAuditEvents(db: Db, query: AuditQuery) {
       orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
       skip: (query.pagina - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
+      include: { tally: { select: { count: true, lastAt: true } } },
     }),
     db.auditEvent.count({ where: where(query) }),
     db.auditEvent.findMany({ distinct: ["entityType"], select: { entityType: true }, where: { entityType: { not: null } } }),
@@ -60,5 +61,10 @@ export async function listAuditEvents(db: Db, query: AuditQuery) {
 
 /** Every event the filters select, for the CSV export (capped, newest first). The caller checks "audit:read". */
 export async function exportAuditEvents(db: Db, query: AuditQuery, limit = 100_000) {
-  return db.auditEvent.findMany({ where: where(query), orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: limit });
+  return db.auditEvent.findMany({
+    where: where(query),
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: limit,
+    include: { tally: { select: { count: true, lastAt: true } } },
+  });
 }

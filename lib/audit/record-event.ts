@@ -17,6 +17,8 @@ export type AuditAction =
   | "auth.mfa.disable"
   | "user.mfa.reset"
   | "settings.update"
+  | "auth.password.failure"
+  | "auth.session.revoke"
   | "access.denied"
   | "user.create"
   | "user.update"
@@ -55,8 +57,9 @@ export interface AuditEventInput {
 }
 
 /** Appends one event to the audit trail; pass a transaction client to record it with the change itself. */
-export async function recordAuditEvent(db: Db | Prisma.TransactionClient, event: AuditEventInput) {
-  await db.auditEvent.create({
+export async function recordAuditEvent(db: Db | Prisma.TransactionClient, event: AuditEventInput): Promise<{ id: number }> {
+  return db.auditEvent.create({
+    select: { id: true },
     data: {
       action: event.action,
       userId: event.actor?.id ?? null,
@@ -69,4 +72,38 @@ export async function recordAuditEvent(db: Db | Prisma.TransactionClient, event:
       data: event.data ?? undefined,
     },
   });
+}
+
+const UNIQUE_VIOLATION = "P2002";
+
+/**
+ * For failures anyone can repeat at will (a wrong password): the first of a
+ * minute with the same action, account, address and details is an audit row,
+ * the rest only add to its tally. A flood adds a row a minute instead of one per
+ * attempt, and the count is exact. The audit stays append-only (the portal's
+ * database role may not UPDATE it): only the tally changes.
+ */
+export async function recordRepeatedFailure(db: Db, event: AuditEventInput, now = new Date()) {
+  const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
+  const bucket = JSON.stringify([
+    event.action,
+    event.actor?.email ?? event.actorEmail ?? null,
+    event.context?.ip ?? null,
+    event.data ?? null,
+    minute,
+  ]);
+  for (;;) {
+    const counted = await db.$executeRaw`UPDATE "AuditTally" SET "count" = "count" + 1, "lastAt" = ${now} WHERE "bucket" = ${bucket}`;
+    if (counted > 0) return;
+    try {
+      await db.$transaction(async (tx) => {
+        const { id } = await recordAuditEvent(tx, event);
+        await tx.auditTally.create({ data: { auditEventId: id, bucket, lastAt: now } });
+      });
+      return;
+    } catch (error) {
+      // Another attempt of the same minute opened the row first (its audit row rolled back with ours): count on it.
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    }
+  }
 }

@@ -40,7 +40,8 @@ export const authOptions: AuthOptions = {
   // The token only names a server-side session row; lib/auth/current-user.ts checks that row on every request.
   session: { strategy: "jwt", maxAge: Math.floor(ABSOLUTE_LIFETIME_MS / 1000) },
   useSecureCookies: secureCookies(),
-  pages: { signIn: "/login", error: "/login" },
+  // Every page next-auth would render itself (in English) is one of ours instead.
+  pages: { signIn: "/login", signOut: "/salir", error: "/login", verifyRequest: "/login", newUser: "/" },
   // Into the JSON log; only the code and the error's message, never the metadata (it can carry the form).
   logger: {
     error: (code, metadata) => {

@@ -6,6 +6,16 @@ import { authOptions } from "./auth-options";
 /** next-auth's own name for its session cookie, so its session, sign-out and getToken read what the portal writes. */
 export const SESSION_COOKIE = authOptions.useSecureCookies ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 
+export const CLEARED_SESSION_COOKIE = {
+  name: SESSION_COOKIE,
+  value: "",
+  maxAge: 0,
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax" as const,
+  secure: authOptions.useSecureCookies ?? false,
+};
+
 export interface SessionTokenUser {
   id: number;
   email: string;

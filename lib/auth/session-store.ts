@@ -53,13 +53,15 @@ export async function validateUserSession(
   sessionId: string,
   sessionVersion: number,
   now = new Date(),
+  /** Whether this request counts as activity (false for reading the session itself, which must not keep it alive). */
+  activity = true,
 ): Promise<ActiveSession | null> {
   const session = await db.userSession.findUnique({ where: { id: sessionId }, include: { user: true } });
   if (!session || session.revokedAt) return null;
   const { user } = session;
   if (!user.active || user.sessionVersion !== sessionVersion) return null;
   if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (activity && now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
   const method: SignInMethod = session.method === "oidc" ? "oidc" : "password";

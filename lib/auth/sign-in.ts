@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/audit/record-event";
+import { recordAuditEvent, recordRepeatedFailure } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { authConfig } from "./oidc-config";
@@ -47,7 +47,7 @@ export async function signIn(
 
   const reservation = await reserveAttempt(db, keys);
   if (reservation.locked) {
-    await recordAuditEvent(db, { action: "auth.signin.failure", actorEmail: email, context, data: { reason: "locked" } });
+    await recordRepeatedFailure(db, { action: "auth.signin.failure", actorEmail: email, context, data: { reason: "locked" } });
     return { ok: false, reason: "locked" };
   }
   if (reservation.delayMs > 0) await sleep(reservation.delayMs);
@@ -55,7 +55,7 @@ export async function signIn(
   const user = await db.user.findUnique({ where: { email } });
   const valid = user?.active ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
   if (!valid || !user) {
-    await recordAuditEvent(db, {
+    await recordRepeatedFailure(db, {
       action: "auth.signin.failure",
       actorEmail: email,
       context,

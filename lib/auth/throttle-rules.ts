@@ -18,7 +18,18 @@ export interface ThrottleState {
   lockedUntil: Date | null;
 }
 
+/** One account from one address: what locks. */
 export const ACCOUNT_RULE: ThrottleRule = { delayAfter: 3, lockAfter: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+/**
+ * One account from every address together: only slowed, never locked, so that
+ * nobody can lock someone else out by failing on purpose from many addresses.
+ */
+export const ACCOUNT_SLOWDOWN_RULE: ThrottleRule = {
+  delayAfter: 10,
+  lockAfter: Number.POSITIVE_INFINITY,
+  windowMs: 15 * 60_000,
+  lockMs: 0,
+};
 export const ADDRESS_RULE: ThrottleRule = { delayAfter: 10, lockAfter: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 export const MAX_DELAY_MS = 4_000;
 

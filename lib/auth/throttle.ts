@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import {
   ACCOUNT_RULE,
+  ACCOUNT_SLOWDOWN_RULE,
   ADDRESS_RULE,
   afterFailure,
   decide,
@@ -12,9 +13,19 @@ import {
 /** A counter; one that stands for a person (not an address) starts over after their success. */
 export type ThrottleKey = { key: string; rule: ThrottleRule; resetOnSuccess?: boolean };
 
-/** The keys one sign-in attempt is counted under. Counters live in PostgreSQL, shared by every instance. */
+/**
+ * The keys one sign-in attempt is counted under. Counters live in PostgreSQL,
+ * shared by every instance. An account locks only for the address that failed
+ * on it (README, «Ingreso»): from anywhere else its owner still gets in, only
+ * slowed once the account has failed often from everywhere together. Each
+ * address also has a limit of its own, over every account.
+ */
 export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
-  const keys: ThrottleKey[] = [{ key: `account:${email.trim().toLowerCase()}`, rule: ACCOUNT_RULE, resetOnSuccess: true }];
+  const account = email.trim().toLowerCase();
+  const keys: ThrottleKey[] = [
+    { key: `account-address:${account}|${ip ?? "desconocida"}`, rule: ACCOUNT_RULE, resetOnSuccess: true },
+    { key: `account:${account}`, rule: ACCOUNT_SLOWDOWN_RULE, resetOnSuccess: true },
+  ];
   if (ip) keys.push({ key: `address:${ip}`, rule: ADDRESS_RULE });
   return keys;
 }

@@ -68,6 +68,9 @@ const tableSchemas = {
         sessionVersion: integer,
         lastSignInAt: timestamp.nullable(),
         passwordChangedAt: timestamp.nullable(),
+        // The directory account it is linked to (OpenID Connect); files from before directory sign-in have none.
+        oidcIssuer: z.string().nullable().default(null),
+        oidcSubject: z.string().nullable().default(null),
         ...stamps,
       })
       .strict(),
@@ -158,6 +161,8 @@ const tableSchemas = {
       })
       .strict(),
   ),
+  // Files written before tallies existed have none: each of their failures counts once.
+  auditTallies: z.array(z.object({ auditEventId: id, bucket: z.string(), count: id, lastAt: timestamp }).strict()).default([]),
 };
 
 export type TableName = keyof typeof tableSchemas;
@@ -186,6 +191,7 @@ export const SQL_TABLES: Record<TableName, string> = {
   articulationObjectiveMechanisms: "ArticulationObjectiveMechanism",
   initiativeSupports: "InitiativeSupport",
   portalSettings: "PortalSettings",
+  auditTallies: "AuditTally",
 };
 
 /**
@@ -215,6 +221,7 @@ export const TABLE_LABELS: Record<TableName, string> = {
   savedViews: "vistas guardadas",
   portalSettings: "ajustes del portal",
   auditEvents: "eventos de auditoría",
+  auditTallies: "recuentos de intentos fallidos",
 };
 
 export const describeCounts = (counts: Record<TableName, number>) =>
@@ -239,6 +246,7 @@ const REFERENCES: [TableName, string, TableName][] = [
   ["progressUpdates", "authorId", "users"],
   ["savedViews", "userId", "users"],
   ["auditEvents", "userId", "users"],
+  ["auditTallies", "auditEventId", "auditEvents"],
 ];
 
 /** What a file must say first; checked on its own so that another kind of JSON gets one clear message. */

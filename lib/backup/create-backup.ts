@@ -53,6 +53,7 @@ export async function createBackup(db: Db, now = new Date()): Promise<BackupFile
           ...e,
           data: e.data as BackupTables["auditEvents"][number]["data"],
         })),
+        auditTallies: await tx.auditTally.findMany({ orderBy: { auditEventId: "asc" } }),
       };
       const migrations = await tx.$queryRaw<{ name: string }[]>`
         SELECT migration_name AS name FROM "_prisma_migrations"

@@ -128,6 +128,7 @@ async function insertTables(tx: Tx, tables: BackupTables, passwordHashes: string
     tables.auditEvents.map((event) => ({ ...event, data: event.data === null ? Prisma.DbNull : (event.data as Prisma.InputJsonValue) })),
     (data) => tx.auditEvent.createMany({ data }),
   );
+  await insert(tables.auditTallies, (data) => tx.auditTally.createMany({ data }));
 }
 
 /** Where two JSON values first differ, as a path (`.initiatives[3].name`), or null when they are equal. */

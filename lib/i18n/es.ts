@@ -30,6 +30,7 @@ import { conflicts } from "./es/conflicts";
 import { bulkRows } from "./es/bulk-rows";
 import { sso } from "./es/sso";
 import { mfa } from "./es/mfa";
+import { security } from "./es/security";
 
 export const es = {
   app,
@@ -63,4 +64,5 @@ export const es = {
   bulkRows,
   sso,
   mfa,
+  security,
 } as const;

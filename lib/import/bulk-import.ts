@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { ActionError } from "@/lib/actions/action-error";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { AppError } from "@/lib/errors/app-error";
@@ -204,11 +205,18 @@ export async function applyBulkImport(
   );
 }
 
-/** Identifies a plan by what it would touch and at which versions, so an apply can tell the matrix moved. */
+/**
+ * Identifies a plan by what it would touch and at which versions, so an apply can tell the matrix moved.
+ * A digest, so that the apply, which sends the file again, stays within the upload limit.
+ */
 export function fingerprint(plan: BulkPlan): string {
-  return JSON.stringify([
-    plan.add.map((a) => [a.name, a.managementObjectiveCode]),
-    plan.change.map((c) => [c.id, c.version]),
-    plan.archive.map((a) => [a.id, a.version]),
-  ]);
+  return createHash("sha256")
+    .update(
+      JSON.stringify([
+        plan.add.map((a) => [a.name, a.managementObjectiveCode]),
+        plan.change.map((c) => [c.id, c.version]),
+        plan.archive.map((a) => [a.id, a.version]),
+      ]),
+    )
+    .digest("base64url");
 }

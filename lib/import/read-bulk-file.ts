@@ -6,8 +6,9 @@ import { t } from "@/lib/i18n";
 import { EXPORT_COLUMNS, TRACKING_COLUMNS } from "@/lib/initiatives/export-initiatives";
 import { documentFromSource } from "@/lib/matrix/document";
 import { MatrixSourceError, parseMatrixSource } from "@/lib/matrix/source-parser";
+import { MAX_UPLOAD_BYTES } from "./upload-limit";
 
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES };
 export const MAX_ROWS = 20_000;
 const MAX_CELL = 5_000;
 /**

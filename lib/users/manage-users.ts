@@ -1,5 +1,5 @@
 import { ActionError } from "@/lib/actions/action-error";
-import { recordAuditEvent } from "@/lib/audit/record-event";
+import { recordAuditEvent, recordRepeatedFailure } from "@/lib/audit/record-event";
 import { generatePassword } from "@/lib/auth/generate-password";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { passwordProblem } from "@/lib/auth/password-policy";
@@ -124,10 +124,34 @@ export async function changeOwnPassword(
   // Someone holding a stolen session must not get unlimited guesses at the password behind it.
   const keys = passwordChangeKeys(user.id);
   const reservation = await reserveAttempt(db, keys);
-  if (reservation.locked) throw new ActionError(t.auth.locked, "currentPassword");
+  const failure = (reason: string) =>
+    recordRepeatedFailure(db, {
+      action: "auth.password.failure",
+      actor: user,
+      entityType: "User",
+      entityId: user.id,
+      context,
+      data: { reason },
+    });
+  if (reservation.locked) {
+    await failure("locked");
+    throw new ActionError(t.auth.locked, "currentPassword");
+  }
   const stored = await db.user.findUnique({ where: { id: user.id } });
   if (!stored || !(await verifyPassword(stored.passwordHash, input.currentPassword))) {
-    throw new ActionError(reservation.lockedKeys.length > 0 ? t.auth.locked : t.refusals.wrongCurrentPassword, "currentPassword");
+    await failure("wrong-current-password");
+    const lockedNow = reservation.lockedKeys.length > 0;
+    if (lockedNow) {
+      await recordAuditEvent(db, {
+        action: "auth.lockout",
+        actor: user,
+        entityType: "User",
+        entityId: user.id,
+        context,
+        data: { scope: "password-change" },
+      });
+    }
+    throw new ActionError(lockedNow ? t.auth.locked : t.refusals.wrongCurrentPassword, "currentPassword");
   }
   await refundAttempt(db, keys, reservation);
   checkPassword(input.newPassword, user, "newPassword");

@@ -239,6 +239,8 @@ describe("respaldo y restauración", () => {
         "isDemo",
         "lastSignInAt",
         "name",
+        "oidcIssuer",
+        "oidcSubject",
         "passwordChangedAt",
         "role",
         "sessionVersion",

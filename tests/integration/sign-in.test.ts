@@ -14,25 +14,49 @@ describe("límite de intentos de ingreso en PostgreSQL", () => {
   });
   afterAll(() => database?.drop());
 
+  /** Attempts, not rows: repeated failures share one audit row and its tally. */
   const failures = async (email: string, reason: string) =>
-    (await database.db.auditEvent.findMany({ where: { action: "auth.signin.failure", userEmail: email } })).filter(
-      (e) => (e.data as { reason?: string } | null)?.reason === reason,
-    ).length;
+    (await database.db.auditEvent.findMany({ where: { action: "auth.signin.failure", userEmail: email }, include: { tally: true } }))
+      .filter((e) => (e.data as { reason?: string } | null)?.reason === reason)
+      .reduce((sum, e) => sum + (e.tally?.count ?? 1), 0);
 
-  it("una ráfaga de intentos en paralelo no prueba más contraseñas que las que el bloqueo permite", async () => {
+  it("una ráfaga de intentos en paralelo desde una dirección no prueba más contraseñas que las que el bloqueo permite", async () => {
     const user = { email: "rafaga@quito.gob.ec", name: "Rafa Ráfaga", role: "VIEWER" as const, password: generatePassword() };
     await createUser(database.db, user, null);
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, n) =>
-        signIn(database.db, { email: user.email, password: `equivocada-${n}` }, context(`198.51.100.${n}`)),
+        signIn(database.db, { email: user.email, password: `equivocada-${n}` }, context("198.51.100.7")),
       ),
     );
     expect(results.every((r) => !r.ok)).toBe(true);
     // Before attempts were counted up front, all 20 passwords were checked.
     expect(await failures(user.email, "credentials")).toBe(ACCOUNT_RULE.lockAfter);
     expect(await failures(user.email, "locked")).toBe(20 - ACCOUNT_RULE.lockAfter);
-    expect((await signIn(database.db, { email: user.email, password: user.password }, context("198.51.100.99"))).ok).toBe(false);
+    expect(await signIn(database.db, { email: user.email, password: user.password }, context("198.51.100.7"))).toEqual({
+      ok: false,
+      reason: "locked",
+    });
   }, 60_000);
+
+  it("quien bloquea una cuenta desde sus direcciones no impide que su dueño entre desde otra", async () => {
+    const user = { email: "victima@quito.gob.ec", name: "Víctor Víctima", role: "ADMIN" as const, password: generatePassword() };
+    await createUser(database.db, user, null);
+    // An attacker with a few addresses: each one locks only itself out of this account.
+    for (const n of [1, 2, 3]) {
+      const tries = await Promise.all(
+        Array.from({ length: ACCOUNT_RULE.lockAfter + 1 }, (_, i) =>
+          signIn(database.db, { email: user.email, password: `adivina-${n}-${i}` }, context(`192.0.2.${n}`)),
+        ),
+      );
+      expect(tries.map((r) => (r.ok ? "ok" : r.reason))).toContain("locked");
+      expect((await signIn(database.db, { email: user.email, password: user.password }, context(`192.0.2.${n}`))).ok).toBe(false);
+    }
+    // From an address that has not failed the password opens again; an administrator's second factor comes next.
+    expect(await signIn(database.db, { email: user.email, password: user.password }, context("192.0.2.200"))).toMatchObject({
+      ok: false,
+      reason: "second-factor",
+    });
+  }, 120_000);
 
   it("los ingresos correctos desde una misma oficina no bloquean su dirección", async () => {
     const user = { email: "oficina@quito.gob.ec", name: "Olga Oficina", role: "VIEWER" as const, password: generatePassword() };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_RULE, afterFailure, decide, MAX_DELAY_MS, type ThrottleState } from "@/lib/auth/throttle-rules";
+import { ACCOUNT_RULE, ACCOUNT_SLOWDOWN_RULE, afterFailure, decide, MAX_DELAY_MS, type ThrottleState } from "@/lib/auth/throttle-rules";
 
 const t0 = new Date("2026-01-01T12:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -48,5 +48,13 @@ describe("reglas contra fuerza bruta", () => {
     const later = at(ACCOUNT_RULE.windowMs + 60_000);
     expect(decide(old, ACCOUNT_RULE, later).delayMs).toBe(0);
     expect(afterFailure(old, ACCOUNT_RULE, later).failures).toBe(1);
+  });
+
+  it("la cuenta entera, sumando todas las direcciones, solo se frena: nunca se bloquea", () => {
+    let state: ThrottleState | null = null;
+    for (let i = 0; i < 1_000; i++) state = afterFailure(state, ACCOUNT_SLOWDOWN_RULE, at(i * 100));
+    const decision = decide(state, ACCOUNT_SLOWDOWN_RULE, at(100_000));
+    expect(decision.locked).toBe(false);
+    expect(decision.delayMs).toBe(MAX_DELAY_MS);
   });
 });

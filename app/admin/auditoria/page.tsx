@@ -145,7 +145,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt)}</time>
                   </td>
                   <td className="px-4 py-2">{event.userEmail ?? t.audit.anonymous}</td>
-                  <td className="px-4 py-2">{t.audit.actions[event.action as keyof typeof t.audit.actions] ?? event.action}</td>
+                  <td className="px-4 py-2">
+                    {t.audit.actions[event.action as keyof typeof t.audit.actions] ?? event.action}
+                    {event.tally && event.tally.count > 1 && (
+                      <span className="block text-xs text-slate-600">
+                        {t.audit.repeated(event.tally.count, formatDateTime(event.tally.lastAt))}
+                      </span>
+                    )}
+                  </td>
                   <td className="px-4 py-2">
                     {event.entityType ? `${t.audit.entities[event.entityType] ?? event.entityType} ${event.entityId ?? ""}`.trim() : "—"}
                   </td>

@@ -25,6 +25,7 @@ export function GET(request: Request) {
         e.userAgent,
         e.requestId,
         e.data === null ? null : JSON.stringify(e.data),
+        e.tally?.count ?? 1,
       ]),
     );
     return new Response(csv, {

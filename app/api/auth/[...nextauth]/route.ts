@@ -1,12 +1,39 @@
 import NextAuth from "next-auth";
-import type { NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { type NextRequest, NextResponse } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
 import { auditDirectoryRefusals } from "@/lib/auth/directory-callback-audit";
+import { CLEARED_SESSION_COOKIE, SESSION_COOKIE } from "@/lib/auth/session-cookie";
+import { validateUserSession } from "@/lib/auth/session-store";
+import { getPrimaryDb } from "@/lib/db/client";
 
 const nextAuth = NextAuth(authOptions);
+type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
-function handler(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) {
+function handler(request: NextRequest, context: RouteContext) {
   return auditDirectoryRefusals(request, () => nextAuth(request, context));
 }
 
-export { handler as GET, handler as POST };
+/**
+ * next-auth answers /api/auth/session from the signed cookie alone: name and
+ * e-mail, and a fresh cookie, for a session signed out, idle, revoked or of a
+ * disabled user. It gets the same session-row check as pages and the API (and
+ * reading it is not activity that keeps the session alive).
+ */
+async function session(request: NextRequest, context: RouteContext) {
+  const token = await getToken({ req: request, secret: authOptions.secret, secureCookie: authOptions.useSecureCookies });
+  const active =
+    token?.sid && typeof token.sv === "number" ? await validateUserSession(getPrimaryDb(), token.sid, token.sv, new Date(), false) : null;
+  if (active) return handler(request, context);
+  const response = NextResponse.json({}, { headers: { "cache-control": "private, no-cache, no-store" } });
+  if (request.cookies.has(SESSION_COOKIE)) response.cookies.set(CLEARED_SESSION_COOKIE);
+  return response;
+}
+
+/** Reading the session (GET) and updating it (POST) alike. */
+async function route(request: NextRequest, context: RouteContext) {
+  const [action] = (await context.params).nextauth;
+  return action === "session" ? session(request, context) : handler(request, context);
+}
+
+export { route as GET, route as POST };

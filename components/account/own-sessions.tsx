@@ -1,0 +1,94 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/actions/form-action";
+import { FormMessage, SubmitButton } from "@/components/ui/form-controls";
+import { t } from "@/lib/i18n";
+
+type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
+
+export interface SessionRow {
+  handle: string;
+  current: boolean;
+  device: string;
+  ip: string;
+  createdAt: string;
+  createdLabel: string;
+  lastSeenAt: string;
+  lastSeenLabel: string;
+}
+
+const s = t.security.sessions;
+
+/** The user's open sessions; each button is a plain form post (works without JavaScript), the outcome shown above the table. */
+export function OwnSessions({ action, sessions }: { action: Action; sessions: SessionRow[] }) {
+  const [state, submit] = useActionState(action, { status: "idle" });
+  const others = sessions.filter((session) => !session.current).length;
+  return (
+    <div className="space-y-4">
+      <FormMessage status={state.status} message={state.message} />
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full text-left text-sm" data-testid="own-sessions">
+          <caption className="sr-only">{s.table}</caption>
+          <thead className="bg-slate-50 text-slate-700">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                {s.device}
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                {s.address}
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                {s.started}
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                {s.lastUsed}
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                {s.actions}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((session) => (
+              <tr key={session.handle} className="border-t border-slate-100 align-top" data-current={session.current || undefined}>
+                <th scope="row" className="px-4 py-2 font-medium">
+                  <span className="block">{session.device}</span>
+                  {session.current && (
+                    <span className="mt-1 inline-block rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-900">{s.current}</span>
+                  )}
+                </th>
+                <td className="px-4 py-2">{session.ip}</td>
+                <td className="whitespace-nowrap px-4 py-2">
+                  <time dateTime={session.createdAt}>{session.createdLabel}</time>
+                </td>
+                <td className="whitespace-nowrap px-4 py-2">
+                  <time dateTime={session.lastSeenAt}>{session.lastSeenLabel}</time>
+                </td>
+                <td className="px-4 py-2">
+                  {!session.current && (
+                    <form action={submit}>
+                      <input type="hidden" name="handle" value={session.handle} />
+                      <SubmitButton variant="secondary">
+                        {s.end}
+                        <span className="sr-only"> {s.endLabel(session.device, session.lastSeenLabel)}</span>
+                      </SubmitButton>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {others > 0 ? (
+        <form action={submit}>
+          <input type="hidden" name="handle" value="otras" />
+          <SubmitButton variant="danger">{s.endOthers}</SubmitButton>
+        </form>
+      ) : (
+        <p className="text-sm text-slate-700">{s.onlyThis}</p>
+      )}
+    </div>
+  );
+}
