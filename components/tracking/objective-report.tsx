@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { RollupFigure } from "@/components/tracking/rollup-figure";
 import { ProgressMeter, StatusBadge } from "@/components/tracking/status-badge";
-import { formatAverage, formatDay, formatNumber, t } from "@/lib/i18n";
+import { formatDay, formatNumber, t } from "@/lib/i18n";
+import { describeRollup } from "@/lib/tracking/rollup-text";
 import { counterpartTypeLabel } from "@/lib/tracking/counterpart-types";
 import type { ObjectiveReport as Report } from "@/lib/tracking/get-objective-report";
 import { STATUSES } from "@/lib/tracking/statuses";
@@ -101,11 +103,10 @@ export function ObjectiveReport({ report, name, today }: { report: Report; name:
         <div className="grid gap-6 sm:grid-cols-2 print:grid-cols-2">
           <div className="space-y-1">
             <p className="font-semibold text-slate-700">{t.report.average}</p>
-            <p className="text-3xl font-bold text-brand-900" data-testid="report-rollup">
-              {formatAverage(report.rollup.average)}
+            <p>
+              <RollupFigure rollup={report.rollup} minCoverage={report.minCoverage} testId="report-rollup" />
             </p>
             <p className="text-sm text-slate-800">{t.report.initiatives(report.total)}</p>
-            <p className="text-sm text-slate-800">{t.tracking.withoutFigure(report.rollup.ignored)}</p>
           </div>
           <table className="w-full text-sm">
             <caption className="pb-1 text-left font-semibold text-slate-700">{t.report.statusCaption}</caption>
@@ -143,9 +144,7 @@ export function ObjectiveReport({ report, name, today }: { report: Report; name:
               : `${t.objective.initiatives} (${group.initiatives.length})`}
           </h2>
           {report.kind === "development" && group.initiatives.length > 0 && (
-            <p className="text-sm text-slate-700">
-              {t.report.groupAverage(formatAverage(group.rollup.average))} · {t.tracking.withoutFigure(group.rollup.ignored)}
-            </p>
+            <p className="text-sm text-slate-700">{t.report.groupAverage(describeRollup(group.rollup, report.minCoverage).full)}</p>
           )}
           {group.initiatives.length === 0 ? (
             <p className="text-slate-700">{t.report.none}</p>

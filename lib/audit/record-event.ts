@@ -31,7 +31,8 @@ export type AuditAction =
   | "secretariat.delete"
   | "counterpart.create"
   | "counterpart.update"
-  | "counterpart.delete";
+  | "counterpart.delete"
+  | "settings.update";
 
 export interface AuditEventInput {
   action: AuditAction;

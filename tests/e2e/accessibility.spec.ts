@@ -24,6 +24,7 @@ const PAGES = [
   "/admin/importar",
   "/admin/objetivos",
   "/admin/catalogos",
+  "/admin/configuracion",
   "/tablero",
   "/iniciativas/1/seguimiento",
   "/objetivos/2/informe",

@@ -62,5 +62,6 @@ export const audit = {
     "counterpart.create": "Actor de contraparte creado",
     "counterpart.update": "Actor de contraparte modificado",
     "counterpart.delete": "Actor de contraparte eliminado",
+    "settings.update": "Configuración del portal modificada",
   },
 } as const;
