@@ -23,4 +23,34 @@ export const planner = {
   navSettings: "Configuración",
   codeParameter: "Debe ser un código de objetivo como «2» o «2.3».",
   objectiveNotFound: "No existe ese objetivo.",
+  // Bulk import: ignored columns and rows edited after the export.
+  invalidVersion: (raw: string) => `la «Versión» «${raw}» no es un número entero positivo (no la modifique: viene de la exportación).`,
+  ignoredColumn: (column: string, file: string, portal: string, derived: boolean) =>
+    `columna ignorada: ${column} («${file || "(vacío)"}» en el archivo, «${portal || "(vacío)"}» en el portal). ${
+      derived
+        ? "Los títulos de los objetivos se editan en Administración › Objetivos."
+        : "El seguimiento se registra en la ficha de la iniciativa, no en la importación."
+    }`,
+  staleUndecided: (n: number) =>
+    n === 1
+      ? "Una fila cambió en el portal después de la exportación: elija si conserva lo del portal o aplica el archivo."
+      : `${n} filas cambiaron en el portal después de la exportación: elija para cada una (o para todas) si conserva lo del portal o aplica el archivo.`,
+  warningsTitle: "Columnas que no se importan",
+  warningsIntro: "Estas celdas difieren del portal, pero la importación no las escribe: no se perderá nada de lo que ya está guardado.",
+  unversioned:
+    "El archivo no tiene la columna «Versión» (es una exportación antigua): no se puede saber si alguna iniciativa cambió en el portal después. Revise cada cambio antes de aplicarlo.",
+  staleTitle: "Filas que cambiaron en el portal después de la exportación",
+  staleIntro: "Aplicarlas desharía lo que alguien guardó después de exportar el archivo. Elija para cada una, o para todas, qué conservar.",
+  staleBadge: (fileVersion: number, currentVersion: number) =>
+    `Cambió en el portal después de la exportación (versión ${fileVersion} en el archivo, ${currentVersion} en el portal)`,
+  staleChoice: (name: string) => `Qué hacer con «${name}»`,
+  keepPortal: "Conservar lo del portal (no aplicar esta fila)",
+  overwriteWithFile: "Aplicar el archivo (deshace el cambio posterior)",
+  allKeep: "Para todas: conservar lo del portal",
+  allOverwrite: "Para todas: aplicar el archivo",
+  summaryExtra: (warnings: number, stale: number) =>
+    [warnings > 0 ? `${warnings} celdas ignoradas` : null, stale > 0 ? `${stale} cambiadas después de exportar` : null]
+      .filter(Boolean)
+      .join(" · "),
+  appliedKept: (n: number) => (n === 0 ? "" : ` Se conservó lo del portal en ${n === 1 ? "1 fila" : `${n} filas`}.`),
 } as const;
