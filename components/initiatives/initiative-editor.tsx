@@ -45,20 +45,13 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
   const conflict = state.status === "error" && state.data && "conflict" in state.data ? state.data.conflict : null;
   const mechanismName = new Map(mechanisms.map((m) => [m.id, m.name]));
 
-  // Leaving with unsaved changes asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
-
   useEffect(() => {
     if (state.status === "success" && state.data && "id" in state.data) {
       setDirty(false);
-      router.push(`/iniciativas/${state.data.id}`);
+      // The page it leads to says so: «Cambios guardados», announced to screen readers.
+      router.push(`/iniciativas/${state.data.id}?guardado=${id ? "cambios" : "nueva"}`);
     }
-  }, [state, router]);
+  }, [state, router, id]);
 
   const change = (update: () => void) => {
     update();
@@ -104,7 +97,14 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
   }
 
   return (
-    <form ref={form} action={(data) => startTransition(() => submit(data))} className="space-y-6" noValidate>
+    // data-dirty: leaving the page asks first (UnsavedChangesGuard), also after a refused save.
+    <form
+      ref={form}
+      action={(data) => startTransition(() => submit(data))}
+      className="space-y-6"
+      noValidate
+      data-dirty={dirty && state.status !== "success" ? "true" : undefined}
+    >
       <input type="hidden" name="payload" value={payload} />
       <FormMessage status={state.status} message={state.message} />
       {errors._ && <p className="text-sm text-red-800">{errors._.join(" ")}</p>}
@@ -314,6 +314,7 @@ function SnapshotView({ title, snapshot }: { title: string; snapshot: Initiative
       <p className="text-slate-700">{snapshot.managementObjectiveCode}</p>
       <ol className="mt-2 list-decimal space-y-1 pl-5">
         {snapshot.articulationObjectives.map((o, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a stored version, read-only: its order is its identity.
           <li key={i}>
             {o.text} <span className="text-slate-600">({o.mechanisms.map((m) => m.name).join(", ") || "—"})</span>
           </li>

@@ -53,4 +53,7 @@ export const planner = {
       .filter(Boolean)
       .join(" · "),
   appliedKept: (n: number) => (n === 0 ? "" : ` Se conservó lo del portal en ${n === 1 ? "1 fila" : `${n} filas`}.`),
+  // Unsaved changes.
+  leaveConfirm: "Hay cambios sin guardar en esta página. ¿Salir de todos modos y descartarlos?",
+  changesSaved: "Cambios guardados",
 } as const;
