@@ -143,17 +143,47 @@ export function exportCsv(batches: AsyncIterable<ExportRow[]>): ReadableStream<U
   });
 }
 
-/** The XLSX as a stream, written row by row (ExcelJS's streaming writer), with the same columns, frozen header and filter. */
-export function exportXlsx(batches: AsyncIterable<ExportRow[]>): ReadableStream<Uint8Array> {
+/** What a file holds, said on its first sheet: the day it was made and the table's filters in words. */
+export interface ExportContents {
+  /** "YYYY-MM-DD", Quito's day. */
+  day: string;
+  filters: string[];
+}
+
+/** Columns of long text, which wrap inside their width instead of running over the next ones. */
+const WRAPPED = new Set([2, 4, 5, 7, 8, 11, 12, 14]);
+
+/**
+ * The XLSX as a stream, written row by row (ExcelJS's streaming writer): a first
+ * sheet «Contenido» that says what the file holds, then «Iniciativas» with the
+ * same columns as the CSV, frozen header, filter and wrapped long text.
+ */
+export function exportXlsx(batches: AsyncIterable<ExportRow[]>, contents?: ExportContents): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = "Matriz PMDOT";
   workbook.created = new Date();
+  const p = es.planner;
+  const about = workbook.addWorksheet(p.contentsSheet);
+  about.columns = [{ width: 28 }, { width: 100, style: { alignment: { wrapText: true, vertical: "top" } } }];
+  const title = about.addRow([p.contentsTitle]);
+  title.font = { bold: true, size: 14 };
+  title.commit();
+  const day = contents?.day ?? new Date().toISOString().slice(0, 10);
+  about.addRow([p.contentsDate, day]).commit();
+  const filters = contents?.filters.length ? contents.filters : [p.contentsNoFilters];
+  filters.forEach((line, index) => {
+    about.addRow([index === 0 ? p.contentsFilters : "", neutralizeFormula(line)]).commit();
+  });
+  about.addRow([p.contentsRows, p.contentsRowsText]).commit();
+  about.addRow([p.contentsVersion, p.contentsVersionText]).commit();
+  about.commit();
   const sheet = workbook.addWorksheet("Iniciativas", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = EXPORT_HEADER.map((header, index) => ({
     header,
     key: String(index),
     width: [10, 10, 40, 10, 40, 50, 10, 70, 35, 14, 10, 35, 35, 14, 60, 10][index],
+    style: { alignment: { vertical: "top", wrapText: WRAPPED.has(index) } },
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: "A1", to: "P1" };

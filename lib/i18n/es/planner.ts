@@ -56,4 +56,29 @@ export const planner = {
   // Unsaved changes.
   leaveConfirm: "Hay cambios sin guardar en esta página. ¿Salir de todos modos y descartarlos?",
   changesSaved: "Cambios guardados",
+  // Concejo report.
+  reportColInitiative: "Iniciativa",
+  reportColMechanisms: "Mecanismos",
+  reportColLead: "Responsable",
+  reportColProgress: "Avance y fecha",
+  reportSupporting: (names: string) => `Apoyo: ${names}`,
+  // What an export holds.
+  filters: {
+    search: (q: string) => `Búsqueda: «${q}»`,
+    development: (codes: string) => `Objetivo de desarrollo: ${codes}`,
+    management: (codes: string) => `Objetivo de gestión: ${codes}`,
+    mechanisms: (all: boolean, names: string) => `Mecanismos (${all ? "todos" : "cualquiera"}): ${names}`,
+    status: (labels: string) => `Estado: ${labels}`,
+    lead: (names: string) => `Secretaría responsable: ${names}`,
+  },
+  contentsSheet: "Contenido",
+  contentsTitle: "Matriz PMDOT · Exportación de iniciativas",
+  contentsDate: "Fecha de la exportación",
+  contentsFilters: "Filtros aplicados",
+  contentsNoFilters: "Ninguno: todas las iniciativas vigentes",
+  contentsRows: "Filas",
+  contentsRowsText: "Una por objetivo de articulación, en la hoja «Iniciativas».",
+  contentsVersion: "Columna «Versión»",
+  contentsVersionText:
+    "La versión de cada iniciativa al exportar: al importar el archivo, las filas que cambiaron después en el portal se señalan y no se aplican sin su confirmación.",
 } as const;
