@@ -81,4 +81,9 @@ export const planner = {
   contentsVersion: "Columna «Versión»",
   contentsVersionText:
     "La versión de cada iniciativa al exportar: al importar el archivo, las filas que cambiaron después en el portal se señalan y no se aplican sin su confirmación.",
+  // Typo help.
+  notIncluded: (names: string, n: number) => `No incluye ${names}, que ${n === 1 ? "es otro mecanismo" : "son otros mecanismos"}.`,
+  suggestionsTitle: "¿Quiso decir…?",
+  suggestedSearch: (q: string) => `Buscar «${q}»`,
+  suggestedInitiatives: "Iniciativas con un texto parecido (en toda la matriz):",
 } as const;
