@@ -28,7 +28,10 @@ export function describeRollup(rollup: Rollup, minCoverage: number): RollupText 
     headline: t.planner.insufficient,
     coverage,
     full: t.planner.insufficientShort(rollup.counted, total),
-    reason: t.planner.insufficientDetail(rollup.counted, total, formatPercent(rollup.coverage ?? 0), formatPercent(minCoverage)),
+    reason:
+      rollup.counted === 0
+        ? t.planner.noneReports(total)
+        : t.planner.insufficientDetail(rollup.counted, total, formatPercent(rollup.coverage ?? 0), formatPercent(minCoverage)),
   };
 }
 

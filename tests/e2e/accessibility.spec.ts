@@ -7,6 +7,7 @@ const PAGES = [
   "/iniciativas",
   "/iniciativas?q=salud&objetivo=1.1",
   "/iniciativas?objetivo=9.9&q=zzzzzz",
+  "/iniciativas?q=desnutricon",
   "/iniciativas/1",
   "/iniciativas/1/historial",
   "/iniciativas/1/editar",

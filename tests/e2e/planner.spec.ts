@@ -24,6 +24,9 @@ function nextDialog(page: Page, answer: "accept" | "dismiss") {
 }
 
 test.describe("lo que un planificador encuentra en su trabajo", () => {
+  // Several pages, a PDF and server actions per test, on a shared machine.
+  test.slow();
+
   test("la importación señala las columnas que no escribe y no deshace lo guardado después de exportar sin preguntar", async ({ page }) => {
     await signIn(page, "admin", "/admin/importar");
     const [first, second] = await initiativesOf("2.4");
@@ -90,10 +93,12 @@ test.describe("lo que un planificador encuentra en su trabajo", () => {
 
     // The administration menu's links too.
     asked = nextDialog(page, "dismiss");
-    await page.getByText("Administración", { exact: true }).click();
-    await page.getByRole("link", { name: "Títulos de objetivos" }).click();
+    const menu = page.getByRole("navigation", { name: "Principal" }).locator("details");
+    await menu.locator("summary").click();
+    await menu.getByRole("link", { name: "Títulos de objetivos" }).click();
     expect((await asked).type).toBe("confirm");
     await expect(page).toHaveURL(new RegExp(`/editar$`));
+    await page.keyboard.press("Escape");
 
     await page.getByRole("button", { name: "Guardar" }).click();
     await expect(page).toHaveURL(new RegExp(`/iniciativas/${target!.id}$`));
@@ -144,7 +149,7 @@ test.describe("lo que un planificador encuentra en su trabajo", () => {
 
     await page.goto("/tablero");
     await expect(page.getByTestId("rollup-total")).toContainText("con dato)");
-    await page.screenshot({ path: "/tmp/pa/dashboard-1366.png" });
+    await page.locator("section", { has: page.locator("h2#avance") }).screenshot({ path: "/tmp/pa/dashboard-1366.png" });
   });
 
   test("una búsqueda con una errata ofrece las coincidencias más cercanas, y «Convenios» dice que no es «Convenios de delegación»", async ({

@@ -6,6 +6,8 @@ export const planner = {
   insufficient: "Datos insuficientes",
   insufficientDetail: (counted: number, total: number, coverage: string, min: string) =>
     `Solo ${counted} de ${total} iniciativas informan avance (${coverage}); se necesita al menos ${min} para dar un promedio.`,
+  noneReports: (total: number) =>
+    total === 1 ? "La iniciativa no informa avance todavía." : `Ninguna de las ${total} iniciativas informa avance todavía.`,
   insufficientShort: (counted: number, total: number) => `Datos insuficientes (${counted} de ${total} con dato)`,
   noInitiatives: "Sin iniciativas vigentes",
   colCoverage: "Cobertura",
