@@ -27,49 +27,6 @@ test.describe("lo que un planificador encuentra en su trabajo", () => {
   // Several pages, a PDF and server actions per test, on a shared machine.
   test.slow();
 
-  test("la importación señala las columnas que no escribe y no deshace lo guardado después de exportar sin preguntar", async ({ page }) => {
-    await signIn(page, "admin", "/admin/importar");
-    const [first, second] = await initiativesOf("2.4");
-    const csv = await (await page.request.get("/iniciativas/exportar?formato=csv&objetivo=2.4")).text();
-    const [header, ...rows] = parseCsv(csv);
-    const column = (name: string) => header!.indexOf(name);
-    expect(column("Versión")).toBeGreaterThan(0);
-
-    // Someone edits an initiative in the portal after the export.
-    await query(`UPDATE "Initiative" SET name = name || ' (revisada en el portal)', version = version + 1 WHERE id = $1`, [second!.id]);
-    const edited = rows.map((row) => [...row]);
-    edited.find((row) => row[0] === String(first!.id))![column("Secretaría responsable")] = "Secretaría de Movilidad";
-
-    await page
-      .getByLabel(/^Archivo/)
-      .setInputFiles({ name: "vieja.csv", mimeType: "text/csv", buffer: Buffer.from(toCsv(header!, edited)) });
-    await page.getByRole("button", { name: "Revisar sin aplicar" }).click();
-    await expect(page.getByTestId("import-warnings")).toContainText(
-      "columna ignorada: Secretaría responsable («Secretaría de Movilidad» en el archivo",
-    );
-    const stale = page.getByTestId("stale-row");
-    await expect(stale).toHaveCount(1);
-    await expect(stale).toContainText("Cambió en el portal después de la exportación");
-    await expect(page.getByTestId("import-summary")).toContainText("1 cambiadas después de exportar");
-
-    // Applying without a choice is refused, and nothing is written.
-    await page.getByRole("button", { name: "Aplicar todos estos cambios" }).click();
-    await expect(page.getByText(/cambió en el portal después de la exportación: elija/)).toBeVisible();
-    const [still] = await query<{ name: string }>(`SELECT name FROM "Initiative" WHERE id = $1`, [second!.id]);
-    expect(still!.name).toMatch(/\(revisada en el portal\)$/);
-
-    await page.getByRole("button", { name: "Revisar sin aplicar" }).click();
-    await page.getByTestId("stale-row").getByLabel("Conservar lo del portal (no aplicar esta fila)").check();
-    await page.getByRole("button", { name: "Aplicar todos estos cambios" }).click();
-    await expect(page.getByText(/Importación aplicada.*Se conservó lo del portal en 1 fila/)).toBeVisible();
-    const [kept] = await query<{ name: string }>(`SELECT name FROM "Initiative" WHERE id = $1`, [second!.id]);
-    expect(kept!.name).toMatch(/\(revisada en el portal\)$/);
-    const [audit] = await query<{ data: { stale: { id: number; decision: string }[] } }>(
-      `SELECT data FROM "AuditEvent" WHERE action = 'import.apply' ORDER BY id DESC LIMIT 1`,
-    );
-    expect(audit!.data.stale).toEqual([expect.objectContaining({ id: second!.id, decision: "keep" })]);
-  });
-
   test("salir del editor con cambios por un enlace o el menú pregunta antes; al guardar, «Cambios guardados» se anuncia", async ({
     page,
   }) => {
@@ -172,5 +129,47 @@ test.describe("lo que un planificador encuentra en su trabajo", () => {
     await signIn(page, "viewer", "/iniciativas?objetivo=2.3");
     const response = await page.request.get("/iniciativas/exportar?formato=xlsx&objetivo=2.3&mecanismo=convenios");
     expect(response.headers()["content-disposition"]).toMatch(/filename="iniciativas-\d{4}-\d{2}-\d{2}-og-2\.3-convenios\.xlsx"/);
+  });
+  test("la importación señala las columnas que no escribe y no deshace lo guardado después de exportar sin preguntar", async ({ page }) => {
+    await signIn(page, "admin", "/admin/importar");
+    const [first, second] = await initiativesOf("2.4");
+    const csv = await (await page.request.get("/iniciativas/exportar?formato=csv&objetivo=2.4")).text();
+    const [header, ...rows] = parseCsv(csv);
+    const column = (name: string) => header!.indexOf(name);
+    expect(column("Versión")).toBeGreaterThan(0);
+
+    // Someone edits an initiative in the portal after the export.
+    await query(`UPDATE "Initiative" SET name = name || ' (revisada en el portal)', version = version + 1 WHERE id = $1`, [second!.id]);
+    const edited = rows.map((row) => [...row]);
+    edited.find((row) => row[0] === String(first!.id))![column("Secretaría responsable")] = "Secretaría de Movilidad";
+
+    await page
+      .getByLabel(/^Archivo/)
+      .setInputFiles({ name: "vieja.csv", mimeType: "text/csv", buffer: Buffer.from(toCsv(header!, edited)) });
+    await page.getByRole("button", { name: "Revisar sin aplicar" }).click();
+    await expect(page.getByTestId("import-warnings")).toContainText(
+      "columna ignorada: Secretaría responsable («Secretaría de Movilidad» en el archivo",
+    );
+    const stale = page.getByTestId("stale-row");
+    await expect(stale).toHaveCount(1);
+    await expect(stale).toContainText("Cambió en el portal después de la exportación");
+    await expect(page.getByTestId("import-summary")).toContainText("1 cambiadas después de exportar");
+
+    // Applying without a choice is refused, and nothing is written.
+    await page.getByRole("button", { name: "Aplicar todos estos cambios" }).click();
+    await expect(page.getByText(/cambió en el portal después de la exportación: elija/)).toBeVisible();
+    const [still] = await query<{ name: string }>(`SELECT name FROM "Initiative" WHERE id = $1`, [second!.id]);
+    expect(still!.name).toMatch(/\(revisada en el portal\)$/);
+
+    await page.getByRole("button", { name: "Revisar sin aplicar" }).click();
+    await page.getByTestId("stale-row").getByLabel("Conservar lo del portal (no aplicar esta fila)").check();
+    await page.getByRole("button", { name: "Aplicar todos estos cambios" }).click();
+    await expect(page.getByText(/Importación aplicada.*Se conservó lo del portal en 1 fila/)).toBeVisible();
+    const [kept] = await query<{ name: string }>(`SELECT name FROM "Initiative" WHERE id = $1`, [second!.id]);
+    expect(kept!.name).toMatch(/\(revisada en el portal\)$/);
+    const [audit] = await query<{ data: { stale: { id: number; decision: string }[] } }>(
+      `SELECT data FROM "AuditEvent" WHERE action = 'import.apply' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit!.data.stale).toEqual([expect.objectContaining({ id: second!.id, decision: "keep" })]);
   });
 });

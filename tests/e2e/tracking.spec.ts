@@ -29,7 +29,8 @@ test.describe("seguimiento de la ejecución", () => {
   test("planificación registra un avance: cambian el estado, el avance, la línea de tiempo y el tablero", async ({ browser }) => {
     const [first] = await initiativesOf("2.1");
     const page = await signedInPage(browser, "planner", "/tablero");
-    await expect(page.getByTestId("rollup-2.1")).toContainText("Sin datos");
+    await expect(page.getByTestId("rollup-2.1")).toHaveText("Datos insuficientes");
+    await expect(page.getByTestId("coverage-2.1")).toHaveText("0 %");
 
     await page.goto(`/iniciativas/${first!.id}/seguimiento`);
     await expect(page.getByLabel("Fecha del avance")).toHaveValue(today());
