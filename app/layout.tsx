@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { DropdownDismiss } from "@/components/ui/dropdown-dismiss";
+import { SavedNotice } from "@/components/ui/saved-notice";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes-guard";
 import { t } from "@/lib/i18n";
 import "./globals.css";
 
@@ -23,10 +25,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <SiteHeader />
         <main id="contenido" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6 lg:px-8">
+          <SavedNotice />
           {children}
         </main>
         <SiteFooter />
         <DropdownDismiss />
+        <UnsavedChangesGuard />
       </body>
     </html>
   );

@@ -8,6 +8,7 @@ import { FormMessage } from "@/components/ui/form-controls";
 import { MAX_UPLOAD_BYTES } from "@/lib/import/upload-limit";
 
 type Action = (state: ActionState<ImportPreview>, data: FormData) => Promise<ActionState<ImportPreview>>;
+type Decision = "keep" | "overwrite";
 
 export function BulkImportForm({ action }: { action: Action }) {
   const [state, submit] = useActionState(action, { status: "idle" });
@@ -15,6 +16,18 @@ export function BulkImportForm({ action }: { action: Action }) {
   const [archiveMissing, setArchiveMissing] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const preview = state.data;
+  // Choices for rows edited in the portal after the export; they belong to one preview.
+  const [decisions, setDecisions] = useState<{ fingerprint: string; all: Decision | null; rows: Record<number, Decision> }>({
+    fingerprint: "",
+    all: null,
+    rows: {},
+  });
+  const current = preview && decisions.fingerprint === preview.fingerprint ? decisions : { fingerprint: "", all: null, rows: {} };
+  const stale = preview?.applied ? [] : (preview?.change.filter((c) => c.stale) ?? []);
+  const decide = (id: number, decision: Decision) =>
+    setDecisions({ fingerprint: preview!.fingerprint, all: null, rows: { ...current.rows, [id]: decision } });
+  const decideAll = (decision: Decision) =>
+    setDecisions({ fingerprint: preview!.fingerprint, all: decision, rows: Object.fromEntries(stale.map((c) => [c.id, decision])) });
 
   const [tooLarge, setTooLarge] = useState(false);
 
@@ -29,6 +42,8 @@ export function BulkImportForm({ action }: { action: Action }) {
     if (apply && preview) {
       data.set("apply", "si");
       data.set("fingerprint", preview.fingerprint);
+      if (current.all) data.set("staleAll", current.all);
+      else for (const [id, decision] of Object.entries(current.rows)) data.append(decision, id);
     }
     startTransition(() => submit(data));
   }
@@ -90,23 +105,65 @@ export function BulkImportForm({ action }: { action: Action }) {
           <h2 id="revision" className="text-lg font-semibold">
             {preview.applied ? t.bulk.appliedTitle : t.bulk.previewTitle}
           </h2>
-          <p className="text-sm">{t.bulk.summary(preview.add.length, preview.change.length, preview.archive.length, preview.unchanged)}</p>
+          <p className="text-sm" data-testid="import-summary">
+            {t.bulk.summary(preview.add.length, preview.change.length, preview.archive.length, preview.unchanged)}
+            {t.planner.summaryExtra(preview.warnings.length, stale.length) &&
+              ` · ${t.planner.summaryExtra(preview.warnings.length, stale.length)}`}
+          </p>
+          {preview.unversioned && !preview.applied && (
+            <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{t.planner.unversioned}</p>
+          )}
           {preview.errors.length > 0 && (
             <div className="rounded border border-red-300 bg-red-50 p-3">
               <h3 className="font-semibold text-red-900">{t.bulk.errors}</h3>
               <ul className="mt-1 list-disc pl-5 text-sm text-red-900" data-testid="import-errors">
-                {preview.errors.map((e, i) => (
-                  <li key={i}>{t.bulk.rowError(e.line, e.message)}</li>
+                {preview.errors.map((e) => (
+                  <li key={`${e.line}:${e.message}`}>{t.bulk.rowError(e.line, e.message)}</li>
                 ))}
               </ul>
+            </div>
+          )}
+          {preview.warnings.length > 0 && !preview.applied && (
+            <div className="rounded border border-amber-300 bg-amber-50 p-3">
+              <h3 className="font-semibold text-amber-900">{t.planner.warningsTitle}</h3>
+              <p className="text-sm text-amber-900">{t.planner.warningsIntro}</p>
+              <ul className="mt-1 list-disc pl-5 text-sm text-amber-900" data-testid="import-warnings">
+                {preview.warnings.map((w) => (
+                  <li key={`${w.line}:${w.message}`}>{t.bulk.rowError(w.line, w.message)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {stale.length > 0 && (
+            <div className="space-y-2 rounded border border-red-300 bg-white p-3" data-testid="import-stale">
+              <h3 className="font-semibold text-red-900">{t.planner.staleTitle}</h3>
+              <p className="text-sm text-slate-800">{t.planner.staleIntro}</p>
+              <div className="flex flex-wrap gap-2">
+                <button
+                  type="button"
+                  aria-pressed={current.all === "keep"}
+                  onClick={() => decideAll("keep")}
+                  className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium aria-pressed:bg-slate-200"
+                >
+                  {t.planner.allKeep}
+                </button>
+                <button
+                  type="button"
+                  aria-pressed={current.all === "overwrite"}
+                  onClick={() => decideAll("overwrite")}
+                  className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium aria-pressed:bg-slate-200"
+                >
+                  {t.planner.allOverwrite}
+                </button>
+              </div>
             </div>
           )}
           {preview.add.length > 0 && (
             <div>
               <h3 className="font-semibold">{t.bulk.toAdd}</h3>
               <ul className="list-disc pl-5 text-sm">
-                {preview.add.map((a, i) => (
-                  <li key={i}>
+                {preview.add.map((a) => (
+                  <li key={`${a.line}:${a.name}`}>
                     {a.managementObjectiveCode} · {a.name}
                   </li>
                 ))}
@@ -123,10 +180,29 @@ export function BulkImportForm({ action }: { action: Action }) {
                       {c.id} · {c.name}
                     </span>
                     <ul className="list-disc pl-5">
-                      {c.changes.map((change, i) => (
-                        <li key={i}>{describeChange(change)}</li>
+                      {c.changes.map((change) => (
+                        <li key={describeChange(change)}>{describeChange(change)}</li>
                       ))}
                     </ul>
+                    {c.stale && !preview.applied && (
+                      <fieldset className="mt-2 space-y-1 rounded border border-red-200 bg-red-50 p-2" data-testid="stale-row">
+                        <legend className="px-1 font-semibold text-red-900">
+                          {t.planner.staleBadge(c.stale.fileVersion, c.stale.currentVersion)}
+                        </legend>
+                        <p className="sr-only">{t.planner.staleChoice(c.name)}</p>
+                        {(["keep", "overwrite"] as const).map((decision) => (
+                          <label key={decision} className="flex items-center gap-2">
+                            <input
+                              type="radio"
+                              name={`decision-${c.id}`}
+                              checked={current.rows[c.id] === decision}
+                              onChange={() => decide(c.id, decision)}
+                            />
+                            {decision === "keep" ? t.planner.keepPortal : t.planner.overwriteWithFile}
+                          </label>
+                        ))}
+                      </fieldset>
+                    )}
                   </li>
                 ))}
               </ul>

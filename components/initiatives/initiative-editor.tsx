@@ -46,20 +46,13 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
   const conflict = state.status === "error" && state.data && "conflict" in state.data ? state.data.conflict : null;
   const mechanismName = new Map(mechanisms.map((m) => [m.id, m.name]));
 
-  // Leaving with unsaved changes asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
-
   useEffect(() => {
     if (state.status === "success" && state.data && "id" in state.data) {
       setDirty(false);
-      router.push(`/iniciativas/${state.data.id}`);
+      // The page it leads to says so: «Cambios guardados», announced to screen readers.
+      router.push(`/iniciativas/${state.data.id}?guardado=${id ? "cambios" : "nueva"}`);
     }
-  }, [state, router]);
+  }, [state, router, id]);
 
   const change = (update: () => void) => {
     update();
@@ -105,7 +98,14 @@ export function InitiativeEditor({ id, version: loadedVersion, initial, objectiv
   }
 
   return (
-    <form ref={form} action={(data) => startTransition(() => submit(data))} className="space-y-6" noValidate>
+    // data-dirty: leaving the page asks first (UnsavedChangesGuard), also after a refused save.
+    <form
+      ref={form}
+      action={(data) => startTransition(() => submit(data))}
+      className="space-y-6"
+      noValidate
+      data-dirty={dirty && state.status !== "success" ? "true" : undefined}
+    >
       <input type="hidden" name="payload" value={payload} />
       <FormMessage status={state.status} message={state.message} />
       {errors._ && <p className="text-sm text-red-800">{errors._.join(" ")}</p>}

@@ -8,6 +8,7 @@ import { t } from "@/lib/i18n";
 import { NO_OWNER, shortSecretariatName } from "@/lib/tracking/secretariats";
 import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 import { useQueryNavigation } from "./use-query-navigation";
+import { mechanismHints } from "@/lib/mechanisms/mechanism-hints";
 
 interface Props {
   query: InitiativeQuery;
@@ -31,6 +32,7 @@ export function InitiativeFilters({ query, facets, options }: Props) {
     modo: query.modo,
   });
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const hints = mechanismHints(options.mechanisms.map((m) => m.name));
 
   // Another navigation (back button, a shared link) changes the query under us.
   useEffect(() => setText(query.q), [query.q]);
@@ -149,7 +151,7 @@ export function InitiativeFilters({ query, facets, options }: Props) {
       <FacetGroup
         legend={t.initiatives.mechanisms}
         name="mecanismo"
-        options={options.mechanisms.map((m) => ({ value: m.slug, label: m.name }))}
+        options={options.mechanisms.map((m) => ({ value: m.slug, label: m.name, hint: hints[m.name] }))}
         selected={selected.mecanismo}
         counts={facets.mechanisms}
         onToggle={toggle}
@@ -239,7 +241,7 @@ function shorten(text: string, max = 70) {
 interface FacetGroupProps {
   legend: string;
   name: ListKey;
-  options: { value: string; label: string; title?: string }[];
+  options: { value: string; label: string; title?: string; hint?: string }[];
   selected: string[];
   counts: Record<string, number>;
   onToggle: (key: ListKey, value: string, checked: boolean) => void;
@@ -270,9 +272,17 @@ function FacetGroup({ legend, name, options, selected, counts, onToggle, childre
                   checked={checked}
                   disabled={count === 0 && !checked}
                   onChange={(event) => onToggle(name, option.value, event.target.checked)}
+                  aria-describedby={option.hint ? `${id}-ayuda` : undefined}
                   className="mt-1"
                 />
-                <span className="flex-1">{option.label}</span>
+                <span className="flex-1">
+                  {option.label}
+                  {option.hint && (
+                    <span id={`${id}-ayuda`} className="block text-xs text-slate-600">
+                      {option.hint}
+                    </span>
+                  )}
+                </span>
                 <span className="tabular-nums" data-testid={`facet-${id}`}>
                   {count}
                   <span className="sr-only"> {count === 1 ? "iniciativa" : "iniciativas"}</span>

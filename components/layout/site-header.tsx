@@ -34,6 +34,7 @@ export async function SiteHeader() {
           : []),
         ...(can(user.role, "users:manage") ? [{ href: "/admin/usuarios", label: t.nav.users }] : []),
         ...(can(user.role, "audit:read") ? [{ href: "/admin/auditoria", label: t.nav.audit }] : []),
+        ...(can(user.role, "settings:manage") ? [{ href: "/admin/configuracion", label: t.planner.navSettings }] : []),
       ]
     : [];
 

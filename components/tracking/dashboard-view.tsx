@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatAverage, formatDay, t } from "@/lib/i18n";
+import { formatDay, formatPercent, t } from "@/lib/i18n";
 import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import type { Dashboard } from "@/lib/tracking/get-dashboard";
 import { ENDING_SOON_DAYS, STALE_AFTER_DAYS } from "@/lib/tracking/statuses";
@@ -8,6 +8,7 @@ import { EndingSoon, Stale, Unowned } from "./dashboard-attention";
 import { MechanismTable } from "./dashboard-mechanisms";
 import { objectiveRows } from "./dashboard-rows";
 import { ProgressChart, ProgressTable } from "./progress-bars";
+import { RollupFigure } from "./rollup-figure";
 import { StatusChart, StatusLegend, StatusTable } from "./status-bars";
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -56,23 +57,17 @@ export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
 
           <Section id="avance" title={t.dashboard.progressTitle}>
             <p className="max-w-3xl text-sm text-slate-700">{t.dashboard.progressIntro}</p>
-            <p className="flex flex-wrap items-baseline gap-x-3 text-slate-800">
+            <p className="max-w-3xl text-sm text-slate-700">{t.planner.thresholdNote(formatPercent(dashboard.minCoverage))}</p>
+            <div className="flex flex-wrap items-baseline gap-x-3 text-slate-800">
               <span className="font-semibold">{t.dashboard.overall}:</span>
-              <Link
-                href={byProgress}
-                className="text-3xl font-bold text-brand-700 underline underline-offset-4 hover:text-brand-900"
-                data-testid="rollup-total"
-              >
-                {formatAverage(overall.rollup.average)}
+              <Link href={byProgress} className="text-brand-700 underline underline-offset-4 hover:text-brand-900">
+                <RollupFigure rollup={overall.rollup} minCoverage={dashboard.minCoverage} testId="rollup-total" />
               </Link>
-              <Link href={byProgress} className="text-sm text-brand-700 underline underline-offset-2 hover:text-brand-900">
-                {t.tracking.withoutFigure(overall.rollup.ignored)}
-              </Link>
-            </p>
-            <div className="hidden sm:block">
-              <ProgressChart id="grafico-avance" rows={rows} />
             </div>
-            <ProgressTable rows={rows} />
+            <div className="hidden sm:block">
+              <ProgressChart id="grafico-avance" rows={rows} minCoverage={dashboard.minCoverage} />
+            </div>
+            <ProgressTable rows={rows} minCoverage={dashboard.minCoverage} />
           </Section>
 
           <div className="grid gap-8 lg:grid-cols-2">

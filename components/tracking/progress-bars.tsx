@@ -1,12 +1,14 @@
 import Link from "next/link";
-import { formatAverage, formatNumber, formatPercent, t } from "@/lib/i18n";
+import { formatNumber, formatPercent, t } from "@/lib/i18n";
+import { describeRollup } from "@/lib/tracking/rollup-text";
 import { initiativesHref, objectiveFilter } from "@/lib/initiatives/initiative-query";
 import type { ObjectiveRow } from "./dashboard-rows";
 import { ObjectiveRowHeader } from "./objective-row-header";
 
 const WIDTH = 640;
 const LABEL = 64;
-const VALUE = 76;
+// Wide enough for «Datos insuficientes».
+const VALUE = 130;
 const BAR = WIDTH - LABEL - VALUE - 8;
 const ROW = 24;
 const BAR_HEIGHT = 14;
@@ -16,8 +18,8 @@ const TICKS = [0, 25, 50, 75, 100];
 // Sorted by progress, so the objective's figures come first and those without one last.
 const byProgress = (code: string) => initiativesHref({ ...objectiveFilter(code), orden: "avance", dir: "desc" });
 
-/** One bar per objective on a 0–100 % scale, with its average (or "Sin datos") written beside it. */
-export function ProgressChart({ id, rows }: { id: string; rows: ObjectiveRow[] }) {
+/** One bar per objective on a 0–100 % scale, with its average (or «Datos insuficientes») written beside it. */
+export function ProgressChart({ id, rows, minCoverage }: { id: string; rows: ObjectiveRow[]; minCoverage: number }) {
   const height = rows.length * ROW + AXIS;
   const scale = (percent: number) => LABEL + (percent / 100) * BAR;
   return (
@@ -53,7 +55,9 @@ export function ProgressChart({ id, rows }: { id: string; rows: ObjectiveRow[] }
         const y = index * ROW + (ROW - BAR_HEIGHT) / 2;
         const middle = y + BAR_HEIGHT / 2;
         const strong = row.level === "development" ? 700 : 400;
-        const { average } = row.rollup;
+        const text = describeRollup(row.rollup, minCoverage);
+        // Below the threshold no bar is drawn: a bar would state a progress the data cannot support.
+        const average = text.sufficient ? row.rollup.average : null;
         return (
           <g key={row.code}>
             <text x={0} y={middle} dominantBaseline="central" fontWeight={strong} fill="#0f172a">
@@ -76,7 +80,7 @@ export function ProgressChart({ id, rows }: { id: string; rows: ObjectiveRow[] }
               fontWeight={strong}
               fill={average === null ? "#334155" : "#0f172a"}
             >
-              {formatAverage(row.rollup.average)}
+              {text.headline}
             </text>
           </g>
         );
@@ -86,7 +90,7 @@ export function ProgressChart({ id, rows }: { id: string; rows: ObjectiveRow[] }
 }
 
 /** The numbers behind the progress chart: the average and how many initiatives it counts and leaves out. */
-export function ProgressTable({ rows }: { rows: ObjectiveRow[] }) {
+export function ProgressTable({ rows, minCoverage }: { rows: ObjectiveRow[]; minCoverage: number }) {
   return (
     <div className="scroll-cue relative overflow-x-auto">
       <table className="w-full text-sm">
@@ -105,12 +109,16 @@ export function ProgressTable({ rows }: { rows: ObjectiveRow[] }) {
             <th scope="col" className="px-3 py-2 text-right font-semibold">
               {t.dashboard.colIgnored}
             </th>
+            <th scope="col" className="px-3 py-2 text-right font-semibold">
+              {t.planner.colCoverage}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => {
             const name = t.dashboard.shortCode(row.code);
-            const average = formatAverage(row.rollup.average);
+            const text = describeRollup(row.rollup, minCoverage);
+            const average = text.headline;
             const development = row.level === "development";
             return (
               <tr key={row.code} className={`border-t border-slate-200 ${development ? "bg-slate-50" : ""}`}>
@@ -118,9 +126,9 @@ export function ProgressTable({ rows }: { rows: ObjectiveRow[] }) {
                 <td className="whitespace-nowrap px-3 py-2 text-right align-top tabular-nums">
                   <Link
                     href={byProgress(row.code)}
-                    aria-label={t.dashboard.averageLabel(average, name)}
+                    aria-label={text.sufficient ? t.dashboard.averageLabel(average, name) : `${text.full} · ${name}`}
                     data-testid={`rollup-${row.code}`}
-                    className={`underline-offset-2 hover:underline ${row.rollup.average === null ? "text-slate-700" : "font-semibold text-brand-700"}`}
+                    className={`underline-offset-2 hover:underline ${text.sufficient ? "font-semibold text-brand-700" : "text-slate-700"}`}
                   >
                     {average}
                   </Link>
@@ -142,6 +150,9 @@ export function ProgressTable({ rows }: { rows: ObjectiveRow[] }) {
                   >
                     {formatNumber(row.rollup.ignored)}
                   </Link>
+                </td>
+                <td className="px-3 py-2 text-right align-top tabular-nums" data-testid={`coverage-${row.code}`}>
+                  {row.rollup.coverage === null ? "—" : formatPercent(row.rollup.coverage)}
                 </td>
               </tr>
             );

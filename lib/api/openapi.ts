@@ -37,6 +37,21 @@ export const openApiDocument = {
     schemas: {
       Error: errorBody,
       Mechanism: { type: "object", properties: { name: { type: "string" }, slug: { type: "string" } } },
+      Rollup: {
+        type: "object",
+        description:
+          "Avance agregado. `average` es null cuando la cobertura (porcentaje de iniciativas con dato) no alcanza `minCoverage`, el mínimo que fija administración: el portal muestra entonces «Datos insuficientes».",
+        properties: {
+          average: { type: ["number", "null"], minimum: 0, maximum: 100 },
+          counted: { type: "integer", description: "Iniciativas con dato de avance." },
+          total: { type: "integer", description: "Iniciativas vigentes del grupo." },
+          coverage: {
+            type: ["number", "null"],
+            description: "Porcentaje de iniciativas con dato (un decimal); null si el grupo está vacío.",
+          },
+          sufficient: { type: "boolean", description: "Si la cobertura alcanza el mínimo y hay promedio." },
+        },
+      },
       InitiativeSummary: {
         type: "object",
         properties: {
@@ -132,6 +147,46 @@ export const openApiDocument = {
         responses: {
           "200": { description: "La iniciativa" },
           "400": { description: "Id inválido", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "401": { description: "Sin sesión", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "404": { description: "No existe", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        },
+      },
+    },
+    "/api/v1/objectives/{code}": {
+      get: {
+        summary: "Avance agregado de un objetivo de desarrollo («2») o de gestión («2.3»), con su cobertura",
+        parameters: [{ name: "code", in: "path", required: true, schema: { type: "string", pattern: "^\\d{1,2}(\\.\\d{1,2})?$" } }],
+        responses: {
+          "200": {
+            description: "El objetivo, el mínimo de cobertura vigente y el avance agregado suyo y de cada objetivo de gestión",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    code: { type: "string" },
+                    kind: { type: "string", enum: ["development", "management"] },
+                    title: { type: "string" },
+                    initiatives: { type: "integer" },
+                    minCoverage: { type: "integer", minimum: 0, maximum: 100 },
+                    rollup: { $ref: "#/components/schemas/Rollup" },
+                    managementObjectives: {
+                      type: "array",
+                      items: {
+                        type: "object",
+                        properties: {
+                          code: { type: "string" },
+                          title: { type: "string" },
+                          rollup: { $ref: "#/components/schemas/Rollup" },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          "400": { description: "Código inválido", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
           "401": { description: "Sin sesión", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
           "404": { description: "No existe", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
         },

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   "tracking:edit": "ADMIN",
   "users:manage": "ADMIN",
   "audit:read": "ADMIN",
+  /** Portal-wide settings such as the roll-up coverage threshold. */
+  "settings:manage": "ADMIN",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

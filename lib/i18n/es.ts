@@ -31,6 +31,7 @@ import { bulkRows } from "./es/bulk-rows";
 import { sso } from "./es/sso";
 import { mfa } from "./es/mfa";
 import { security } from "./es/security";
+import { planner } from "./es/planner";
 
 export const es = {
   app,
@@ -65,4 +66,5 @@ export const es = {
   sso,
   mfa,
   security,
+  planner,
 } as const;

@@ -15,8 +15,6 @@ export const formatDate = (value: Date) => date.format(value);
 export const formatNumber = (value: number) => integer.format(value);
 /** "45 %", "45,5 %". */
 export const formatPercent = (value: number) => es.tracking.percent(integer.format(value));
-/** A roll-up's average, or that there is none. */
-export const formatAverage = (average: number | null) => (average === null ? es.tracking.noAverage : formatPercent(average));
 
 // Calendar days ("YYYY-MM-DD", DATE columns) have no time: formatting them in Quito's zone would show the day before.
 const day = new Intl.DateTimeFormat(LOCALE, { dateStyle: "long", timeZone: "UTC" });

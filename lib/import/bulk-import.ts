@@ -10,23 +10,58 @@ import type { InitiativeInput } from "@/lib/initiatives/initiative-schema";
 import { initiativeInputSchema } from "@/lib/initiatives/initiative-schema";
 import { createInitiativeInTx, setArchivedInTx, updateInitiativeInTx, VersionConflictError } from "@/lib/initiatives/save-initiative";
 import { snapshotInitiative } from "@/lib/initiatives/get-initiative-snapshot";
+import { DERIVED_COLUMNS, EXPORT_HEADER, exportRowBatches, TRACKING_COLUMNS, VERSION_COLUMN } from "@/lib/initiatives/export-initiatives";
 import { canonicalMechanismName } from "@/lib/matrix/mechanism-names";
 import { foldText } from "@/lib/text/search-text";
-import type { BulkFile } from "./read-bulk-file";
+import type { BulkFile, BulkInitiative } from "./read-bulk-file";
 
 type Tx = Prisma.TransactionClient;
 
+/** A row whose initiative was saved in the portal after the file was exported: applying it would revert that edit. */
+export interface StaleRow {
+  fileVersion: number;
+  currentVersion: number;
+}
+
 export interface BulkPlan {
   add: { line: number; name: string; managementObjectiveCode: string; input: InitiativeInput }[];
-  change: { line: number; id: number; version: number; name: string; changes: SnapshotChange[]; input: InitiativeInput }[];
+  change: {
+    line: number;
+    id: number;
+    version: number;
+    name: string;
+    changes: SnapshotChange[];
+    input: InitiativeInput;
+    stale: StaleRow | null;
+  }[];
   archive: { id: number; version: number; name: string }[];
   unchanged: number;
   errors: { line: number; message: string }[];
+  /** Cells the import does not write that differ from the portal, one per row and column: never dropped in silence. */
+  warnings: { line: number; message: string }[];
+  /** The file has no «Versión» column (an older export): edits made since cannot be told apart. */
+  unversioned: boolean;
 }
+
+/** What the administrator chose for the stale rows: per initiative id, or one choice for all of them. */
+export interface StaleDecisions {
+  all?: StaleDecision;
+  rows?: Record<number, StaleDecision>;
+}
+export type StaleDecision = "keep" | "overwrite";
 
 /** What applying the file would do, row by row, without writing anything. */
 export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { archiveMissing: boolean }): Promise<BulkPlan> {
-  const plan: BulkPlan = { add: [], change: [], archive: [], unchanged: 0, errors: [...file.errors] };
+  const plan: BulkPlan = {
+    add: [],
+    change: [],
+    archive: [],
+    unchanged: 0,
+    errors: [...file.errors],
+    warnings: [],
+    unversioned: file.columns.length > 0 && !file.columns.includes(VERSION_COLUMN),
+  };
+  const compared: { item: BulkInitiative; id: number | null }[] = [];
   const [objectives, mechanisms] = await Promise.all([
     db.managementObjective.findMany({ select: { code: true } }),
     db.mechanism.findMany({ select: { id: true, name: true } }),
@@ -82,6 +117,7 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
     if (id === null) {
       const existing = live.get(key(input.managementObjectiveCode, input.name)) ?? [];
       if (existing.length === 0) {
+        compared.push({ item, id: null });
         plan.add.push({ line: item.line, name: input.name, managementObjectiveCode: input.managementObjectiveCode, input });
         continue;
       }
@@ -101,6 +137,7 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
       continue;
     }
     seen.add(id);
+    compared.push({ item, id });
     const names = new Map(mechanisms.map((m) => [m.id, m.name]));
     const wanted = {
       ...input,
@@ -111,9 +148,12 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
       })),
     };
     const changes = diffSnapshots(current.snapshot, wanted);
+    const fileVersion = item.version ?? null;
+    const stale = fileVersion !== null && fileVersion !== current.version ? { fileVersion, currentVersion: current.version } : null;
     if (changes.length === 0) plan.unchanged++;
-    else plan.change.push({ line: item.line, id, version: current.version, name: input.name, changes, input });
+    else plan.change.push({ line: item.line, id, version: current.version, name: input.name, changes, input, stale });
   }
+  plan.warnings = await ignoredCells(db, compared);
   if (options.archiveMissing) {
     const missing = await db.initiative.findMany({
       where: { archivedAt: null, id: { notIn: [...seen] } },
@@ -123,6 +163,75 @@ export async function planBulkImport(db: Db | Tx, file: BulkFile, options: { arc
     plan.archive = missing;
   }
   return plan;
+}
+
+/** The columns the import reads but does not write; each cell that differs from the portal becomes a warning of its row. */
+const IGNORED_COLUMNS: readonly string[] = [...DERIVED_COLUMNS, ...TRACKING_COLUMNS];
+const ARTICULATION_COLUMNS = new Set<string>(["Instrumentos firmados"]);
+
+/** A cell as the import reads it back: an export's neutralised formula and spaces do not count as a difference. */
+const normalCell = (value: string | number) =>
+  String(value)
+    .replace(/^'(?=[=+\-@])/, "")
+    .trim();
+
+async function ignoredCells(db: Db | Tx, compared: { item: BulkInitiative; id: number | null }[]): Promise<BulkPlan["warnings"]> {
+  const withRows = compared.filter((c) => c.item.rows?.some((r) => IGNORED_COLUMNS.some((column) => column in r.cells)));
+  if (withRows.length === 0) return [];
+  // What the export would write now, through the same row builder, so «unchanged» means the same cell.
+  const portal = new Map<number, Map<number, Record<string, string>>>();
+  const ids = withRows.flatMap((c) => (c.id === null ? [] : [c.id]));
+  for await (const batch of exportRowBatches(db, ids)) {
+    for (const row of batch) {
+      const cells = Object.fromEntries(EXPORT_HEADER.map((column, i) => [column, normalCell(row[i]!)]));
+      const byNumber = portal.get(row[0]) ?? new Map<number, Record<string, string>>();
+      byNumber.set(row[6], cells);
+      portal.set(row[0], byNumber);
+    }
+  }
+  const objectives = new Map(
+    (
+      await db.managementObjective.findMany({
+        select: { code: true, title: true, developmentObjective: { select: { code: true, title: true } } },
+      })
+    ).map((o) => [o.code, o]),
+  );
+  const warnings: BulkPlan["warnings"] = [];
+  for (const { item, id } of withRows) {
+    const current = id === null ? undefined : portal.get(id);
+    const objective = objectives.get(item.managementObjectiveCode);
+    // A new initiative, or a new articulation objective, starts with no tracking of its own.
+    const fresh: Record<string, string> = { Estado: t.tracking.statuses.POR_INICIAR };
+    const derived: Record<string, string> = objective
+      ? Object.fromEntries(
+          DERIVED_COLUMNS.map((column, n) => [
+            column,
+            [objective.developmentObjective.code, objective.developmentObjective.title, objective.title][n]!,
+          ]),
+        )
+      : {};
+    const any = current?.values().next().value;
+    for (const row of item.rows ?? []) {
+      const expected = current?.get(row.number);
+      for (const column of IGNORED_COLUMNS) {
+        if (!(column in row.cells)) continue;
+        const portalValue =
+          expected?.[column] ?? (ARTICULATION_COLUMNS.has(column) ? "" : (any?.[column] ?? derived[column] ?? fresh[column] ?? ""));
+        const fileValue = row.cells[column] ?? "";
+        if (normalCell(fileValue) === portalValue) continue;
+        warnings.push({
+          line: row.line,
+          message: t.planner.ignoredColumn(
+            column,
+            fileValue,
+            portalValue,
+            DERIVED_COLUMNS.some((c) => c === column),
+          ),
+        });
+      }
+    }
+  }
+  return warnings.sort((a, b) => a.line - b.line);
 }
 
 /** Ends a dry run: its transaction must roll back. */
@@ -177,7 +286,7 @@ export async function previewBulkImport(
 export async function applyBulkImport(
   db: Db,
   file: BulkFile,
-  options: { archiveMissing: boolean; previewFingerprint: string },
+  options: { archiveMissing: boolean; previewFingerprint: string; staleDecisions?: StaleDecisions },
   actor: { id: number; email: string },
   context?: RequestContext,
 ) {
@@ -189,17 +298,35 @@ export async function applyBulkImport(
       if (fingerprint(plan) !== options.previewFingerprint) {
         throw new ActionError(t.bulk.stalePreview);
       }
+      // A row edited in the portal after the export is written only on an explicit choice, per row or for all.
+      const decisions = options.staleDecisions ?? {};
+      const stale = plan.change
+        .filter((item) => item.stale)
+        .map((item) => ({ id: item.id, ...item.stale!, decision: decisions.rows?.[item.id] ?? decisions.all ?? null }));
+      const undecided = stale.filter((s) => s.decision === null).length;
+      if (undecided > 0) throw new ActionError(t.planner.staleUndecided(undecided));
+      const kept = new Set(stale.filter((s) => s.decision === "keep").map((s) => s.id));
+      const written = plan.change.filter((item) => !kept.has(item.id));
       for (const item of plan.add) await createInitiativeInTx(tx, item.input, actor, context);
-      for (const item of plan.change) await updateInitiativeInTx(tx, { ...item.input, id: item.id, version: item.version }, actor, context);
+      for (const item of written) await updateInitiativeInTx(tx, { ...item.input, id: item.id, version: item.version }, actor, context);
       for (const item of plan.archive) await setArchivedInTx(tx, item.id, item.version, true, actor, context);
       await recordAuditEvent(tx, {
         action: "import.apply",
         actor,
         entityType: "Import",
         context,
-        data: { added: plan.add.length, changed: plan.change.length, archived: plan.archive.length, unchanged: plan.unchanged },
+        data: {
+          added: plan.add.length,
+          changed: written.length,
+          archived: plan.archive.length,
+          unchanged: plan.unchanged,
+          keptNewer: kept.size,
+          ignoredCells: plan.warnings.length,
+          staleChoiceForAll: decisions.all ?? null,
+          stale: stale.map(({ id, fileVersion, currentVersion, decision }) => ({ id, fileVersion, currentVersion, decision })),
+        },
       });
-      return plan;
+      return { ...plan, change: written, kept: kept.size };
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );

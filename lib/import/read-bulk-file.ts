@@ -3,7 +3,7 @@ import { parse as csvParser } from "csv-parse";
 import ExcelJS from "exceljs";
 import unzipper from "unzipper";
 import { t } from "@/lib/i18n";
-import { EXPORT_COLUMNS, TRACKING_COLUMNS } from "@/lib/initiatives/export-initiatives";
+import { EXPORT_COLUMNS, EXPORT_HEADER, TRACKING_COLUMNS, VERSION_COLUMN } from "@/lib/initiatives/export-initiatives";
 import { documentFromSource } from "@/lib/matrix/document";
 import { MatrixSourceError, parseMatrixSource } from "@/lib/matrix/source-parser";
 import { MAX_UPLOAD_BYTES } from "./upload-limit";
@@ -19,8 +19,10 @@ const MAX_CELL = 5_000;
 export const MAX_UNPACKED_BYTES = 32 * 1024 * 1024;
 const MAX_ZIP_ENTRIES = 1_000;
 // Longer than any row of ours with every cell at its limit, quotes doubled: the parser stops there instead of buffering on.
-const MAX_CSV_RECORD_CHARS = (EXPORT_COLUMNS.length + TRACKING_COLUMNS.length) * (2 * MAX_CELL + 3);
+const MAX_CSV_RECORD_CHARS = EXPORT_HEADER.length * (2 * MAX_CELL + 3);
 const TEXT_CHUNK_BYTES = 64 * 1024;
+/** How many sheets may come before the data one (ours has one). */
+const MAX_LEADING_SHEETS = 3;
 const MB = 1024 * 1024;
 
 /** One initiative as the file describes it; `line` is where it starts, for error messages. */
@@ -32,11 +34,17 @@ export interface BulkInitiative {
   name: string;
   managementObjectiveCode: string;
   articulationObjectives: { text: string; mechanisms: string[] }[];
+  /** The version the row was exported at (the «Versión» column); null when the file has none. */
+  version?: number | null;
+  /** Every cell of each of its rows as read, by column name: what the import does not write is compared, not dropped. */
+  rows?: { line: number; number: number; cells: Record<string, string> }[];
 }
 
 export interface BulkFile {
   initiatives: BulkInitiative[];
   errors: { line: number; message: string }[];
+  /** The columns of the file, in order; empty for a source extraction. */
+  columns: readonly string[];
 }
 
 export class BulkFileError extends Error {}
@@ -58,23 +66,28 @@ function cellValue(raw: string, line: number, column: string, errors: BulkFile["
 class RowCollector {
   private width = 0;
   private readonly errors: BulkFile["errors"] = [];
-  private readonly groups = new Map<string, BulkInitiative & { numbers: number[] }>();
+  private readonly groups = new Map<string, BulkInitiative & { numbers: number[]; rows: NonNullable<BulkInitiative["rows"]> }>();
+
+  private columns: readonly string[] = [];
 
   get hasHeader() {
     return this.width > 0;
   }
 
+  /** The header's width if the cells are one of the exports' headers (older ones included), else 0. */
+  static headerWidth(cells: string[]): number {
+    const names = cells.map((h) => h.trim());
+    while (names.length > 0 && names[names.length - 1] === "") names.pop();
+    const joined = names.join("|");
+    // Files exported before the tracking or the version columns import as well.
+    const shapes = [EXPORT_COLUMNS.length, EXPORT_COLUMNS.length + TRACKING_COLUMNS.length, EXPORT_HEADER.length];
+    return shapes.find((width) => joined === EXPORT_HEADER.slice(0, width).join("|")) ?? 0;
+  }
+
   header(cells: string[]) {
-    const expected = [...EXPORT_COLUMNS];
-    const names = cells.map((h) => h.trim()).join("|");
-    // Files exported with the tracking columns import as well; those columns are read-only here.
-    this.width =
-      names === expected.join("|")
-        ? expected.length
-        : names === [...expected, ...TRACKING_COLUMNS].join("|")
-          ? expected.length + TRACKING_COLUMNS.length
-          : 0;
-    if (this.width === 0) throw new BulkFileError(t.bulkFile.wrongColumns(expected.join("; ")));
+    this.width = RowCollector.headerWidth(cells);
+    if (this.width === 0) throw new BulkFileError(t.bulkFile.wrongColumns(EXPORT_COLUMNS.join("; ")));
+    this.columns = EXPORT_HEADER.slice(0, this.width);
   }
 
   row(cells: string[], line: number) {
@@ -83,10 +96,13 @@ class RowCollector {
     if (cells.every((c) => c.trim() === "")) return;
     if (cells.length !== width) return void errors.push({ line, message: t.bulkFile.columnCount(cells.length, width) });
     const before = errors.length;
-    const [idRaw, , , moCode, , name, numberRaw, text, mechanismsRaw] = cells
-      .slice(0, EXPORT_COLUMNS.length)
-      .map((c, i) => cellValue(c, line, EXPORT_COLUMNS[i]!, errors));
+    const values = cells.map((c, i) => cellValue(c, line, this.columns[i]!, errors));
     if (errors.length > before) return;
+    const [idRaw, , , moCode, , name, numberRaw, text, mechanismsRaw] = values;
+    const versionRaw = values[EXPORT_HEADER.indexOf(VERSION_COLUMN)] ?? "";
+    const version = versionRaw === "" ? null : Number(versionRaw);
+    if (version !== null && !(Number.isInteger(version) && version > 0))
+      return void errors.push({ line, message: t.planner.invalidVersion(versionRaw) });
     const id = idRaw ? Number(idRaw) : null;
     if (idRaw && !(Number.isInteger(id) && id! > 0)) return void errors.push({ line, message: t.bulkFile.invalidId(idRaw) });
     if (!/^\d{1,2}\.\d{1,2}$/.test(moCode!)) return void errors.push({ line, message: t.bulkFile.invalidObjectiveCode(moCode!) });
@@ -95,11 +111,21 @@ class RowCollector {
     const number = Number(numberRaw);
     if (!Number.isInteger(number) || number < 1) return void errors.push({ line, message: t.bulkFile.invalidNumber(numberRaw!) });
     const key = id !== null ? `id:${id}` : `nueva:${moCode}:${name}`;
-    const group = groups.get(key) ?? { line, id, name: name!, managementObjectiveCode: moCode!, articulationObjectives: [], numbers: [] };
-    if (group.name !== name || group.managementObjectiveCode !== moCode) {
+    const group = groups.get(key) ?? {
+      line,
+      id,
+      name: name!,
+      managementObjectiveCode: moCode!,
+      articulationObjectives: [],
+      numbers: [],
+      version,
+      rows: [],
+    };
+    if (group.name !== name || group.managementObjectiveCode !== moCode || group.version !== version) {
       return void errors.push({ line, message: t.bulkFile.inconsistent(id ?? name!, group.line) });
     }
     group.numbers.push(number);
+    group.rows.push({ line, number, cells: Object.fromEntries(this.columns.map((column, i) => [column, values[i]!])) });
     group.articulationObjectives.push({
       text: text!,
       mechanisms: mechanismsRaw
@@ -120,7 +146,7 @@ class RowCollector {
       if (order.some((o, i) => o.n !== i + 1)) errors.push({ line: group.line, message: t.bulkFile.numbering });
       return { ...group, articulationObjectives: order.map((o) => group.articulationObjectives[o.i]!) };
     });
-    return { initiatives, errors };
+    return { initiatives, errors, columns: this.columns };
   }
 }
 
@@ -171,16 +197,27 @@ async function readXlsx(bytes: Buffer): Promise<BulkFile> {
   });
   const rows = new RowCollector();
   let sheets = 0;
+  let width = 0;
   try {
     for await (const worksheet of reader) {
       sheets++;
+      // Sheets before the data (the export's «Contenido», which says what it holds) are read past.
+      let data = false;
       for await (const row of worksheet) {
-        // The tracking columns, if present, are read-only: the import never reads them.
-        const cells = Array.from({ length: EXPORT_COLUMNS.length }, (_, i) => cellText(row, i + 1));
-        if (rows.hasHeader) rows.row(cells, row.number);
-        else rows.header(cells);
+        if (!data && row.number === 1) {
+          const header = Array.from({ length: EXPORT_HEADER.length }, (_, i) => cellText(row, i + 1));
+          width = RowCollector.headerWidth(header);
+          data = width > 0 || sheets >= MAX_LEADING_SHEETS;
+          if (data) rows.header(header);
+          continue;
+        }
+        if (data)
+          rows.row(
+            Array.from({ length: width }, (_, i) => cellText(row, i + 1)),
+            row.number,
+          );
       }
-      break;
+      if (data) break;
     }
   } catch (error) {
     if (error instanceof BulkFileError) throw error;
@@ -246,6 +283,7 @@ function readSourceExtraction(bytes: Buffer): BulkFile {
     const document = documentFromSource(parseMatrixSource(text));
     return {
       errors: [],
+      columns: [],
       initiatives: document.initiatives.map((i) => ({
         line: i.source?.line ?? 0,
         // Its ids only number the extraction's own order, which changes as soon as one initiative is added or removed.

@@ -23,6 +23,7 @@ const initiativeSelect = {
   articulationObjectives: {
     orderBy: { position: "asc" },
     select: {
+      mechanisms: { orderBy: { mechanism: { name: "asc" } }, select: { mechanism: { select: { name: true } } } },
       instruments: {
         orderBy: [{ signedOn: "asc" }, { id: "asc" }],
         select: {
@@ -93,6 +94,7 @@ export async function computeObjectiveReport(db: Db, code: string) {
       lastUpdateOn: i.lastUpdateOn ? dateToDay(i.lastUpdateOn) : null,
       lead: i.leadSecretariat?.name ?? null,
       supporting: i.supportingSecretariats.map((s) => s.secretariat.name),
+      mechanisms: [...new Set(i.articulationObjectives.flatMap((o) => o.mechanisms.map((m) => m.mechanism.name)))],
       latestUpdate: latest ? { occurredOn: dateToDay(latest.occurredOn), note: latest.note, authorName: latest.authorName } : null,
       instruments: i.articulationObjectives.flatMap((o) =>
         o.instruments.map((instrument) => ({

@@ -29,7 +29,8 @@ test.describe("seguimiento de la ejecución", () => {
   test("planificación registra un avance: cambian el estado, el avance, la línea de tiempo y el tablero", async ({ browser }) => {
     const [first] = await initiativesOf("2.1");
     const page = await signedInPage(browser, "planner", "/tablero");
-    await expect(page.getByTestId("rollup-2.1")).toContainText("Sin datos");
+    await expect(page.getByTestId("rollup-2.1")).toHaveText("Datos insuficientes");
+    await expect(page.getByTestId("coverage-2.1")).toHaveText("0 %");
 
     await page.goto(`/iniciativas/${first!.id}/seguimiento`);
     await expect(page.getByLabel("Fecha del avance")).toHaveValue(today());
@@ -43,10 +44,36 @@ test.describe("seguimiento de la ejecución", () => {
     await expect(page.getByTestId("timeline-entry").first()).toContainText("Pablo Planificador");
     await expect(page.getByTestId("stale-warning")).toHaveCount(0);
 
+    // One initiative of the objective reports: below the default 50 % coverage no average is stated, and the share is said.
+    const total = (await initiativesOf("2.1")).length;
     await page.goto("/tablero");
-    await expect(page.getByTestId("rollup-2.1")).toContainText("40");
+    await expect(page.getByTestId("rollup-2.1")).toHaveText("Datos insuficientes");
+    await expect(page.getByTestId("coverage-2.1")).toContainText("%");
+    await expect(page.getByTestId("rollup-total")).toContainText("Datos insuficientes");
     await page.goto("/objetivos/2.1");
-    await expect(page.getByTestId("objective-rollup")).toContainText("40 %");
+    await expect(page.getByTestId("objective-rollup")).toHaveText(`Datos insuficientes (1 de ${total} con dato)`);
+    await page.goto("/objetivos/2.1/informe");
+    await expect(page.getByTestId("report-rollup")).toContainText("Datos insuficientes");
+    const api = await page.request.get("/api/v1/objectives/2.1");
+    expect(await api.json()).toMatchObject({ minCoverage: 50, rollup: { average: null, counted: 1, total, sufficient: false } });
+
+    // An administrator lowers the threshold: the same figure is now stated, with its coverage.
+    const admin = await signedInPage(browser, "admin", "/admin/configuracion");
+    try {
+      await admin.getByLabel("Cobertura mínima para mostrar un avance promedio (%)").fill("5");
+      await admin.getByRole("button", { name: "Guardar" }).click();
+      await expect(admin.getByText("Configuración guardada.")).toBeVisible();
+      await page.goto("/objetivos/2.1");
+      await expect(page.getByTestId("objective-rollup")).toHaveText(`40 % (1 de ${total} con dato)`);
+      await page.goto("/tablero");
+      await expect(page.getByTestId("rollup-2.1")).toHaveText("40 %");
+      const lowered = await page.request.get("/api/v1/objectives/2.1");
+      expect(await lowered.json()).toMatchObject({ minCoverage: 5, rollup: { average: 40, counted: 1, total, sufficient: true } });
+      const audited = await query(`SELECT 1 FROM "AuditEvent" WHERE action = 'settings.update' AND data->'after'->>'minCoverage' = '5'`);
+      expect(audited.length).toBe(1);
+    } finally {
+      await query(`UPDATE "PortalSettings" SET "minRollupCoverage" = 50`);
+    }
     await page.goto("/objetivos/2.1/informe");
     await expect(page.getByText("Convenio firmado con la prefectura; arranca la fase 1.")).toBeVisible();
 

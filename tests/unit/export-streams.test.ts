@@ -17,6 +17,7 @@ const row = (id: number, text = "x".repeat(2_000)): ExportRow => [
   "",
   "",
   "",
+  1,
 ];
 
 /** Batches of rows that count how many the export has read. */

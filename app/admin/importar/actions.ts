@@ -9,6 +9,12 @@ import { type ImportPreview, importPreview } from "@/lib/import/import-preview";
 import { withImportSlot } from "@/lib/import/import-slot";
 import { type BulkFile, BulkFileError, MAX_UPLOAD_BYTES, readBulkFile } from "@/lib/import/read-bulk-file";
 
+/** Ids sent once arrive as a string, several times as a list. */
+const idList = z.preprocess(
+  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+  z.array(z.coerce.number().int().positive()).max(20_000),
+);
+
 const importSchema = z.object({
   file: z
     .instanceof(File, { message: t.bulk.fileRequired })
@@ -17,6 +23,9 @@ const importSchema = z.object({
   archiveMissing: z.literal("si").optional(),
   apply: z.literal("si").optional(),
   fingerprint: z.string().max(100).optional(),
+  staleAll: z.enum(["keep", "overwrite"]).optional(),
+  keep: idList,
+  overwrite: idList,
 });
 
 export const importAction = formAction<typeof importSchema, ImportPreview>({
@@ -37,13 +46,29 @@ async function runImport(input: z.output<typeof importSchema>, { user, request, 
     if (error instanceof BulkFileError) throw new ActionError(error.message, "file");
     throw error;
   }
-  const plan =
+  const plan: Awaited<ReturnType<typeof previewBulkImport>> & { kept?: number } =
     input.apply === "si"
-      ? await applyBulkImport(db, file, { ...options, previewFingerprint: input.fingerprint ?? "" }, user, request)
+      ? await applyBulkImport(
+          db,
+          file,
+          {
+            ...options,
+            previewFingerprint: input.fingerprint ?? "",
+            staleDecisions: {
+              all: input.staleAll,
+              rows: Object.fromEntries([
+                ...input.keep.map((id) => [id, "keep"] as const),
+                ...input.overwrite.map((id) => [id, "overwrite"] as const),
+              ]),
+            },
+          },
+          user,
+          request,
+        )
       : await previewBulkImport(db, file, options, user);
   const preview = importPreview(plan, input.apply === "si");
   const message = preview.applied
-    ? t.bulk.applied(preview.add.length, preview.change.length, preview.archive.length)
+    ? t.bulk.applied(preview.add.length, preview.change.length, preview.archive.length) + t.planner.appliedKept(plan.kept ?? 0)
     : preview.errors.length > 0
       ? t.bulk.rowsWithErrors(preview.errors.length)
       : t.bulk.reviewReady;

@@ -5,6 +5,7 @@ import { InitiativesTable } from "@/components/initiatives/initiatives-table";
 import { ExportLinks, ExportScope } from "@/components/initiatives/export-links";
 import { SavedViewsMenu } from "@/components/initiatives/saved-views-menu";
 import { buttonClass } from "@/components/ui/button";
+import { SearchSuggestions } from "@/components/initiatives/search-suggestions";
 import { ReplaceUrl } from "@/components/ui/replace-url";
 import { requirePageReader } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
@@ -13,6 +14,7 @@ import { deleteViewAction, saveViewAction } from "./actions";
 import { formatNumber, t } from "@/lib/i18n";
 import { initiativeQueryToParams, parseInitiativeQuery, type InitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { listInitiatives } from "@/lib/initiatives/list-initiatives";
+import { getSearchSuggestions } from "@/lib/initiatives/suggest-searches";
 import { withoutFilters } from "@/lib/initiatives/unmatched-filters";
 
 export const metadata: Metadata = { title: t.initiatives.title };
@@ -30,6 +32,8 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   const pastEnd = asked.page.count > 0 && parsed.query.pagina > asked.page.totalPages;
   const query = pastEnd ? { ...parsed.query, pagina: asked.page.totalPages } : parsed.query;
   const { page, facets, options, unmatched } = pastEnd ? await listInitiatives(query) : asked;
+  // A search that finds nothing offers the closest spellings and initiatives (a typo such as «desnutricon»).
+  const suggestions = page.count === 0 && query.q.trim() ? await getSearchSuggestions(query.q) : null;
   const hidden = typeof params.ocultar === "string" ? params.ocultar.split(",") : [];
   const href = (changes: Partial<InitiativeQuery>) => {
     const next = initiativeQueryToParams({ ...query, ...changes });
@@ -85,6 +89,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
             </div>
           </div>
           <ExportScope count={page.count} />
+          {suggestions && <SearchSuggestions suggestions={suggestions} searchHref={(q) => href({ q, pagina: 1 })} />}
           <InitiativesTable page={page} query={query} hidden={hidden} />
         </section>
       </div>

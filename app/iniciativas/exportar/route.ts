@@ -2,6 +2,7 @@ import { withApiUser } from "@/lib/api/with-api-user";
 import { getReadDb } from "@/lib/db/client";
 import { problem } from "@/lib/http/problem";
 import { t } from "@/lib/i18n";
+import { describeFilters, exportFileName } from "@/lib/initiatives/describe-filters";
 import { exportCsv, exportRowBatches, exportXlsx } from "@/lib/initiatives/export-initiatives";
 import { parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
 import { matchingInitiativeIds } from "@/lib/initiatives/search-initiatives";
@@ -25,21 +26,22 @@ export function GET(request: Request) {
     const db = getReadDb();
     const rows = exportRowBatches(db, await matchingInitiativeIds(db, parsed.query));
     const stamp = todayInQuito();
+    const filters = await describeFilters(db, parsed.query);
     const common = { "cache-control": "no-store" };
     if (format === "csv") {
       return new Response(exportCsv(rows), {
         headers: {
           ...common,
           "content-type": "text/csv; charset=utf-8",
-          "content-disposition": `attachment; filename="iniciativas-${stamp}.csv"`,
+          "content-disposition": `attachment; filename="${exportFileName(parsed.query, stamp, "csv")}"`,
         },
       });
     }
-    return new Response(exportXlsx(rows), {
+    return new Response(exportXlsx(rows, { day: stamp, filters }), {
       headers: {
         ...common,
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "content-disposition": `attachment; filename="iniciativas-${stamp}.xlsx"`,
+        "content-disposition": `attachment; filename="${exportFileName(parsed.query, stamp, "xlsx")}"`,
       },
     });
   });

@@ -2,20 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InitiativeCard } from "@/components/initiatives/initiative-card";
+import { RollupFigure } from "@/components/tracking/rollup-figure";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { CountBars } from "@/components/ui/count-bars";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { formatPercent, t } from "@/lib/i18n";
+import { t } from "@/lib/i18n";
 import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import { getObjective } from "@/lib/objectives/get-objective";
 import { getObjectiveName, parseObjectiveCode } from "@/lib/objectives/get-objective-name";
 import type { Rollup } from "@/lib/tracking/rollup";
 
-function RollupLine({ rollup }: { rollup: Rollup }) {
-  const total = rollup.counted + rollup.ignored;
+function RollupLine({ rollup, minCoverage }: { rollup: Rollup; minCoverage: number }) {
   return (
-    <p className="text-sm text-slate-800" data-testid="objective-rollup">
-      {rollup.average === null ? t.tracking.rollupNone(total) : t.tracking.rollup(formatPercent(rollup.average), rollup.counted, total)}
+    <p className="text-slate-800">
+      <span className="mr-2 font-semibold">{t.report.average}:</span>
+      <RollupFigure rollup={rollup} minCoverage={minCoverage} testId="objective-rollup" size="small" />
     </p>
   );
 }
@@ -48,7 +49,7 @@ export default async function ObjectivePage({ params }: { params: Params }) {
         <header className="space-y-2">
           <p className="text-sm font-semibold text-brand-700">{t.objective.development(objective.code)}</p>
           <h1 className="max-w-4xl text-2xl font-bold text-brand-900">{objective.title}</h1>
-          <RollupLine rollup={found.rollup} />
+          <RollupLine rollup={found.rollup} minCoverage={found.minCoverage} />
           <Link href={initiativesHref({ desarrollo: [objective.code] })} className="inline-block text-sm text-brand-700 underline">
             {t.objective.viewInTable}
           </Link>
@@ -96,7 +97,7 @@ export default async function ObjectivePage({ params }: { params: Params }) {
       <header className="space-y-2">
         <p className="text-sm font-semibold text-brand-700">{t.objective.management(objective.code)}</p>
         <h1 className="max-w-4xl text-2xl font-bold text-brand-900">{objective.title}</h1>
-        <RollupLine rollup={found.rollup} />
+        <RollupLine rollup={found.rollup} minCoverage={found.minCoverage} />
         <Link href={initiativesHref({ objetivo: [objective.code] })} className="inline-block text-sm text-brand-700 underline">
           {t.objective.viewInTable}
         </Link>

@@ -8,11 +8,8 @@ export const report = {
   summary: "Resumen",
   initiatives: (n: number) => (n === 1 ? "1 iniciativa vigente" : `${n} iniciativas vigentes`),
   average: "Avance promedio",
-  statusCaption: "Iniciativas por estado",
   colStatus: "Estado",
-  colInitiatives: "Iniciativas",
   groupAverage: (average: string) => `Avance promedio: ${average}`,
   none: "Este objetivo no tiene iniciativas vigentes.",
-  latestNote: "Último avance",
   noteBy: (day: string, author: string) => `${day} · ${author}`,
 } as const;

@@ -12,8 +12,6 @@ export const tracking = {
   progress: "Avance",
   noProgress: "Sin dato de avance",
   percent: (n: string) => `${n} %`,
-  noAverage: "Sin datos de avance",
-  withoutFigure: (n: number) => (n === 1 ? "1 iniciativa sin dato de avance" : `${n} iniciativas sin dato de avance`),
   lead: "Secretaría responsable",
   supporting: "Secretarías de apoyo",
   noLead: "Sin responsable asignado",
@@ -74,7 +72,4 @@ export const tracking = {
   colStatus: "Estado",
   colLead: "Responsable",
   colLastUpdate: "Último avance",
-  rollup: (average: string, counted: number, total: number) =>
-    `Avance promedio: ${average} (informan avance ${counted} de ${total} iniciativas; las demás no entran en el promedio).`,
-  rollupNone: (total: number) => `Avance promedio: sin datos (ninguna de las ${total} iniciativas informa avance).`,
 } as const;

@@ -1,0 +1,16 @@
+"use server";
+
+import { formAction } from "@/lib/actions/form-action";
+import { t } from "@/lib/i18n";
+import { portalSettingsSchema, updatePortalSettings } from "@/lib/settings/update-portal-settings";
+
+export const updatePortalSettingsAction = formAction({
+  permission: "settings:manage",
+  what: "modificar configuración del portal",
+  audit: ["settings.update"],
+  schema: portalSettingsSchema,
+  run: async (input, { user, request, db }) => {
+    await updatePortalSettings(db, input, user, request);
+    return { message: t.planner.settingsSaved };
+  },
+});
