@@ -24,6 +24,7 @@ import { forms } from "./es/forms";
 import { refusals } from "./es/refusals";
 import { errors } from "./es/errors";
 import { bulkFile } from "./es/bulk-file";
+import { tableLayout } from "./es/table-layout";
 
 export const es = {
   app,
@@ -51,4 +52,5 @@ export const es = {
   refusals,
   errors,
   bulkFile,
+  tableLayout,
 } as const;
