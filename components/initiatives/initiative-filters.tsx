@@ -14,12 +14,14 @@ interface Props {
   query: InitiativeQuery;
   facets: FacetCounts;
   options: FilterOptions;
+  /** How many filters are in force, for the drawer's button on small screens. */
+  activeCount: number;
 }
 
 type ListKey = "desarrollo" | "objetivo" | "mecanismo" | "estado" | "responsable";
 type FlagKey = "desactualizadas" | "vencen" | "archivadas";
 
-export function InitiativeFilters({ query, facets, options }: Props) {
+export function InitiativeFilters({ query, facets, options, activeCount }: Props) {
   const { navigate, pending } = useQueryNavigation();
   const [text, setText] = useState(query.q);
   // What the user just chose shows at once; the URL (and the server's answer) follow.
@@ -80,157 +82,165 @@ export function InitiativeFilters({ query, facets, options }: Props) {
     query.vencen ||
     query.archivadas;
 
+  // A <details> so the drawer opens and closes without JavaScript; on a wide screen the stylesheet keeps it open.
   return (
-    <aside
-      aria-label={t.initiatives.filters}
-      className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
-    >
-      <div className="flex items-center justify-between">
-        <h2 className="text-base font-semibold text-slate-900">{t.initiatives.filters}</h2>
-        {/* On a narrow screen the filters come first and are long: a way past them to the table. */}
-        <a href="#resultados" className="text-sm font-medium text-brand-700 underline lg:hidden">
-          {t.initiatives.toResults}
-        </a>
-        {pending && (
-          <span role="status" className="text-xs text-slate-600">
-            {t.initiatives.updating}
-          </span>
-        )}
-      </div>
-      {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers the municipality supports; the role says the same. */}
-      <form
-        role="search"
-        action="/iniciativas"
-        onSubmit={(event) => {
-          event.preventDefault();
-          clearTimeout(typing.current);
-          search(text);
-        }}
+    <details className="filters-drawer print:hidden">
+      <summary
+        className="filters-toggle inline-flex cursor-pointer list-none items-center gap-2 rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 shadow-sm hover:bg-slate-100 lg:hidden"
+        data-testid="filters-toggle"
       >
-        <label htmlFor="busqueda" className="block text-sm font-medium text-slate-800">
-          {t.initiatives.search}
-        </label>
-        <div className="mt-1 flex flex-wrap gap-2">
-          <input
-            id="busqueda"
-            name="q"
-            type="search"
-            value={text}
-            maxLength={200}
-            placeholder={t.initiatives.searchPlaceholder}
-            onChange={(event) => {
-              const value = event.target.value;
-              setText(value);
-              clearTimeout(typing.current);
-              typing.current = setTimeout(() => search(value), 400);
-            }}
-            className="block min-w-40 flex-1 rounded border border-slate-400 px-3 py-2 text-sm"
-          />
-          <button type="submit" className="rounded bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800">
-            {t.initiatives.searchSubmit}
-          </button>
+        <span aria-hidden="true">☰</span>
+        <span className="filters-toggle-open">{t.tableLayout.openFilters}</span>
+        <span className="filters-toggle-close">{t.tableLayout.closeFilters}</span>
+        <span className="rounded-full bg-brand-700 px-2 py-0.5 text-xs text-white">{t.tableLayout.activeCount(activeCount)}</span>
+      </summary>
+      <aside
+        aria-label={t.initiatives.filters}
+        className="filters-panel space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
+        <div className="flex items-center justify-between">
+          <h2 className="text-base font-semibold text-slate-900">{t.initiatives.filters}</h2>
+          {pending && (
+            <span role="status" className="text-xs text-slate-600">
+              {t.initiatives.updating}
+            </span>
+          )}
         </div>
-      </form>
+        {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers the municipality supports; the role says the same. */}
+        <form
+          role="search"
+          action="/iniciativas"
+          onSubmit={(event) => {
+            event.preventDefault();
+            clearTimeout(typing.current);
+            search(text);
+          }}
+        >
+          <label htmlFor="busqueda" className="block text-sm font-medium text-slate-800">
+            {t.initiatives.search}
+          </label>
+          <div className="mt-1 flex flex-wrap gap-2">
+            <input
+              id="busqueda"
+              name="q"
+              type="search"
+              value={text}
+              maxLength={200}
+              placeholder={t.initiatives.searchPlaceholder}
+              onChange={(event) => {
+                const value = event.target.value;
+                setText(value);
+                clearTimeout(typing.current);
+                typing.current = setTimeout(() => search(value), 400);
+              }}
+              className="block min-w-40 flex-1 rounded border border-slate-400 px-3 py-2 text-sm"
+            />
+            <button type="submit" className="rounded bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+              {t.initiatives.searchSubmit}
+            </button>
+          </div>
+        </form>
 
-      <FacetGroup
-        legend={t.initiatives.developmentObjectives}
-        name="desarrollo"
-        options={options.developmentObjectives.map((o) => ({ value: o.code, label: `${o.code}. ${shorten(o.title)}`, title: o.title }))}
-        selected={selected.desarrollo}
-        counts={facets.developmentObjectives}
-        onToggle={toggle}
-      />
-      <FacetGroup
-        legend={t.initiatives.managementObjectives}
-        name="objetivo"
-        options={options.managementObjectives.map((o) => ({ value: o.code, label: `${o.code} ${shorten(o.title)}`, title: o.title }))}
-        selected={selected.objetivo}
-        counts={facets.managementObjectives}
-        onToggle={toggle}
-      />
-      <FacetGroup
-        legend={t.initiatives.mechanisms}
-        name="mecanismo"
-        options={options.mechanisms.map((m) => ({ value: m.slug, label: m.name, hint: hints[m.name] }))}
-        selected={selected.mecanismo}
-        counts={facets.mechanisms}
-        onToggle={toggle}
-      >
-        <fieldset className="mt-3 border-t border-slate-100 pt-2">
-          <legend className="text-xs font-medium text-slate-700">{t.initiatives.mechanismMode}</legend>
-          {(["alguno", "todos"] as const).map((mode) => (
-            <label key={mode} className="mt-1 flex items-center gap-2 text-sm">
-              <input type="radio" name="modo" value={mode} checked={selected.modo === mode} onChange={() => setMode(mode)} />
-              {mode === "alguno" ? t.initiatives.modeAny : t.initiatives.modeAll}
+        <FacetGroup
+          legend={t.initiatives.developmentObjectives}
+          name="desarrollo"
+          options={options.developmentObjectives.map((o) => ({ value: o.code, label: `${o.code}. ${shorten(o.title)}`, title: o.title }))}
+          selected={selected.desarrollo}
+          counts={facets.developmentObjectives}
+          onToggle={toggle}
+        />
+        <FacetGroup
+          legend={t.initiatives.managementObjectives}
+          name="objetivo"
+          options={options.managementObjectives.map((o) => ({ value: o.code, label: `${o.code} ${shorten(o.title)}`, title: o.title }))}
+          selected={selected.objetivo}
+          counts={facets.managementObjectives}
+          onToggle={toggle}
+        />
+        <FacetGroup
+          legend={t.initiatives.mechanisms}
+          name="mecanismo"
+          options={options.mechanisms.map((m) => ({ value: m.slug, label: m.name, hint: hints[m.name] }))}
+          selected={selected.mecanismo}
+          counts={facets.mechanisms}
+          onToggle={toggle}
+        >
+          <fieldset className="mt-3 border-t border-slate-100 pt-2">
+            <legend className="text-xs font-medium text-slate-700">{t.initiatives.mechanismMode}</legend>
+            {(["alguno", "todos"] as const).map((mode) => (
+              <label key={mode} className="mt-1 flex items-center gap-2 text-sm">
+                <input type="radio" name="modo" value={mode} checked={selected.modo === mode} onChange={() => setMode(mode)} />
+                {mode === "alguno" ? t.initiatives.modeAny : t.initiatives.modeAll}
+              </label>
+            ))}
+          </fieldset>
+        </FacetGroup>
+
+        <FacetGroup
+          legend={t.tracking.statusFilter}
+          name="estado"
+          options={STATUSES.map((status) => ({ value: STATUS_SLUGS[status], label: t.tracking.statuses[status] }))}
+          selected={selected.estado}
+          counts={facets.statuses}
+          onToggle={toggle}
+        />
+        <FacetGroup
+          legend={t.tracking.ownerFilter}
+          name="responsable"
+          options={[
+            { value: NO_OWNER, label: t.tracking.noOwnerOption },
+            ...options.secretariats.map((s) => ({ value: s.slug, label: shortSecretariatName(s.name), title: s.name })),
+          ]}
+          selected={selected.responsable}
+          counts={facets.secretariats}
+          onToggle={toggle}
+        />
+
+        <fieldset className="space-y-2 text-sm">
+          <legend className="text-sm font-semibold text-slate-900">{t.tracking.freshness}</legend>
+          {(
+            [
+              ["desactualizadas", t.tracking.staleFilter, query.desactualizadas === "si"],
+              ["vencen", t.tracking.endingFilter, query.vencen === "si"],
+              ["archivadas", t.initiatives.archivedOnly, query.archivadas === "si"],
+            ] as const
+          ).map(([key, label, checked]) => (
+            <label key={key} className="flex items-center gap-2">
+              <input type="checkbox" checked={checked} onChange={(e) => flag(key, e.target.checked)} />
+              {label}
             </label>
           ))}
         </fieldset>
-      </FacetGroup>
 
-      <FacetGroup
-        legend={t.tracking.statusFilter}
-        name="estado"
-        options={STATUSES.map((status) => ({ value: STATUS_SLUGS[status], label: t.tracking.statuses[status] }))}
-        selected={selected.estado}
-        counts={facets.statuses}
-        onToggle={toggle}
-      />
-      <FacetGroup
-        legend={t.tracking.ownerFilter}
-        name="responsable"
-        options={[
-          { value: NO_OWNER, label: t.tracking.noOwnerOption },
-          ...options.secretariats.map((s) => ({ value: s.slug, label: shortSecretariatName(s.name), title: s.name })),
-        ]}
-        selected={selected.responsable}
-        counts={facets.secretariats}
-        onToggle={toggle}
-      />
-
-      <fieldset className="space-y-2 text-sm">
-        <legend className="text-sm font-semibold text-slate-900">{t.tracking.freshness}</legend>
-        {(
-          [
-            ["desactualizadas", t.tracking.staleFilter, query.desactualizadas === "si"],
-            ["vencen", t.tracking.endingFilter, query.vencen === "si"],
-            ["archivadas", t.initiatives.archivedOnly, query.archivadas === "si"],
-          ] as const
-        ).map(([key, label, checked]) => (
-          <label key={key} className="flex items-center gap-2">
-            <input type="checkbox" checked={checked} onChange={(e) => flag(key, e.target.checked)} />
-            {label}
-          </label>
-        ))}
-      </fieldset>
-
-      {hasFilters ? (
-        <button
-          type="button"
-          onClick={() =>
-            navigate((params) =>
-              [
-                "q",
-                "desarrollo",
-                "objetivo",
-                "mecanismo",
-                "estado",
-                "responsable",
-                "desactualizadas",
-                "vencen",
-                "modo",
-                "orden",
-                "archivadas",
-              ].forEach((k) => {
-                params.delete(k);
-              }),
-            )
-          }
-          className="w-full rounded border border-slate-400 px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100"
-        >
-          {t.initiatives.clearFilters}
-        </button>
-      ) : null}
-    </aside>
+        {hasFilters ? (
+          <button
+            type="button"
+            onClick={() =>
+              navigate((params) =>
+                [
+                  "q",
+                  "desarrollo",
+                  "objetivo",
+                  "mecanismo",
+                  "estado",
+                  "responsable",
+                  "desactualizadas",
+                  "vencen",
+                  "modo",
+                  "orden",
+                  "archivadas",
+                ].forEach((k) => {
+                  params.delete(k);
+                }),
+              )
+            }
+            className="w-full rounded border border-slate-400 px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100"
+          >
+            {t.initiatives.clearFilters}
+          </button>
+        ) : null}
+      </aside>
+    </details>
   );
 }
 

@@ -34,13 +34,30 @@ const SORTABLE: Partial<Record<string, InitiativeSort>> = {
   actualizacion: "actualizacion",
 };
 
+// Compact rows are one line each: a fixed layout with these shares, every cell cut with an ellipsis.
+const COMPACT_WIDTHS: Record<string, string> = {
+  iniciativa: "w-[28%]",
+  objetivo: "w-[9%]",
+  mecanismos: "w-[17%]",
+  objetivos: "w-[8%]",
+  estado: "w-[17%]",
+  responsable: "w-[12%]",
+  actualizacion: "w-[9%]",
+};
+
+// On paper only these wrap; the short columns stay on one line, so the rows are not four lines tall.
+const WRAPPING = ["iniciativa", "mecanismos"];
+
 interface Props {
   page: InitiativePage;
   query: InitiativeQuery;
   hidden: string[];
+  /** One-line rows (`densidad=compacta`), and the links that switch density, built by the page with the rest of the view. */
+  compact: boolean;
+  densityHrefs: { normal: string; compact: string };
 }
 
-export function InitiativesTable({ page, query, hidden }: Props) {
+export function InitiativesTable({ page, query, hidden, compact, densityHrefs }: Props) {
   const { navigate, pending } = useQueryNavigation();
   const terms = page.terms;
 
@@ -51,11 +68,15 @@ export function InitiativesTable({ page, query, hidden }: Props) {
         header: t.initiatives.colInitiative,
         enableHiding: false,
         cell: ({ row }) => (
-          <div className="min-w-40 space-y-1">
-            <Link href={`/iniciativas/${row.original.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+          <div className={compact ? "truncate" : "min-w-40 space-y-1"}>
+            <Link
+              href={`/iniciativas/${row.original.id}`}
+              title={compact ? row.original.name : undefined}
+              className="font-medium text-brand-800 underline-offset-2 hover:underline"
+            >
               <Highlighted text={row.original.name} terms={terms} />
             </Link>
-            {row.original.matchingObjective && !foldText(row.original.name).includes(terms[0] ?? "\u0000") && (
+            {!compact && row.original.matchingObjective && !foldText(row.original.name).includes(terms[0] ?? "\u0000") && (
               <p className="text-xs text-slate-700">
                 <span className="font-medium">{t.initiatives.matchIn} </span>
                 <Highlighted text={excerpt(row.original.matchingObjective, terms)} terms={terms} />
@@ -67,25 +88,41 @@ export function InitiativesTable({ page, query, hidden }: Props) {
       {
         id: "objetivo",
         header: t.initiatives.colObjective,
-        cell: ({ row }) => (
-          <span title={row.original.managementObjective.title} className="block min-w-28">
-            <span className="font-semibold text-slate-900">{row.original.managementObjective.code}</span>{" "}
-            <span className="text-slate-700">{shorten(row.original.managementObjective.title, 45)}</span>
-          </span>
-        ),
+        cell: ({ row }) =>
+          compact ? (
+            <span title={row.original.managementObjective.title} className="font-semibold text-slate-900">
+              {row.original.managementObjective.code}
+            </span>
+          ) : (
+            <span title={row.original.managementObjective.title} className="block min-w-28 print:min-w-0">
+              <span className="font-semibold text-slate-900">{row.original.managementObjective.code}</span>{" "}
+              {/* On paper the code alone: the title made every row four lines tall; the filter line names the objectives. */}
+              <span className="text-slate-700 print:hidden">{shorten(row.original.managementObjective.title, 45)}</span>
+            </span>
+          ),
       },
       {
         id: "mecanismos",
         header: t.initiatives.colMechanisms,
-        cell: ({ row }) => (
-          <ul className="flex flex-wrap gap-1">
-            {row.original.mechanisms.map((m) => (
-              <li key={m.slug} className="rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-900 ring-1 ring-brand-200">
-                <Highlighted text={m.name} terms={terms} />
-              </li>
-            ))}
-          </ul>
-        ),
+        cell: ({ row }) =>
+          compact ? (
+            <span title={row.original.mechanisms.map((m) => m.name).join(", ")}>
+              {row.original.mechanisms.map((m, i) => (
+                <span key={m.slug}>
+                  {i > 0 && ", "}
+                  <Highlighted text={m.name} terms={terms} />
+                </span>
+              ))}
+            </span>
+          ) : (
+            <ul className="flex flex-wrap gap-1">
+              {row.original.mechanisms.map((m) => (
+                <li key={m.slug} className="rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-900 ring-1 ring-brand-200 print:py-0">
+                  <Highlighted text={m.name} terms={terms} />
+                </li>
+              ))}
+            </ul>
+          ),
       },
       {
         id: "objetivos",
@@ -96,7 +133,7 @@ export function InitiativesTable({ page, query, hidden }: Props) {
         id: "estado",
         header: t.tracking.colStatus,
         cell: ({ row }) => (
-          <div className="space-y-1">
+          <div className={compact ? "flex items-center gap-2" : "space-y-1 print:flex print:items-center print:gap-x-2 print:space-y-0"}>
             <StatusBadge status={row.original.status} />
             <div>
               <ProgressMeter value={row.original.progress} />
@@ -125,7 +162,7 @@ export function InitiativesTable({ page, query, hidden }: Props) {
           ),
       },
     ],
-    [terms],
+    [terms, compact],
   );
 
   const [hiddenNow, setHiddenNow] = useState(hidden);
@@ -165,7 +202,7 @@ export function InitiativesTable({ page, query, hidden }: Props) {
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm print:hidden">
         <details data-dropdown className="relative">
           <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 font-medium">
             {t.initiatives.columns}
@@ -183,6 +220,29 @@ export function InitiativesTable({ page, query, hidden }: Props) {
               ))}
           </fieldset>
         </details>
+        {/* Links, not buttons: the density is part of the address and switches without JavaScript. */}
+        <div className="flex items-center gap-2">
+          <span id="densidad-filas">{t.tableLayout.density}</span>
+          <span className="inline-flex overflow-hidden rounded border border-slate-400">
+            {(
+              [
+                [densityHrefs.normal, t.tableLayout.densityNormal, !compact],
+                [densityHrefs.compact, t.tableLayout.densityCompact, compact],
+              ] as const
+            ).map(([href, label, current]) => (
+              <Link
+                key={label}
+                href={href}
+                scroll={false}
+                aria-current={current ? "true" : undefined}
+                aria-describedby="densidad-filas"
+                className={`px-3 py-1 ${current ? "bg-brand-700 font-semibold text-white" : "bg-white text-slate-900 hover:bg-slate-100"}`}
+              >
+                {label}
+              </Link>
+            ))}
+          </span>
+        </div>
         <div className="flex items-center gap-2">
           <label htmlFor="filas-por-pagina">{t.initiatives.pageSize}</label>
           <select
@@ -209,60 +269,105 @@ export function InitiativesTable({ page, query, hidden }: Props) {
           </Link>
         </div>
       ) : (
-        <div className="scroll-cue overflow-auto rounded-lg lg:max-h-[75vh] border border-slate-200 bg-white shadow-sm" aria-busy={pending}>
-          <table className="w-full border-collapse text-left text-sm" data-testid="initiatives-table">
-            <caption className="sr-only">
-              {t.initiatives.title}, {t.initiatives.pageOf(page.currentPage, page.totalPages)}
-            </caption>
-            <thead className="sticky top-0 z-[1] bg-slate-100 text-slate-800 shadow-[0_1px_0_0_rgb(226_232_240)]">
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => {
-                    const sort = SORTABLE[header.column.id];
-                    const active = sort !== undefined && query.orden === sort;
-                    return (
-                      <th
-                        key={header.id}
-                        scope="col"
-                        className="px-3 py-2 font-semibold"
-                        aria-sort={active ? (query.dir === "desc" ? "descending" : "ascending") : undefined}
-                      >
-                        {sort ? (
-                          <button
-                            type="button"
-                            onClick={() => sortBy(header.column.id)}
-                            className="inline-flex items-center gap-1 hover:underline"
-                          >
+        <>
+          {/* The page scrolls, not a box in it, so the sticky header follows the page; below the wide layout a box scrolls sideways. */}
+          <div
+            className="scroll-cue hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block lg:overflow-visible print:block print:overflow-visible print:border-0 print:shadow-none"
+            aria-busy={pending}
+          >
+            <table
+              className={`w-full border-collapse text-left text-sm print:text-xs ${compact ? "table-fixed" : ""}`}
+              data-testid="initiatives-table"
+            >
+              <caption className="sr-only">
+                {t.initiatives.title}, {t.initiatives.pageOf(page.currentPage, page.totalPages)}
+              </caption>
+              <thead className="sticky top-0 z-[1] bg-slate-100 text-slate-800 shadow-[0_1px_0_0_rgb(226_232_240)] print:static print:shadow-none">
+                {table.getHeaderGroups().map((group) => (
+                  <tr key={group.id}>
+                    {group.headers.map((header) => {
+                      const sort = SORTABLE[header.column.id];
+                      const active = sort !== undefined && query.orden === sort;
+                      return (
+                        <th
+                          key={header.id}
+                          scope="col"
+                          className={`py-2 font-semibold print:px-2 ${compact ? `px-2 break-words ${COMPACT_WIDTHS[header.column.id] ?? ""}` : "px-3"}`}
+                          aria-sort={active ? (query.dir === "desc" ? "descending" : "ascending") : undefined}
+                        >
+                          {sort ? (
+                            <button
+                              type="button"
+                              onClick={() => sortBy(header.column.id)}
+                              className="inline-flex flex-wrap items-center gap-x-1 text-left hover:underline"
+                            >
+                              <FlexRender header={header} />
+                              <span aria-hidden="true" className="print:hidden">
+                                {active ? (query.dir === "desc" ? "▼" : "▲") : "↕"}
+                              </span>
+                              <span className="sr-only">
+                                {active ? `, ${query.dir === "desc" ? t.initiatives.sortedDesc : t.initiatives.sortedAsc}` : ""}
+                              </span>
+                            </button>
+                          ) : (
                             <FlexRender header={header} />
-                            <span aria-hidden="true">{active ? (query.dir === "desc" ? "▼" : "▲") : "↕"}</span>
-                            <span className="sr-only">
-                              {active ? `, ${query.dir === "desc" ? t.initiatives.sortedDesc : t.initiatives.sortedAsc}` : ""}
-                            </span>
-                          </button>
-                        ) : (
-                          <FlexRender header={header} />
-                        )}
-                      </th>
-                    );
-                  })}
-                </tr>
-              ))}
-            </thead>
-            <tbody className={pending ? "opacity-60" : undefined}>
-              {table.getRowModel().rows.map((row) => (
-                <tr key={row.id} className="border-t border-slate-100 align-top hover:bg-slate-50" data-testid="initiative-row">
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-3">
-                      <FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                          )}
+                        </th>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </thead>
+              <tbody className={pending ? "opacity-60" : undefined}>
+                {table.getRowModel().rows.map((row) => (
+                  <tr
+                    key={row.id}
+                    className="break-inside-avoid border-t border-slate-100 align-top hover:bg-slate-50 print:border-slate-300"
+                    data-testid="initiative-row"
+                  >
+                    {row.getVisibleCells().map((cell) => (
+                      <td
+                        key={cell.id}
+                        className={
+                          compact
+                            ? "truncate px-2 py-1.5"
+                            : `px-3 py-3 print:px-2 print:py-1.5 ${WRAPPING.includes(cell.column.id) ? "" : "print:whitespace-nowrap"}`
+                        }
+                      >
+                        <FlexRender cell={cell} />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {/* On a phone each row is a card, every visible column labelled; the table is for wider screens and paper. */}
+          <ol className="space-y-3 md:hidden print:hidden" aria-label={t.initiatives.title}>
+            {table.getRowModel().rows.map((row) => {
+              const [name, ...rest] = row.getVisibleCells();
+              return (
+                <li key={row.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="initiative-card">
+                  {name && <FlexRender cell={name} />}
+                  <dl className="mt-2 grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
+                    {rest.map((cell) => (
+                      <div key={cell.id} className="contents">
+                        <dt className="text-xs font-medium text-slate-700">{String(cell.column.columnDef.header)}</dt>
+                        <dd className="min-w-0 break-words">
+                          <FlexRender cell={cell} />
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                </li>
+              );
+            })}
+          </ol>
+        </>
       )}
-      <Pagination page={page} />
+      <div className="print:hidden">
+        <Pagination page={page} />
+      </div>
     </div>
   );
 }

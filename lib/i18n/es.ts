@@ -32,6 +32,7 @@ import { sso } from "./es/sso";
 import { mfa } from "./es/mfa";
 import { security } from "./es/security";
 import { planner } from "./es/planner";
+import { tableLayout } from "./es/table-layout";
 
 export const es = {
   app,
@@ -67,4 +68,5 @@ export const es = {
   mfa,
   security,
   planner,
+  tableLayout,
 } as const;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActiveFilterChips } from "@/components/initiatives/active-filter-chips";
 import { InitiativeFilters } from "@/components/initiatives/initiative-filters";
 import { InitiativesTable } from "@/components/initiatives/initiatives-table";
 import { ExportLinks, ExportScope } from "@/components/initiatives/export-links";
@@ -16,6 +17,7 @@ import { initiativeQueryToParams, parseInitiativeQuery, type InitiativeQuery } f
 import { listInitiatives } from "@/lib/initiatives/list-initiatives";
 import { getSearchSuggestions } from "@/lib/initiatives/suggest-searches";
 import { withoutFilters } from "@/lib/initiatives/unmatched-filters";
+import { activeFilters, withoutAnyFilter } from "@/lib/initiatives/active-filters";
 
 export const metadata: Metadata = { title: t.initiatives.title };
 
@@ -35,25 +37,30 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   // A search that finds nothing offers the closest spellings and initiatives (a typo such as «desnutricon»).
   const suggestions = page.count === 0 && query.q.trim() ? await getSearchSuggestions(query.q) : null;
   const hidden = typeof params.ocultar === "string" ? params.ocultar.split(",") : [];
-  const href = (changes: Partial<InitiativeQuery>) => {
+  // How the rows are shown, not which: kept by every link of the page, left out of exports and the API.
+  const compact = params.densidad === "compacta";
+  const href = (changes: Partial<InitiativeQuery>, density = compact) => {
     const next = initiativeQueryToParams({ ...query, ...changes });
     if (hidden.length > 0) next.set("ocultar", hidden.join(","));
+    if (density) next.set("densidad", "compacta");
     return `/iniciativas${next.size > 0 ? `?${next}` : ""}`;
   };
+  const filters = activeFilters(query, options);
+  const chips = filters.map((filter) => ({ key: filter.key, label: filter.label, href: href(filter.without) }));
 
   return (
-    <div className="space-y-6">
+    <div className="print-wide space-y-6 print:space-y-2">
       {pastEnd && <ReplaceUrl href={href({})} />}
       <header className="space-y-1">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-3xl font-bold text-brand-900">{t.initiatives.title}</h1>
+          <h1 className="text-3xl font-bold text-brand-900 print:text-xl">{t.initiatives.title}</h1>
           {can(user.role, "matrix:edit") && (
-            <Link href="/iniciativas/nueva" className={buttonClass()}>
+            <Link href="/iniciativas/nueva" className={`${buttonClass()} print:hidden`}>
               {t.editing.newTitle}
             </Link>
           )}
         </div>
-        <p className="max-w-3xl text-slate-700">{t.initiatives.intro}</p>
+        <p className="max-w-3xl text-slate-700 print:hidden">{t.initiatives.intro}</p>
       </header>
       {ignored.length > 0 && (
         <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
@@ -70,27 +77,36 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
           </Link>
         </p>
       )}
-      <div className="grid gap-4 lg:grid-cols-[15rem_1fr]">
-        <InitiativeFilters query={query} facets={facets} options={options} />
-        <section aria-labelledby="resultados" className="min-w-0 space-y-3">
+      <div className="grid gap-4 lg:grid-cols-[15rem_1fr] print:block">
+        <InitiativeFilters query={query} facets={facets} options={options} activeCount={filters.length} />
+        <section aria-labelledby="resultados" className="min-w-0 space-y-3 print:space-y-1">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2
               id="resultados"
               tabIndex={-1}
-              className="text-lg font-semibold text-slate-900"
+              className="text-lg font-semibold text-slate-900 print:text-sm"
               aria-live="polite"
               data-testid="result-count"
             >
               {t.initiatives.resultCount(formatNumber(page.count), formatNumber(page.total))}
             </h2>
-            <div className="flex flex-wrap items-center gap-2">
+            <div className="flex flex-wrap items-center gap-2 print:hidden">
               {canSaveViews && <SavedViewsMenu views={views} save={saveViewAction} remove={deleteViewAction} />}
               <ExportLinks params={initiativeQueryToParams({ ...query, pagina: 1 }).toString()} />
             </div>
           </div>
-          <ExportScope count={page.count} />
+          <ActiveFilterChips chips={chips} clearHref={href(withoutAnyFilter(query))} />
+          <div className="print:hidden">
+            <ExportScope count={page.count} />
+          </div>
           {suggestions && <SearchSuggestions suggestions={suggestions} searchHref={(q) => href({ q, pagina: 1 })} />}
-          <InitiativesTable page={page} query={query} hidden={hidden} />
+          <InitiativesTable
+            page={page}
+            query={query}
+            hidden={hidden}
+            compact={compact}
+            densityHrefs={{ normal: href({}, false), compact: href({}, true) }}
+          />
         </section>
       </div>
     </div>

@@ -43,7 +43,7 @@ export default async function MechanismPage({ params }: { params: Params }) {
             <h2 id="por-objetivo" className="text-sm font-semibold text-slate-900">
               {t.mechanisms.byObjective}
             </h2>
-            <ul className="mt-2 grid gap-x-8 gap-y-1 text-sm sm:grid-cols-2">
+            <ul className="mt-2 grid grid-cols-1 gap-x-8 gap-y-1 text-sm sm:grid-cols-2">
               {byObjective.map((o) => (
                 <li key={o.code} className="flex justify-between gap-3">
                   {/* Past the page's limit an objective may have no section here: its initiatives are in the table. */}

@@ -1,0 +1,23 @@
+/** The initiatives table's layout: density, active-filter chips, the filter drawer, print and cards. */
+export const tableLayout = {
+  density: "Densidad de filas",
+  densityNormal: "Normal",
+  densityCompact: "Compacta",
+  activeFilters: "Filtros aplicados",
+  printFilters: (list: string) => `Filtros aplicados: ${list}.`,
+  noFilters: "ninguno (todas las iniciativas)",
+  removeFilter: (label: string) => `Quitar el filtro: ${label}`,
+  removeAll: "Quitar todos los filtros",
+  search: (text: string) => `búsqueda «${text}»`,
+  development: (code: string) => `objetivo de desarrollo ${code}`,
+  management: (code: string) => `objetivo de gestión ${code}`,
+  mechanism: (name: string) => `mecanismo: ${name}`,
+  status: (label: string) => `estado: ${label}`,
+  lead: (name: string) => `responsable: ${name}`,
+  allMechanisms: "con todos los mecanismos elegidos",
+  archived: "solo archivadas",
+  openFilters: "Filtros",
+  activeCount: (n: number) => (n === 0 ? "ninguno activo" : n === 1 ? "1 activo" : `${n} activos`),
+  closeFilters: "Cerrar filtros",
+  printedOn: (date: string) => `Impreso el ${date}.`,
+} as const;
