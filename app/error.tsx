@@ -1,6 +1,9 @@
 "use client";
 
-import { t } from "@/lib/i18n";
+import { errors } from "@/lib/i18n/es/errors";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { errors } as const;
 
 /** Unexpected failures: a plain Spanish message and the code to quote; details stay in the server log. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

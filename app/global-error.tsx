@@ -1,7 +1,10 @@
 "use client";
 
-import { t } from "@/lib/i18n";
+import { errors } from "@/lib/i18n/es/errors";
 import "./globals.css";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { errors } as const;
 
 /** When even the layout fails (for example the database is down while reading the session). */
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -3,7 +3,10 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
 import { FormMessage, SubmitButton } from "@/components/ui/form-controls";
-import { t } from "@/lib/i18n";
+import { security } from "@/lib/i18n/es/security";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { security } as const;
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 

@@ -3,7 +3,10 @@
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton, TextInput } from "@/components/ui/form-controls";
 import type { ActionState } from "@/lib/actions/form-action";
-import { t } from "@/lib/i18n";
+import { mfa } from "@/lib/i18n/es/mfa";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { mfa } as const;
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 

@@ -2,8 +2,12 @@
 
 import { useActionState, type ReactNode } from "react";
 import { Field, FormMessage, SubmitButton, TextInput } from "@/components/ui/form-controls";
-import { t } from "@/lib/i18n";
+import { auth } from "@/lib/i18n/es/auth";
+import { mfa } from "@/lib/i18n/es/mfa";
 import { RecoveryCodes } from "./recovery-codes";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { auth, mfa } as const;
 
 interface CodeState {
   status: "idle" | "success" | "error";

@@ -1,4 +1,7 @@
-import { t } from "@/lib/i18n";
+import { mfa } from "@/lib/i18n/es/mfa";
+
+// Only the namespaces used here: this module reaches client bundles, and the whole catalogue stays out of them.
+const t = { mfa } as const;
 
 /** The recovery codes, shown once right after they are made; only their hashes are kept. */
 export function RecoveryCodes({ codes }: { codes: string[] }) {

@@ -1,7 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { t } from "@/lib/i18n";
+import { auth } from "@/lib/i18n/es/auth";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { auth } as const;
 
 interface SignInState {
   status: "idle" | "error";

@@ -1,7 +1,10 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { t } from "@/lib/i18n";
+import { auth } from "@/lib/i18n/es/auth";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { auth } as const;
 
 /** logoutUrl: the directory's end-session address, for sessions opened through it (RP-initiated logout). */
 export function SignOutButton({ logoutUrl }: { logoutUrl?: string | null }) {

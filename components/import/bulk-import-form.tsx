@@ -3,9 +3,16 @@
 import { useActionState, useRef, useState, useTransition } from "react";
 import type { ImportPreview } from "@/lib/import/import-preview";
 import type { ActionState } from "@/lib/actions/form-action";
-import { t } from "@/lib/i18n";
+import { bulk } from "@/lib/i18n/es/bulk";
+import { editing } from "@/lib/i18n/es/editing";
+import { initiative } from "@/lib/i18n/es/initiative";
+import { planner } from "@/lib/i18n/es/planner";
+import { security } from "@/lib/i18n/es/security";
 import { FormMessage } from "@/components/ui/form-controls";
 import { MAX_UPLOAD_BYTES } from "@/lib/import/upload-limit";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { bulk, editing, initiative, planner, security } as const;
 
 type Action = (state: ActionState<ImportPreview>, data: FormData) => Promise<ActionState<ImportPreview>>;
 type Decision = "keep" | "overwrite";

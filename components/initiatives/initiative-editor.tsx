@@ -6,9 +6,14 @@ import type { ActionState } from "@/lib/actions/form-action";
 import type { InitiativeSnapshot, SavedInitiativeResult as Saved } from "@/lib/initiatives/initiative-schema";
 import { snapshotToInput } from "@/lib/initiatives/snapshot-input";
 import { FIELD_LIMITS } from "@/lib/text/field-limits";
-import { t } from "@/lib/i18n";
+import { editing } from "@/lib/i18n/es/editing";
+import { forms } from "@/lib/i18n/es/forms";
+import { initiative } from "@/lib/i18n/es/initiative";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Select, TextArea } from "@/components/ui/form-controls";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { editing, forms, initiative } as const;
 
 type Action = (state: ActionState<Saved>, data: FormData) => Promise<ActionState<Saved>>;
 

@@ -4,11 +4,16 @@ import { useEffect, useRef, useState } from "react";
 import type { InitiativeQuery } from "@/lib/initiatives/initiative-query";
 import type { FilterOptions } from "@/lib/initiatives/unmatched-filters";
 import type { FacetCounts } from "@/lib/initiatives/search-initiatives";
-import { t } from "@/lib/i18n";
+import { initiatives } from "@/lib/i18n/es/initiatives";
+import { tableLayout } from "@/lib/i18n/es/table-layout";
+import { tracking } from "@/lib/i18n/es/tracking";
 import { NO_OWNER, shortSecretariatName } from "@/lib/tracking/secretariats";
 import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 import { useQueryNavigation } from "./use-query-navigation";
 import { mechanismHints } from "@/lib/mechanisms/mechanism-hints";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { initiatives, tableLayout, tracking } as const;
 
 interface Props {
   query: InitiativeQuery;

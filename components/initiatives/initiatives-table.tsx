@@ -13,13 +13,19 @@ import { useEffect, useMemo, useState } from "react";
 import type { InitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { PAGE_SIZES, type InitiativeSort } from "@/lib/initiatives/table-options";
 import type { InitiativePage, InitiativeRow } from "@/lib/initiatives/search-initiatives";
-import { formatShortDay, t } from "@/lib/i18n";
+import { formatShortDay } from "@/lib/i18n/format";
+import { initiatives } from "@/lib/i18n/es/initiatives";
+import { tableLayout } from "@/lib/i18n/es/table-layout";
+import { tracking } from "@/lib/i18n/es/tracking";
 import { ProgressMeter, StatusBadge } from "@/components/tracking/status-badge";
 import { shortSecretariatName } from "@/lib/tracking/secretariats";
 import { foldChars, foldText } from "@/lib/text/search-text";
 import { Highlighted } from "./highlighted";
 import { Pagination } from "./pagination";
 import { useQueryNavigation } from "./use-query-navigation";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { initiatives, tableLayout, tracking } as const;
 
 // Filtering, sorting and paging happen in PostgreSQL; the table only lays out one page and hides columns.
 const features = tableFeatures({ columnVisibilityFeature });

@@ -3,7 +3,10 @@
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import type { InitiativePage } from "@/lib/initiatives/search-initiatives";
-import { t } from "@/lib/i18n";
+import { initiatives } from "@/lib/i18n/es/initiatives";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { initiatives } as const;
 
 /** Page numbers around the current one, with the first and the last. */
 function pagesToShow(current: number, total: number): (number | "…")[] {

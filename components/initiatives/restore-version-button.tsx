@@ -2,8 +2,11 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
-import { t } from "@/lib/i18n";
+import { editing } from "@/lib/i18n/es/editing";
 import { FormMessage, SubmitButton } from "@/components/ui/form-controls";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { editing } as const;
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 

@@ -4,8 +4,11 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useActionState, useRef } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
-import { t } from "@/lib/i18n";
+import { views } from "@/lib/i18n/es/views";
 import { FormMessage, SubmitButton } from "@/components/ui/form-controls";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { views } as const;
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 

@@ -2,9 +2,13 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
-import { t } from "@/lib/i18n";
+import { forms } from "@/lib/i18n/es/forms";
+import { mechanismAdmin } from "@/lib/i18n/es/mechanism-admin";
 import { FIELD_LIMITS } from "@/lib/text/field-limits";
 import { Field, FormMessage, RowNameField, Select, SubmitButton, TextInput } from "@/components/ui/form-controls";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { forms, mechanismAdmin } as const;
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 

@@ -2,9 +2,13 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
-import { t } from "@/lib/i18n";
+import { forms } from "@/lib/i18n/es/forms";
+import { objectiveAdmin } from "@/lib/i18n/es/objective-admin";
 import { FIELD_LIMITS } from "@/lib/text/field-limits";
 import { FormMessage, SubmitButton } from "@/components/ui/form-controls";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { forms, objectiveAdmin } as const;
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 

@@ -3,7 +3,11 @@
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton, TextInput } from "@/components/ui/form-controls";
 import type { ActionState } from "@/lib/actions/form-action";
-import { t } from "@/lib/i18n";
+import { forms } from "@/lib/i18n/es/forms";
+import { planner } from "@/lib/i18n/es/planner";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { forms, planner } as const;
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 

@@ -2,10 +2,14 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
-import { t } from "@/lib/i18n";
+import { catalogues } from "@/lib/i18n/es/catalogues";
+import { forms } from "@/lib/i18n/es/forms";
 import { FIELD_LIMITS } from "@/lib/text/field-limits";
 import { COUNTERPART_TYPES } from "@/lib/tracking/counterpart-types";
 import { Field, FormMessage, RowNameField, Select, SubmitButton, TextInput } from "@/components/ui/form-controls";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { catalogues, forms } as const;
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 

@@ -1,6 +1,10 @@
-import { formatPercent, t } from "@/lib/i18n";
+import { formatPercent } from "@/lib/i18n/format";
+import { tracking } from "@/lib/i18n/es/tracking";
 import type { Status } from "@/lib/tracking/statuses";
 import { BarFill } from "@/components/ui/bar-fill";
+
+// Only the namespaces used here: this module reaches client bundles, and the whole catalogue stays out of them.
+const t = { tracking } as const;
 
 // Each status has its own colour, but the label is always written: colour is never the only cue.
 const STYLES: Record<Status, string> = {

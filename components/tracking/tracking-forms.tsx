@@ -2,10 +2,13 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
-import { t } from "@/lib/i18n";
+import { tracking } from "@/lib/i18n/es/tracking";
 import { counterpartTypeLabel } from "@/lib/tracking/counterpart-types";
 import { STATUSES } from "@/lib/tracking/statuses";
 import { Field, FormMessage, Select, SubmitButton, TextArea, TextInput } from "@/components/ui/form-controls";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { tracking } as const;
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 

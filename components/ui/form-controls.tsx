@@ -2,8 +2,11 @@
 
 import { useFormStatus } from "react-dom";
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { t } from "@/lib/i18n";
+import { forms } from "@/lib/i18n/es/forms";
 import { buttonClass, type ButtonVariant } from "./button";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { forms } as const;
 
 const inputClass =
   "block w-full rounded border border-slate-400 bg-white px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";

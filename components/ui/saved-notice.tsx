@@ -2,7 +2,11 @@
 
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
-import { t } from "@/lib/i18n";
+import { editing } from "@/lib/i18n/es/editing";
+import { planner } from "@/lib/i18n/es/planner";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { editing, planner } as const;
 
 /** What an address's «?guardado=…» says was just done. */
 const NOTICES: Record<string, string> = { cambios: t.planner.changesSaved, nueva: t.editing.created };

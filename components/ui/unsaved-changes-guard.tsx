@@ -1,7 +1,10 @@
 "use client";
 
 import { useEffect } from "react";
-import { t } from "@/lib/i18n";
+import { planner } from "@/lib/i18n/es/planner";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { planner } as const;
 
 /** Forms that only look things up (search, filters) hold nothing to lose. */
 function holdsWork(form: HTMLFormElement) {

@@ -2,9 +2,12 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
-import { t } from "@/lib/i18n";
+import { users } from "@/lib/i18n/es/users";
 import { Field, FormMessage, Select, SubmitButton, TextInput } from "@/components/ui/form-controls";
 import { OneTimePassword } from "./one-time-password";
+
+// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
+const t = { users } as const;
 
 type Result = { email: string; password: string };
 type Action = (state: ActionState<Result>, data: FormData) => Promise<ActionState<Result>>;

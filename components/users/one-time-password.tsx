@@ -1,4 +1,7 @@
-import { t } from "@/lib/i18n";
+import { users } from "@/lib/i18n/es/users";
+
+// Only the namespaces used here: this module reaches client bundles, and the whole catalogue stays out of them.
+const t = { users } as const;
 
 export function OneTimePassword({ password }: { password: string }) {
   return (

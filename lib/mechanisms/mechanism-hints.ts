@@ -1,5 +1,8 @@
-import { t } from "@/lib/i18n";
+import { planner } from "@/lib/i18n/es/planner";
 import { foldText } from "@/lib/text/search-text";
+
+// Only the namespaces used here: this module reaches client bundles, and the whole catalogue stays out of them.
+const t = { planner } as const;
 
 /**
  * Mechanisms whose name begins another's («Convenios» and «Convenios de

@@ -41,7 +41,7 @@ describe("cobertura mínima del avance agregado", () => {
   it("administración baja el mínimo: se guarda con versión, queda auditado y todos los lectores lo usan", async () => {
     const input = portalSettingsSchema.parse({ version: "0", minCoverage: "0" });
     await updatePortalSettings(database.db, input, actor);
-    expect(await readPortalSettings(database.db)).toEqual({ minCoverage: 0, version: 1 });
+    expect(await readPortalSettings(database.db)).toEqual({ minCoverage: 0, version: 1, requireMfaForAll: false });
     const dashboard = await computeDashboard(database.db, "2026-06-15");
     expect(describeRollup(dashboard.overall.rollup, dashboard.minCoverage).full).toBe("35 % (1 de 114 con dato)");
     const report = (await computeObjectiveReport(database.db, "1"))!;
@@ -52,7 +52,7 @@ describe("cobertura mínima del avance agregado", () => {
     await expect(updatePortalSettings(database.db, { version: 0, minCoverage: 80 }, actor)).rejects.toThrow(ActionError);
     await expect(updatePortalSettings(database.db, { version: 5, minCoverage: 80 }, actor)).rejects.toThrow(ActionError);
     await updatePortalSettings(database.db, { version: 1, minCoverage: 60 }, actor);
-    expect(await readPortalSettings(database.db)).toEqual({ minCoverage: 60, version: 2 });
+    expect(await readPortalSettings(database.db)).toEqual({ minCoverage: 60, version: 2, requireMfaForAll: false });
     const events = await database.db.auditEvent.findMany({ where: { action: "settings.update" }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.data)).toEqual([
       { before: { minCoverage: 50 }, after: { minCoverage: 0 } },
