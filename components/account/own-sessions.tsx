@@ -30,7 +30,8 @@ export function OwnSessions({ action, sessions }: { action: Action; sessions: Se
   return (
     <div className="space-y-4">
       <FormMessage status={state.status} message={state.message} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      {/* relative: the buttons' screen-reader text is positioned absolutely and must scroll with the table, not widen the page. */}
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-left text-sm" data-testid="own-sessions">
           <caption className="sr-only">{s.table}</caption>
           <thead className="bg-slate-50 text-slate-700">

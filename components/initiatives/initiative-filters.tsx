@@ -293,7 +293,8 @@ function FacetGroup({ legend, name, options, selected, counts, onToggle, childre
                 <span className="flex-1">
                   {option.label}
                   {option.hint && (
-                    <span id={`${id}-ayuda`} className="block text-xs text-slate-600">
+                    // Out of the checkbox's name (it stays «Convenios 12 iniciativas»), read as its description.
+                    <span id={`${id}-ayuda`} aria-hidden="true" className="block text-xs text-slate-600">
                       {option.hint}
                     </span>
                   )}

@@ -57,34 +57,37 @@ function InitiativeRow({ initiative }: { initiative: ReportInitiative }) {
 }
 
 function InitiativeTable({ caption, initiatives }: { caption: string; initiatives: ReportInitiative[] }) {
+  // On a phone the table scrolls inside its box; on paper it has the page's width.
   return (
-    <table className="w-full text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead className="text-left text-xs text-slate-700">
-        <tr>
-          <th scope="col" className="py-1 pr-3 font-semibold">
-            {t.planner.reportColInitiative}
-          </th>
-          <th scope="col" className="w-40 py-1 pr-3 font-semibold">
-            {t.planner.reportColMechanisms}
-          </th>
-          <th scope="col" className="w-40 py-1 pr-3 font-semibold">
-            {t.planner.reportColLead}
-          </th>
-          <th scope="col" className="py-1 pr-3 font-semibold">
-            {t.report.colStatus}
-          </th>
-          <th scope="col" className="py-1 font-semibold">
-            {t.planner.reportColProgress}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {initiatives.map((initiative) => (
-          <InitiativeRow key={initiative.id} initiative={initiative} />
-        ))}
-      </tbody>
-    </table>
+    <div className="relative overflow-x-auto print:overflow-visible">
+      <table className="w-full text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="text-left text-xs text-slate-700">
+          <tr>
+            <th scope="col" className="py-1 pr-3 font-semibold">
+              {t.planner.reportColInitiative}
+            </th>
+            <th scope="col" className="w-40 py-1 pr-3 font-semibold">
+              {t.planner.reportColMechanisms}
+            </th>
+            <th scope="col" className="w-40 py-1 pr-3 font-semibold">
+              {t.planner.reportColLead}
+            </th>
+            <th scope="col" className="py-1 pr-3 font-semibold">
+              {t.report.colStatus}
+            </th>
+            <th scope="col" className="py-1 font-semibold">
+              {t.planner.reportColProgress}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {initiatives.map((initiative) => (
+            <InitiativeRow key={initiative.id} initiative={initiative} />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -105,7 +105,7 @@ test.describe("perfiles", () => {
     await page.getByLabel("Nueva contraseña", { exact: true }).fill(newPassword);
     await page.getByLabel("Repita la nueva contraseña").fill(newPassword);
     await page.getByRole("button", { name: "Guardar" }).click();
-    await expect(page.getByRole("status")).toContainText("Contraseña actualizada");
+    await expect(page.locator("form").getByRole("status")).toContainText("Contraseña actualizada");
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Estructura del plan");
   });

@@ -1,7 +1,7 @@
 import net from "node:net";
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { signInOverHttp } from "../support/portal-process";
+import { signInOverHttp, signOutOverHttp } from "../support/portal-process";
 import { query } from "./support/db";
 import { createThrowawayAccount } from "./support/users";
 
@@ -26,13 +26,7 @@ test.describe("/api/auth/session aplica la misma comprobación que las páginas"
     [
       "cerrada con «Cerrar sesión»",
       async (_id, cookie) => {
-        const { csrfToken } = (await (await fetch(`${base()}/api/auth/csrf`, { headers: { cookie } })).json()) as { csrfToken: string };
-        const response = await fetch(`${base()}/api/auth/signout`, {
-          method: "POST",
-          headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ csrfToken, json: "true" }),
-          redirect: "manual",
-        });
+        const response = await signOutOverHttp(base(), cookie);
         expect(response.status).toBeLessThan(400);
       },
     ],

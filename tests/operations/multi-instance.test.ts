@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatePassword } from "@/lib/auth/generate-password";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
-import { signInOverHttp, startPortalProcess, type PortalProcess } from "@/tests/support/portal-process";
+import { signInOverHttp, signOutOverHttp, startPortalProcess, type PortalProcess } from "@/tests/support/portal-process";
 import { createUser } from "@/lib/users/manage-users";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { formFields, submitForm } from "@/tests/support/html-form";
@@ -56,19 +56,7 @@ describe("dos instancias, una base de datos", () => {
     expect(onB.status).toBe(200);
     expect(await onB.text()).toContain("114 iniciativas");
 
-    // next-auth's sign-out checks its CSRF cookie against the token, as a browser would send both.
-    const csrf = await fetch(`${b.url}/api/auth/csrf`, { headers: { cookie } });
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-    const signOut = await fetch(`${b.url}/api/auth/signout`, {
-      method: "POST",
-      headers: { cookie: [cookie, csrfCookie].filter(Boolean).join("; "), "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken, json: "true" }),
-      redirect: "manual",
-    });
+    const signOut = await signOutOverHttp(b.url, cookie);
     expect(signOut.status).toBeLessThan(400);
     // The old cookie still carries a valid signature: only the revoked session row refuses it.
     const apiOnA = await fetch(`${a.url}/api/v1/initiatives`, { headers: { cookie } });

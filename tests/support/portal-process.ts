@@ -90,3 +90,19 @@ export async function signInOverHttp(base: string, email: string, password: stri
   }
   return header();
 }
+
+/** next-auth's sign-out over plain HTTP, as a browser sends it: the CSRF token with its cookie. */
+export async function signOutOverHttp(base: string, cookie: string): Promise<Response> {
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { cookie } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return fetch(`${base}/api/auth/signout`, {
+    method: "POST",
+    headers: { cookie: [cookie, csrfCookie].filter(Boolean).join("; "), "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, json: "true" }),
+    redirect: "manual",
+  });
+}
