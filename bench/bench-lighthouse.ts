@@ -1,15 +1,11 @@
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { generatePassword } from "@/lib/auth/generate-password";
-import { createPrismaClient } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrate";
-import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { PROJECT_ROOT } from "@/lib/project-root";
+import { buildUnlessSkipped, freshMatrixDatabase } from "./production-setup";
 import { createUser } from "@/lib/users/manage-users";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/tests/support/browser";
 import { type PortalProcess, signInOverHttp, startPortalProcess } from "@/tests/support/portal-process";
@@ -26,25 +22,8 @@ const server = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".
 let app: PortalProcess | undefined;
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
-  if (process.env.BENCH_SKIP_BUILD !== "1" || !existsSync(path.join(PROJECT_ROOT, "dist/server/start.js"))) {
-    log("Compilando la versión de producción (npm run build)…");
-    const build = spawnSync("npm", ["run", "build"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-      encoding: "utf8",
-    });
-    if (build.status !== 0) throw new Error(`npm run build falló:\n${build.stdout}\n${build.stderr}`);
-  }
-  const pg = (await import("pg")).default;
-  const admin = new pg.Client({ connectionString: server.urlFor("postgres") });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "bench_lighthouse" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "bench_lighthouse"`);
-  await admin.end();
-  const url = server.urlFor("bench_lighthouse");
-  await applyMigrations(url);
-  const db = createPrismaClient(url);
-  await seedMatrixIfEmpty(db);
+  buildUnlessSkipped(log);
+  const { url, db } = await freshMatrixDatabase(server, "bench_lighthouse");
   const password = generatePassword();
   await createUser(db, { email: "lighthouse@quito.gob.ec", name: "Medición", role: "VIEWER", password }, null);
   const initiativeId = (await db.initiative.findFirstOrThrow({ orderBy: { position: "asc" } })).id;

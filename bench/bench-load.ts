@@ -1,14 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { generatePassword } from "@/lib/auth/generate-password";
-import { createPrismaClient } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrate";
 import { t } from "@/lib/i18n";
-import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { PROJECT_ROOT } from "@/lib/project-root";
+import { buildUnlessSkipped, freshMatrixDatabase } from "./production-setup";
 import { signInOverHttp, startPortalProcess, type PortalProcess } from "@/tests/support/portal-process";
 import { createUser } from "@/lib/users/manage-users";
 import { formFields, submitForm } from "@/tests/support/html-form";
@@ -49,24 +44,8 @@ function table(header: string[], rows: string[][]) {
 const server = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data/bench-postgres"), port: 54349, log });
 let app: PortalProcess | undefined;
 try {
-  if (process.env.BENCH_SKIP_BUILD !== "1" || !existsSync(path.join(PROJECT_ROOT, "dist/server/start.js"))) {
-    log("Compilando la versión de producción (npm run build)…");
-    const build = spawnSync("npm", ["run", "build"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-      encoding: "utf8",
-    });
-    if (build.status !== 0) throw new Error(`npm run build falló:\n${build.stdout}\n${build.stderr}`);
-  }
-  const admin = new pg.Client({ connectionString: server.urlFor("postgres") });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "bench_load" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "bench_load"`);
-  await admin.end();
-  const url = server.urlFor("bench_load");
-  await applyMigrations(url);
-  const db = createPrismaClient(url);
-  await seedMatrixIfEmpty(db);
+  buildUnlessSkipped(log);
+  const { url, db } = await freshMatrixDatabase(server, "bench_load");
   const accounts = Array.from({ length: Math.min(USERS, 10) }, (_, i) => ({
     email: `carga${i + 1}@quito.gob.ec`,
     name: `Carga ${i + 1}`,

@@ -1,14 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import pg from "pg";
 import { generatePassword } from "@/lib/auth/generate-password";
-import { createPrismaClient } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrate";
-import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { PROJECT_ROOT } from "@/lib/project-root";
+import { buildUnlessSkipped, freshMatrixDatabase } from "./production-setup";
 import { createUser } from "@/lib/users/manage-users";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/tests/support/browser";
 import { startPortalProcess, type PortalProcess } from "@/tests/support/portal-process";
@@ -33,24 +29,8 @@ const server = await startEmbeddedPostgres({
 });
 let app: PortalProcess | undefined;
 try {
-  if (process.env.BENCH_SKIP_BUILD !== "1" || !existsSync(path.join(PROJECT_ROOT, "dist/server/start.js"))) {
-    log("Compilando la versión de producción (npm run build)…");
-    const build = spawnSync("npm", ["run", "build"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-      encoding: "utf8",
-    });
-    if (build.status !== 0) throw new Error(`npm run build falló:\n${build.stdout}\n${build.stderr}`);
-  }
-  const admin = new pg.Client({ connectionString: server.urlFor("postgres") });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "bench_bomb" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "bench_bomb"`);
-  await admin.end();
-  const url = server.urlFor("bench_bomb");
-  await applyMigrations(url);
-  const db = createPrismaClient(url);
-  await seedMatrixIfEmpty(db);
+  buildUnlessSkipped(log);
+  const { url, db } = await freshMatrixDatabase(server, "bench_bomb");
   const accounts = Array.from({ length: UPLOADS }, (_, i) => ({
     email: `bomba${i + 1}@quito.gob.ec`,
     name: `Bomba ${i + 1}`,

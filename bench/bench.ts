@@ -1,5 +1,4 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -8,6 +7,7 @@ import { generatePassword } from "@/lib/auth/generate-password";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { PROJECT_ROOT } from "@/lib/project-root";
+import { buildUnlessSkipped } from "./production-setup";
 import { applyMigrations } from "@/lib/db/migrate";
 import { exportCsv, exportRowBatches, exportXlsx } from "@/lib/initiatives/export-initiatives";
 import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
@@ -223,15 +223,7 @@ const admin = async (sql: string) => {
 };
 let app: PortalProcess | undefined;
 try {
-  if (process.env.BENCH_SKIP_BUILD !== "1" || !existsSync(path.join(PROJECT_ROOT, "dist/server/start.js"))) {
-    log("Compilando la versión de producción (npm run build)…");
-    const build = spawnSync("npm", ["run", "build"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-      encoding: "utf8",
-    });
-    if (build.status !== 0) throw new Error(`npm run build falló:\n${build.stdout}\n${build.stderr}`);
-  }
+  buildUnlessSkipped(log);
 
   // 1. HTTP on the real matrix.
   await admin(`DROP DATABASE IF EXISTS "bench_app" WITH (FORCE)`);
