@@ -35,6 +35,8 @@ test.describe
   .serial("verificación en dos pasos de una cuenta de consulta", () => {
     let secret = "";
     let codes: string[] = [];
+    // Each test may wait up to a 30-second step for a code the previous one has not spent.
+    test.describe.configure({ timeout: 120_000 });
 
     test("la activa en /cuenta/seguridad con el QR y recibe diez códigos de recuperación", async ({ page }) => {
       const { mfaUser } = accounts();

@@ -25,7 +25,10 @@ export async function freshTotpCode(secret: string) {
  * the refusal shows on the form, and the next step's code goes in.
  */
 export async function enterTotpCode(page: Page, secret: string) {
+  const refusal = page.getByTestId("second-factor-form").getByRole("status").getByText("no es correcto");
   for (let attempt = 0; attempt < 3; attempt++) {
+    // A refusal already on the form (a wrong code the test typed) would be read as this code's answer.
+    if (await refusal.isVisible()) await page.goto(new URL("/login/verificacion", page.url()).toString());
     await page.getByLabel("Código de verificación").fill(await freshTotpCode(secret));
     await page.getByRole("button", { name: "Verificar" }).click();
     const outcome = await Promise.race([
@@ -33,17 +36,12 @@ export async function enterTotpCode(page: Page, secret: string) {
         .waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 20_000 })
         .then(() => "signed-in")
         .catch(() => "timeout"),
-      page
-        .getByTestId("second-factor-form")
-        .getByRole("status")
-        .getByText("no es correcto")
+      refusal
         .waitFor({ timeout: 20_000 })
         .then(() => "refused")
         .catch(() => "timeout"),
     ]);
     if (outcome === "signed-in") return;
-    // A fresh form, so the next refusal is not confused with this one.
-    await page.goto(new URL("/login/verificacion", page.url()).toString());
   }
   throw new Error("ningún código TOTP fue aceptado en tres pasos seguidos");
 }
