@@ -6,6 +6,7 @@ import { DropdownDismiss } from "@/components/ui/dropdown-dismiss";
 import { SavedNotice } from "@/components/ui/saved-notice";
 import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes-guard";
 import { t } from "@/lib/i18n";
+import { signOutAction } from "./salir/actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,14 +24,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           {t.app.skipToContent}
         </a>
-        <SiteHeader />
+        <SiteHeader signOut={signOutAction} />
         <main id="contenido" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6 lg:px-8">
-          <SavedNotice />
+          <SavedNotice notices={{ cambios: t.planner.changesSaved, nueva: t.editing.created }} />
           {children}
         </main>
         <SiteFooter />
         <DropdownDismiss />
-        <UnsavedChangesGuard />
+        <UnsavedChangesGuard confirm={t.planner.leaveConfirm} />
       </body>
     </html>
   );

@@ -196,7 +196,9 @@ async function firstLoadJs(base: string, cookie: string, pages: string[]) {
   const rows: string[][] = [];
   for (const page of pages) {
     const html = await (await fetch(`${base}${page}`, { headers: { cookie } })).text();
-    const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!))];
+    // As Next counts first-load JS: the nomodule polyfills are never fetched by a browser that runs modules.
+    const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\bnomodule\b/i.test(tag));
+    const scripts = [...new Set(tags.flatMap((tag) => /\ssrc="([^"]+\.js)"/.exec(tag)?.[1] ?? []))];
     let raw = 0;
     let gzip = 0;
     for (const src of scripts) {

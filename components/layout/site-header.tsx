@@ -1,17 +1,15 @@
 import Link from "next/link";
 import { getCurrentSession } from "@/lib/auth/current-user";
-import { directoryLogoutUrl } from "@/lib/auth/directory-provider";
-import { authConfig } from "@/lib/auth/oidc-config";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { t } from "@/lib/i18n";
-import { SignOutButton } from "@/components/auth/sign-out-button";
+import { SignOutMenuForm } from "@/components/auth/sign-out-menu-form";
+import type { ActionState } from "@/lib/actions/form-action";
 import { NavLink } from "./nav-link";
 
-export async function SiteHeader() {
+/** signOut: the sign-out server action (app/salir/actions.ts), handed down by the layout. */
+export async function SiteHeader({ signOut }: { signOut: (state: ActionState, data: FormData) => Promise<ActionState> }) {
   const session = await getCurrentSession();
   const user = session?.user;
-  const oidc = authConfig().oidc;
-  const logoutUrl = session?.method === "oidc" && oidc ? await directoryLogoutUrl(oidc, process.env.NEXTAUTH_URL) : null;
   const links = user
     ? [
         { href: "/", label: t.nav.home },
@@ -108,7 +106,7 @@ export async function SiteHeader() {
                 <Link href="/cuenta/sesiones" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
                   {t.security.menuLink}
                 </Link>
-                <SignOutButton logoutUrl={logoutUrl} />
+                <SignOutMenuForm action={signOut} label={t.auth.signOut} />
               </div>
             </details>
           </div>

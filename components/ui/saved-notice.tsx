@@ -2,28 +2,21 @@
 
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
-import { editing } from "@/lib/i18n/es/editing";
-import { planner } from "@/lib/i18n/es/planner";
-
-// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
-const t = { editing, planner } as const;
-
-/** What an address's «?guardado=…» says was just done. */
-const NOTICES: Record<string, string> = { cambios: t.planner.changesSaved, nueva: t.editing.created };
 
 /**
  * The status line a save leaves on the page it leads to («Cambios guardados»).
  * The live region is always there, empty, so screen readers announce the text
  * when it appears; the parameter is then taken out of the address, so a reload
- * or a shared link does not say it again.
+ * or a shared link does not say it again. notices: what each «?guardado=…»
+ * value says, from the layout, so no text catalogue ships on every page.
  */
-export function SavedNotice() {
+export function SavedNotice({ notices }: { notices: Record<string, string> }) {
   const pathname = usePathname();
   const [message, setMessage] = useState("");
   // biome-ignore lint/correctness/useExhaustiveDependencies: read again after each navigation, when the address has changed.
   useEffect(() => {
     const url = new URL(window.location.href);
-    const notice = NOTICES[url.searchParams.get("guardado") ?? ""];
+    const notice = notices[url.searchParams.get("guardado") ?? ""];
     setMessage(notice ?? "");
     if (!notice) return;
     url.searchParams.delete("guardado");

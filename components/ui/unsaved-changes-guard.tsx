@@ -1,10 +1,6 @@
 "use client";
 
 import { useEffect } from "react";
-import { planner } from "@/lib/i18n/es/planner";
-
-// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
-const t = { planner } as const;
 
 /** Forms that only look things up (search, filters) hold nothing to lose. */
 function holdsWork(form: HTMLFormElement) {
@@ -20,7 +16,8 @@ function holdsWork(form: HTMLFormElement) {
  * changed once the user types or picks in it, until it is submitted; a form
  * that tracks its own state (the initiative editor) says so with data-dirty.
  */
-export function UnsavedChangesGuard() {
+/** confirm: the question asked before leaving, from the layout, so no text catalogue ships on every page. */
+export function UnsavedChangesGuard({ confirm }: { confirm: string }) {
   useEffect(() => {
     const changed = new Set<HTMLFormElement>();
     const dirty = () => [...changed].some((form) => form.isConnected) || document.querySelector('form[data-dirty="true"]') !== null;
@@ -44,7 +41,7 @@ export function UnsavedChangesGuard() {
       if (to.origin !== window.location.origin) return;
       if (to.pathname === window.location.pathname && to.search === window.location.search) return;
       if (!dirty()) return;
-      if (window.confirm(t.planner.leaveConfirm)) {
+      if (window.confirm(confirm)) {
         changed.clear();
         return;
       }
@@ -64,6 +61,6 @@ export function UnsavedChangesGuard() {
       window.removeEventListener("beforeunload", onBeforeUnload);
       window.removeEventListener("click", onClick, true);
     };
-  }, []);
+  }, [confirm]);
   return null;
 }

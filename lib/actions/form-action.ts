@@ -2,6 +2,7 @@ import "server-only";
 import "@/lib/validation/spanish-zod";
 import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
 import type { z } from "zod";
 import type { AuditAction } from "@/lib/audit/record-event";
 import { authorize, getCurrentSession, type CurrentUser } from "@/lib/auth/current-user";
@@ -52,7 +53,8 @@ export function formAction<S extends z.ZodType, T = undefined>(options: {
    * checks every action declares them and that the functions it calls write them.
    */
   audit: AuditAction[] | null;
-  run: (input: z.output<S>, context: ActionContext) => Promise<{ message: string; data?: T }>;
+  /** redirectTo: where the browser goes after the success (a same-site path, or an address the server chose). */
+  run: (input: z.output<S>, context: ActionContext) => Promise<{ message: string; data?: T; redirectTo?: string }>;
 }) {
   return async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
     const values = Object.fromEntries(
@@ -73,13 +75,13 @@ export function formAction<S extends z.ZodType, T = undefined>(options: {
     }
     const request = requestContext(await headers());
     const session = await getCurrentSession();
+    let result: Awaited<ReturnType<typeof options.run>>;
     try {
       // Every action writes: what it reads first (limits, versions, previews) must not come from a lagging replica.
       noteWrite();
-      const result = await options.run(parsed.data, { user, sessionId: session!.sessionId, request, db: getPrimaryDb() });
+      result = await options.run(parsed.data, { user, sessionId: session!.sessionId, request, db: getPrimaryDb() });
       await readOwnWrites();
       revalidatePath("/", "layout");
-      return { status: "success", message: result.message, data: result.data };
     } catch (error) {
       if (error instanceof AppError) {
         const { field } = error;
@@ -98,6 +100,9 @@ export function formAction<S extends z.ZodType, T = undefined>(options: {
         values,
       };
     }
+    // Outside the try: redirect() works by throwing.
+    if (result.redirectTo) redirect(result.redirectTo);
+    return { status: "success", message: result.message, data: result.data };
   };
 }
 

@@ -61,7 +61,7 @@ export const authOptions: AuthOptions = {
     async signIn({ user, account, profile }) {
       if (account?.provider !== DIRECTORY_PROVIDER_ID || !oidc) return true;
       const claims = directoryClaims((profile ?? {}) as Record<string, unknown>, oidc.groupsClaim);
-      const result = await signInWithDirectory(getPrimaryDb(), oidc, claims, requestContext(await headers()));
+      const result = await signInWithDirectory(getPrimaryDb(), oidc, claims, requestContext(await headers()), account.id_token);
       if (!result.ok) return `/login?error=${DIRECTORY_ERROR_PREFIX}${REFUSAL_CODES[result.reason]}`;
       // This object becomes the token's user (next-auth's jwt callback below): the portal's account, not the directory's subject.
       Object.assign(user, {

@@ -46,10 +46,16 @@ function readDiscovery(config: OidcConfig): Promise<Discovery | null> {
  * Where the browser goes after signing out of the portal to end the directory's session too
  * (OpenID Connect RP-initiated logout), or null when the issuer does not offer it.
  */
-export async function directoryLogoutUrl(config: OidcConfig, portalUrl: string | undefined): Promise<string | null> {
+export async function directoryLogoutUrl(
+  config: OidcConfig,
+  portalUrl: string | undefined,
+  idTokenHint?: string | null,
+): Promise<string | null> {
   const endpoint = (await readDiscovery(config))?.end_session_endpoint;
   if (!endpoint || !portalUrl) return null;
   const url = new URL(endpoint);
+  // The hint tells the directory whose session ends, so it need not ask (and Entra ID wants it to skip the account picker).
+  if (idTokenHint) url.searchParams.set("id_token_hint", idTokenHint);
   url.searchParams.set("client_id", config.clientId);
   url.searchParams.set("post_logout_redirect_uri", `${portalUrl.replace(/\/+$/, "")}/login`);
   return url.toString();

@@ -1,8 +1,10 @@
 import { recordAuditEvent } from "@/lib/audit/record-event";
+import { env } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import type { OidcConfig } from "./oidc-config";
 import { ROLES, type Role } from "./roles";
+import { sealSecret } from "./secret-box";
 import { createUserSession } from "./session-store";
 
 /** What the portal uses of a verified ID token. */
@@ -71,6 +73,8 @@ export async function signInWithDirectory(
   config: OidcConfig,
   claims: DirectoryClaims,
   context: RequestContext,
+  /** The verified ID token, kept sealed with the session for the directory's logout. */
+  idToken?: string,
 ): Promise<DirectorySignInResult> {
   const issuer = config.issuer;
   const refuse = async (reason: DirectoryRefusal, userId?: number) => {
@@ -147,7 +151,14 @@ export async function signInWithDirectory(
         });
       }
     }
-    const sessionId = await createUserSession(tx, account.id, context, new Date(), "oidc");
+    const sessionId = await createUserSession(
+      tx,
+      account.id,
+      context,
+      new Date(),
+      "oidc",
+      idToken ? sealSecret("oidc-id-token", idToken, account.id, env.NEXTAUTH_SECRET) : undefined,
+    );
     await tx.user.update({ where: { id: account.id }, data: { lastSignInAt: new Date() } });
     await recordAuditEvent(tx, {
       action: "auth.sso.signin",

@@ -21,6 +21,8 @@ export async function createUserSession(
   context: RequestContext,
   now = new Date(),
   method: SignInMethod = "password",
+  /** A directory session's ID token, already sealed for this user. */
+  sealedIdToken?: string,
 ) {
   const id = randomBytes(32).toString("base64url");
   await db.userSession.create({
@@ -33,6 +35,7 @@ export async function createUserSession(
       ip: context.ip,
       userAgent: context.userAgent,
       method,
+      idToken: sealedIdToken,
     },
   });
   return id;

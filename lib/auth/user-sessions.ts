@@ -1,7 +1,11 @@
 import { createHash } from "node:crypto";
 import { recordAuditEvent } from "@/lib/audit/record-event";
+import { env } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { directoryLogoutUrl } from "./directory-provider";
+import { authConfig } from "./oidc-config";
+import { openSecret } from "./secret-box";
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, revokeUserSession } from "./session-store";
 
 /**
@@ -77,8 +81,17 @@ export async function endOwnSessions(
   });
 }
 
-/** Signing out: the session row ends, for every instance at once, with its audit event. */
-export async function signOutSession(db: Db, actor: { id: number; email: string }, sessionId: string, context?: RequestContext) {
+/**
+ * Signing out: the session row ends, for every instance at once, with its audit event; then where the browser
+ * goes. A directory session goes on to the directory's end-session address, with its ID token as the hint, so
+ * the directory's session ends too (RP-initiated logout); any other goes to the sign-in page.
+ */
+export async function signOutAndLeave(db: Db, actor: { id: number; email: string }, sessionId: string, context?: RequestContext) {
+  const row = await db.userSession.findUnique({ where: { id: sessionId }, select: { method: true, idToken: true } });
   await revokeUserSession(db, sessionId);
   await recordAuditEvent(db, { action: "auth.signout", actor, context });
+  const oidc = authConfig().oidc;
+  if (row?.method !== "oidc" || !oidc) return "/login";
+  const idToken = row.idToken ? openSecret("oidc-id-token", row.idToken, actor.id, env.NEXTAUTH_SECRET) : null;
+  return (await directoryLogoutUrl(oidc, env.NEXTAUTH_URL, idToken)) ?? "/login";
 }

@@ -291,7 +291,17 @@ test("cerrar sesión también termina la sesión del directorio (cierre iniciado
   await page.getByText("María Directorio").first().click();
   // Her password is the directory's: the portal offers no change of it.
   await expect(page.getByRole("link", { name: "Cambiar contraseña" })).toHaveCount(0);
+  // The ID token is kept with the session, sealed, for the logout's hint.
+  const [stored] = await query<{ idToken: string | null }>(
+    `SELECT s."idToken" FROM "UserSession" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1 ORDER BY s."createdAt" DESC LIMIT 1`,
+    ["maria.directorio@quito.gob.ec"],
+  );
+  expect(stored?.idToken).toMatch(/^v1:/);
+  expect(stored?.idToken).not.toContain("eyJ");
+  const endSession = page.waitForRequest((request) => request.url().startsWith(`${directory.issuer}/session/end`));
   await page.getByRole("button", { name: "Cerrar sesión" }).click();
+  const hint = new URL((await endSession).url()).searchParams.get("id_token_hint");
+  expect(hint?.split(".")).toHaveLength(3);
   await expect(page).toHaveURL(new RegExp(`^${directory.issuer}/session/end`));
   await page.getByRole("button", { name: /yes/i }).click();
   await expect(page).toHaveURL(`${provisioning.url}/login`);
