@@ -3,6 +3,7 @@ import { getCurrentSession } from "@/lib/auth/current-user";
 import { directoryLogoutUrl } from "@/lib/auth/directory-provider";
 import { authConfig } from "@/lib/auth/oidc-config";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
+import { env } from "@/lib/config";
 import { t } from "@/lib/i18n";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLink } from "./nav-link";
@@ -11,7 +12,7 @@ export async function SiteHeader() {
   const session = await getCurrentSession();
   const user = session?.user;
   const oidc = authConfig().oidc;
-  const logoutUrl = session?.method === "oidc" && oidc ? await directoryLogoutUrl(oidc, process.env.NEXTAUTH_URL) : null;
+  const logoutUrl = session?.method === "oidc" && oidc ? await directoryLogoutUrl(oidc, env.NEXTAUTH_URL) : null;
   const links = user
     ? [
         { href: "/", label: t.nav.home },

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { env } from "@/lib/config";
 import { t } from "@/lib/i18n";
 
 const VERSION = "v1";
@@ -14,7 +15,7 @@ function key(authSecret: string | undefined): Buffer {
  * NEXTAUTH_SECRET, bound to its user (additional data), so a copied row
  * neither reads without the portal's secret nor works for another account.
  */
-export function sealTotpSecret(secret: string, userId: number, authSecret = process.env.NEXTAUTH_SECRET): string {
+export function sealTotpSecret(secret: string, userId: number, authSecret = env.NEXTAUTH_SECRET): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key(authSecret), iv);
   cipher.setAAD(Buffer.from(`user:${userId}`));
@@ -23,7 +24,7 @@ export function sealTotpSecret(secret: string, userId: number, authSecret = proc
 }
 
 /** The secret, or null when the box was not sealed for this user under this key (changed NEXTAUTH_SECRET, altered row). */
-export function openTotpSecret(box: string, userId: number, authSecret = process.env.NEXTAUTH_SECRET): string | null {
+export function openTotpSecret(box: string, userId: number, authSecret = env.NEXTAUTH_SECRET): string | null {
   const [version, payload] = box.split(":");
   if (version !== VERSION || !payload) return null;
   const sealed = Buffer.from(payload, "base64url");
