@@ -154,6 +154,15 @@ describe("the import graph", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("has no route handler reaching for the database client itself", () => {
+    // The API's handlers get their clients from apiHandler (lib/api/api-handler.ts), after the session and role checks.
+    const routes = all.filter((edge) => /^app\/(?:.*\/)?route\.ts$/.test(edge.file));
+    expect(routes.filter((edge) => edge.file.startsWith(path.join("app", "api", "v1"))).length).toBeGreaterThan(3);
+    const offenders = routes
+      .filter((edge) => edge.target === path.join("lib", "db", "client"))
+      .map((edge) => `${edge.file} → ${edge.specifier}`);
+    expect(offenders).toEqual([]);
+  });
 });
 
 describe("the environment", () => {
