@@ -1,5 +1,7 @@
 import os from "node:os";
 
+// Raw process.env on purpose: Next loads this plain-JavaScript file itself, before any TypeScript (lib/config.ts) can run.
+
 const production = process.env.NODE_ENV === "production";
 
 /**

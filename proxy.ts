@@ -1,7 +1,8 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { csrfCookieName, csrfTokenOf, newCsrfCookie, secureAuthCookies } from "@/lib/auth/csrf-cookie";
+import { csrfCookieName, csrfTokenOf, newCsrfCookie } from "@/lib/auth/csrf-cookie";
 import { authConfig } from "@/lib/auth/oidc-config";
+import { env, secureCookies } from "@/lib/config";
 import { USER_ID_HEADER } from "@/lib/http/request-context";
 import { t } from "@/lib/i18n";
 
@@ -14,7 +15,7 @@ import { t } from "@/lib/i18n";
 const PUBLIC_PATHS = [/^\/login$/, /^\/login\/verificacion$/, /^\/api\/auth\//, /^\/api\/health$/];
 
 function contentSecurityPolicy(nonce: string) {
-  const dev = process.env.NODE_ENV !== "production";
+  const dev = env.NODE_ENV !== "production";
   // The directory button's form is answered with a redirect to the issuer, which form-action also governs.
   const issuer = authConfig().oidc?.issuer;
   return [
@@ -41,7 +42,7 @@ export async function proxy(request: NextRequest) {
 
   // /login's directory button posts to next-auth without JavaScript: it needs next-auth's CSRF cookie already there.
   let csrfCookie: string | undefined;
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = env.NEXTAUTH_SECRET;
   if (pathname === "/login" && secret && authConfig().oidc && !csrfTokenOf(request.cookies.get(csrfCookieName())?.value, secret)) {
     csrfCookie = newCsrfCookie(secret).value;
     // Also into this request's cookies, so the page renders the token the browser will send back.
@@ -58,8 +59,8 @@ export async function proxy(request: NextRequest) {
   if (!isPublic) {
     const token = await getToken({
       req: request,
-      secret: process.env.NEXTAUTH_SECRET,
-      secureCookie: process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "1",
+      secret: env.NEXTAUTH_SECRET,
+      secureCookie: secureCookies(),
     });
     if (!token) {
       const refused = pathname.startsWith("/api/")
@@ -75,10 +76,10 @@ export async function proxy(request: NextRequest) {
   response.headers.set("content-security-policy", csp);
   response.headers.set("x-request-id", requestId);
   if (csrfCookie) {
-    response.cookies.set(csrfCookieName(), csrfCookie, { httpOnly: true, sameSite: "lax", path: "/", secure: secureAuthCookies() });
+    response.cookies.set(csrfCookieName(), csrfCookie, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies() });
   }
   // Only behind our own server (server/portal-server.ts), which logs it and removes it.
-  if (userId && process.env.PMDOT_PORTAL_SERVER === "1") response.headers.set(USER_ID_HEADER, userId);
+  if (userId && env.PMDOT_PORTAL_SERVER) response.headers.set(USER_ID_HEADER, userId);
   return response;
 }
 

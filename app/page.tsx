@@ -3,6 +3,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { formatNumber, t } from "@/lib/i18n";
 import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import { getPlanStructure } from "@/lib/objectives/get-plan-structure";
+import { Cell, ColumnHeader, RowHeader, Table, TableHead, TableRow } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 
@@ -42,37 +43,32 @@ export default async function HomePage() {
                   </h2>
                   <p className="mt-2 text-sm text-slate-600">{t.home.initiativesCount(development.initiativeCount)}</p>
                 </div>
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">
-                    {t.home.managementObjectives} · {t.home.developmentObjective(development.code)}
-                  </caption>
-                  <thead className="bg-slate-50 text-slate-700">
-                    <tr>
-                      <th scope="col" className="w-16 px-3 py-2 font-semibold sm:w-20 sm:px-5">
-                        {t.home.colCode}
-                      </th>
-                      <th scope="col" className="px-3 py-2 font-semibold sm:px-5">
-                        {t.home.colObjective}
-                      </th>
-                      <th scope="col" className="w-24 px-3 py-2 text-right font-semibold sm:w-36 sm:px-5">
-                        {t.home.colInitiatives}
-                      </th>
-                    </tr>
-                  </thead>
+                <Table
+                  caption={
+                    <>
+                      {t.home.managementObjectives} · {t.home.developmentObjective(development.code)}
+                    </>
+                  }
+                >
+                  <TableHead>
+                    <ColumnHeader className="w-16 px-3 py-2 font-semibold sm:w-20 sm:px-5">{t.home.colCode}</ColumnHeader>
+                    <ColumnHeader className="px-3 py-2 font-semibold sm:px-5">{t.home.colObjective}</ColumnHeader>
+                    <ColumnHeader className="w-24 px-3 py-2 text-right font-semibold sm:w-36 sm:px-5">{t.home.colInitiatives}</ColumnHeader>
+                  </TableHead>
                   <tbody>
                     {development.managementObjectives.map((management) => (
-                      <tr
+                      <TableRow
                         key={management.code}
                         className="border-t border-slate-100"
                         data-testid={`management-objective-${management.code}`}
                       >
-                        <th scope="row" className="px-3 py-3 align-top font-semibold text-brand-800 sm:px-5">
+                        <RowHeader className="px-3 py-3 align-top font-semibold text-brand-800 sm:px-5">
                           <Link href={`/objetivos/${management.code}`} className="underline-offset-2 hover:underline">
                             {management.code}
                           </Link>
-                        </th>
-                        <td className="px-3 py-3 align-top text-slate-800 sm:px-5">{management.title}</td>
-                        <td className="px-3 py-3 text-right align-top sm:px-5">
+                        </RowHeader>
+                        <Cell className="px-3 py-3 align-top text-slate-800 sm:px-5">{management.title}</Cell>
+                        <Cell className="px-3 py-3 text-right align-top sm:px-5">
                           <Link
                             href={initiativesHref({ objetivo: [management.code] })}
                             className="font-semibold text-brand-700 underline-offset-2 hover:underline"
@@ -81,11 +77,11 @@ export default async function HomePage() {
                           >
                             {formatNumber(management.initiativeCount)}
                           </Link>
-                        </td>
-                      </tr>
+                        </Cell>
+                      </TableRow>
                     ))}
                   </tbody>
-                </table>
+                </Table>
               </section>
             </li>
           ))}

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ROLES, type Role } from "@/lib/auth/roles";
+import { t } from "@/lib/i18n";
 
 const wholeNumber = (name: string, example: string) =>
   z.string().regex(/^\d+$/, `${name} debe ser un número entero, p. ej. ${example}`).optional();
@@ -138,7 +140,87 @@ export const env: Readonly<Env> = Object.defineProperties(
 export const secureCookies = () => env.NODE_ENV === "production" && !env.AUTH_INSECURE_COOKIES;
 
 /** One line per problem, ready for the console. */
-export function checkProductionConfig(env: NodeJS.ProcessEnv): string[] {
-  const result = productionConfigSchema.safeParse(env);
+export function checkProductionConfig(source: Record<string, string | undefined> = process.env): string[] {
+  const result = productionConfigSchema.safeParse(source);
   return result.success ? [] : result.error.issues.map((issue) => `Configuración inválida: ${issue.message}.`);
+}
+
+const oidcList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+const oidcFlag = z
+  .enum(["", "0", "1", "false", "true", "off", "on", "no", "si", "sí"])
+  .optional()
+  .transform((value) => value === "1" || value === "true" || value === "on" || value === "si" || value === "sí");
+
+/** `pmdot-admins=ADMIN,pmdot-planif=PLANNER`: directory group → portal role. */
+const groupRoles = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const mapping = new Map<string, Role>();
+    for (const entry of (value ?? "").split(",").map((item) => item.trim())) {
+      if (!entry) continue;
+      const separator = entry.lastIndexOf("=");
+      const group = entry.slice(0, separator).trim();
+      const role = entry.slice(separator + 1).trim();
+      if (separator <= 0 || !(ROLES as readonly string[]).includes(role)) {
+        ctx.addIssue({ code: "custom", message: t.sso.config.groupRoles(entry, ROLES) });
+        continue;
+      }
+      mapping.set(group, role as Role);
+    }
+    return mapping;
+  });
+
+const oidcText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || undefined);
+
+/**
+ * The directory sign-in (OIDC) variables: all optional; OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together
+ * turn it on (defaults in lib/auth/oidc-config.ts: name «Directorio institucional», scopes «openid email profile»,
+ * groups claim «groups»). Parsed as a whole because the variables constrain one another.
+ */
+const authEnvSchema = z
+  .object({
+    OIDC_ISSUER: oidcText.pipe(z.url({ error: t.sso.config.issuerUrl }).optional()),
+    OIDC_CLIENT_ID: oidcText,
+    OIDC_CLIENT_SECRET: oidcText,
+    OIDC_NAME: oidcText,
+    OIDC_SCOPES: oidcText,
+    OIDC_GROUPS_CLAIM: oidcText,
+    OIDC_GROUP_ROLES: groupRoles,
+    OIDC_AUTO_PROVISION: oidcFlag,
+    OIDC_ALLOWED_DOMAINS: oidcList,
+    OIDC_ALLOWED_GROUPS: oidcList,
+    AUTH_LOCAL_ACCOUNTS: z.enum(["all", "admins-only"], { error: t.sso.config.localAccounts }).default("all"),
+  })
+  .superRefine((env, ctx) => {
+    const given = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (given > 0 && given < 3) {
+      ctx.addIssue({ code: "custom", message: t.sso.config.together });
+    }
+    if (env.OIDC_AUTO_PROVISION && env.OIDC_ALLOWED_DOMAINS.length === 0 && env.OIDC_ALLOWED_GROUPS.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: t.sso.config.provisionNeedsAllowList,
+      });
+    }
+  });
+export type AuthEnv = z.output<typeof authEnvSchema>;
+
+/** The sign-in variables of `source` (this process's by default), or one Spanish line per problem. */
+export function parseAuthEnv(source: Record<string, string | undefined> = process.env): { env: AuthEnv } | { problems: string[] } {
+  const result = authEnvSchema.safeParse(source);
+  return result.success ? { env: result.data } : { problems: result.error.issues.map((issue) => t.sso.config.invalid(issue.message)) };
 }

@@ -8,7 +8,7 @@ import { getPrimaryDb } from "@/lib/db/client";
  */
 export async function onServerStart() {
   if (env.NODE_ENV !== "production") return;
-  const problems = [...checkProductionConfig(process.env), ...checkAuthConfig(process.env)];
+  const problems = [...checkProductionConfig(), ...checkAuthConfig()];
   if (problems.length > 0) {
     for (const problem of problems) console.error(problem);
     process.exit(1);

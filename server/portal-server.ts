@@ -98,6 +98,7 @@ export async function startPortalServer(options: {
 }): Promise<PortalServer> {
   const graceMs = options.graceMs ?? 25_000;
   const drainMs = options.drainMs ?? 2_000;
+  // A write, not a read: proxy.ts (env.PMDOT_PORTAL_SERVER) learns from it that this server is in front.
   process.env.PMDOT_PORTAL_SERVER = "1";
   const app = next({ dev: false, dir: options.dir, hostname: options.hostname, port: options.port });
   await app.prepare();

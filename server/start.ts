@@ -9,8 +9,9 @@ import { PROJECT_ROOT } from "@/lib/project-root";
  * cluster), to use every core of a machine; each is as stateless as a separate
  * instance.
  */
+// A write, before anything reads env.NODE_ENV: `npm start` is production whatever the shell says.
 (process.env as Record<string, string>).NODE_ENV = "production";
-const problems = checkProductionConfig(process.env);
+const problems = checkProductionConfig();
 if (problems.length > 0) {
   for (const problem of problems) console.error(problem);
   process.exit(1);

@@ -5,6 +5,7 @@ import { t } from "@/lib/i18n";
 import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import { isListedInDocument } from "@/lib/matrix/mechanism-names";
 import { listMechanismUsage } from "@/lib/mechanisms/mechanism-usage";
+import { Cell, ColumnHeader, RowHeader, Table, TableFrame, TableHead, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: t.mechanisms.title };
 
@@ -17,26 +18,17 @@ export default async function MechanismsPage() {
         <h1 className="text-3xl font-bold text-brand-900">{t.mechanisms.title}</h1>
         <p className="max-w-3xl text-slate-700">{t.mechanisms.intro}</p>
       </header>
-      <div className="scroll-cue relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t.mechanisms.title}</caption>
-          <thead className="bg-slate-50 text-slate-700">
-            <tr>
-              <th scope="col" className="px-4 py-2">
-                {t.mechanisms.name}
-              </th>
-              <th scope="col" className="px-4 py-2 text-right">
-                {t.mechanisms.initiatives}
-              </th>
-              <th scope="col" className="px-4 py-2 text-right">
-                {t.mechanisms.objectives}
-              </th>
-            </tr>
-          </thead>
+      <TableFrame>
+        <Table caption={t.mechanisms.title}>
+          <TableHead>
+            <ColumnHeader>{t.mechanisms.name}</ColumnHeader>
+            <ColumnHeader className="px-4 py-2 text-right">{t.mechanisms.initiatives}</ColumnHeader>
+            <ColumnHeader className="px-4 py-2 text-right">{t.mechanisms.objectives}</ColumnHeader>
+          </TableHead>
           <tbody>
             {mechanisms.map((m) => (
-              <tr key={m.slug} className="border-t border-slate-100" data-testid={`mechanism-${m.slug}`}>
-                <th scope="row" className="px-4 py-2 font-normal">
+              <TableRow key={m.slug} className="border-t border-slate-100" data-testid={`mechanism-${m.slug}`}>
+                <RowHeader>
                   <Link href={`/mecanismos/${m.slug}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                     {m.name}
                   </Link>
@@ -45,18 +37,18 @@ export default async function MechanismsPage() {
                       *
                     </span>
                   )}
-                </th>
-                <td className="px-4 py-2 text-right tabular-nums">
+                </RowHeader>
+                <Cell className="px-4 py-2 text-right tabular-nums">
                   <Link href={initiativesHref({ mecanismo: [m.slug] })} className="text-brand-700 underline-offset-2 hover:underline">
                     {m.initiatives}
                   </Link>
-                </td>
-                <td className="px-4 py-2 text-right tabular-nums">{m.articulationObjectives}</td>
-              </tr>
+                </Cell>
+                <Cell className="px-4 py-2 text-right tabular-nums">{m.articulationObjectives}</Cell>
+              </TableRow>
             ))}
           </tbody>
-        </table>
-      </div>
+        </Table>
+      </TableFrame>
       <p className="text-sm text-slate-700">* {t.mechanisms.outsideVocabulary}</p>
     </div>
   );

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
 import { FormMessage, SubmitButton } from "@/components/ui/form-controls";
 import { security } from "@/lib/i18n/es/security";
+import { Cell, ColumnHeader, RowHeader, Table, TableFrame, TableHead, TableRow } from "@/components/ui/table";
 
 // Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
 const t = { security } as const;
@@ -30,46 +31,32 @@ export function OwnSessions({ action, sessions }: { action: Action; sessions: Se
   return (
     <div className="space-y-4">
       <FormMessage status={state.status} message={state.message} />
-      {/* relative: the buttons' screen-reader text is positioned absolutely and must scroll with the table, not widen the page. */}
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm" data-testid="own-sessions">
-          <caption className="sr-only">{s.table}</caption>
-          <thead className="bg-slate-50 text-slate-700">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                {s.device}
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                {s.address}
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                {s.started}
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                {s.lastUsed}
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                {s.actions}
-              </th>
-            </tr>
-          </thead>
+      <TableFrame>
+        <Table caption={s.table} className="min-w-full text-left text-sm" data-testid="own-sessions">
+          <TableHead>
+            <ColumnHeader className="px-4 py-2 font-semibold">{s.device}</ColumnHeader>
+            <ColumnHeader className="px-4 py-2 font-semibold">{s.address}</ColumnHeader>
+            <ColumnHeader className="px-4 py-2 font-semibold">{s.started}</ColumnHeader>
+            <ColumnHeader className="px-4 py-2 font-semibold">{s.lastUsed}</ColumnHeader>
+            <ColumnHeader className="px-4 py-2 font-semibold">{s.actions}</ColumnHeader>
+          </TableHead>
           <tbody>
             {sessions.map((session) => (
-              <tr key={session.handle} className="border-t border-slate-100 align-top" data-current={session.current || undefined}>
-                <th scope="row" className="px-4 py-2 font-medium">
+              <TableRow key={session.handle} data-current={session.current || undefined}>
+                <RowHeader className="px-4 py-2 font-medium">
                   <span className="block">{session.device}</span>
                   {session.current && (
                     <span className="mt-1 inline-block rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-900">{s.current}</span>
                   )}
-                </th>
-                <td className="px-4 py-2">{session.ip}</td>
-                <td className="whitespace-nowrap px-4 py-2">
+                </RowHeader>
+                <Cell>{session.ip}</Cell>
+                <Cell className="whitespace-nowrap px-4 py-2">
                   <time dateTime={session.createdAt}>{session.createdLabel}</time>
-                </td>
-                <td className="whitespace-nowrap px-4 py-2">
+                </Cell>
+                <Cell className="whitespace-nowrap px-4 py-2">
                   <time dateTime={session.lastSeenAt}>{session.lastSeenLabel}</time>
-                </td>
-                <td className="px-4 py-2">
+                </Cell>
+                <Cell>
                   {!session.current && (
                     <form action={submit}>
                       <input type="hidden" name="handle" value={session.handle} />
@@ -79,12 +66,12 @@ export function OwnSessions({ action, sessions }: { action: Action; sessions: Se
                       </SubmitButton>
                     </form>
                   )}
-                </td>
-              </tr>
+                </Cell>
+              </TableRow>
             ))}
           </tbody>
-        </table>
-      </div>
+        </Table>
+      </TableFrame>
       {others > 0 ? (
         <form action={submit}>
           <input type="hidden" name="handle" value="otras" />

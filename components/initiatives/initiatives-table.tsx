@@ -18,6 +18,7 @@ import { initiatives } from "@/lib/i18n/es/initiatives";
 import { tableLayout } from "@/lib/i18n/es/table-layout";
 import { tracking } from "@/lib/i18n/es/tracking";
 import { ProgressMeter, StatusBadge } from "@/components/tracking/status-badge";
+import { ColumnHeader, SortableColumnHeader } from "@/components/ui/table";
 import { shortSecretariatName } from "@/lib/tracking/secretariats";
 import { foldChars, foldText } from "@/lib/text/search-text";
 import { Highlighted } from "./highlighted";
@@ -26,6 +27,7 @@ import { useQueryNavigation } from "./use-query-navigation";
 
 // Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
 const t = { initiatives, tableLayout, tracking } as const;
+const SORT_LABELS = { ascending: t.initiatives.sortedAsc, descending: t.initiatives.sortedDesc };
 
 // Filtering, sorting and paging happen in PostgreSQL; the table only lays out one page and hides columns.
 const features = tableFeatures({ columnVisibilityFeature });
@@ -294,31 +296,21 @@ export function InitiativesTable({ page, query, hidden, compact, densityHrefs }:
                     {group.headers.map((header) => {
                       const sort = SORTABLE[header.column.id];
                       const active = sort !== undefined && query.orden === sort;
-                      return (
-                        <th
+                      const className = `py-2 font-semibold print:px-2 ${compact ? `px-2 break-words ${COMPACT_WIDTHS[header.column.id] ?? ""}` : "px-3"}`;
+                      return sort ? (
+                        <SortableColumnHeader
                           key={header.id}
-                          scope="col"
-                          className={`py-2 font-semibold print:px-2 ${compact ? `px-2 break-words ${COMPACT_WIDTHS[header.column.id] ?? ""}` : "px-3"}`}
-                          aria-sort={active ? (query.dir === "desc" ? "descending" : "ascending") : undefined}
+                          className={className}
+                          direction={active ? (query.dir === "desc" ? "descending" : "ascending") : null}
+                          onSort={() => sortBy(header.column.id)}
+                          directionLabels={SORT_LABELS}
                         >
-                          {sort ? (
-                            <button
-                              type="button"
-                              onClick={() => sortBy(header.column.id)}
-                              className="inline-flex flex-wrap items-center gap-x-1 text-left hover:underline"
-                            >
-                              <FlexRender header={header} />
-                              <span aria-hidden="true" className="print:hidden">
-                                {active ? (query.dir === "desc" ? "▼" : "▲") : "↕"}
-                              </span>
-                              <span className="sr-only">
-                                {active ? `, ${query.dir === "desc" ? t.initiatives.sortedDesc : t.initiatives.sortedAsc}` : ""}
-                              </span>
-                            </button>
-                          ) : (
-                            <FlexRender header={header} />
-                          )}
-                        </th>
+                          <FlexRender header={header} />
+                        </SortableColumnHeader>
+                      ) : (
+                        <ColumnHeader key={header.id} className={className}>
+                          <FlexRender header={header} />
+                        </ColumnHeader>
                       );
                     })}
                   </tr>

@@ -6,6 +6,7 @@ import { counterpartTypeLabel } from "@/lib/tracking/counterpart-types";
 import type { ObjectiveReport as Report } from "@/lib/tracking/get-objective-report";
 import { describeRollup } from "@/lib/tracking/rollup-text";
 import { STATUSES } from "@/lib/tracking/statuses";
+import { Cell, ColumnHeader, RowHeader, Table, TableFrame, TableHead, TableRow } from "@/components/ui/table";
 
 type ReportInitiative = Report["groups"][number]["initiatives"][number];
 
@@ -13,8 +14,8 @@ type ReportInitiative = Report["groups"][number]["initiatives"][number];
 function InitiativeRow({ initiative }: { initiative: ReportInitiative }) {
   const { latestUpdate } = initiative;
   return (
-    <tr className="break-inside-avoid border-t border-slate-200 align-top" data-testid="report-initiative">
-      <th scope="row" className="py-1.5 pr-3 text-left font-normal">
+    <TableRow className="break-inside-avoid border-t border-slate-200 align-top" data-testid="report-initiative">
+      <RowHeader className="py-1.5 pr-3 text-left font-normal">
         <Link
           href={`/iniciativas/${initiative.id}`}
           className="font-semibold text-brand-800 underline-offset-2 hover:underline print:text-slate-900 print:no-underline"
@@ -37,57 +38,44 @@ function InitiativeRow({ initiative }: { initiative: ReportInitiative }) {
             ))}
           </ul>
         )}
-      </th>
-      <td className="py-1.5 pr-3 text-xs">{initiative.mechanisms.join(", ")}</td>
-      <td className="py-1.5 pr-3 text-xs">
+      </RowHeader>
+      <Cell className="py-1.5 pr-3 text-xs">{initiative.mechanisms.join(", ")}</Cell>
+      <Cell className="py-1.5 pr-3 text-xs">
         {initiative.lead}
         {initiative.supporting.length > 0 && (
           <span className="block text-slate-700">{t.planner.reportSupporting(initiative.supporting.join(", "))}</span>
         )}
-      </td>
-      <td className="py-1.5 pr-3">
+      </Cell>
+      <Cell className="py-1.5 pr-3">
         <StatusBadge status={initiative.status} />
-      </td>
-      <td className="whitespace-nowrap py-1.5 text-xs">
+      </Cell>
+      <Cell className="whitespace-nowrap py-1.5 text-xs">
         {initiative.progress !== null && <ProgressMeter value={initiative.progress} />}
         {initiative.lastUpdateOn && <span className="block text-slate-700">{formatShortDay(initiative.lastUpdateOn)}</span>}
-      </td>
-    </tr>
+      </Cell>
+    </TableRow>
   );
 }
 
 function InitiativeTable({ caption, initiatives }: { caption: string; initiatives: ReportInitiative[] }) {
   // On a phone the table scrolls inside its box; on paper it has the page's width.
   return (
-    <div className="relative overflow-x-auto print:overflow-visible">
-      <table className="w-full text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="text-left text-xs text-slate-700">
-          <tr>
-            <th scope="col" className="py-1 pr-3 font-semibold">
-              {t.planner.reportColInitiative}
-            </th>
-            <th scope="col" className="w-40 py-1 pr-3 font-semibold">
-              {t.planner.reportColMechanisms}
-            </th>
-            <th scope="col" className="w-40 py-1 pr-3 font-semibold">
-              {t.planner.reportColLead}
-            </th>
-            <th scope="col" className="py-1 pr-3 font-semibold">
-              {t.report.colStatus}
-            </th>
-            <th scope="col" className="py-1 font-semibold">
-              {t.planner.reportColProgress}
-            </th>
-          </tr>
-        </thead>
+    <TableFrame frame="bare" className="print:overflow-visible">
+      <Table caption={caption} className="w-full text-sm">
+        <TableHead className="text-left text-xs text-slate-700">
+          <ColumnHeader className="py-1 pr-3 font-semibold">{t.planner.reportColInitiative}</ColumnHeader>
+          <ColumnHeader className="w-40 py-1 pr-3 font-semibold">{t.planner.reportColMechanisms}</ColumnHeader>
+          <ColumnHeader className="w-40 py-1 pr-3 font-semibold">{t.planner.reportColLead}</ColumnHeader>
+          <ColumnHeader className="py-1 pr-3 font-semibold">{t.report.colStatus}</ColumnHeader>
+          <ColumnHeader className="py-1 font-semibold">{t.planner.reportColProgress}</ColumnHeader>
+        </TableHead>
         <tbody>
           {initiatives.map((initiative) => (
             <InitiativeRow key={initiative.id} initiative={initiative} />
           ))}
         </tbody>
-      </table>
-    </div>
+      </Table>
+    </TableFrame>
   );
 }
 

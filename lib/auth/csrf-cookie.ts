@@ -1,13 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { secureCookies } from "@/lib/config";
 
 /**
  * next-auth's double-submit CSRF cookie (`token|sha256(token + secret)`), made and read
  * here so that /login can render the directory button as a plain form: next-auth's
  * sign-in POST needs the token in the body, and a page without JavaScript cannot fetch it.
  */
-export const secureAuthCookies = () => process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "1";
-
-export const csrfCookieName = (secure = secureAuthCookies()) => `${secure ? "__Host-" : ""}next-auth.csrf-token`;
+export const csrfCookieName = (secure = secureCookies()) => `${secure ? "__Host-" : ""}next-auth.csrf-token`;
 
 const digest = (token: string, secret: string) => createHash("sha256").update(`${token}${secret}`).digest("hex");
 

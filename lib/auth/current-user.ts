@@ -27,6 +27,12 @@ export const getCurrentSession = cache(async (): Promise<ActiveSession | null> =
   return validateUserSession(getPrimaryDb(), token.sid, token.sv);
 });
 
+/** For next-auth's own /api/auth/session: whether the token's session row is live, reading it without counting as activity. */
+export async function tokenSessionIsActive(token: { sid?: unknown; sv?: unknown } | null): Promise<boolean> {
+  if (typeof token?.sid !== "string" || !token.sid || typeof token.sv !== "number") return false;
+  return (await validateUserSession(getPrimaryDb(), token.sid, token.sv, new Date(), false)) !== null;
+}
+
 /** A refusal: "unauthorized" (401) without a session, "forbidden" (403) without the permission. */
 export class AccessDeniedError extends AppError {
   constructor(

@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { env } from "@/lib/config";
 import { csrfCookieName, csrfTokenOf } from "./csrf-cookie";
 import { authConfig } from "./oidc-config";
 
@@ -17,6 +18,6 @@ export async function directorySignIn(error: string | string[] | undefined): Pro
   const { oidc, localAccounts } = authConfig();
   if (!oidc) return null;
   // proxy.ts sets the cookie on /login when it is missing, so it is here.
-  const csrfToken = csrfTokenOf((await cookies()).get(csrfCookieName())?.value, process.env.NEXTAUTH_SECRET) ?? "";
+  const csrfToken = csrfTokenOf((await cookies()).get(csrfCookieName())?.value, env.NEXTAUTH_SECRET) ?? "";
   return { name: oidc.name, csrfToken, error: typeof error === "string" ? error : null, localAdminsOnly: localAccounts === "admins-only" };
 }

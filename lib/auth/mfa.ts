@@ -2,6 +2,7 @@ import { ActionError } from "@/lib/actions/action-error";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { env } from "@/lib/config";
 import { t } from "@/lib/i18n";
 import { readPortalSettings } from "@/lib/settings/portal-settings";
 import { openTotpSecret, sealTotpSecret } from "./mfa-secret-box";
@@ -229,7 +230,7 @@ export async function resetMfa(db: Db, userId: number, actor: MfaUser, context?:
  * Enrols a known secret at once, without recovery codes: for the browser
  * tests' administrator, whose codes the tests compute. Never reached from the UI.
  */
-export async function enrolKnownSecret(db: Db, userId: number, secret: string, authSecret = process.env.NEXTAUTH_SECRET) {
+export async function enrolKnownSecret(db: Db, userId: number, secret: string, authSecret = env.NEXTAUTH_SECRET) {
   const secretEncrypted = sealTotpSecret(secret, userId, authSecret);
   await db.mfaCredential.upsert({
     where: { userId },

@@ -1,74 +1,5 @@
-import { z } from "zod";
-import { t } from "@/lib/i18n";
-import { ROLES, type Role } from "./roles";
-
-const list = z
-  .string()
-  .optional()
-  .transform((value) =>
-    (value ?? "")
-      .split(",")
-      .map((item) => item.trim())
-      .filter(Boolean),
-  );
-
-const flag = z
-  .enum(["", "0", "1", "false", "true", "off", "on", "no", "si", "sí"])
-  .optional()
-  .transform((value) => value === "1" || value === "true" || value === "on" || value === "si" || value === "sí");
-
-/** `pmdot-admins=ADMIN,pmdot-planif=PLANNER`: directory group → portal role. */
-const groupRoles = z
-  .string()
-  .optional()
-  .transform((value, ctx) => {
-    const mapping = new Map<string, Role>();
-    for (const entry of (value ?? "").split(",").map((item) => item.trim())) {
-      if (!entry) continue;
-      const separator = entry.lastIndexOf("=");
-      const group = entry.slice(0, separator).trim();
-      const role = entry.slice(separator + 1).trim();
-      if (separator <= 0 || !(ROLES as readonly string[]).includes(role)) {
-        ctx.addIssue({ code: "custom", message: t.sso.config.groupRoles(entry, ROLES) });
-        continue;
-      }
-      mapping.set(group, role as Role);
-    }
-    return mapping;
-  });
-
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => value || undefined);
-
-const envSchema = z
-  .object({
-    OIDC_ISSUER: optionalText.pipe(z.url({ error: t.sso.config.issuerUrl }).optional()),
-    OIDC_CLIENT_ID: optionalText,
-    OIDC_CLIENT_SECRET: optionalText,
-    OIDC_NAME: optionalText,
-    OIDC_SCOPES: optionalText,
-    OIDC_GROUPS_CLAIM: optionalText,
-    OIDC_GROUP_ROLES: groupRoles,
-    OIDC_AUTO_PROVISION: flag,
-    OIDC_ALLOWED_DOMAINS: list,
-    OIDC_ALLOWED_GROUPS: list,
-    AUTH_LOCAL_ACCOUNTS: z.enum(["all", "admins-only"], { error: t.sso.config.localAccounts }).default("all"),
-  })
-  .superRefine((env, ctx) => {
-    const given = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
-    if (given > 0 && given < 3) {
-      ctx.addIssue({ code: "custom", message: t.sso.config.together });
-    }
-    if (env.OIDC_AUTO_PROVISION && env.OIDC_ALLOWED_DOMAINS.length === 0 && env.OIDC_ALLOWED_GROUPS.length === 0) {
-      ctx.addIssue({
-        code: "custom",
-        message: t.sso.config.provisionNeedsAllowList,
-      });
-    }
-  });
+import { parseAuthEnv } from "@/lib/config";
+import type { Role } from "./roles";
 
 export interface OidcConfig {
   /** The issuer exactly as its discovery document names it (no trailing slash). */
@@ -92,10 +23,10 @@ export interface AuthConfig {
   localAccounts: "all" | "admins-only";
 }
 
-export function parseAuthConfig(env: Record<string, string | undefined>): { config: AuthConfig } | { problems: string[] } {
-  const result = envSchema.safeParse(env);
-  if (!result.success) return { problems: result.error.issues.map((issue) => t.sso.config.invalid(issue.message)) };
-  const e = result.data;
+export function parseAuthConfig(source?: Record<string, string | undefined>): { config: AuthConfig } | { problems: string[] } {
+  const parsed = parseAuthEnv(source);
+  if ("problems" in parsed) return parsed;
+  const e = parsed.env;
   const oidc =
     e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
       ? {
@@ -115,8 +46,8 @@ export function parseAuthConfig(env: Record<string, string | undefined>): { conf
 }
 
 /** One line per problem, for the start-up check. */
-export function checkAuthConfig(env: Record<string, string | undefined>): string[] {
-  const parsed = parseAuthConfig(env);
+export function checkAuthConfig(source?: Record<string, string | undefined>): string[] {
+  const parsed = parseAuthConfig(source);
   return "problems" in parsed ? parsed.problems : [];
 }
 
@@ -124,7 +55,7 @@ let cached: AuthConfig | undefined;
 /** The sign-in configuration of this process, parsed once; a bad one throws (production refuses to start with it). */
 export function authConfig(): AuthConfig {
   if (cached) return cached;
-  const parsed = parseAuthConfig(process.env);
+  const parsed = parseAuthConfig();
   if ("problems" in parsed) throw new Error(parsed.problems.join(" "));
   cached = parsed.config;
   return cached;

@@ -153,4 +153,49 @@ describe("the import graph", () => {
       .map((edge) => `${edge.file} → ${edge.specifier}`);
     expect(offenders).toEqual([]);
   });
+
+  it("has no route handler reaching for the database client itself", () => {
+    // The API's handlers get their clients from apiHandler (lib/api/api-handler.ts), after the session and role checks.
+    const routes = all.filter((edge) => /^app\/(?:.*\/)?route\.ts$/.test(edge.file));
+    expect(routes.filter((edge) => edge.file.startsWith(path.join("app", "api", "v1"))).length).toBeGreaterThan(3);
+    const offenders = routes
+      .filter((edge) => edge.target === path.join("lib", "db", "client"))
+      .map((edge) => `${edge.file} → ${edge.specifier}`);
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe("the environment", () => {
+  /** Where a raw read is the only way, and why. */
+  const rawReadsAllowed: Record<string, string> = {
+    "lib/config.ts": "the typed env itself",
+    "next.config.js": "plain JavaScript Next loads before any TypeScript",
+  };
+  // `process.env.X = …` (or `(process.env as …).X = …`) sets a variable for what runs after; it is not a read.
+  const write = /\(?process\.env(?:\s+as\s+[^)]+\))?\.\w+\s*=(?!=)/;
+
+  it("is read through lib/config.ts only", () => {
+    const files = [
+      ...["app", "components", "lib", "server"].flatMap((dir) => sourceFiles(path.join(root, dir))),
+      path.join(root, "proxy.ts"),
+      path.join(root, "next.config.js"),
+    ].map((full) => path.relative(root, full));
+    expect(files).toContain("proxy.ts");
+    const offenders = files
+      .filter((file) => !(file in rawReadsAllowed))
+      .flatMap((file) =>
+        readFileSync(path.join(root, file), "utf8")
+          .split("\n")
+          .map((line, index) => ({ line, at: `${file}:${index + 1}` }))
+          .filter(({ line }) => line.includes("process.env") && !write.test(line) && !/^\s*(?:\/\/|\*)/.test(line)),
+      )
+      .map(({ at }) => at);
+    expect(offenders).toEqual([]);
+  });
+
+  it("tells a read from a write", () => {
+    expect(write.test(`process.env.PMDOT_PORTAL_SERVER = "1";`)).toBe(true);
+    expect(write.test(`(process.env as Record<string, string>).NODE_ENV = "production";`)).toBe(true);
+    expect(write.test(`const dev = process.env.NODE_ENV === "production";`)).toBe(false);
+  });
 });

@@ -43,7 +43,7 @@ function texts(source: string): string[] {
     .replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1")
     // What a refusal is audited as ("crear usuario"): a label of the audit trail, recorded as data.
     .replace(/\bwhat: "[^"]*"/g, "")
-    .replace(/\b(?:authorize|withApiUser)\(\s*"[^"]*",\s*"[^"]*"/g, "");
+    .replace(/\bauthorize\(\s*"[^"]*",\s*"[^"]*"/g, "");
   return [...code.matchAll(/"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`|>([^<>{}\n]*[A-Za-zÀ-ÿ][^<>{}\n]*)</g)].map(
     (match) => match[1] ?? match[2] ?? match[3] ?? match[4] ?? "",
   );

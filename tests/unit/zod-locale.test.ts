@@ -15,7 +15,7 @@ describe("zod habla español", () => {
     expect(z.string().safeParse(3).error?.issues[0]?.message).toMatch(/Entrada inválida/);
   });
 
-  it.each(["lib/auth/current-user.ts", "lib/actions/form-action.ts", "lib/api/with-api-user.ts", "scripts/run.ts"])(
+  it.each(["lib/auth/current-user.ts", "lib/actions/form-action.ts", "lib/api/api-handler.ts", "scripts/run.ts"])(
     "%s, una frontera, lo carga",
     (file) => {
       expect(readFileSync(path.join(root, file), "utf8")).toMatch(/^import "@\/lib\/validation\/spanish-zod";$/m);

@@ -5,6 +5,7 @@ import { requirePageReader } from "@/lib/auth/current-user";
 import { auditQuerySchema, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { formatDateTime, formatNumber, t } from "@/lib/i18n";
 import { PageHeader } from "@/components/ui/page-header";
+import { Cell, ColumnHeader, Table, TableFrame, TableHead, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: t.audit.title };
 
@@ -116,57 +117,44 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {page.data.length === 0 ? (
         <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">{t.audit.empty}</p>
       ) : (
-        <div className="scroll-cue relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t.audit.title}</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  {t.audit.when}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {t.audit.who}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {t.audit.action}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {t.audit.entity}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {t.audit.from}
-                </th>
-              </tr>
-            </thead>
+        <TableFrame>
+          <Table caption={t.audit.title}>
+            <TableHead>
+              <ColumnHeader>{t.audit.when}</ColumnHeader>
+              <ColumnHeader>{t.audit.who}</ColumnHeader>
+              <ColumnHeader>{t.audit.action}</ColumnHeader>
+              <ColumnHeader>{t.audit.entity}</ColumnHeader>
+              <ColumnHeader>{t.audit.from}</ColumnHeader>
+            </TableHead>
             <tbody>
               {page.data.map((event) => (
-                <tr key={event.id} className="border-t border-slate-100 align-top">
-                  <td className="whitespace-nowrap px-4 py-2">
+                <TableRow key={event.id}>
+                  <Cell className="whitespace-nowrap px-4 py-2">
                     <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt)}</time>
-                  </td>
-                  <td className="px-4 py-2">{event.userEmail ?? t.audit.anonymous}</td>
-                  <td className="px-4 py-2">
+                  </Cell>
+                  <Cell>{event.userEmail ?? t.audit.anonymous}</Cell>
+                  <Cell>
                     {t.audit.actions[event.action as keyof typeof t.audit.actions] ?? event.action}
                     {event.tally && event.tally.count > 1 && (
                       <span className="block text-xs text-slate-600">
                         {t.audit.repeated(event.tally.count, formatDateTime(event.tally.lastAt))}
                       </span>
                     )}
-                  </td>
-                  <td className="px-4 py-2">
+                  </Cell>
+                  <Cell>
                     {event.entityType ? `${t.audit.entities[event.entityType] ?? event.entityType} ${event.entityId ?? ""}`.trim() : "—"}
-                  </td>
-                  <td className="px-4 py-2">
+                  </Cell>
+                  <Cell>
                     <span className="block">{event.ip ?? "—"}</span>
                     <span className="block max-w-xs truncate text-xs text-slate-600" title={event.userAgent ?? undefined}>
                       {event.userAgent}
                     </span>
-                  </td>
-                </tr>
+                  </Cell>
+                </TableRow>
               ))}
             </tbody>
-          </table>
-        </div>
+          </Table>
+        </TableFrame>
       )}
       <nav aria-label={t.audit.pagination} className="flex items-center justify-between text-sm">
         <span>{t.audit.pageOf(page.currentPage, page.totalPages)}</span>

@@ -15,6 +15,7 @@ import {
   setActiveAction,
   setRequireMfaForAllAction,
 } from "./actions";
+import { Cell, ColumnHeader, RowHeader, Table, TableHead, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: t.users.title };
 
@@ -52,46 +53,33 @@ export default async function UsersPage() {
         <h2 id="lista-usuarios" className="sr-only">
           {t.users.list}
         </h2>
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t.users.list}</caption>
-          <thead className="bg-slate-50 text-slate-700">
-            <tr>
-              <th scope="col" className="px-4 py-2">
-                {t.users.name}
-              </th>
-              <th scope="col" className="px-4 py-2">
-                {t.users.role}
-              </th>
-              <th scope="col" className="px-4 py-2">
-                {t.users.status}
-              </th>
-              <th scope="col" className="px-4 py-2">
-                {t.users.lastSignIn}
-              </th>
-              <th scope="col" className="px-4 py-2">
-                {t.users.actions}
-              </th>
-            </tr>
-          </thead>
+        <Table caption={t.users.list}>
+          <TableHead>
+            <ColumnHeader>{t.users.name}</ColumnHeader>
+            <ColumnHeader>{t.users.role}</ColumnHeader>
+            <ColumnHeader>{t.users.status}</ColumnHeader>
+            <ColumnHeader>{t.users.lastSignIn}</ColumnHeader>
+            <ColumnHeader>{t.users.actions}</ColumnHeader>
+          </TableHead>
           <tbody>
             {users.map((user) => (
-              <tr key={user.id} className="border-t border-slate-100 align-top" data-testid={`user-${user.email}`}>
-                <th scope="row" className="px-4 py-3 font-normal">
+              <TableRow key={user.id} data-testid={`user-${user.email}`}>
+                <RowHeader className="px-4 py-3 font-normal">
                   <span className="block font-medium text-slate-900">{user.name}</span>
                   <span className="block text-slate-600">{user.email}</span>
                   {user.isDemo && (
                     <span className="mt-1 inline-block rounded bg-amber-100 px-2 text-xs text-amber-900">{t.users.demo}</span>
                   )}
-                </th>
-                <td className="px-4 py-3">{ROLE_LABELS[user.role]}</td>
-                <td className="px-4 py-3">
+                </RowHeader>
+                <Cell className="px-4 py-3">{ROLE_LABELS[user.role]}</Cell>
+                <Cell className="px-4 py-3">
                   {user.active ? t.users.active : t.users.inactive}
                   {user.mfaCredential?.confirmedAt && (
                     <span className="ml-2 inline-block rounded bg-slate-100 px-2 text-xs text-slate-800">{t.mfa.badge}</span>
                   )}
-                </td>
-                <td className="px-4 py-3">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t.users.never}</td>
-                <td className="px-4 py-3">
+                </Cell>
+                <Cell className="px-4 py-3">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t.users.never}</Cell>
+                <Cell className="px-4 py-3">
                   {user.id === me.id ? (
                     <span className="text-slate-600">{t.users.yourself}</span>
                   ) : (
@@ -111,11 +99,11 @@ export default async function UsersPage() {
                       resetMfa={resetMfaAction}
                     />
                   )}
-                </td>
-              </tr>
+                </Cell>
+              </TableRow>
             ))}
           </tbody>
-        </table>
+        </Table>
       </section>
     </div>
   );

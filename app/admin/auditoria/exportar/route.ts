@@ -1,6 +1,5 @@
-import { withApiUser } from "@/lib/api/with-api-user";
+import { apiHandler } from "@/lib/api/api-handler";
 import { auditQuerySchema, exportAuditEvents } from "@/lib/audit/list-audit-events";
-import { getReadDb } from "@/lib/db/client";
 import { toCsv } from "@/lib/export/spreadsheet-cells";
 import { t } from "@/lib/i18n";
 import { todayInQuito } from "@/lib/tracking/days";
@@ -8,10 +7,10 @@ import { todayInQuito } from "@/lib/tracking/days";
 export const dynamic = "force-dynamic";
 
 /** The audit events the page's filters select, as CSV (UTC times in ISO 8601). */
-export function GET(request: Request) {
-  return withApiUser("audit:read", "exportar auditoría", async () => {
-    const query = auditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const events = await exportAuditEvents(getReadDb(), query);
+export const GET = apiHandler(
+  { permission: "audit:read", what: "exportar auditoría", query: auditQuerySchema },
+  async ({ readDb, query }) => {
+    const events = await exportAuditEvents(readDb, query);
     const csv = toCsv(
       [...t.audit.csvHeader],
       events.map((e) => [
@@ -35,5 +34,5 @@ export function GET(request: Request) {
         "cache-control": "no-store",
       },
     });
-  });
-}
+  },
+);

@@ -2,10 +2,9 @@ import NextAuth from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { type NextRequest, NextResponse } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
+import { tokenSessionIsActive } from "@/lib/auth/current-user";
 import { auditDirectoryRefusals } from "@/lib/auth/directory-callback-audit";
 import { CLEARED_SESSION_COOKIE, SESSION_COOKIE } from "@/lib/auth/session-cookie";
-import { validateUserSession } from "@/lib/auth/session-store";
-import { getPrimaryDb } from "@/lib/db/client";
 
 const nextAuth = NextAuth(authOptions);
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
@@ -22,9 +21,7 @@ function handler(request: NextRequest, context: RouteContext) {
  */
 async function session(request: NextRequest, context: RouteContext) {
   const token = await getToken({ req: request, secret: authOptions.secret, secureCookie: authOptions.useSecureCookies });
-  const active =
-    token?.sid && typeof token.sv === "number" ? await validateUserSession(getPrimaryDb(), token.sid, token.sv, new Date(), false) : null;
-  if (active) return handler(request, context);
+  if (await tokenSessionIsActive(token)) return handler(request, context);
   const response = NextResponse.json({}, { headers: { "cache-control": "private, no-cache, no-store" } });
   if (request.cookies.has(SESSION_COOKIE)) response.cookies.set(CLEARED_SESSION_COOKIE);
   return response;

@@ -1,18 +1,14 @@
-import { withApiUser } from "@/lib/api/with-api-user";
-import { getReadDb } from "@/lib/db/client";
-import { problem } from "@/lib/http/problem";
-import { t } from "@/lib/i18n";
+import { apiHandler } from "@/lib/api/api-handler";
 import { parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
 import { searchInitiatives } from "@/lib/initiatives/search-initiatives";
 
 export const dynamic = "force-dynamic";
 
 /** The table's query as JSON: same parameters as /iniciativas, one page at a time. */
-export function GET(request: Request) {
-  return withApiUser("matrix:read", "api: listar iniciativas", async () => {
-    const parsed = parseInitiativeQueryStrict(new URL(request.url).searchParams);
-    if (!parsed.success) return problem(400, t.errors.invalidParameters, parsed.errors);
-    const page = await searchInitiatives(getReadDb(), parsed.query);
+export const GET = apiHandler(
+  { permission: "matrix:read", what: "api: listar iniciativas", query: parseInitiativeQueryStrict },
+  async ({ readDb, query }) => {
+    const page = await searchInitiatives(readDb, query);
     return Response.json(
       {
         data: page.data.map((row) => ({
@@ -34,5 +30,5 @@ export function GET(request: Request) {
       },
       { headers: { "cache-control": "no-store" } },
     );
-  });
-}
+  },
+);

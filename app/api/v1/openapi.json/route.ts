@@ -1,6 +1,4 @@
-import { withApiUser } from "@/lib/api/with-api-user";
+import { apiHandler } from "@/lib/api/api-handler";
 import { openApiDocument } from "@/lib/api/openapi";
 
-export function GET() {
-  return withApiUser("matrix:read", "api: openapi", async () => Response.json(openApiDocument));
-}
+export const GET = apiHandler({ permission: "matrix:read", what: "api: openapi" }, async () => Response.json(openApiDocument));

@@ -1,16 +1,15 @@
-import { withApiUser } from "@/lib/api/with-api-user";
+import { z } from "zod";
+import { apiHandler, segment } from "@/lib/api/api-handler";
 import { AppError } from "@/lib/errors/app-error";
-import { problem } from "@/lib/http/problem";
 import { t } from "@/lib/i18n";
 import { getInitiative, parseInitiativeId } from "@/lib/initiatives/get-initiative";
 import { dateToDay } from "@/lib/tracking/days";
 
 export const dynamic = "force-dynamic";
 
-export function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return withApiUser("matrix:read", "api: ver iniciativa", async () => {
-    const id = parseInitiativeId((await params).id);
-    if (id === null) return problem(400, `id: ${t.errors.idParameter}`, [{ parameter: "id", message: t.errors.idParameter }]);
+export const GET = apiHandler(
+  { permission: "matrix:read", what: "api: ver iniciativa", params: z.object({ id: segment(parseInitiativeId, t.errors.idParameter) }) },
+  async ({ params: { id } }) => {
     const found = await getInitiative(id);
     if (!found) throw new AppError("not_found", t.errors.initiativeNotFound);
     const { initiative } = found;
@@ -35,5 +34,5 @@ export function GET(_request: Request, { params }: { params: Promise<{ id: strin
       },
       { headers: { "cache-control": "no-store" } },
     );
-  });
-}
+  },
+);

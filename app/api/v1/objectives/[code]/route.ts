@@ -1,19 +1,23 @@
-import { withApiUser } from "@/lib/api/with-api-user";
-import { problem } from "@/lib/http/problem";
+import { z } from "zod";
+import { apiHandler, segment } from "@/lib/api/api-handler";
+import { AppError } from "@/lib/errors/app-error";
 import { t } from "@/lib/i18n";
 import { parseObjectiveCode } from "@/lib/objectives/get-objective-name";
-import { getObjectiveReport } from "@/lib/tracking/get-objective-report";
+import { computeObjectiveReport } from "@/lib/tracking/get-objective-report";
 import { rollupJson } from "@/lib/tracking/rollup-text";
 
 export const dynamic = "force-dynamic";
 
 /** One objective's roll-up with its coverage, and each management objective's. */
-export function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
-  return withApiUser("matrix:read", "api: ver objetivo", async () => {
-    const code = parseObjectiveCode((await params).code);
-    if (code === null) return problem(400, `code: ${t.planner.codeParameter}`, [{ parameter: "code", message: t.planner.codeParameter }]);
-    const report = await getObjectiveReport(code);
-    if (!report) return problem(404, t.planner.objectiveNotFound);
+export const GET = apiHandler(
+  {
+    permission: "matrix:read",
+    what: "api: ver objetivo",
+    params: z.object({ code: segment(parseObjectiveCode, t.planner.codeParameter) }),
+  },
+  async ({ readDb, params: { code } }) => {
+    const report = await computeObjectiveReport(readDb, code);
+    if (!report) throw new AppError("not_found", t.planner.objectiveNotFound);
     return Response.json(
       {
         code: report.code,
@@ -26,5 +30,5 @@ export function GET(_request: Request, { params }: { params: Promise<{ code: str
       },
       { headers: { "cache-control": "no-store" } },
     );
-  });
-}
+  },
+);
