@@ -4,7 +4,7 @@ export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   VIEWER: "Consulta",
-  REPORTER: "Reporte de secretaría",
+  REPORTER: "Reporte",
   PLANNER: "Planificación",
   ADMIN: "Administración",
 };
@@ -14,7 +14,8 @@ export const PERMISSIONS = {
   "matrix:read": "VIEWER",
   "matrix:export": "VIEWER",
   "views:manage": "PLANNER",
-  "progress:write": "PLANNER",
+  /** A REPORTER only on initiatives its secretariats lead or support (lib/accountability/reporting-rights.ts). */
+  "progress:write": "REPORTER",
   /** The period report of an initiative; a REPORTER only on its secretariats' initiatives, like progress. */
   "reports:submit": "REPORTER",
   /** The review queue (/revision): approve or return submitted reports. */

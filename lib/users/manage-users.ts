@@ -1,3 +1,4 @@
+import { setUserSecretariats } from "@/lib/accountability/memberships";
 import { ActionError } from "@/lib/actions/action-error";
 import { recordAuditEvent, recordRepeatedFailure } from "@/lib/audit/record-event";
 import { generatePassword } from "@/lib/auth/generate-password";
@@ -22,7 +23,7 @@ function checkPassword(password: string, user: { email: string; name: string }, 
 /** Creates a user; without a password, a random one is generated and returned once. */
 export async function createUser(
   db: Db,
-  input: { email: string; name: string; role: Role; password?: string; isDemo?: boolean },
+  input: { email: string; name: string; role: Role; password?: string; isDemo?: boolean; secretariatIds?: number[] },
   actor: Actor | null,
   context?: RequestContext,
 ) {
@@ -52,6 +53,7 @@ export async function createUser(
       context,
       data: { after: { email: user.email, name: user.name, role: user.role } },
     });
+    if (input.secretariatIds?.length) await setUserSecretariats(tx, user.id, input.secretariatIds, actor, context);
     return { user, generatedPassword: input.password === undefined ? password : null };
   });
 }
