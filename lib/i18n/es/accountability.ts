@@ -104,4 +104,5 @@ export const accountability = {
   summary: (due: number, overdue: number, returned: number) => `${due} por reportar · ${overdue} atrasadas · ${returned} devueltas`,
   rollupSource: "Desde que hay periodos de reporte, el avance solo cambia cuando Planificación aprueba un reporte.",
   goReport: "Reportar",
+  demoPeriod: (year: string) => `Periodo de demostración ${year}`,
 } as const;
