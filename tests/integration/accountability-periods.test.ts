@@ -6,6 +6,8 @@ import { approveReports, ReportConflictError, returnReport, submitReport } from 
 import { createPeriodSchema } from "@/lib/accountability/schemas";
 import { AppError } from "@/lib/errors/app-error";
 import { addDays, todayInQuito } from "@/lib/tracking/days";
+import { parseInitiativeQuery, parseInitiativeQueryStrict } from "@/lib/initiatives/initiative-query";
+import { searchInitiatives } from "@/lib/initiatives/search-initiatives";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 describe("periodos de reporte y estados de cada iniciativa", () => {
@@ -182,5 +184,33 @@ describe("periodos de reporte y estados de cada iniciativa", () => {
     );
     expect(approved).toHaveLength(2);
     expect((await database.db.initiative.findUniqueOrThrow({ where: { id: ids.b } })).progress).toBe(30);
+  });
+
+  it("la tabla filtra por periodo y estado de reporte, con la misma regla que las pantallas", async () => {
+    const period = await createPeriod(
+      database.db,
+      { name: "Filtro", startsOn: addDays(today, -5), endsOn: today, dueOn: addDays(today, 3), open: true },
+      planner,
+    );
+    const sent = await submitReport(
+      database.db,
+      { periodId: period.id, initiativeId: ids.a, version: 0, progressStatus: "EN_EJECUCION", note: "Para el filtro" },
+      reporter,
+    );
+    const found = async (reporte: string, periodo = period.id) =>
+      (await searchInitiatives(database.db, parseInitiativeQuery({ reporte, periodo: String(periodo) }).query)).data.map((r) => r.id);
+    expect(await found("enviado")).toEqual([ids.a]);
+    expect(await found("pendiente")).toEqual([ids.b]);
+    expect(await found("excluido")).toEqual([ids.concluded]);
+    expect(await found("aprobado")).toEqual([]);
+    await returnReport(database.db, { reportId: sent.id, version: sent.version, reason: "Corrija" }, planner);
+    expect(await found("devuelto")).toEqual([ids.a]);
+    const overdue = await createPeriod(
+      database.db,
+      { name: "Vencido", startsOn: addDays(today, -50), endsOn: addDays(today, -20), dueOn: addDays(today, -10), open: false },
+      planner,
+    );
+    expect(await found("atrasado", overdue.id)).toEqual([ids.a, ids.b]);
+    expect(parseInitiativeQueryStrict({ reporte: "tarde" }).success).toBe(false);
   });
 });

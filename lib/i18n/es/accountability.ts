@@ -49,6 +49,8 @@ export const accountability = {
     excluido: "Excluido",
   },
   reportFilter: "Reporte",
+  queryPeriod: "periodo: use el número de un periodo de reporte.",
+  queryReport: (values: string) => `reporte: use uno de ${values}.`,
   anyReport: "Cualquier estado",
   excludedArchived: "Archivada: no debe reportar.",
   excludedStatus: (status: string) => `Estado «${status}»: no debe reportar.`,
