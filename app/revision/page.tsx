@@ -18,13 +18,14 @@ export default async function ReviewPage() {
         <p className="max-w-3xl text-slate-700">{t.accountability.reviewIntro}</p>
         <p className="max-w-3xl text-sm text-slate-700">{t.accountability.rollupSource}</p>
       </header>
+      {/* Always there: after the last approval its message stays on screen. */}
+      <BulkApproveForm action={approveReportsAction} />
       {queue.length === 0 ? (
         <p className="text-slate-700" data-testid="queue-empty">
           {t.accountability.queueEmpty}
         </p>
       ) : (
         <>
-          <BulkApproveForm action={approveReportsAction} />
           <ul className="space-y-3" aria-label={t.accountability.reviewTitle}>
             {queue.map((item) => (
               <li key={item.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="queue-item">
