@@ -24,7 +24,7 @@ try {
   const demo = await createDemoUsersIfNone(db);
   if (demo.length > 0) {
     console.log("\nCuentas de demostración (contraseñas aleatorias, se muestran solo ahora):");
-    for (const user of demo) console.log(`  ${user.role.padEnd(8)} ${user.email.padEnd(34)} ${user.password}`);
+    for (const user of demo) console.log(`  ${user.role.padEnd(9)} ${user.email.padEnd(34)} ${user.password}`);
     console.log("  La cuenta ADMIN activa la verificación en dos pasos en su primer ingreso: tenga a mano una aplicación TOTP.");
     console.log("");
   }

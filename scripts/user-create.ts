@@ -2,15 +2,24 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createUserSchema } from "@/lib/users/user-schemas";
 import { createUser } from "@/lib/users/manage-users";
+import { findSecretariat } from "@/lib/accountability/memberships";
+import { ActionError } from "@/lib/actions/action-error";
+import { t } from "@/lib/i18n";
 import { runCli } from "./run";
 
 const USAGE =
-  'Uso: npm run user:create -- --email correo@quito.gob.ec --name "Nombre Apellido" --role ADMIN|PLANNER|VIEWER [--password CONTRASEÑA]';
+  'Uso: npm run user:create -- --email correo@quito.gob.ec --name "Nombre Apellido" --role ADMIN|PLANNER|REPORTER|VIEWER [--password CONTRASEÑA] [--secretariat CÓDIGO|NOMBRE]…';
 
-let values: Record<string, string | undefined>;
+let values: Record<string, string | string[] | undefined>;
 try {
   ({ values } = parseArgs({
-    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, password: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      password: { type: "string" },
+      secretariat: { type: "string", multiple: true },
+    },
     strict: true,
   }));
 } catch (error) {
@@ -18,7 +27,8 @@ try {
   process.exit(2);
 }
 
-const parsed = createUserSchema.safeParse({ ...values, role: values.role?.toUpperCase() });
+const { secretariat: secretariats = [], ...fields } = values as Record<string, string | undefined> & { secretariat?: string[] };
+const parsed = createUserSchema.safeParse({ ...fields, role: fields.role?.toUpperCase() });
 if (!parsed.success) {
   for (const [field, messages] of Object.entries(z.flattenError(parsed.error).fieldErrors)) {
     console.error(`--${field}: ${(messages as string[]).join(" ")}`);
@@ -28,7 +38,13 @@ if (!parsed.success) {
 }
 
 await runCli(async (db) => {
-  const { user, generatedPassword } = await createUser(db, parsed.data, null);
+  const secretariatIds: number[] = [];
+  for (const wanted of secretariats) {
+    const found = await findSecretariat(db, wanted);
+    if (!found) throw new ActionError(t.accountability.secretariatUnknown(wanted), "secretariat");
+    secretariatIds.push(found.id);
+  }
+  const { user, generatedPassword } = await createUser(db, { ...parsed.data, secretariatIds }, null);
   console.log(`Usuario creado: ${user.email} (${user.name}), perfil ${user.role}.`);
   if (generatedPassword) {
     console.log(`Contraseña temporal (se muestra una sola vez; se pedirá cambiarla al ingresar): ${generatedPassword}`);

@@ -106,7 +106,11 @@ try {
     const accounts: Record<string, E2EAccount> = {};
     for (const [key, spec] of Object.entries(E2E_ACCOUNT_SPECS)) {
       const account: E2EAccount = { ...spec, password: generatePassword() };
-      const { user } = await createUser(db, account, null);
+      const slugs: readonly string[] = "secretariats" in spec ? spec.secretariats : [];
+      const secretariatIds = (await db.secretariat.findMany({ where: { slug: { in: [...slugs] } }, select: { id: true } })).map(
+        (s) => s.id,
+      );
+      const { user } = await createUser(db, { ...account, secretariatIds }, null);
       // Administration signs in with a second factor: the main admin's secret is known, so the tests compute its codes.
       if (key === "admin") {
         account.totpSecret = newTotpSecret();

@@ -17,6 +17,8 @@ export async function SiteHeader({ signOut }: { signOut: (state: ActionState, da
         { href: "/tablero", label: t.nav.dashboard },
         { href: "/matriz", label: t.nav.grid },
         { href: "/mecanismos", label: t.nav.mechanisms },
+        ...(user.role === "REPORTER" ? [{ href: "/mis-iniciativas", label: t.accountability.mineTitle }] : []),
+        ...(can(user.role, "reports:review") ? [{ href: "/revision", label: t.accountability.reviewTitle }] : []),
       ]
     : [];
   const adminLinks = user
@@ -31,6 +33,7 @@ export async function SiteHeader({ signOut }: { signOut: (state: ActionState, da
             ]
           : []),
         ...(can(user.role, "users:manage") ? [{ href: "/admin/usuarios", label: t.nav.users }] : []),
+        ...(can(user.role, "periods:manage") ? [{ href: "/admin/periodos", label: t.accountability.periodsTitle }] : []),
         ...(can(user.role, "audit:read") ? [{ href: "/admin/auditoria", label: t.nav.audit }] : []),
         ...(can(user.role, "settings:manage") ? [{ href: "/admin/configuracion", label: t.planner.navSettings }] : []),
       ]

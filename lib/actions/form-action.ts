@@ -5,7 +5,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import type { AuditAction } from "@/lib/audit/record-event";
-import { authorize, getCurrentSession, type CurrentUser } from "@/lib/auth/current-user";
+import { AccessDeniedError, authorize, getCurrentSession, logDenied, type CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/roles";
 import { type Db, getPrimaryDb } from "@/lib/db/client";
 import { noteWrite, replicaLagSeconds, WROTE_COOKIE } from "@/lib/db/read-routing";
@@ -53,6 +53,11 @@ export function formAction<S extends z.ZodType, T = undefined>(options: {
    * checks every action declares them and that the functions it calls write them.
    */
   audit: AuditAction[] | null;
+  /**
+   * A check beyond the role that needs the parsed input (a REPORTER reports only on its secretariats'
+   * initiatives). A refusal is audited like a missing role and nothing runs.
+   */
+  scope?: (input: z.output<S>, user: CurrentUser, db: Db) => Promise<{ allowed: boolean; detail?: Record<string, string | number> }>;
   /** redirectTo: where the browser goes after the success (a same-site path, or an address the server chose). */
   run: (input: z.output<S>, context: ActionContext) => Promise<{ message: string; data?: T; redirectTo?: string }>;
 }) {
@@ -72,6 +77,13 @@ export function formAction<S extends z.ZodType, T = undefined>(options: {
     const parsed = options.schema.safeParse(formFields(formData));
     if (!parsed.success) {
       return { status: "error", message: t.forms.fixErrors, fieldErrors: fieldErrorsOf(parsed.error), values };
+    }
+    if (options.scope) {
+      const { allowed, detail } = await options.scope(parsed.data, user, getPrimaryDb());
+      if (!allowed) {
+        await logDenied(user, options.permission, options.what, detail);
+        return { status: "error", message: new AccessDeniedError(403).message };
+      }
     }
     const request = requestContext(await headers());
     const session = await getCurrentSession();

@@ -102,6 +102,18 @@ export const openApiDocument = {
             description: "«si»: con instrumentos firmados que vencen en los próximos 90 días.",
             schema: { type: "string", enum: ["si"] },
           },
+          {
+            name: "periodo",
+            in: "query",
+            description: "Identificador del periodo de reporte para «reporte»; sin él, el abierto que vence primero o el más reciente.",
+            schema: { type: "integer", minimum: 1 },
+          },
+          {
+            name: "reporte",
+            in: "query",
+            description: "Estado del reporte del periodo: pendiente, enviado, devuelto, aprobado, atrasado o excluido.",
+            schema: { type: "string", enum: ["pendiente", "enviado", "devuelto", "aprobado", "atrasado", "excluido"] },
+          },
           { name: "modo", in: "query", schema: { type: "string", enum: ["alguno", "todos"], default: "alguno" } },
           {
             name: "archivadas",

@@ -43,7 +43,13 @@ export type AuditAction =
   | "secretariat.delete"
   | "counterpart.create"
   | "counterpart.update"
-  | "counterpart.delete";
+  | "counterpart.delete"
+  | "user.secretariats.update"
+  | "period.create"
+  | "period.update"
+  | "report.submit"
+  | "report.approve"
+  | "report.return";
 
 export interface AuditEventInput {
   action: AuditAction;

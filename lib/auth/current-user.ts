@@ -43,13 +43,19 @@ export class AccessDeniedError extends AppError {
   }
 }
 
-async function logDenied(user: CurrentUser | null, permission: Permission | "session", what: string) {
+/** Audits a refusal; also for checks beyond the role (a REPORTER outside its secretariats), with what was refused in `detail`. */
+export async function logDenied(
+  user: CurrentUser | null,
+  permission: Permission | "session",
+  what: string,
+  detail?: Record<string, string | number>,
+) {
   const context = requestContext(await headers());
   await recordAuditEvent(getDb(), {
     action: "access.denied",
     actor: user,
     context,
-    data: { permission, what },
+    data: { permission, what, ...detail },
   }).catch(() => {});
 }
 

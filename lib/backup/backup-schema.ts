@@ -128,6 +128,41 @@ const tableSchemas = {
       .strict(),
   ),
   savedViews: z.array(z.object({ id, userId: id, name: z.string(), query: z.string(), createdAt: timestamp }).strict()),
+  // Files written before accountability have no memberships, periods or reports.
+  userSecretariats: z.array(z.object({ userId: id, secretariatId: id, createdAt: timestamp }).strict()).default([]),
+  reportingPeriods: z
+    .array(
+      z
+        .object({ id, name: z.string(), startsOn: calendarDay, endsOn: calendarDay, dueOn: calendarDay, open: z.boolean(), ...stamps })
+        .strict(),
+    )
+    .default([]),
+  periodReports: z
+    .array(
+      z
+        .object({
+          id,
+          periodId: id,
+          initiativeId: id,
+          status: z.enum(["SUBMITTED", "RETURNED", "APPROVED"]),
+          progressStatus: status,
+          progress: progress.nullable(),
+          note: z.string(),
+          evidenceUrl: z.string().nullable(),
+          returnReason: z.string().nullable(),
+          authorId: id.nullable(),
+          authorName: z.string(),
+          authorEmail: z.string(),
+          reviewerId: id.nullable(),
+          reviewerName: z.string().nullable(),
+          reviewerEmail: z.string().nullable(),
+          submittedAt: timestamp,
+          reviewedAt: timestamp.nullable(),
+          ...stamps,
+        })
+        .strict(),
+    )
+    .default([]),
   // Files written before the settings existed have none: the restored portal keeps the defaults.
   portalSettings: z
     .array(
@@ -181,6 +216,8 @@ export const SERIAL_TABLES = {
   instruments: "Instrument",
   progressUpdates: "ProgressUpdate",
   savedViews: "SavedView",
+  reportingPeriods: "ReportingPeriod",
+  periodReports: "PeriodReport",
   auditEvents: "AuditEvent",
 } as const satisfies Partial<Record<TableName, string>>;
 export type SerialTable = keyof typeof SERIAL_TABLES;
@@ -190,6 +227,7 @@ export const SQL_TABLES: Record<TableName, string> = {
   ...SERIAL_TABLES,
   articulationObjectiveMechanisms: "ArticulationObjectiveMechanism",
   initiativeSupports: "InitiativeSupport",
+  userSecretariats: "UserSecretariat",
   portalSettings: "PortalSettings",
   auditTallies: "AuditTally",
 };
@@ -219,6 +257,9 @@ export const TABLE_LABELS: Record<TableName, string> = {
   instruments: "instrumentos",
   progressUpdates: "avances",
   savedViews: "vistas guardadas",
+  userSecretariats: "secretarías de cada usuario",
+  reportingPeriods: "periodos de reporte",
+  periodReports: "reportes de periodo",
   portalSettings: "ajustes del portal",
   auditEvents: "eventos de auditoría",
   auditTallies: "recuentos de intentos fallidos",
@@ -228,6 +269,8 @@ export const describeCounts = (counts: Record<TableName, number>) =>
   TABLE_NAMES.map((table) => `${TABLE_LABELS[table]}: ${counts[table]}`).join(", ");
 
 const count = integer.min(0);
+/** Tables added after the format's first files: an older file has no count or next id for them, and restores all the same. */
+const LATER_TABLES: TableName[] = ["userSecretariats", "reportingPeriods", "periodReports"];
 
 /** Foreign keys: [table, column, referenced table]. Checked before the database is touched, to name the bad field. */
 const REFERENCES: [TableName, string, TableName][] = [
@@ -245,6 +288,12 @@ const REFERENCES: [TableName, string, TableName][] = [
   ["progressUpdates", "initiativeId", "initiatives"],
   ["progressUpdates", "authorId", "users"],
   ["savedViews", "userId", "users"],
+  ["userSecretariats", "userId", "users"],
+  ["userSecretariats", "secretariatId", "secretariats"],
+  ["periodReports", "periodId", "reportingPeriods"],
+  ["periodReports", "initiativeId", "initiatives"],
+  ["periodReports", "authorId", "users"],
+  ["periodReports", "reviewerId", "users"],
   ["auditEvents", "userId", "users"],
   ["auditTallies", "auditEventId", "auditEvents"],
 ];
@@ -265,10 +314,21 @@ export const backupSchema = backupHeaderSchema
     appVersion: z.string().min(1),
     /** Migrations applied to the database it came from: the schema of its rows. */
     migrations: z.array(z.string().min(1)).min(1, "falta la lista de migraciones."),
-    counts: z.object(Object.fromEntries(TABLE_NAMES.map((table) => [table, count])) as Record<TableName, typeof count>).strict(),
+    counts: z
+      .object(
+        Object.fromEntries(TABLE_NAMES.map((table) => [table, LATER_TABLES.includes(table) ? count.default(0) : count])) as Record<
+          TableName,
+          typeof count
+        >,
+      )
+      .strict(),
     /** Next value of each id sequence, so that ids of deleted rows (which the audit log may name) are never reused. */
     nextIds: z
-      .object(Object.fromEntries(Object.keys(SERIAL_TABLES).map((table) => [table, id])) as Record<SerialTable, typeof id>)
+      .object(
+        Object.fromEntries(
+          Object.keys(SERIAL_TABLES).map((table) => [table, LATER_TABLES.includes(table as TableName) ? id.default(1) : id]),
+        ) as Record<SerialTable, typeof id>,
+      )
       .strict(),
     matrix: matrixDocumentSchema,
     tables: z.object(tableSchemas).strict(),

@@ -47,6 +47,9 @@ export async function createBackup(db: Db, now = new Date()): Promise<BackupFile
         instruments: await tx.instrument.findMany(byId),
         progressUpdates: await tx.progressUpdate.findMany(byId),
         savedViews: await tx.savedView.findMany(byId),
+        userSecretariats: await tx.userSecretariat.findMany({ orderBy: [{ userId: "asc" }, { secretariatId: "asc" }] }),
+        reportingPeriods: await tx.reportingPeriod.findMany(byId),
+        periodReports: await tx.periodReport.findMany(byId),
         portalSettings: await tx.portalSettings.findMany(byId),
         // Prisma types JSON objects with optional members; they are plain JSON all the same.
         auditEvents: (await tx.auditEvent.findMany(byId)).map((e) => ({

@@ -123,6 +123,9 @@ async function insertTables(tx: Tx, tables: BackupTables, passwordHashes: string
   await insert(tables.instruments, (data) => tx.instrument.createMany({ data }));
   await insert(tables.progressUpdates, (data) => tx.progressUpdate.createMany({ data }));
   await insert(tables.savedViews, (data) => tx.savedView.createMany({ data }));
+  await insert(tables.userSecretariats, (data) => tx.userSecretariat.createMany({ data }));
+  await insert(tables.reportingPeriods, (data) => tx.reportingPeriod.createMany({ data }));
+  await insert(tables.periodReports, (data) => tx.periodReport.createMany({ data }));
   await insert(tables.portalSettings, (data) => tx.portalSettings.createMany({ data }));
   await insert(
     tables.auditEvents.map((event) => ({ ...event, data: event.data === null ? Prisma.DbNull : (event.data as Prisma.InputJsonValue) })),

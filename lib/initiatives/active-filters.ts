@@ -59,6 +59,13 @@ export function activeFilters(query: InitiativeQuery, options: FilterOptions): A
   for (const [flag, label] of flags) {
     if (query[flag] === "si") found.push({ key: flag, label, without: { ...base, [flag]: undefined } });
   }
+  if (query.reporte) {
+    found.push({
+      key: "reporte",
+      label: `${t.accountability.reportFilter}: ${t.accountability.states[query.reporte]}`,
+      without: { ...base, reporte: undefined, periodo: undefined },
+    });
+  }
   return found;
 }
 
@@ -75,6 +82,8 @@ export function withoutAnyFilter(query: InitiativeQuery): InitiativeQuery {
     desactualizadas: undefined,
     vencen: undefined,
     archivadas: undefined,
+    periodo: undefined,
+    reporte: undefined,
     modo: "alguno",
     orden: "documento",
     dir: "asc",

@@ -6,6 +6,19 @@ import { endingSoonUntil, staleCutoff } from "@/lib/tracking/freshness";
 import { NO_OWNER } from "@/lib/tracking/secretariats";
 import { STATUS_BY_SLUG } from "@/lib/tracking/statuses";
 import type { InitiativeQuery } from "./initiative-query";
+import { EXCLUDED_STATUSES } from "@/lib/accountability/report-status";
+
+/** The chosen period, or the one pages show by default (the open one due first, else the newest). */
+async function reportPeriodId(db: Db, periodId: number | undefined): Promise<number[]> {
+  if (periodId) return (await db.reportingPeriod.findMany({ where: { id: periodId }, select: { id: true } })).map((p) => p.id);
+  const open = await db.reportingPeriod.findFirst({
+    where: { open: true },
+    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  const newest = open ?? (await db.reportingPeriod.findFirst({ orderBy: [{ startsOn: "desc" }, { id: "desc" }], select: { id: true } }));
+  return newest ? [newest.id] : [];
+}
 
 /**
  * The one translation of the table's query (initiative-query.ts) into SQL: the
@@ -100,6 +113,35 @@ const FILTERS: FilterEntry[] = [
     facet: () => null,
     condition: (query, { today }) =>
       query.desactualizadas === "si" ? Prisma.sql`(i."lastUpdateOn" IS NULL OR i."lastUpdateOn" < ${staleCutoff(today)}::date)` : null,
+  },
+  {
+    // The period's state is derived as lib/accountability/report-status.ts does (ADR 0100): no row, the due date, the initiative.
+    facet: () => null,
+    lookup: (db, query) => (query.reporte ? reportPeriodId(db, query.periodo) : Promise.resolve([])),
+    condition: (query, { ids, today }) => {
+      if (!query.reporte) return null;
+      const [periodId] = ids;
+      if (periodId === undefined) return Prisma.sql`FALSE`;
+      const report = (statuses: string[]) =>
+        Prisma.sql`EXISTS (SELECT 1 FROM "PeriodReport" r WHERE r."initiativeId" = i.id AND r."periodId" = ${periodId} AND r.status::text IN (${Prisma.join(statuses)}))`;
+      const noReport = Prisma.sql`NOT EXISTS (SELECT 1 FROM "PeriodReport" r WHERE r."initiativeId" = i.id AND r."periodId" = ${periodId})`;
+      const excluded = Prisma.sql`(i."archivedAt" IS NOT NULL OR i.status::text IN (${Prisma.join([...EXCLUDED_STATUSES])}))`;
+      const overdue = Prisma.sql`${today}::date > (SELECT p."dueOn" FROM "ReportingPeriod" p WHERE p.id = ${periodId})`;
+      switch (query.reporte) {
+        case "aprobado":
+          return report(["APPROVED"]);
+        case "enviado":
+          return report(["SUBMITTED"]);
+        case "devuelto":
+          return Prisma.sql`(${report(["RETURNED"])} AND NOT ${overdue})`;
+        case "excluido":
+          return Prisma.sql`(${noReport} AND ${excluded})`;
+        case "pendiente":
+          return Prisma.sql`(${noReport} AND NOT ${excluded} AND NOT ${overdue})`;
+        case "atrasado":
+          return Prisma.sql`(${overdue} AND NOT ${report(["SUBMITTED", "APPROVED"])} AND NOT (${noReport} AND ${excluded}))`;
+      }
+    },
   },
   {
     facet: () => null,

@@ -34,6 +34,7 @@ export async function describeFilters(db: Db, query: InitiativeQuery): Promise<s
     query.desactualizadas ? t.tracking.staleFilter : null,
     query.vencen ? t.tracking.endingFilter : null,
     query.archivadas ? t.initiatives.archivedOnly : null,
+    query.reporte ? `${t.accountability.reportFilter}: ${t.accountability.states[query.reporte]}` : null,
   ].filter((line): line is string => line !== null);
 }
 
@@ -56,6 +57,7 @@ export function exportFileName(query: InitiativeQuery, day: string, extension: "
     query.desactualizadas ? "desactualizadas" : "",
     query.vencen ? "vencen" : "",
     query.archivadas ? "archivadas" : "",
+    query.reporte ? `reporte-${query.reporte}` : "",
   ].filter(Boolean);
   const suffix = parts.join("-").slice(0, 80).replace(/-+$/, "");
   return `iniciativas-${day}${suffix ? `-${suffix}` : "-todas"}.${extension}`;

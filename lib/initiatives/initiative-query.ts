@@ -3,6 +3,7 @@ import { MECHANISM_SLUG } from "@/lib/matrix/mechanism-names";
 import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 import { PAGE_SIZES, SORTS, type InitiativeSort } from "./table-options";
 import { t } from "@/lib/i18n";
+import { REPORT_STATES } from "@/lib/accountability/report-status";
 
 const STATUS_SLUG_VALUES = STATUSES.map((s) => STATUS_SLUGS[s]) as [string, ...string[]];
 
@@ -32,6 +33,12 @@ export const initiativeQuerySchema = z.object({
   desactualizadas: z.enum(["si"], { error: t.validation.query.stale }).optional(),
   vencen: z.enum(["si"], { error: t.validation.query.expiring }).optional(),
   archivadas: z.enum(["si"], { error: t.validation.query.archived }).optional(),
+  periodo: z.coerce
+    .number({ error: t.accountability.queryPeriod })
+    .int(t.accountability.queryPeriod)
+    .positive(t.accountability.queryPeriod)
+    .optional(),
+  reporte: z.enum(REPORT_STATES, { error: t.accountability.queryReport(REPORT_STATES.join(", ")) }).optional(),
   modo: z.enum(["alguno", "todos"], { error: t.validation.query.mode }).default("alguno"),
   orden: z.enum(SORTS, { error: t.validation.query.sort(SORTS.join(", ")) }).optional(),
   dir: z.enum(["asc", "desc"], { error: t.validation.query.dir }).default("asc"),
@@ -116,6 +123,8 @@ export function initiativeQueryToParams(query: Partial<InitiativeQuery>): URLSea
   if (query.vencen === "si") params.set("vencen", "si");
   if (query.modo === "todos") params.set("modo", "todos");
   if (query.archivadas === "si") params.set("archivadas", "si");
+  if (query.periodo) params.set("periodo", String(query.periodo));
+  if (query.reporte) params.set("reporte", query.reporte);
   const defaultSort = query.q?.trim() ? "relevancia" : "documento";
   if (query.orden && query.orden !== defaultSort) params.set("orden", query.orden);
   if (query.dir === "desc") params.set("dir", "desc");

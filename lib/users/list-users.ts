@@ -14,6 +14,7 @@ export async function listUsers(db: Db) {
       lastSignInAt: true,
       createdAt: true,
       mfaCredential: { select: { confirmedAt: true } },
+      secretariats: { select: { secretariatId: true } },
     },
   });
 }

@@ -1,3 +1,5 @@
+import { setUserSecretariats } from "@/lib/accountability/memberships";
+import { addDays, dayToDate, todayInQuito } from "@/lib/tracking/days";
 import { ActionError } from "@/lib/actions/action-error";
 import { recordAuditEvent, recordRepeatedFailure } from "@/lib/audit/record-event";
 import { generatePassword } from "@/lib/auth/generate-password";
@@ -22,7 +24,7 @@ function checkPassword(password: string, user: { email: string; name: string }, 
 /** Creates a user; without a password, a random one is generated and returned once. */
 export async function createUser(
   db: Db,
-  input: { email: string; name: string; role: Role; password?: string; isDemo?: boolean },
+  input: { email: string; name: string; role: Role; password?: string; isDemo?: boolean; secretariatIds?: number[] },
   actor: Actor | null,
   context?: RequestContext,
 ) {
@@ -52,6 +54,7 @@ export async function createUser(
       context,
       data: { after: { email: user.email, name: user.name, role: user.role } },
     });
+    if (input.secretariatIds?.length) await setUserSecretariats(tx, user.id, input.secretariatIds, actor, context);
     return { user, generatedPassword: input.password === undefined ? password : null };
   });
 }
@@ -170,19 +173,43 @@ export async function changeOwnPassword(
   });
 }
 
-const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+const DEMO_USERS: { email: string; name: string; role: Role; secretariat?: string }[] = [
   { email: "admin.demo@quito.gob.ec", name: "Administración (demo)", role: "ADMIN" },
   { email: "planificacion.demo@quito.gob.ec", name: "Planificación (demo)", role: "PLANNER" },
+  { email: "reporte.salud.demo@quito.gob.ec", name: "Reporte de Salud (demo)", role: "REPORTER", secretariat: "salud" },
   { email: "consulta.demo@quito.gob.ec", name: "Consulta (demo)", role: "VIEWER" },
 ];
+
+/** So that accountability shows on a fresh `npm run dev`: Salud leads the first initiatives of 1.1, and one period is open. */
+async function seedDemoAccountability(db: Db) {
+  const salud = await db.secretariat.findUnique({ where: { slug: "salud" } });
+  if (!salud) return;
+  if ((await db.initiative.count({ where: { leadSecretariatId: { not: null } } })) === 0) {
+    const first = await db.initiative.findMany({ where: { managementObjective: { code: "1.1" } }, orderBy: { position: "asc" }, take: 3 });
+    await db.initiative.updateMany({ where: { id: { in: first.map((i) => i.id) } }, data: { leadSecretariatId: salud.id } });
+  }
+  if ((await db.reportingPeriod.count()) === 0) {
+    const today = todayInQuito();
+    await db.reportingPeriod.create({
+      data: {
+        name: t.accountability.demoPeriod(today.slice(0, 4)),
+        startsOn: dayToDate(addDays(today, -80)),
+        endsOn: dayToDate(addDays(today, 10)),
+        dueOn: dayToDate(addDays(today, 20)),
+      },
+    });
+  }
+  return salud.id;
+}
 
 /** For `npm run dev` on an empty user table: one account per role, with random passwords to print. */
 export async function createDemoUsersIfNone(db: Db) {
   if ((await db.user.count()) > 0) return [];
   const created = [];
-  for (const demo of DEMO_USERS) {
+  const saludId = await seedDemoAccountability(db);
+  for (const { secretariat, ...demo } of DEMO_USERS) {
     const password = generatePassword();
-    await createUser(db, { ...demo, password, isDemo: true }, null);
+    await createUser(db, { ...demo, password, isDemo: true, secretariatIds: secretariat && saludId ? [saludId] : [] }, null);
     created.push({ ...demo, password });
   }
   return created;

@@ -30,6 +30,8 @@ import { postProgressUpdate } from "@/lib/tracking/post-progress-update";
 import { setOwnership } from "@/lib/tracking/set-ownership";
 import { createUser, updateUser } from "@/lib/users/manage-users";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { createPeriod } from "@/lib/accountability/periods";
+import { approveReports, returnReport, submitReport } from "@/lib/accountability/reports";
 import { generate } from "otplib";
 
 process.env.NEXTAUTH_SECRET ??= "secreto-de-pruebas-de-integracion-0123456789abcdef";
@@ -54,6 +56,9 @@ async function snapshot(db: Db) {
     instruments: await db.instrument.findMany(byId),
     progressUpdates: await db.progressUpdate.findMany(byId),
     savedViews: await db.savedView.findMany(byId),
+    memberships: await db.userSecretariat.findMany({ orderBy: [{ userId: "asc" }, { secretariatId: "asc" }] }),
+    periods: await db.reportingPeriod.findMany(byId),
+    reports: await db.periodReport.findMany(byId),
     auditEvents: await db.auditEvent.findMany(byId),
   };
 }
@@ -154,6 +159,51 @@ describe("respaldo y restauración", () => {
       admin,
     );
 
+    // Accountability: a reporter of Salud, two periods, a report returned, resubmitted and approved, another still submitted.
+    const { user: reporter } = await createUser(
+      db,
+      {
+        email: "reporta@quito.gob.ec",
+        name: "Rosa Reportera",
+        role: "REPORTER",
+        password: "niebla sobre el panecillo",
+        secretariatIds: [salud.id],
+      },
+      admin,
+    );
+    const q1 = await createPeriod(
+      db,
+      { name: "2026-T1", startsOn: "2026-01-01", endsOn: "2026-03-31", dueOn: "2026-04-10", open: false },
+      admin,
+    );
+    const q2 = await createPeriod(
+      db,
+      { name: "2026-T2", startsOn: "2026-04-01", endsOn: "2026-06-30", dueOn: "2099-07-10", open: true },
+      admin,
+    );
+    const sent = await submitReport(
+      db,
+      { periodId: q2.id, initiativeId: 2, version: 0, progressStatus: "EN_EJECUCION", progress: 40, note: "Avance del trimestre" },
+      reporter,
+    );
+    const returned = await returnReport(db, { reportId: sent.id, version: sent.version, reason: "Falta el acta" }, planner);
+    const resent = await submitReport(
+      db,
+      {
+        periodId: q2.id,
+        initiativeId: 2,
+        version: returned.version,
+        progressStatus: "EN_EJECUCION",
+        progress: 45,
+        note: "Con acta",
+        evidenceUrl: "https://quito.gob.ec/acta.pdf",
+      },
+      reporter,
+    );
+    await approveReports(db, [{ reportId: resent.id, version: resent.version }], planner);
+    await submitReport(db, { periodId: q2.id, initiativeId: 3, version: 0, progressStatus: "POR_INICIAR", note: "Sin novedad" }, planner);
+    expect(q1.open).toBe(false);
+
     const counterpart = await createCounterpart(db, { name: "Universidad Central del Ecuador", type: "universidades-academia" }, admin);
     const objective = await db.articulationObjective.findFirstOrThrow({
       where: { initiativeId: 5 },
@@ -194,9 +244,13 @@ describe("respaldo y restauración", () => {
     });
     expect(first.counts).toMatchObject({
       initiatives: 114,
-      users: 3,
+      users: 4,
       savedViews: 1,
-      progressUpdates: 2,
+      userSecretariats: 1,
+      reportingPeriods: 2,
+      periodReports: 2,
+      // The approved report adds its note to the timeline.
+      progressUpdates: 3,
       instruments: 1,
       counterparts: 1,
       secretariats: 12,
@@ -280,6 +334,25 @@ describe("respaldo y restauración", () => {
     expect(next.id).toBe(3);
   });
 
+  it("un respaldo anterior a los periodos de reporte (sin sus tablas) se restaura igual", async () => {
+    const older = await createTestDatabase();
+    try {
+      const copy = JSON.parse(readFileSync(file, "utf8"));
+      for (const table of ["userSecretariats", "reportingPeriods", "periodReports"]) {
+        delete copy.tables[table];
+        delete copy.counts[table];
+        delete copy.nextIds[table];
+      }
+      const oldFile = path.join(scratch, "anterior.json");
+      writeFileSync(oldFile, JSON.stringify(copy));
+      const report = await restoreBackup(older.db, readBackupFile(oldFile));
+      expect(report.counts).toMatchObject({ userSecretariats: 0, reportingPeriods: 0, periodReports: 0, users: 4 });
+      expect(await older.db.initiative.count()).toBe(114);
+    } finally {
+      await older.drop();
+    }
+  });
+
   it("en una base que no está vacía se niega y no cambia nada", async () => {
     const oneUser = await createTestDatabase();
     try {
@@ -325,7 +398,7 @@ describe("respaldo y restauración", () => {
       const badCount = problems((b) => {
         b.counts.users = 5;
       });
-      expect(badCount).toMatch(/^counts\.users: dice 5 pero «tables\.users» tiene 3 filas/m);
+      expect(badCount).toMatch(/^counts\.users: dice 5 pero «tables\.users» tiene 4 filas/m);
       expect(() => readBackupFile(path.join(scratch, "no-existe.json"))).toThrow(/No se puede leer/);
 
       // Valid on its own, but its matrix no longer matches its tables: found after every insert, so the rollback is tested too.
@@ -369,7 +442,7 @@ describe("respaldo y restauración", () => {
       const restore = await cli("restore", [output], empty.url);
       expect(restore.code, restore.stderr).toBe(0);
       expect(restore.stdout).toContain("Respaldo restaurado");
-      expect(restore.stdout).toMatch(/Las cuentas restauradas \(3\) no tienen contraseña utilizable.*Restablecer contraseña/s);
+      expect(restore.stdout).toMatch(/Las cuentas restauradas \(4\) no tienen contraseña utilizable.*Restablecer contraseña/s);
       expect(withoutDate(await createBackup(empty.db))).toEqual(withoutDate(JSON.parse(readFileSync(output, "utf8"))));
 
       const refused = await cli("restore", [output], source.url);

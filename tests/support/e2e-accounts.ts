@@ -7,6 +7,8 @@ export interface E2EAccount {
   password: string;
   /** The Base32 TOTP secret the account is enrolled with, for the tests to compute its codes. */
   totpSecret?: string;
+  /** Slugs of the secretariats the account belongs to (a REPORTER reports on their initiatives). */
+  secretariats?: readonly string[];
 }
 
 /** The accounts `npm test` creates in the browser-test database, one per purpose. */
@@ -14,6 +16,8 @@ export const E2E_ACCOUNT_SPECS = {
   admin: { email: "admin.pruebas@quito.gob.ec", name: "Ana Administradora", role: "ADMIN" },
   planner: { email: "planificacion.pruebas@quito.gob.ec", name: "Pablo Planificador", role: "PLANNER" },
   viewer: { email: "consulta.pruebas@quito.gob.ec", name: "Vera Consulta", role: "VIEWER" },
+  /** Reports for the Secretaría de Salud only. */
+  reporter: { email: "reporte.salud.pruebas@quito.gob.ec", name: "Rita Reportera", role: "REPORTER", secretariats: ["salud"] },
   lockout: { email: "bloqueo.pruebas@quito.gob.ec", name: "Luis Bloqueo", role: "VIEWER" },
   disabled: { email: "desactivar.pruebas@quito.gob.ec", name: "Diana Desactivada", role: "VIEWER" },
   /** Enrols in the second factor itself during the tests. */

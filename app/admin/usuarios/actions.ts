@@ -1,6 +1,8 @@
 "use server";
 
 import { z } from "zod";
+import { setUserSecretariats } from "@/lib/accountability/memberships";
+import { userSecretariatsSchema } from "@/lib/accountability/schemas";
 import { formAction } from "@/lib/actions/form-action";
 import { t } from "@/lib/i18n";
 import { createUserSchema, roleSchema } from "@/lib/users/user-schemas";
@@ -75,5 +77,17 @@ export const setRequireMfaForAllAction = formAction({
   run: async ({ requireMfaForAll }, { user, request, db }) => {
     await setRequireMfaForAll(db, requireMfaForAll === "on", user, request);
     return { message: t.mfa.settingSaved(requireMfaForAll === "on") };
+  },
+});
+
+export const setSecretariatsAction = formAction({
+  permission: "users:manage",
+  what: "asignar secretarías a un usuario",
+  audit: ["user.secretariats.update"],
+  schema: userSecretariatsSchema,
+  run: async ({ userId, secretariatIds }, { user, request, db }) => {
+    await setUserSecretariats(db, userId, secretariatIds, user, request);
+    const target = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    return { message: t.accountability.secretariatsSaved(target.email) };
   },
 });

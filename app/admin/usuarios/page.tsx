@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { UserSecretariatsForm } from "@/components/accountability/user-secretariats-form";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UserRowActions } from "@/components/users/user-row-actions";
 import { requirePageReader } from "@/lib/auth/current-user";
@@ -14,6 +15,7 @@ import {
   resetPasswordAction,
   setActiveAction,
   setRequireMfaForAllAction,
+  setSecretariatsAction,
 } from "./actions";
 import { Cell, ColumnHeader, RowHeader, Table, TableHead, TableRow } from "@/components/ui/table";
 
@@ -21,7 +23,11 @@ export const metadata: Metadata = { title: t.users.title };
 
 export default async function UsersPage() {
   const { user: me, db } = await requirePageReader("/admin/usuarios", "users:manage");
-  const [users, settings] = await Promise.all([listUsers(db), readPortalSettings(db)]);
+  const [users, settings, secretariats] = await Promise.all([
+    listUsers(db),
+    readPortalSettings(db),
+    db.secretariat.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
   const roles = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
   return (
@@ -71,7 +77,15 @@ export default async function UsersPage() {
                     <span className="mt-1 inline-block rounded bg-amber-100 px-2 text-xs text-amber-900">{t.users.demo}</span>
                   )}
                 </RowHeader>
-                <Cell className="px-4 py-3">{ROLE_LABELS[user.role]}</Cell>
+                <Cell className="px-4 py-3">
+                  {ROLE_LABELS[user.role]}
+                  <UserSecretariatsForm
+                    user={{ id: user.id, name: user.name }}
+                    secretariats={secretariats}
+                    memberOf={user.secretariats.map((m) => m.secretariatId)}
+                    action={setSecretariatsAction}
+                  />
+                </Cell>
                 <Cell className="px-4 py-3">
                   {user.active ? t.users.active : t.users.inactive}
                   {user.mfaCredential?.confirmedAt && (

@@ -5,7 +5,8 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { ArchiveButton } from "@/components/initiatives/archive-button";
 import { InitiativeTabs } from "@/components/initiatives/initiative-tabs";
 import { PrintButton } from "@/components/ui/print-button";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { mayActOnInitiative } from "@/lib/accountability/reporting-rights";
+import { requirePageReader } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
 import { formatDate, t } from "@/lib/i18n";
 import { getInitiative, getInitiativeName, parseInitiativeId, type RelatedInitiative } from "@/lib/initiatives/get-initiative";
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function InitiativePage({ params }: { params: Params }) {
   const { id: raw } = await params;
-  const user = await requirePageUser(`/iniciativas/${raw}`);
+  const { user, db } = await requirePageReader(`/iniciativas/${raw}`);
   const canEdit = can(user.role, "matrix:edit");
   const id = parseInitiativeId(raw);
   const [found, tracking] = id === null ? [null, null] : await Promise.all([getInitiative(id), getInitiativeTracking(id)]);
@@ -56,7 +57,12 @@ export default async function InitiativePage({ params }: { params: Params }) {
             )}
           </div>
         </div>
-        <InitiativeTabs id={initiative.id} current="ficha" canEdit={canEdit} canTrack={can(user.role, "progress:write")} />
+        <InitiativeTabs
+          id={initiative.id}
+          current="ficha"
+          canEdit={canEdit}
+          canTrack={await mayActOnInitiative(db, user, "progress:post", initiative.id)}
+        />
         {initiative.archivedAt && (
           <p className="inline-block rounded bg-amber-100 px-2 py-1 text-sm text-amber-900">{t.initiative.archived}</p>
         )}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InitiativeTabs } from "@/components/initiatives/initiative-tabs";
 import { RestoreVersionButton } from "@/components/initiatives/restore-version-button";
+import { mayActOnInitiative } from "@/lib/accountability/reporting-rights";
 import { requirePageReader } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
 import { formatDateTime, t } from "@/lib/i18n";
@@ -27,7 +28,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand-900">{current.snapshot.name}</h1>
-      <InitiativeTabs id={id} current="historial" canEdit={canEdit} canTrack={can(user.role, "progress:write")} />
+      <InitiativeTabs id={id} current="historial" canEdit={canEdit} canTrack={await mayActOnInitiative(db, user, "progress:post", id)} />
       <h2 className="text-lg font-semibold">{t.editing.historyTitle}</h2>
       <p className="text-sm text-slate-700">{t.editing.historyScope}</p>
       {history.length === 0 ? (

@@ -1,5 +1,8 @@
 "use server";
 
+import { mayActOnInitiative } from "@/lib/accountability/reporting-rights";
+import { submitReport } from "@/lib/accountability/reports";
+import { submitReportSchema } from "@/lib/accountability/schemas";
 import { formAction } from "@/lib/actions/form-action";
 import { t } from "@/lib/i18n";
 import { createInstrument, deleteInstrument, updateInstrument } from "@/lib/tracking/manage-instruments";
@@ -18,9 +21,28 @@ export const postProgressUpdateAction = formAction({
   what: "registrar avance",
   audit: ["progress.create"],
   schema: progressUpdateSchema,
+  scope: async ({ initiativeId }, user, db) => ({
+    allowed: await mayActOnInitiative(db, user, "progress:post", initiativeId),
+    detail: { initiativeId },
+  }),
   run: async (input, { user, request, db }) => {
     await postProgressUpdate(db, input, user, request);
     return { message: t.tracking.posted };
+  },
+});
+
+export const submitReportAction = formAction({
+  permission: "reports:submit",
+  what: "enviar reporte del periodo",
+  audit: ["report.submit"],
+  schema: submitReportSchema,
+  scope: async ({ initiativeId }, user, db) => ({
+    allowed: await mayActOnInitiative(db, user, "report:submit", initiativeId),
+    detail: { initiativeId },
+  }),
+  run: async (input, { user, request, db }) => {
+    await submitReport(db, input, user, request);
+    return { message: t.accountability.submitted };
   },
 });
 

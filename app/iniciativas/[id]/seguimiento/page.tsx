@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
+import { PeriodStandings } from "@/components/accountability/period-standings";
+import { ReportForm } from "@/components/accountability/report-form";
 import { InitiativeTabs } from "@/components/initiatives/initiative-tabs";
 import { InstrumentList, ProgressTimeline, TrackingSummary } from "@/components/tracking/tracking-summary";
 import { DeleteInstrumentButton, InstrumentForm, OwnershipForm, ProgressUpdateForm } from "@/components/tracking/tracking-forms";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { initiativeStandings } from "@/lib/accountability/queries";
+import { mayActOnInitiative } from "@/lib/accountability/reporting-rights";
+import { logDenied, requirePageReader } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
 import { t } from "@/lib/i18n";
 import { getInitiativeName, parseInitiativeId } from "@/lib/initiatives/get-initiative";
@@ -14,6 +18,7 @@ import {
   deleteInstrumentAction,
   postProgressUpdateAction,
   setOwnershipAction,
+  submitReportAction,
   updateInstrumentAction,
 } from "./actions";
 
@@ -24,8 +29,14 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function TrackingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
-  const user = await requirePageUser(`/iniciativas/${raw}/seguimiento`, "progress:write");
+  const { user, db } = await requirePageReader(`/iniciativas/${raw}/seguimiento`, "progress:write");
   const id = parseInitiativeId(raw);
+  // A reporter of another secretariat reads the initiative's page, but not this one, whatever the address.
+  if (id !== null && !(await mayActOnInitiative(db, user, "progress:post", id))) {
+    await logDenied(user, "progress:write", `/iniciativas/${raw}/seguimiento`, { initiativeId: id });
+    forbidden();
+  }
+  const standings = id === null ? [] : await initiativeStandings(db, id);
   const canEdit = can(user.role, "tracking:edit");
   const [tracking, catalogues] = id === null ? [null, null] : await Promise.all([getInitiativeTracking(id), getTrackingCatalogues()]);
   if (!tracking || !catalogues) notFound();
@@ -37,6 +48,29 @@ export default async function TrackingPage({ params }: { params: Promise<{ id: s
         <InitiativeTabs id={tracking.id} current="seguimiento" canEdit={can(user.role, "matrix:edit")} canTrack />
       </header>
       <TrackingSummary tracking={tracking} />
+
+      <section aria-labelledby="reportes-periodo" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="reportes-periodo" className="text-lg font-semibold text-slate-900">
+          {t.accountability.standingsTitle}
+        </h2>
+        <p className="mb-4 mt-1 text-sm text-slate-700">{t.accountability.reportIntro}</p>
+        <PeriodStandings
+          standings={standings}
+          formFor={({ period, report, state }) =>
+            period.open && state !== "excluido" && report?.status !== "APPROVED" ? (
+              <ReportForm
+                periodId={period.id}
+                initiativeId={tracking.id}
+                version={report?.version ?? 0}
+                current={report}
+                fallbackStatus={tracking.status}
+                resubmit={report !== null}
+                action={submitReportAction}
+              />
+            ) : null
+          }
+        />
+      </section>
 
       {tracking.archivedAt ? (
         <p className="rounded bg-amber-100 px-3 py-2 text-sm text-amber-900">{t.initiative.archived}</p>
