@@ -33,6 +33,7 @@ import { mfa } from "./es/mfa";
 import { security } from "./es/security";
 import { planner } from "./es/planner";
 import { tableLayout } from "./es/table-layout";
+import { notifications } from "./es/notifications";
 
 export const es = {
   app,
@@ -69,4 +70,5 @@ export const es = {
   security,
   planner,
   tableLayout,
+  notifications,
 } as const;
