@@ -1,9 +1,10 @@
 /** Roles in increasing power; each can do everything the previous one can. */
-export const ROLES = ["VIEWER", "PLANNER", "ADMIN"] as const;
+export const ROLES = ["VIEWER", "REPORTER", "PLANNER", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   VIEWER: "Consulta",
+  REPORTER: "Reporte de secretaría",
   PLANNER: "Planificación",
   ADMIN: "Administración",
 };
@@ -14,6 +15,12 @@ export const PERMISSIONS = {
   "matrix:export": "VIEWER",
   "views:manage": "PLANNER",
   "progress:write": "PLANNER",
+  /** The period report of an initiative; a REPORTER only on its secretariats' initiatives, like progress. */
+  "reports:submit": "REPORTER",
+  /** The review queue (/revision): approve or return submitted reports. */
+  "reports:review": "PLANNER",
+  /** Reporting periods (/admin/periodos). */
+  "periods:manage": "ADMIN",
   "matrix:edit": "ADMIN",
   /** Ownership, instruments and the secretariat and counterpart catalogues. */
   "tracking:edit": "ADMIN",

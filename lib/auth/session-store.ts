@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import type { Role } from "./roles";
 import { env } from "@/lib/config";
 
 /** ASVS 3.3: sessions end after idle time and after an absolute lifetime, whatever the client does. */
@@ -41,7 +42,7 @@ export async function createUserSession(
 export interface ActiveSession {
   sessionId: string;
   method: SignInMethod;
-  user: { id: number; email: string; name: string; role: "VIEWER" | "PLANNER" | "ADMIN"; mustChangePassword: boolean };
+  user: { id: number; email: string; name: string; role: Role; mustChangePassword: boolean };
 }
 
 /**
