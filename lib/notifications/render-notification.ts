@@ -54,7 +54,7 @@ export function renderNotification(kind: NotificationKind, data: unknown): Rende
       if (!parsed.success) break;
       const { week, total, bySecretariat } = parsed.data;
       return {
-        title: text.digest.title(week),
+        title: text.digest.title(formatDay(week)),
         lines: [
           text.digest.body(total),
           ...bySecretariat.map((row) => `• ${text.digest.line(row.name ?? text.digest.noSecretariat, row.count)}`),

@@ -35,6 +35,7 @@ async function workers(smtpUrl: string, options: { retryLimit?: number } = {}): 
     retryDelaySeconds: 1,
     retryLimit: options.retryLimit,
     pollingIntervalSeconds: 0.5,
+    reminderDaysBefore: 7,
   });
   running.push({ close: () => instance.stop() });
   return instance;

@@ -43,12 +43,12 @@ export const notifications = {
   dueSoon: {
     title: (period: string, due: string) => `El reporte del periodo «${period}» vence el ${due}`,
     body: (period: string, due: string, count: number) =>
-      `Su secretaría tiene ${initiativesCount(count)} sin reporte para el periodo «${period}», que vence el ${due}:`,
+      `Su secretaría tiene ${initiativesCount(count)} con el reporte pendiente en el periodo «${period}», que vence el ${due}:`,
   },
   overdue: {
     title: (period: string) => `Reportes atrasados del periodo «${period}»`,
     body: (period: string, due: string, count: number) =>
-      `El plazo del periodo «${period}» venció el ${due} y su secretaría tiene ${initiativesCount(count)} sin reporte:`,
+      `El plazo del periodo «${period}» venció el ${due} y su secretaría tiene ${initiativesCount(count)} con el reporte pendiente:`,
   },
   returned: {
     title: (initiative: string) => `Reporte devuelto: ${initiative}`,
@@ -57,7 +57,7 @@ export const notifications = {
     reason: (reason: string) => `Motivo: ${reason}`,
   },
   digest: {
-    title: (week: string) => `Resumen semanal de reportes atrasados (${week})`,
+    title: (weekStart: string) => `Resumen semanal de reportes atrasados (semana del ${weekStart})`,
     body: (total: number) =>
       total === 0
         ? "No hay reportes atrasados en los periodos abiertos."
