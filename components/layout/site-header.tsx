@@ -5,6 +5,9 @@ import { authConfig } from "@/lib/auth/oidc-config";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { t } from "@/lib/i18n";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { getPrimaryDb } from "@/lib/db/client";
+import { countUnread } from "@/lib/notifications/user-notifications";
 import { NavLink } from "./nav-link";
 
 export async function SiteHeader() {
@@ -35,8 +38,11 @@ export async function SiteHeader() {
         ...(can(user.role, "users:manage") ? [{ href: "/admin/usuarios", label: t.nav.users }] : []),
         ...(can(user.role, "audit:read") ? [{ href: "/admin/auditoria", label: t.nav.audit }] : []),
         ...(can(user.role, "settings:manage") ? [{ href: "/admin/configuracion", label: t.planner.navSettings }] : []),
+        ...(can(user.role, "settings:manage") ? [{ href: "/admin/envios", label: t.notifications.deliveries.navLink }] : []),
       ]
     : [];
+  // From the primary, like the session: right after «marcar como leídas» the count must already be 0.
+  const unread = user ? await countUnread(getPrimaryDb(), user.id) : 0;
 
   return (
     <header className="on-dark no-print border-b-4 border-accent-600 bg-brand-900 text-white">
@@ -82,6 +88,7 @@ export async function SiteHeader() {
                 )}
               </ul>
             </nav>
+            <NotificationBell unread={unread} />
             <details data-dropdown className="group relative">
               <summary
                 className="flex cursor-pointer list-none items-center gap-2 rounded px-3 py-2 text-sm hover:bg-brand-700"
@@ -107,6 +114,9 @@ export async function SiteHeader() {
                 )}
                 <Link href="/cuenta/sesiones" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
                   {t.security.menuLink}
+                </Link>
+                <Link href="/cuenta/notificaciones" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
+                  {t.notifications.settings.menuLink}
                 </Link>
                 <SignOutButton logoutUrl={logoutUrl} />
               </div>

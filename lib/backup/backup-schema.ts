@@ -128,6 +128,45 @@ const tableSchemas = {
       .strict(),
   ),
   savedViews: z.array(z.object({ id, userId: id, name: z.string(), query: z.string(), createdAt: timestamp }).strict()),
+  // Files written before notifications existed have none; their event keys keep a restored portal from announcing an event twice.
+  notificationPreferences: z.array(z.object({ userId: id, weeklyDigest: z.boolean(), updatedAt: timestamp }).strict()).default([]),
+  notifications: z
+    .array(
+      z
+        .object({
+          id,
+          eventKey: z.string().min(1),
+          userId: id,
+          kind: z.enum(["DUE_SOON", "OVERDUE", "REPORT_RETURNED", "WEEKLY_DIGEST"]),
+          data: z.json(),
+          link: z.string(),
+          createdAt: timestamp,
+          readAt: timestamp.nullable(),
+        })
+        .strict(),
+    )
+    .default([]),
+  emailDeliveries: z
+    .array(
+      z
+        .object({
+          id,
+          notificationId: id,
+          toAddress: z.string(),
+          subject: z.string(),
+          body: z.string(),
+          state: z.enum(["PENDING", "SENT", "FAILED"]),
+          attempts: integer.min(0),
+          lastError: z.string().nullable(),
+          jobId: z.string().nullable(),
+          claimedUntil: timestamp.nullable(),
+          sentAt: timestamp.nullable(),
+          createdAt: timestamp,
+          updatedAt: timestamp,
+        })
+        .strict(),
+    )
+    .default([]),
   // Files written before the settings existed have none: the restored portal keeps the defaults.
   portalSettings: z
     .array(
@@ -181,6 +220,8 @@ export const SERIAL_TABLES = {
   instruments: "Instrument",
   progressUpdates: "ProgressUpdate",
   savedViews: "SavedView",
+  notifications: "Notification",
+  emailDeliveries: "EmailDelivery",
   auditEvents: "AuditEvent",
 } as const satisfies Partial<Record<TableName, string>>;
 export type SerialTable = keyof typeof SERIAL_TABLES;
@@ -191,6 +232,7 @@ export const SQL_TABLES: Record<TableName, string> = {
   articulationObjectiveMechanisms: "ArticulationObjectiveMechanism",
   initiativeSupports: "InitiativeSupport",
   portalSettings: "PortalSettings",
+  notificationPreferences: "NotificationPreference",
   auditTallies: "AuditTally",
 };
 
@@ -220,6 +262,9 @@ export const TABLE_LABELS: Record<TableName, string> = {
   progressUpdates: "avances",
   savedViews: "vistas guardadas",
   portalSettings: "ajustes del portal",
+  notificationPreferences: "preferencias de notificación",
+  notifications: "notificaciones",
+  emailDeliveries: "envíos de correo",
   auditEvents: "eventos de auditoría",
   auditTallies: "recuentos de intentos fallidos",
 };
@@ -245,6 +290,9 @@ const REFERENCES: [TableName, string, TableName][] = [
   ["progressUpdates", "initiativeId", "initiatives"],
   ["progressUpdates", "authorId", "users"],
   ["savedViews", "userId", "users"],
+  ["notificationPreferences", "userId", "users"],
+  ["notifications", "userId", "users"],
+  ["emailDeliveries", "notificationId", "notifications"],
   ["auditEvents", "userId", "users"],
   ["auditTallies", "auditEventId", "auditEvents"],
 ];
