@@ -59,6 +59,11 @@ export const productionConfigSchema = z.object({
       "NEXTAUTH_SECRET es predecible (caracteres repetidos o patrones): genere uno aleatorio con openssl rand -base64 48",
     ),
   NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL debe ser la URL pública del portal, p. ej. https://pmdot.quito.gob.ec" }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, "SMTP_URL debe ser una URL smtp://… o smtps://…, p. ej. smtp://usuario:clave@smtp.quito.gob.ec:587")
+    .optional(),
+  REMINDER_DAYS_BEFORE: wholeNumber("REMINDER_DAYS_BEFORE", "7"),
 });
 
 const flag = z

@@ -201,7 +201,18 @@ const routeValues = async () => ({
 test("se descubren todas las páginas para la prueba de ancho", async () => {
   const pages = discoverPages(path.resolve("app"), await routeValues());
   expect(pages).toEqual(
-    expect.arrayContaining(["/", "/login", "/iniciativas", "/iniciativas/1", "/matriz", "/tablero", "/admin/usuarios"]),
+    expect.arrayContaining([
+      "/",
+      "/login",
+      "/iniciativas",
+      "/iniciativas/1",
+      "/matriz",
+      "/tablero",
+      "/admin/usuarios",
+      "/notificaciones",
+      "/cuenta/notificaciones",
+      "/admin/envios",
+    ]),
   );
   expect(pages.filter((p) => p.startsWith("/mecanismos/")).length).toBeGreaterThan(3);
 });
