@@ -61,6 +61,11 @@ export const productionConfigSchema = z.object({
       "NEXTAUTH_SECRET es predecible (caracteres repetidos o patrones): genere uno aleatorio con openssl rand -base64 48",
     ),
   NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL debe ser la URL pública del portal, p. ej. https://pmdot.quito.gob.ec" }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, "SMTP_URL debe ser una URL smtp://… o smtps://…, p. ej. smtp://usuario:clave@smtp.quito.gob.ec:587")
+    .optional(),
+  REMINDER_DAYS_BEFORE: wholeNumber("REMINDER_DAYS_BEFORE", "7"),
 });
 
 const flag = z
@@ -118,6 +123,26 @@ const envSchema = z.object({
   WEB_CONCURRENCY: count("WEB_CONCURRENCY", 1),
   SHUTDOWN_DRAIN_SECONDS: count("SHUTDOWN_DRAIN_SECONDS", 2),
   SHUTDOWN_GRACE_SECONDS: count("SHUTDOWN_GRACE_SECONDS", 25),
+  /** smtp://user:pass@host:587 or smtps://…; without it no e-mail is sent (in-app notifications still are). */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\/.+/, "SMTP_URL debe ser una URL smtp://… o smtps://…")
+        .optional(),
+    ),
+  /** The sender of every e-mail, e.g. «Matriz PMDOT <pmdot@quito.gob.ec>». */
+  MAIL_FROM: z
+    .string()
+    .optional()
+    .transform((v) => v || "Matriz PMDOT <no-responder@localhost>"),
+  /** Days before a period's due date when its reporters are reminded. */
+  REMINDER_DAYS_BEFORE: count("REMINDER_DAYS_BEFORE", 7),
+  /** "1": this instance runs no background jobs (reminders, e-mail); others on the same database do. */
+  JOBS_DISABLED: flag,
 });
 export type Env = z.output<typeof envSchema>;
 

@@ -5,6 +5,7 @@ import { PROJECT_ROOT } from "@/lib/project-root";
 import { formatImportReport } from "@/lib/matrix/format-import-report";
 import { SEED_SOURCE, seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { createDemoUsersIfNone } from "@/lib/users/manage-users";
+import { runJobWorkers } from "@/lib/jobs/job-workers";
 import { ensureDevAuthSecret } from "./dev-secret";
 
 /**
@@ -48,12 +49,17 @@ const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", 
   },
 });
 console.log(`Portal en http://localhost:${port}`);
+// The background jobs (reminders, e-mail) run in this process, beside `next dev`, as in a production instance.
+const jobsDb = createPrismaClient(database.url);
+const jobs = runJobWorkers({ databaseUrl: database.url, db: jobsDb });
 
 let stopping = false;
 const stop = async (code: number) => {
   if (stopping) return;
   stopping = true;
   next.kill("SIGTERM");
+  await jobs.stop().catch(() => {});
+  await jobsDb.$disconnect();
   await database.close();
   process.exit(code);
 };

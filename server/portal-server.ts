@@ -3,10 +3,11 @@ import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import next from "next";
 import { cookieSaysWrote, runWithReadRouting } from "@/lib/db/read-routing";
-import { disconnectDatabases } from "@/lib/db/client";
+import { disconnectDatabases, getPrimaryDb } from "@/lib/db/client";
 import { CLIENT_IP_HEADER, trustedClientIp, trustedProxyHops, USER_ID_HEADER } from "@/lib/http/request-context";
 import { t } from "@/lib/i18n";
 import { MAX_UPLOAD_BYTES } from "@/lib/import/upload-limit";
+import { runJobWorkers } from "@/lib/jobs/job-workers";
 import { logger } from "@/lib/logger";
 import { databaseAvailability } from "./database-availability";
 import { env } from "@/lib/config";
@@ -213,6 +214,8 @@ export async function startPortalServer(options: {
     server.once("error", reject);
     server.listen(options.port, options.hostname, resolve);
   });
+  // Reminders and e-mail: every instance works the shared queue (ADR 0110).
+  const jobs = runJobWorkers({ databaseUrl: env.DATABASE_URL!, db: getPrimaryDb() });
   const address = server.address() as AddressInfo;
   const url = `http://${options.hostname.includes(":") ? `[${options.hostname}]` : options.hostname}:${address.port}`;
 
@@ -239,6 +242,8 @@ export async function startPortalServer(options: {
       if (inFlight > 0) logger.warn({ inFlight }, "grace period over: closing the remaining connections");
       server.closeAllConnections();
       await closed;
+      // A job in progress (an e-mail being sent) finishes before the pools close.
+      await jobs.stop().catch((error) => logger.warn({ err: error }, "background jobs did not stop cleanly"));
       await Promise.allSettled([app.close(), availability.close(), replica?.close(), disconnectDatabases()]);
       logger.info("stopped");
     })();

@@ -3,7 +3,10 @@ import { getCurrentSession } from "@/lib/auth/current-user";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { t } from "@/lib/i18n";
 import { SignOutMenuForm } from "@/components/auth/sign-out-menu-form";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import type { ActionState } from "@/lib/actions/form-action";
+import { getPrimaryDb } from "@/lib/db/client";
+import { countUnread } from "@/lib/notifications/user-notifications";
 import { NavLink } from "./nav-link";
 
 /** signOut: the sign-out server action (app/salir/actions.ts), handed down by the layout. */
@@ -36,8 +39,11 @@ export async function SiteHeader({ signOut }: { signOut: (state: ActionState, da
         ...(can(user.role, "periods:manage") ? [{ href: "/admin/periodos", label: t.accountability.periodsTitle }] : []),
         ...(can(user.role, "audit:read") ? [{ href: "/admin/auditoria", label: t.nav.audit }] : []),
         ...(can(user.role, "settings:manage") ? [{ href: "/admin/configuracion", label: t.planner.navSettings }] : []),
+        ...(can(user.role, "settings:manage") ? [{ href: "/admin/envios", label: t.notifications.deliveries.navLink }] : []),
       ]
     : [];
+  // From the primary, like the session: right after «marcar como leídas» the count must already be 0.
+  const unread = user ? await countUnread(getPrimaryDb(), user.id) : 0;
 
   return (
     <header className="on-dark no-print border-b-4 border-accent-600 bg-brand-900 text-white">
@@ -83,6 +89,7 @@ export async function SiteHeader({ signOut }: { signOut: (state: ActionState, da
                 )}
               </ul>
             </nav>
+            <NotificationBell unread={unread} />
             <details data-dropdown className="group relative">
               <summary
                 className="flex cursor-pointer list-none items-center gap-2 rounded px-3 py-2 text-sm hover:bg-brand-700"
@@ -108,6 +115,9 @@ export async function SiteHeader({ signOut }: { signOut: (state: ActionState, da
                 )}
                 <Link href="/cuenta/sesiones" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
                   {t.security.menuLink}
+                </Link>
+                <Link href="/cuenta/notificaciones" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
+                  {t.notifications.settings.menuLink}
                 </Link>
                 <SignOutMenuForm action={signOut} label={t.auth.signOut} />
               </div>

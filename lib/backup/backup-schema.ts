@@ -163,6 +163,45 @@ const tableSchemas = {
         .strict(),
     )
     .default([]),
+  // Files written before notifications existed have none; their event keys keep a restored portal from announcing an event twice.
+  notificationPreferences: z.array(z.object({ userId: id, weeklyDigest: z.boolean(), updatedAt: timestamp }).strict()).default([]),
+  notifications: z
+    .array(
+      z
+        .object({
+          id,
+          eventKey: z.string().min(1),
+          userId: id,
+          kind: z.enum(["DUE_SOON", "OVERDUE", "REPORT_RETURNED", "WEEKLY_DIGEST"]),
+          data: z.json(),
+          link: z.string(),
+          createdAt: timestamp,
+          readAt: timestamp.nullable(),
+        })
+        .strict(),
+    )
+    .default([]),
+  emailDeliveries: z
+    .array(
+      z
+        .object({
+          id,
+          notificationId: id,
+          toAddress: z.string(),
+          subject: z.string(),
+          body: z.string(),
+          state: z.enum(["PENDING", "SENT", "FAILED"]),
+          attempts: integer.min(0),
+          lastError: z.string().nullable(),
+          jobId: z.string().nullable(),
+          claimedUntil: timestamp.nullable(),
+          sentAt: timestamp.nullable(),
+          createdAt: timestamp,
+          updatedAt: timestamp,
+        })
+        .strict(),
+    )
+    .default([]),
   // Files written before the settings existed have none: the restored portal keeps the defaults.
   portalSettings: z
     .array(
@@ -218,6 +257,8 @@ export const SERIAL_TABLES = {
   savedViews: "SavedView",
   reportingPeriods: "ReportingPeriod",
   periodReports: "PeriodReport",
+  notifications: "Notification",
+  emailDeliveries: "EmailDelivery",
   auditEvents: "AuditEvent",
 } as const satisfies Partial<Record<TableName, string>>;
 export type SerialTable = keyof typeof SERIAL_TABLES;
@@ -229,6 +270,7 @@ export const SQL_TABLES: Record<TableName, string> = {
   initiativeSupports: "InitiativeSupport",
   userSecretariats: "UserSecretariat",
   portalSettings: "PortalSettings",
+  notificationPreferences: "NotificationPreference",
   auditTallies: "AuditTally",
 };
 
@@ -261,6 +303,9 @@ export const TABLE_LABELS: Record<TableName, string> = {
   reportingPeriods: "periodos de reporte",
   periodReports: "reportes de periodo",
   portalSettings: "ajustes del portal",
+  notificationPreferences: "preferencias de notificación",
+  notifications: "notificaciones",
+  emailDeliveries: "envíos de correo",
   auditEvents: "eventos de auditoría",
   auditTallies: "recuentos de intentos fallidos",
 };
@@ -294,6 +339,9 @@ const REFERENCES: [TableName, string, TableName][] = [
   ["periodReports", "initiativeId", "initiatives"],
   ["periodReports", "authorId", "users"],
   ["periodReports", "reviewerId", "users"],
+  ["notificationPreferences", "userId", "users"],
+  ["notifications", "userId", "users"],
+  ["emailDeliveries", "notificationId", "notifications"],
   ["auditEvents", "userId", "users"],
   ["auditTallies", "auditEventId", "auditEvents"],
 ];

@@ -51,6 +51,12 @@ export async function createBackup(db: Db, now = new Date()): Promise<BackupFile
         reportingPeriods: await tx.reportingPeriod.findMany(byId),
         periodReports: await tx.periodReport.findMany(byId),
         portalSettings: await tx.portalSettings.findMany(byId),
+        notificationPreferences: await tx.notificationPreference.findMany({ orderBy: { userId: "asc" } }),
+        notifications: (await tx.notification.findMany(byId)).map((n) => ({
+          ...n,
+          data: n.data as BackupTables["notifications"][number]["data"],
+        })),
+        emailDeliveries: await tx.emailDelivery.findMany(byId),
         // Prisma types JSON objects with optional members; they are plain JSON all the same.
         auditEvents: (await tx.auditEvent.findMany(byId)).map((e) => ({
           ...e,

@@ -127,6 +127,16 @@ async function insertTables(tx: Tx, tables: BackupTables, passwordHashes: string
   await insert(tables.reportingPeriods, (data) => tx.reportingPeriod.createMany({ data }));
   await insert(tables.periodReports, (data) => tx.periodReport.createMany({ data }));
   await insert(tables.portalSettings, (data) => tx.portalSettings.createMany({ data }));
+  await insert(tables.notificationPreferences, (data) => tx.notificationPreference.createMany({ data }));
+  await insert(
+    tables.notifications.map((notification) => ({ ...notification, data: notification.data as Prisma.InputJsonValue })),
+    (data) => tx.notification.createMany({ data }),
+  );
+  // Queue jobs stay with the database they ran on: an e-mail still pending is queued again by the restored portal.
+  await insert(
+    tables.emailDeliveries.map((delivery) => (delivery.state === "PENDING" ? { ...delivery, jobId: null, claimedUntil: null } : delivery)),
+    (data) => tx.emailDelivery.createMany({ data }),
+  );
   await insert(
     tables.auditEvents.map((event) => ({ ...event, data: event.data === null ? Prisma.DbNull : (event.data as Prisma.InputJsonValue) })),
     (data) => tx.auditEvent.createMany({ data }),

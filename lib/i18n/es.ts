@@ -34,6 +34,7 @@ import { security } from "./es/security";
 import { planner } from "./es/planner";
 import { tableLayout } from "./es/table-layout";
 import { accountability } from "./es/accountability";
+import { notifications } from "./es/notifications";
 
 export const es = {
   app,
@@ -71,4 +72,5 @@ export const es = {
   planner,
   tableLayout,
   accountability,
+  notifications,
 } as const;

@@ -212,6 +212,9 @@ test("se descubren todas las páginas para la prueba de ancho", async () => {
       "/admin/periodos",
       "/revision",
       "/mis-iniciativas",
+      "/notificaciones",
+      "/cuenta/notificaciones",
+      "/admin/envios",
     ]),
   );
   expect(pages.filter((p) => p.startsWith("/mecanismos/")).length).toBeGreaterThan(3);

@@ -29,6 +29,7 @@ import { createInstrument, deleteInstrument } from "@/lib/tracking/manage-instru
 import { postProgressUpdate } from "@/lib/tracking/post-progress-update";
 import { setOwnership } from "@/lib/tracking/set-ownership";
 import { createUser, updateUser } from "@/lib/users/manage-users";
+import { createNotifications } from "@/lib/notifications/create-notifications";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createPeriod } from "@/lib/accountability/periods";
 import { approveReports, returnReport, submitReport } from "@/lib/accountability/reports";
@@ -227,6 +228,29 @@ describe("respaldo y restauración", () => {
       admin,
     );
 
+    // A planner who turned the digest off, and a notification already read with its e-mail in the outbox.
+    await db.notificationPreference.create({ data: { userId: planner.id, weeklyDigest: false } });
+    const { notificationIds } = await createNotifications(
+      db,
+      [
+        {
+          kind: "REPORT_RETURNED",
+          userId: planner.id,
+          eventKey: `report-returned:1:2:${planner.id}`,
+          link: "/iniciativas/2/seguimiento",
+          data: {
+            reportId: 1,
+            periodName: "2027-T1",
+            initiativeId: 2,
+            initiativeName: "Iniciativa",
+            reason: "Revise.",
+            reviewerName: null,
+          },
+        },
+      ],
+      { email: { portalUrl: "https://pmdot.quito.gob.ec" } },
+    );
+    await db.notification.update({ where: { id: notificationIds[0] }, data: { readAt: new Date() } });
     first = await createBackup(db);
     file = path.join(scratch, "respaldo.json");
     writeBackupFile(file, first);
@@ -282,6 +306,9 @@ describe("respaldo y restauración", () => {
     for (const code of recoveryCodes) expect(text).not.toContain(code);
     // The setting does travel: a restored portal still requires a second factor of everyone.
     expect(first.tables.portalSettings).toMatchObject([{ requireMfaForAll: true }]);
+    expect(first.tables.notificationPreferences).toMatchObject([{ weeklyDigest: false }]);
+    expect(first.tables.notifications).toMatchObject([{ kind: "REPORT_RETURNED", link: "/iniciativas/2/seguimiento" }]);
+    expect(first.tables.emailDeliveries).toMatchObject([{ state: "PENDING", toAddress: expect.stringContaining("@") }]);
     expect(text).not.toContain(ADMIN_PASSWORD);
     expect(text).not.toContain(plannerPassword);
     expect(Object.keys(first.tables.users[0]!).sort()).toEqual(
