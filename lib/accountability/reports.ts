@@ -3,6 +3,8 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { Db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { RequestContext } from "@/lib/http/request-context";
+import { mailSettings } from "@/lib/mail/mail-settings";
+import { notifyReportReturned } from "@/lib/notifications/accountability-events";
 import { t } from "@/lib/i18n";
 import { dateToDay, dayToDate, todayInQuito } from "@/lib/tracking/days";
 import { exclusionOf } from "./report-status";
@@ -125,6 +127,9 @@ export async function returnReport(
       context,
       data: { periodId: after.periodId, initiativeId: after.initiativeId, before: snapshot(before), after: snapshot(after) },
     });
+    // In the same transaction: the reporter's notice (and e-mail, when SMTP is set) exists exactly when the return does.
+    const mail = mailSettings();
+    await notifyReportReturned(tx, input.reportId, { email: mail ? { portalUrl: mail.portalUrl } : null });
     return after;
   });
 }

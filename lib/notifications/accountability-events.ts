@@ -1,3 +1,4 @@
+import { EXCLUDED_STATUSES } from "@/lib/accountability/report-status";
 import type { Db, Prisma } from "@/lib/db/client";
 import { Prisma as PrismaRuntime } from "@/lib/generated/prisma/client";
 import { addDays, dateToDay, daysBetween } from "@/lib/tracking/days";
@@ -7,13 +8,11 @@ import type { NotificationDraft } from "./notification-data";
 type Tx = Db | Prisma.TransactionClient;
 
 /**
- * Initiatives in these statuses owe no report (the same rule as
- * lib/accountability/report-status.ts); an archived initiative owes none either.
- * A report still owed is one that does not exist, or was returned for correction.
+ * A report still owed is one that does not exist, or was returned for correction; an initiative in an excluded
+ * status or archived owes none (lib/accountability/report-status.ts).
  */
-const EXCLUDED_STATUSES = ["CONCLUIDA", "CANCELADA"];
 const owed = PrismaRuntime.sql`i."archivedAt" IS NULL
-  AND ((r."id" IS NULL AND i."status"::text NOT IN (${PrismaRuntime.join(EXCLUDED_STATUSES)})) OR r."status" = 'RETURNED')`;
+  AND ((r."id" IS NULL AND i."status"::text NOT IN (${PrismaRuntime.join([...EXCLUDED_STATUSES])})) OR r."status" = 'RETURNED')`;
 
 /** Where reporters are sent: what their secretariats own. */
 const REPORTER_LINK = "/mis-iniciativas";

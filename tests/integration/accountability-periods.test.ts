@@ -120,6 +120,10 @@ describe("periodos de reporte y estados de cada iniciativa", () => {
     expect(await state(ids.a)).toBe("devuelto");
     const mine = await ownedInitiatives(database.db, reporter.id, (await initiativeStandings(database.db, ids.a))[0]!.period);
     expect(mine.find((o) => o.id === ids.a)).toMatchObject({ state: "devuelto", report: { returnReason: "Adjunte el acta" } });
+    // The return tells its author, in the same transaction.
+    const notices = await database.db.notification.findMany({ where: { userId: reporter.id, kind: "REPORT_RETURNED" } });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ link: `/iniciativas/${ids.a}/seguimiento`, data: { reason: "Adjunte el acta" } });
 
     const resent = await submitReport(
       database.db,
