@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   "matrix:export": "VIEWER",
   "views:manage": "PLANNER",
   "progress:write": "PLANNER",
+  "indicators:define": "PLANNER",
   "matrix:edit": "ADMIN",
   /** Ownership, instruments and the secretariat and counterpart catalogues. */
   "tracking:edit": "ADMIN",

@@ -127,6 +127,61 @@ const tableSchemas = {
       })
       .strict(),
   ),
+  // Files written before indicators existed have none of the five tables below.
+  indicators: z
+    .array(
+      z
+        .object({
+          id,
+          initiativeId: id,
+          name: z.string(),
+          unit: z.string(),
+          direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"]),
+          baselineYear: integer.nullable(),
+          baselineValue: z.number().nullable(),
+          dataSource: z.string().nullable(),
+          secretariatId: id.nullable(),
+          position: integer,
+          ...stamps,
+        })
+        .strict(),
+    )
+    .default([]),
+  indicatorTargets: z.array(z.object({ indicatorId: id, year: integer, value: z.number() }).strict()).default([]),
+  measurements: z
+    .array(
+      z
+        .object({
+          id,
+          indicatorId: id,
+          measuredOn: calendarDay,
+          value: z.number(),
+          note: z.string().nullable(),
+          explanation: z.string().nullable(),
+          evidenceUrl: z.string().nullable(),
+          authorId: id.nullable(),
+          authorName: z.string(),
+          authorEmail: z.string(),
+          ...stamps,
+        })
+        .strict(),
+    )
+    .default([]),
+  milestones: z
+    .array(
+      z
+        .object({
+          id,
+          initiativeId: id,
+          title: z.string(),
+          plannedOn: calendarDay,
+          achievedOn: calendarDay.nullable(),
+          state: z.enum(["PLANNED", "IN_PROGRESS", "DONE", "CANCELLED"]),
+          ...stamps,
+        })
+        .strict(),
+    )
+    .default([]),
   savedViews: z.array(z.object({ id, userId: id, name: z.string(), query: z.string(), createdAt: timestamp }).strict()),
   // Files written before the settings existed have none: the restored portal keeps the defaults.
   portalSettings: z
@@ -142,6 +197,10 @@ const tableSchemas = {
         })
         .strict(),
     )
+    .max(1)
+    .default([]),
+  indicatorSettings: z
+    .array(z.object({ id, onTrackPercent: z.number(), atRiskPercent: z.number(), updatedAt: timestamp, version: id }).strict())
     .max(1)
     .default([]),
   auditEvents: z.array(
@@ -180,6 +239,9 @@ export const SERIAL_TABLES = {
   articulationObjectives: "ArticulationObjective",
   instruments: "Instrument",
   progressUpdates: "ProgressUpdate",
+  indicators: "Indicator",
+  measurements: "Measurement",
+  milestones: "Milestone",
   savedViews: "SavedView",
   auditEvents: "AuditEvent",
 } as const satisfies Partial<Record<TableName, string>>;
@@ -191,6 +253,8 @@ export const SQL_TABLES: Record<TableName, string> = {
   articulationObjectiveMechanisms: "ArticulationObjectiveMechanism",
   initiativeSupports: "InitiativeSupport",
   portalSettings: "PortalSettings",
+  indicatorTargets: "IndicatorTarget",
+  indicatorSettings: "IndicatorSettings",
   auditTallies: "AuditTally",
 };
 
@@ -218,8 +282,13 @@ export const TABLE_LABELS: Record<TableName, string> = {
   initiativeSupports: "secretarías de apoyo",
   instruments: "instrumentos",
   progressUpdates: "avances",
+  indicators: "indicadores",
+  indicatorTargets: "metas de indicadores",
+  measurements: "mediciones",
+  milestones: "hitos",
   savedViews: "vistas guardadas",
   portalSettings: "ajustes del portal",
+  indicatorSettings: "umbrales de indicadores",
   auditEvents: "eventos de auditoría",
   auditTallies: "recuentos de intentos fallidos",
 };
@@ -244,6 +313,12 @@ const REFERENCES: [TableName, string, TableName][] = [
   ["instruments", "counterpartId", "counterparts"],
   ["progressUpdates", "initiativeId", "initiatives"],
   ["progressUpdates", "authorId", "users"],
+  ["indicators", "initiativeId", "initiatives"],
+  ["indicators", "secretariatId", "secretariats"],
+  ["indicatorTargets", "indicatorId", "indicators"],
+  ["measurements", "indicatorId", "indicators"],
+  ["measurements", "authorId", "users"],
+  ["milestones", "initiativeId", "initiatives"],
   ["savedViews", "userId", "users"],
   ["auditEvents", "userId", "users"],
   ["auditTallies", "auditEventId", "auditEvents"],

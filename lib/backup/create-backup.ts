@@ -46,8 +46,13 @@ export async function createBackup(db: Db, now = new Date()): Promise<BackupFile
         initiativeSupports: await tx.initiativeSupport.findMany({ orderBy: [{ initiativeId: "asc" }, { secretariatId: "asc" }] }),
         instruments: await tx.instrument.findMany(byId),
         progressUpdates: await tx.progressUpdate.findMany(byId),
+        indicators: await tx.indicator.findMany(byId),
+        indicatorTargets: await tx.indicatorTarget.findMany({ orderBy: [{ indicatorId: "asc" }, { year: "asc" }] }),
+        measurements: await tx.measurement.findMany(byId),
+        milestones: await tx.milestone.findMany(byId),
         savedViews: await tx.savedView.findMany(byId),
         portalSettings: await tx.portalSettings.findMany(byId),
+        indicatorSettings: await tx.indicatorSettings.findMany(byId),
         // Prisma types JSON objects with optional members; they are plain JSON all the same.
         auditEvents: (await tx.auditEvent.findMany(byId)).map((e) => ({
           ...e,

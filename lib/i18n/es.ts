@@ -33,6 +33,7 @@ import { mfa } from "./es/mfa";
 import { security } from "./es/security";
 import { planner } from "./es/planner";
 import { tableLayout } from "./es/table-layout";
+import { indicators } from "./es/indicators";
 
 export const es = {
   app,
@@ -52,6 +53,7 @@ export const es = {
   account,
   users,
   tracking,
+  indicators,
   catalogues,
   audit,
   dashboard,
