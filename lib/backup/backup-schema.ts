@@ -298,6 +298,9 @@ export const describeCounts = (counts: Record<TableName, number>) =>
 
 const count = integer.min(0);
 
+/** Tables a file written before they existed lacks: no rows, no count, a sequence that starts at 1. */
+const ADDED_LATER: readonly TableName[] = ["indicators", "indicatorTargets", "measurements", "milestones", "indicatorSettings"];
+
 /** Foreign keys: [table, column, referenced table]. Checked before the database is touched, to name the bad field. */
 const REFERENCES: [TableName, string, TableName][] = [
   ["managementObjectives", "developmentObjectiveId", "developmentObjectives"],
@@ -340,10 +343,21 @@ export const backupSchema = backupHeaderSchema
     appVersion: z.string().min(1),
     /** Migrations applied to the database it came from: the schema of its rows. */
     migrations: z.array(z.string().min(1)).min(1, "falta la lista de migraciones."),
-    counts: z.object(Object.fromEntries(TABLE_NAMES.map((table) => [table, count])) as Record<TableName, typeof count>).strict(),
+    counts: z
+      .object(
+        Object.fromEntries(TABLE_NAMES.map((table) => [table, ADDED_LATER.includes(table) ? count.default(0) : count])) as Record<
+          TableName,
+          typeof count
+        >,
+      )
+      .strict(),
     /** Next value of each id sequence, so that ids of deleted rows (which the audit log may name) are never reused. */
     nextIds: z
-      .object(Object.fromEntries(Object.keys(SERIAL_TABLES).map((table) => [table, id])) as Record<SerialTable, typeof id>)
+      .object(
+        Object.fromEntries(
+          (Object.keys(SERIAL_TABLES) as SerialTable[]).map((table) => [table, ADDED_LATER.includes(table) ? id.default(1) : id]),
+        ) as Record<SerialTable, typeof id>,
+      )
       .strict(),
     matrix: matrixDocumentSchema,
     tables: z.object(tableSchemas).strict(),
