@@ -10,6 +10,9 @@ import { importMatrix } from "@/lib/matrix/import-matrix";
 import { readMatrixFile } from "@/lib/matrix/read-matrix-file";
 import { SEED_SOURCE } from "@/lib/matrix/seed";
 import { createPrismaClient } from "@/lib/db/client";
+import { getIndicatorOverview } from "@/lib/indicators/indicator-overview";
+import { todayInQuito } from "@/lib/tracking/days";
+import { postProgressUpdate } from "@/lib/tracking/post-progress-update";
 import { createUser } from "@/lib/users/manage-users";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
@@ -118,6 +121,16 @@ describe("indicadores y mediciones en PostgreSQL", () => {
     ).rejects.toBeInstanceOf(AppError);
   });
 
+  it("un avance escrito a mano no pisa el avance que dan los indicadores", async () => {
+    const before = await database.db.initiative.findUniqueOrThrow({ where: { id: 3 } });
+    await postProgressUpdate(
+      database.db,
+      { initiativeId: 3, trackingVersion: before.trackingVersion, occurredOn: todayInQuito(), note: "Avance a mano", progress: 99 },
+      planner,
+    );
+    expect((await database.db.initiative.findUniqueOrThrow({ where: { id: 3 } })).progress).toBe(before.progress);
+  });
+
   it("un hito abierto después de su fecha prevista aparece atrasado", async () => {
     await createMilestone(
       database.db,
@@ -134,5 +147,15 @@ describe("indicadores y mediciones en PostgreSQL", () => {
       ["Diseño aprobado", false],
       ["Licitación adjudicada", true],
     ]);
+  });
+  it("el tablero cuenta los indicadores por estado y los hitos atrasados, por objetivo", async () => {
+    const overview = await getIndicatorOverview(database.db, "2099-01-01");
+    expect(overview.total).toBe(1);
+    expect(overview.counts).toEqual({ "en-camino": 1, "en-riesgo": 0, "fuera-de-ruta": 0, "sin-datos": 0 });
+    expect(overview.lateMilestones.map((m) => m.title)).toEqual(["Licitación adjudicada"]);
+    const code = (await database.db.initiative.findUniqueOrThrow({ where: { id: 3 }, include: { managementObjective: true } }))
+      .managementObjective.code;
+    expect((await getIndicatorOverview(database.db, "2099-01-01", code)).total).toBe(1);
+    expect((await getIndicatorOverview(database.db, "2099-01-01", code === "1.1" ? "9.9" : "1.1")).total).toBe(0);
   });
 });
