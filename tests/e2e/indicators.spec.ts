@@ -39,7 +39,9 @@ test.describe("indicadores, metas e hitos", () => {
     const measurement = indicator.locator("form[data-testid^='medicion-']");
     await measurement.getByLabel("Valor").fill(value);
     await measurement.getByRole("button", { name: "Guardar medición" }).click();
-    await expect(measurement.getByText("Con este valor el indicador queda «En riesgo»: explique el desvío.")).toBeVisible();
+    await expect(measurement.locator("[id$='explicacion-error']")).toHaveText(
+      "Con este valor el indicador queda «En riesgo»: explique el desvío.",
+    );
     await expect(measurement.getByLabel("Explicación del desvío")).toHaveAttribute("aria-invalid", "true");
     await measurement.getByLabel("Explicación del desvío").fill("Retraso en la entrega del asfalto.");
     await measurement.getByRole("button", { name: "Guardar medición" }).click();
