@@ -1,22 +1,30 @@
 import type { Metadata } from "next";
 import { DashboardView } from "@/components/tracking/dashboard-view";
+import { IndicatorOverviewPanel } from "@/components/indicators/indicator-overview";
 import { requirePageReader } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
+import { getIndicatorOverview } from "@/lib/indicators/indicator-overview";
+import { todayInQuito } from "@/lib/tracking/days";
 import { getDashboard } from "@/lib/tracking/get-dashboard";
 
 export const metadata: Metadata = { title: t.dashboard.title };
 
 export default async function DashboardPage() {
-  const { db } = await requirePageReader("/tablero");
-  const [dashboard, periods] = await Promise.all([getDashboard(), db.reportingPeriod.count()]);
+  const { db, readDb } = await requirePageReader("/tablero");
+  const [dashboard, periods, overview] = await Promise.all([
+    getDashboard(),
+    db.reportingPeriod.count(),
+    getIndicatorOverview(readDb, todayInQuito()),
+  ]);
   return (
-    <>
+    <div className="space-y-8">
       {periods > 0 && (
-        <p className="mb-4 max-w-3xl text-sm text-slate-700" data-testid="rollup-source">
+        <p className="max-w-3xl text-sm text-slate-700" data-testid="rollup-source">
           {t.accountability.rollupSource}
         </p>
       )}
       <DashboardView dashboard={dashboard} />
-    </>
+      <IndicatorOverviewPanel overview={overview} />
+    </div>
   );
 }

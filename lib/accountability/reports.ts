@@ -157,11 +157,13 @@ async function approveOne(tx: Tx, reportId: number, version: number, reviewer: P
   });
   const today = dayToDate(todayInQuito());
   const lastUpdateOn = initiative.lastUpdateOn && initiative.lastUpdateOn > today ? initiative.lastUpdateOn : today;
+  // With indicators, progress is theirs (lib/indicators/sync-derived-progress.ts): the reported figure stays in the note.
+  const derived = (await tx.indicator.count({ where: { initiativeId: after.initiativeId } })) > 0;
   await tx.initiative.update({
     where: { id: after.initiativeId },
     data: {
       status: after.progressStatus,
-      progress: after.progress ?? initiative.progress,
+      progress: derived ? initiative.progress : (after.progress ?? initiative.progress),
       lastUpdateOn,
       trackingVersion: { increment: 1 },
     },

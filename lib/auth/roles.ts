@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   "reports:review": "PLANNER",
   /** Reporting periods (/admin/periodos). */
   "periods:manage": "ADMIN",
+  /** Defining indicators, their targets and milestones; measurements go with progress:write. */
+  "indicators:define": "PLANNER",
   "matrix:edit": "ADMIN",
   /** Ownership, instruments and the secretariat and counterpart catalogues. */
   "tracking:edit": "ADMIN",

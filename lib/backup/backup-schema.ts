@@ -127,6 +127,61 @@ const tableSchemas = {
       })
       .strict(),
   ),
+  // Files written before indicators existed have none of the five tables below.
+  indicators: z
+    .array(
+      z
+        .object({
+          id,
+          initiativeId: id,
+          name: z.string(),
+          unit: z.string(),
+          direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"]),
+          baselineYear: integer.nullable(),
+          baselineValue: z.number().nullable(),
+          dataSource: z.string().nullable(),
+          secretariatId: id.nullable(),
+          position: integer,
+          ...stamps,
+        })
+        .strict(),
+    )
+    .default([]),
+  indicatorTargets: z.array(z.object({ indicatorId: id, year: integer, value: z.number() }).strict()).default([]),
+  measurements: z
+    .array(
+      z
+        .object({
+          id,
+          indicatorId: id,
+          measuredOn: calendarDay,
+          value: z.number(),
+          note: z.string().nullable(),
+          explanation: z.string().nullable(),
+          evidenceUrl: z.string().nullable(),
+          authorId: id.nullable(),
+          authorName: z.string(),
+          authorEmail: z.string(),
+          ...stamps,
+        })
+        .strict(),
+    )
+    .default([]),
+  milestones: z
+    .array(
+      z
+        .object({
+          id,
+          initiativeId: id,
+          title: z.string(),
+          plannedOn: calendarDay,
+          achievedOn: calendarDay.nullable(),
+          state: z.enum(["PLANNED", "IN_PROGRESS", "DONE", "CANCELLED"]),
+          ...stamps,
+        })
+        .strict(),
+    )
+    .default([]),
   savedViews: z.array(z.object({ id, userId: id, name: z.string(), query: z.string(), createdAt: timestamp }).strict()),
   // Files written before accountability have no memberships, periods or reports.
   userSecretariats: z.array(z.object({ userId: id, secretariatId: id, createdAt: timestamp }).strict()).default([]),
@@ -218,6 +273,10 @@ const tableSchemas = {
     )
     .max(1)
     .default([]),
+  indicatorSettings: z
+    .array(z.object({ id, onTrackPercent: z.number(), atRiskPercent: z.number(), updatedAt: timestamp, version: id }).strict())
+    .max(1)
+    .default([]),
   auditEvents: z.array(
     z
       .object({
@@ -254,6 +313,9 @@ export const SERIAL_TABLES = {
   articulationObjectives: "ArticulationObjective",
   instruments: "Instrument",
   progressUpdates: "ProgressUpdate",
+  indicators: "Indicator",
+  measurements: "Measurement",
+  milestones: "Milestone",
   savedViews: "SavedView",
   reportingPeriods: "ReportingPeriod",
   periodReports: "PeriodReport",
@@ -271,6 +333,8 @@ export const SQL_TABLES: Record<TableName, string> = {
   userSecretariats: "UserSecretariat",
   portalSettings: "PortalSettings",
   notificationPreferences: "NotificationPreference",
+  indicatorTargets: "IndicatorTarget",
+  indicatorSettings: "IndicatorSettings",
   auditTallies: "AuditTally",
 };
 
@@ -298,6 +362,10 @@ export const TABLE_LABELS: Record<TableName, string> = {
   initiativeSupports: "secretarías de apoyo",
   instruments: "instrumentos",
   progressUpdates: "avances",
+  indicators: "indicadores",
+  indicatorTargets: "metas de indicadores",
+  measurements: "mediciones",
+  milestones: "hitos",
   savedViews: "vistas guardadas",
   userSecretariats: "secretarías de cada usuario",
   reportingPeriods: "periodos de reporte",
@@ -306,6 +374,7 @@ export const TABLE_LABELS: Record<TableName, string> = {
   notificationPreferences: "preferencias de notificación",
   notifications: "notificaciones",
   emailDeliveries: "envíos de correo",
+  indicatorSettings: "umbrales de indicadores",
   auditEvents: "eventos de auditoría",
   auditTallies: "recuentos de intentos fallidos",
 };
@@ -314,8 +383,20 @@ export const describeCounts = (counts: Record<TableName, number>) =>
   TABLE_NAMES.map((table) => `${TABLE_LABELS[table]}: ${counts[table]}`).join(", ");
 
 const count = integer.min(0);
-/** Tables added after the format's first files: an older file has no count or next id for them, and restores all the same. */
-const LATER_TABLES: TableName[] = ["userSecretariats", "reportingPeriods", "periodReports"];
+/** Tables added after the format's first files: an older file has no rows, count or next id for them, and restores all the same. */
+const ADDED_LATER: readonly TableName[] = [
+  "userSecretariats",
+  "reportingPeriods",
+  "periodReports",
+  "notificationPreferences",
+  "notifications",
+  "emailDeliveries",
+  "indicators",
+  "indicatorTargets",
+  "measurements",
+  "milestones",
+  "indicatorSettings",
+];
 
 /** Foreign keys: [table, column, referenced table]. Checked before the database is touched, to name the bad field. */
 const REFERENCES: [TableName, string, TableName][] = [
@@ -332,6 +413,12 @@ const REFERENCES: [TableName, string, TableName][] = [
   ["instruments", "counterpartId", "counterparts"],
   ["progressUpdates", "initiativeId", "initiatives"],
   ["progressUpdates", "authorId", "users"],
+  ["indicators", "initiativeId", "initiatives"],
+  ["indicators", "secretariatId", "secretariats"],
+  ["indicatorTargets", "indicatorId", "indicators"],
+  ["measurements", "indicatorId", "indicators"],
+  ["measurements", "authorId", "users"],
+  ["milestones", "initiativeId", "initiatives"],
   ["savedViews", "userId", "users"],
   ["userSecretariats", "userId", "users"],
   ["userSecretariats", "secretariatId", "secretariats"],
@@ -364,7 +451,7 @@ export const backupSchema = backupHeaderSchema
     migrations: z.array(z.string().min(1)).min(1, "falta la lista de migraciones."),
     counts: z
       .object(
-        Object.fromEntries(TABLE_NAMES.map((table) => [table, LATER_TABLES.includes(table) ? count.default(0) : count])) as Record<
+        Object.fromEntries(TABLE_NAMES.map((table) => [table, ADDED_LATER.includes(table) ? count.default(0) : count])) as Record<
           TableName,
           typeof count
         >,
@@ -374,7 +461,7 @@ export const backupSchema = backupHeaderSchema
     nextIds: z
       .object(
         Object.fromEntries(
-          Object.keys(SERIAL_TABLES).map((table) => [table, LATER_TABLES.includes(table as TableName) ? id.default(1) : id]),
+          (Object.keys(SERIAL_TABLES) as SerialTable[]).map((table) => [table, ADDED_LATER.includes(table) ? id.default(1) : id]),
         ) as Record<SerialTable, typeof id>,
       )
       .strict(),

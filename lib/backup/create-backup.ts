@@ -46,6 +46,10 @@ export async function createBackup(db: Db, now = new Date()): Promise<BackupFile
         initiativeSupports: await tx.initiativeSupport.findMany({ orderBy: [{ initiativeId: "asc" }, { secretariatId: "asc" }] }),
         instruments: await tx.instrument.findMany(byId),
         progressUpdates: await tx.progressUpdate.findMany(byId),
+        indicators: await tx.indicator.findMany(byId),
+        indicatorTargets: await tx.indicatorTarget.findMany({ orderBy: [{ indicatorId: "asc" }, { year: "asc" }] }),
+        measurements: await tx.measurement.findMany(byId),
+        milestones: await tx.milestone.findMany(byId),
         savedViews: await tx.savedView.findMany(byId),
         userSecretariats: await tx.userSecretariat.findMany({ orderBy: [{ userId: "asc" }, { secretariatId: "asc" }] }),
         reportingPeriods: await tx.reportingPeriod.findMany(byId),
@@ -57,6 +61,7 @@ export async function createBackup(db: Db, now = new Date()): Promise<BackupFile
           data: n.data as BackupTables["notifications"][number]["data"],
         })),
         emailDeliveries: await tx.emailDelivery.findMany(byId),
+        indicatorSettings: await tx.indicatorSettings.findMany(byId),
         // Prisma types JSON objects with optional members; they are plain JSON all the same.
         auditEvents: (await tx.auditEvent.findMany(byId)).map((e) => ({
           ...e,

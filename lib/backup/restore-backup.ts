@@ -122,6 +122,10 @@ async function insertTables(tx: Tx, tables: BackupTables, passwordHashes: string
   await insert(tables.initiativeSupports, (data) => tx.initiativeSupport.createMany({ data }));
   await insert(tables.instruments, (data) => tx.instrument.createMany({ data }));
   await insert(tables.progressUpdates, (data) => tx.progressUpdate.createMany({ data }));
+  await insert(tables.indicators, (data) => tx.indicator.createMany({ data }));
+  await insert(tables.indicatorTargets, (data) => tx.indicatorTarget.createMany({ data }));
+  await insert(tables.measurements, (data) => tx.measurement.createMany({ data }));
+  await insert(tables.milestones, (data) => tx.milestone.createMany({ data }));
   await insert(tables.savedViews, (data) => tx.savedView.createMany({ data }));
   await insert(tables.userSecretariats, (data) => tx.userSecretariat.createMany({ data }));
   await insert(tables.reportingPeriods, (data) => tx.reportingPeriod.createMany({ data }));
@@ -137,6 +141,7 @@ async function insertTables(tx: Tx, tables: BackupTables, passwordHashes: string
     tables.emailDeliveries.map((delivery) => (delivery.state === "PENDING" ? { ...delivery, jobId: null, claimedUntil: null } : delivery)),
     (data) => tx.emailDelivery.createMany({ data }),
   );
+  await insert(tables.indicatorSettings, (data) => tx.indicatorSettings.createMany({ data }));
   await insert(
     tables.auditEvents.map((event) => ({ ...event, data: event.data === null ? Prisma.DbNull : (event.data as Prisma.InputJsonValue) })),
     (data) => tx.auditEvent.createMany({ data }),

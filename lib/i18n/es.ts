@@ -35,6 +35,7 @@ import { planner } from "./es/planner";
 import { tableLayout } from "./es/table-layout";
 import { accountability } from "./es/accountability";
 import { notifications } from "./es/notifications";
+import { indicators } from "./es/indicators";
 
 export const es = {
   app,
@@ -54,6 +55,7 @@ export const es = {
   account,
   users,
   tracking,
+  indicators,
   catalogues,
   audit,
   dashboard,

@@ -32,7 +32,9 @@ export async function postProgressUpdate(db: Db, input: ProgressUpdateInput, aut
     const current = !before.lastUpdateOn || occurredOn >= before.lastUpdateOn;
     const lastUpdateOn = current ? occurredOn : before.lastUpdateOn!;
     const status = current && input.status ? input.status : before.status;
-    const progress = current && input.progress !== undefined ? input.progress : before.progress;
+    // With indicators, progress is theirs (lib/indicators/sync-derived-progress.ts): a typed figure is kept in the note only.
+    const derived = (await tx.indicator.count({ where: { initiativeId: input.initiativeId } })) > 0;
+    const progress = current && input.progress !== undefined && !derived ? input.progress : before.progress;
     const { count } = await tx.initiative.updateMany({
       where: { id: input.initiativeId, trackingVersion: input.trackingVersion },
       data: { lastUpdateOn, status, progress, trackingVersion: { increment: 1 } },

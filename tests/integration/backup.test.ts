@@ -21,6 +21,11 @@ import { snapshotInitiative } from "@/lib/initiatives/get-initiative-snapshot";
 import { exportMatrix } from "@/lib/matrix/export-matrix";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { updateObjectiveTitle } from "@/lib/objectives/update-objective-title";
+import { createIndicatorSchema } from "@/lib/indicators/indicator-schemas";
+import { updateIndicatorThresholds } from "@/lib/indicators/indicator-settings";
+import { recordMeasurement } from "@/lib/indicators/record-measurement";
+import { createIndicator } from "@/lib/indicators/save-indicator";
+import { createMilestone } from "@/lib/indicators/save-milestone";
 import { saveView } from "@/lib/saved-views/saved-views";
 import { setRequireMfaForAll } from "@/lib/settings/portal-settings";
 import { addDays, todayInQuito } from "@/lib/tracking/days";
@@ -56,6 +61,11 @@ async function snapshot(db: Db) {
     supports: await db.initiativeSupport.findMany({ orderBy: [{ initiativeId: "asc" }, { secretariatId: "asc" }] }),
     instruments: await db.instrument.findMany(byId),
     progressUpdates: await db.progressUpdate.findMany(byId),
+    indicators: await db.indicator.findMany(byId),
+    indicatorTargets: await db.indicatorTarget.findMany({ orderBy: [{ indicatorId: "asc" }, { year: "asc" }] }),
+    measurements: await db.measurement.findMany(byId),
+    milestones: await db.milestone.findMany(byId),
+    indicatorSettings: await db.indicatorSettings.findMany(),
     savedViews: await db.savedView.findMany(byId),
     memberships: await db.userSecretariat.findMany({ orderBy: [{ userId: "asc" }, { secretariatId: "asc" }] }),
     periods: await db.reportingPeriod.findMany(byId),
@@ -221,6 +231,30 @@ describe("respaldo y restauración", () => {
     const { instrument: mistaken } = await createInstrument(db, { ...instrument, title: "Convenio duplicado por error" }, admin);
     await deleteInstrument(db, { id: mistaken.id, version: mistaken.version }, admin);
 
+    const { id: indicatorId } = await createIndicator(
+      db,
+      createIndicatorSchema.parse({
+        initiativeId: "2",
+        name: "Hogares con agua potable",
+        unit: "%",
+        direction: "HIGHER_IS_BETTER",
+        baselineYear: "2024",
+        baselineValue: "61,5",
+        dataSource: "EPMAPS",
+        secretariatId: String(salud.id),
+        target2025: "70",
+        target2033: "95",
+      }),
+      planner,
+    );
+    await recordMeasurement(
+      db,
+      { indicatorId, version: 1, measuredOn: today, value: 62, explanation: "Obra en curso", evidenceUrl: "https://quito.gob.ec/e" },
+      planner,
+    );
+    await createMilestone(db, { initiativeId: 2, title: "Estudios aprobados", plannedOn: addDays(today, -10), state: "PLANNED" }, planner);
+    await updateIndicatorThresholds(db, { version: 0, onTrackPercent: 85, atRiskPercent: 60.5 }, admin);
+
     await setArchived(db, 7, (await snapshotInitiative(db, 7))!.version, true, admin);
     await updateObjectiveTitle(
       db,
@@ -278,6 +312,11 @@ describe("respaldo y restauración", () => {
       instruments: 1,
       counterparts: 1,
       secretariats: 12,
+      indicators: 1,
+      indicatorTargets: 2,
+      measurements: 1,
+      milestones: 1,
+      indicatorSettings: 1,
     });
     expect(first.counts.auditEvents).toBe(first.tables.auditEvents.length);
     expect(JSON.stringify(first.matrix)).toBe(JSON.stringify(await exportMatrix(source.db)));
@@ -293,6 +332,21 @@ describe("respaldo y restauración", () => {
       path.join(PROJECT_ROOT, "respaldos", "matriz-pmdot-2026-11-26T013034Z.json"),
     );
     expect(() => writeBackupFile(file, first)).toThrow(BackupError);
+  });
+
+  it("un respaldo de antes de los indicadores se lee sin ellos", () => {
+    const older = JSON.parse(readFileSync(file, "utf8"));
+    for (const table of ["indicators", "indicatorTargets", "measurements", "milestones", "indicatorSettings"]) {
+      delete older.tables[table];
+      delete older.counts[table];
+      delete older.nextIds[table];
+    }
+    const name = path.join(scratch, "anterior-a-indicadores.json");
+    writeFileSync(name, JSON.stringify(older));
+    const read = readBackupFile(name);
+    expect(read.tables.indicators).toEqual([]);
+    expect(read.tables.indicatorSettings).toEqual([]);
+    expect(read.tables.initiatives).toHaveLength(114);
   });
 
   it("cada modelo del esquema está en el respaldo o excluido a propósito", () => {

@@ -6,13 +6,23 @@ import { ArchiveButton } from "@/components/initiatives/archive-button";
 import { InitiativeTabs } from "@/components/initiatives/initiative-tabs";
 import { PrintButton } from "@/components/ui/print-button";
 import { mayActOnInitiative } from "@/lib/accountability/reporting-rights";
+import { IndicatorsSection } from "@/components/indicators/indicators-section";
 import { requirePageReader } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
 import { formatDate, t } from "@/lib/i18n";
 import { getInitiative, getInitiativeName, parseInitiativeId, type RelatedInitiative } from "@/lib/initiatives/get-initiative";
-import { getInitiativeTracking } from "@/lib/tracking/get-initiative-tracking";
+import { getInitiativeIndicators } from "@/lib/indicators/get-initiative-indicators";
+import { todayInQuito } from "@/lib/tracking/days";
+import { getInitiativeTracking, getTrackingCatalogues } from "@/lib/tracking/get-initiative-tracking";
 import { InstrumentList, ProgressTimeline, TrackingSummary } from "@/components/tracking/tracking-summary";
 import { archiveInitiativeAction } from "./actions";
+import {
+  createIndicatorAction,
+  createMilestoneAction,
+  recordMeasurementAction,
+  updateIndicatorAction,
+  updateMilestoneAction,
+} from "./indicadores/actions";
 
 type Params = Promise<{ id: string }>;
 
@@ -25,8 +35,19 @@ export default async function InitiativePage({ params }: { params: Params }) {
   const { user, db } = await requirePageReader(`/iniciativas/${raw}`);
   const canEdit = can(user.role, "matrix:edit");
   const id = parseInitiativeId(raw);
-  const [found, tracking] = id === null ? [null, null] : await Promise.all([getInitiative(id), getInitiativeTracking(id)]);
-  if (!found || !tracking) notFound();
+  const canDefine = can(user.role, "indicators:define");
+  // Indicators from the primary: the versions their forms carry must be the current ones.
+  const [found, tracking, indicators, catalogues] =
+    id === null
+      ? [null, null, null, null]
+      : await Promise.all([
+          getInitiative(id),
+          getInitiativeTracking(id),
+          getInitiativeIndicators(db, id),
+          canDefine ? getTrackingCatalogues() : null,
+        ]);
+  if (!found || !tracking || !indicators) notFound();
+  const open = found.initiative.archivedAt === null;
   const instrumentsOf = new Map(tracking.articulationObjectives.map((o) => [o.id, o.instruments]));
   const { initiative, sameObjective, sharingMechanisms } = found;
   const management = initiative.managementObjective;
@@ -79,6 +100,24 @@ export default async function InitiativePage({ params }: { params: Params }) {
       </header>
 
       <TrackingSummary tracking={tracking} />
+
+      <IndicatorsSection
+        initiativeId={found.initiative.id}
+        data={indicators}
+        today={todayInQuito()}
+        define={
+          canDefine && open && catalogues
+            ? {
+                secretariats: catalogues.secretariats,
+                create: createIndicatorAction,
+                update: updateIndicatorAction,
+                createMilestone: createMilestoneAction,
+                updateMilestone: updateMilestoneAction,
+              }
+            : null
+        }
+        measure={open && can(user.role, "progress:write") ? recordMeasurementAction : null}
+      />
 
       <section aria-labelledby="objetivos-articulacion" className="space-y-3">
         <h2 id="objetivos-articulacion" className="text-lg font-semibold text-slate-900">

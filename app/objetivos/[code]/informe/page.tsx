@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ObjectiveReport } from "@/components/tracking/objective-report";
 import { PrintButton } from "@/components/ui/print-button";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { IndicatorOverviewPanel } from "@/components/indicators/indicator-overview";
+import { requirePageReader } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { getObjectiveName, parseObjectiveCode } from "@/lib/objectives/get-objective-name";
+import { getIndicatorOverview } from "@/lib/indicators/indicator-overview";
 import { todayInQuito } from "@/lib/tracking/days";
 import { getObjectiveReport } from "@/lib/tracking/get-objective-report";
 
@@ -20,10 +22,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function ObjectiveReportPage({ params }: { params: Params }) {
   const { code: segment } = await params;
-  await requirePageUser(`/objetivos/${encodeURIComponent(segment)}/informe`);
+  const { readDb } = await requirePageReader(`/objetivos/${encodeURIComponent(segment)}/informe`);
   const code = parseObjectiveCode(segment);
   const report = code === null ? null : await getObjectiveReport(code);
   if (!report) notFound();
+  const overview = await getIndicatorOverview(readDb, todayInQuito(), report.code);
 
   return (
     <div className="space-y-6">
@@ -34,6 +37,7 @@ export default async function ObjectiveReportPage({ params }: { params: Params }
         <PrintButton label={t.report.print} />
       </div>
       <ObjectiveReport report={report} name={objectiveName(report.code)} today={todayInQuito()} />
+      <IndicatorOverviewPanel overview={overview} />
     </div>
   );
 }
