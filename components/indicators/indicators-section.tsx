@@ -5,6 +5,7 @@ import type { IndicatorStatus } from "@/lib/indicators/indicator-math";
 import type { ActionState } from "@/lib/actions/form-action";
 import { IndicatorChart, formatValue } from "./indicator-chart";
 import { IndicatorForm, MeasurementForm, MilestoneForm } from "./indicator-forms";
+import { Cell, ColumnHeader, RowHeader, Table, TableFrame, TableHead, TableRow } from "@/components/ui/table";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
@@ -153,39 +154,30 @@ export function IndicatorsSection({ initiativeId, data, today, define, measure }
         {milestones.length === 0 ? (
           <p className="text-sm text-slate-700">{t.indicators.noMilestones}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-1 pr-3">
-                    {t.indicators.milestoneTitle}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t.indicators.plannedOn}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t.indicators.achievedOn}
-                  </th>
-                  <th scope="col" className="py-1">
-                    {t.indicators.state}
-                  </th>
-                </tr>
-              </thead>
+          <TableFrame frame="bare">
+            <Table caption={t.indicators.milestones} className="min-w-full text-left text-sm">
+              <TableHead className="border-b border-slate-300">
+                {[t.indicators.milestoneTitle, t.indicators.plannedOn, t.indicators.achievedOn, t.indicators.state].map((label) => (
+                  <ColumnHeader key={label} className="py-1 pr-3">
+                    {label}
+                  </ColumnHeader>
+                ))}
+              </TableHead>
               <tbody>
                 {milestones.map((m) => (
-                  <tr key={m.id} className="border-b border-slate-100" data-testid="milestone">
-                    <td className="py-1 pr-3">{m.title}</td>
-                    <td className="py-1 pr-3">{formatDay(m.plannedOn)}</td>
-                    <td className="py-1 pr-3">{m.achievedOn ? formatDay(m.achievedOn) : "—"}</td>
-                    <td className="py-1">
+                  <TableRow key={m.id} className="border-b border-slate-100" data-testid="milestone">
+                    <RowHeader className="py-1 pr-3 font-normal">{m.title}</RowHeader>
+                    <Cell className="py-1 pr-3">{formatDay(m.plannedOn)}</Cell>
+                    <Cell className="py-1 pr-3">{m.achievedOn ? formatDay(m.achievedOn) : "—"}</Cell>
+                    <Cell className="py-1">
                       {t.indicators.states[m.state]}
                       {m.late && <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-red-900">{t.indicators.late}</span>}
-                    </td>
-                  </tr>
+                    </Cell>
+                  </TableRow>
                 ))}
               </tbody>
-            </table>
-          </div>
+            </Table>
+          </TableFrame>
         )}
         {define && (
           <div className="no-print space-y-2">

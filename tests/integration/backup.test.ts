@@ -361,7 +361,11 @@ describe("respaldo y restauración", () => {
     // The setting does travel: a restored portal still requires a second factor of everyone.
     expect(first.tables.portalSettings).toMatchObject([{ requireMfaForAll: true }]);
     expect(first.tables.notificationPreferences).toMatchObject([{ weeklyDigest: false }]);
-    expect(first.tables.notifications).toMatchObject([{ kind: "REPORT_RETURNED", link: "/iniciativas/2/seguimiento" }]);
+    // The report returned above told its author; the second notice is the one written by hand, already read.
+    expect(first.tables.notifications).toMatchObject([
+      { kind: "REPORT_RETURNED", link: "/iniciativas/2/seguimiento", data: { reason: "Falta el acta" }, readAt: null },
+      { kind: "REPORT_RETURNED", link: "/iniciativas/2/seguimiento", data: { reason: "Revise." }, readAt: expect.any(String) },
+    ]);
     expect(first.tables.emailDeliveries).toMatchObject([{ state: "PENDING", toAddress: expect.stringContaining("@") }]);
     expect(text).not.toContain(ADMIN_PASSWORD);
     expect(text).not.toContain(plannerPassword);

@@ -49,6 +49,7 @@ describe("the table primitive (components/ui/table.tsx)", () => {
       "components/tracking/dashboard-mechanisms.tsx",
       "components/tracking/progress-bars.tsx",
       "components/tracking/status-bars.tsx",
+      "components/indicators/indicator-chart.tsx",
       "components/initiatives/initiatives-table.tsx",
     ];
     const raw = ["app", "components"]

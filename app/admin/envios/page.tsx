@@ -5,6 +5,7 @@ import { requirePageReader } from "@/lib/auth/current-user";
 import { formatDateTime, t } from "@/lib/i18n";
 import { mailSettings } from "@/lib/mail/mail-settings";
 import { listDeliveries } from "@/lib/notifications/user-notifications";
+import { Cell, ColumnHeader, RowHeader, Table, TableFrame, TableHead, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: t.notifications.deliveries.title };
 
@@ -65,57 +66,36 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
       {rows.length === 0 ? (
         <p className="text-slate-700">{text.empty}</p>
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm" data-testid="deliveries">
-            <caption className="sr-only">{text.table}</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  {text.created}
-                </th>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  {text.to}
-                </th>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  {text.subject}
-                </th>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  {text.state}
-                </th>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  {text.attempts}
-                </th>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  {text.sentAt}
-                </th>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  {text.error}
-                </th>
-              </tr>
-            </thead>
+        <TableFrame>
+          <Table caption={text.table} className="min-w-full text-left text-sm" data-testid="deliveries">
+            <TableHead>
+              {[text.created, text.to, text.subject, text.state, text.attempts, text.sentAt, text.error].map((label) => (
+                <ColumnHeader key={label} className="px-4 py-2 font-semibold">
+                  {label}
+                </ColumnHeader>
+              ))}
+            </TableHead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.id} className="border-t border-slate-100 align-top">
-                  <td className="whitespace-nowrap px-4 py-2">
+                <TableRow key={row.id}>
+                  <Cell className="whitespace-nowrap px-4 py-2">
                     <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>
-                  </td>
-                  <td className="px-4 py-2 break-all">{row.toAddress}</td>
-                  <th scope="row" className="px-4 py-2 font-normal">
-                    {row.subject}
-                  </th>
-                  <td className="px-4 py-2">
+                  </Cell>
+                  <Cell className="px-4 py-2 break-all">{row.toAddress}</Cell>
+                  <RowHeader>{row.subject}</RowHeader>
+                  <Cell>
                     <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATE_STYLE[row.state]}`}>{text.states[row.state]}</span>
-                  </td>
-                  <td className="px-4 py-2">{row.attempts}</td>
-                  <td className="whitespace-nowrap px-4 py-2">
+                  </Cell>
+                  <Cell>{row.attempts}</Cell>
+                  <Cell className="whitespace-nowrap px-4 py-2">
                     {row.sentAt && <time dateTime={row.sentAt.toISOString()}>{formatDateTime(row.sentAt)}</time>}
-                  </td>
-                  <td className="px-4 py-2 break-words text-red-900">{row.lastError}</td>
-                </tr>
+                  </Cell>
+                  <Cell className="px-4 py-2 break-words text-red-900">{row.lastError}</Cell>
+                </TableRow>
               ))}
             </tbody>
-          </table>
-        </div>
+          </Table>
+        </TableFrame>
       )}
     </div>
   );
