@@ -1,5 +1,7 @@
 /** Sign-in through the municipality's directory (OpenID Connect). */
 export const sso = {
+  /** On /admin/usuarios: the account is linked to the directory (its issuer in the tooltip). */
+  directoryBadge: "Directorio",
   config: {
     groupRoles: (entry: string, roles: readonly string[]) =>
       `OIDC_GROUP_ROLES: «${entry}» debe ser grupo=ROL, con ROL uno de ${roles.join(", ")}`,
