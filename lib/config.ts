@@ -205,6 +205,29 @@ const groupRoles = z
     return mapping;
   });
 
+/** `pmdot-salud=salud,pmdot-movilidad=movilidad`: directory group → secretariat (its slug); a group may name several. */
+const groupSecretariats = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const mapping = new Map<string, string[]>();
+    for (const entry of (value ?? "").split(",").map((item) => item.trim())) {
+      if (!entry) continue;
+      const separator = entry.lastIndexOf("=");
+      const group = entry.slice(0, separator).trim();
+      const slug = entry
+        .slice(separator + 1)
+        .trim()
+        .toLowerCase();
+      if (separator <= 0 || !/^[a-z0-9-]+$/.test(slug)) {
+        ctx.addIssue({ code: "custom", message: t.sso.config.groupSecretariats(entry) });
+        continue;
+      }
+      mapping.set(group, [...(mapping.get(group) ?? []), slug]);
+    }
+    return mapping;
+  });
+
 const oidcText = z
   .string()
   .trim()
@@ -225,6 +248,7 @@ const authEnvSchema = z
     OIDC_SCOPES: oidcText,
     OIDC_GROUPS_CLAIM: oidcText,
     OIDC_GROUP_ROLES: groupRoles,
+    OIDC_GROUP_SECRETARIATS: groupSecretariats,
     OIDC_AUTO_PROVISION: oidcFlag,
     OIDC_ALLOWED_DOMAINS: oidcList,
     OIDC_ALLOWED_GROUPS: oidcList,

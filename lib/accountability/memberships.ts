@@ -17,6 +17,8 @@ export async function setUserSecretariats(
   secretariatIds: number[],
   actor: { id: number; email: string } | null = null,
   context?: RequestContext,
+  /** Said in the audit event: where the change came from (the directory's groups at sign-in). */
+  source?: Record<string, unknown>,
 ) {
   const run = async (tx: Tx) => {
     const wanted = [...new Set(secretariatIds)].sort((a, b) => a - b);
@@ -35,7 +37,7 @@ export async function setUserSecretariats(
       entityType: "User",
       entityId: userId,
       context,
-      data: { before: { secretariatIds: before }, after: { secretariatIds: wanted } },
+      data: { before: { secretariatIds: before }, after: { secretariatIds: wanted }, ...source },
     });
     return wanted;
   };

@@ -11,6 +11,8 @@ export interface OidcConfig {
   scopes: string;
   groupsClaim: string;
   groupRoles: Map<string, Role>;
+  /** Directory group → secretariat slugs; empty: memberships are managed in the portal. */
+  groupSecretariats: Map<string, string[]>;
   autoProvision: boolean;
   allowedDomains: string[];
   allowedGroups: string[];
@@ -37,6 +39,7 @@ export function parseAuthConfig(source?: Record<string, string | undefined>): { 
           scopes: e.OIDC_SCOPES ?? "openid email profile",
           groupsClaim: e.OIDC_GROUPS_CLAIM ?? "groups",
           groupRoles: e.OIDC_GROUP_ROLES,
+          groupSecretariats: e.OIDC_GROUP_SECRETARIATS,
           autoProvision: e.OIDC_AUTO_PROVISION,
           allowedDomains: e.OIDC_ALLOWED_DOMAINS.map((domain) => domain.toLowerCase().replace(/^@/, "")),
           allowedGroups: e.OIDC_ALLOWED_GROUPS,

@@ -1,3 +1,4 @@
+import { setUserSecretariats } from "@/lib/accountability/memberships";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { env } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
@@ -43,6 +44,12 @@ export function roleFromGroups(config: Pick<OidcConfig, "groupRoles">, groups: s
     if (role && ROLES.indexOf(role) > ROLES.indexOf(best)) best = role;
   }
   return best;
+}
+
+/** The secretariat slugs the user's groups name, or null when no mapping is configured. */
+export function secretariatsFromGroups(config: Pick<OidcConfig, "groupSecretariats">, groups: string[]): string[] | null {
+  if (config.groupSecretariats.size === 0) return null;
+  return [...new Set(groups.flatMap((group) => config.groupSecretariats.get(group) ?? []))].sort();
 }
 
 export type DirectoryRefusal = "unknown-user" | "not-allowed" | "disabled" | "no-email" | "other-subject";
@@ -150,6 +157,20 @@ export async function signInWithDirectory(
           data: { issuer, from, to: mapped, groups: claims.groups },
         });
       }
+    }
+    const slugs = secretariatsFromGroups(config, claims.groups);
+    if (slugs) {
+      // Applied at every sign-in, like the role: leaving a group in the directory leaves the secretariat here.
+      const found = await tx.secretariat.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
+      const unknown = slugs.filter((slug) => !found.some((s) => s.slug === slug));
+      await setUserSecretariats(
+        tx,
+        account.id,
+        found.map((s) => s.id),
+        account,
+        context,
+        { source: "directory", issuer, groups: claims.groups, ...(unknown.length ? { unknownSecretariats: unknown } : {}) },
+      );
     }
     const sessionId = await createUserSession(
       tx,

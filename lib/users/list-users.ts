@@ -13,6 +13,7 @@ export async function listUsers(db: Db) {
       isDemo: true,
       lastSignInAt: true,
       createdAt: true,
+      oidcIssuer: true,
       mfaCredential: { select: { confirmedAt: true } },
       secretariats: { select: { secretariatId: true } },
     },

@@ -281,6 +281,9 @@ test("con AUTH_LOCAL_ACCOUNTS=admins-only la administración de emergencia entra
   await page.goto(`${provisioning.url}/admin/usuarios`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page).toHaveURL(`${provisioning.url}/admin/usuarios`);
+  // Accounts linked to the directory say so, the break-glass admin's does not.
+  await expect(page.getByTestId("user-maria.directorio@quito.gob.ec")).toContainText("Directorio");
+  await expect(page.getByTestId(`user-${admin.email}`)).not.toContainText("Directorio");
   await page.context().close();
 });
 

@@ -16,6 +16,7 @@ const config: OidcConfig = {
   scopes: "openid email profile",
   groupsClaim: "groups",
   groupRoles: new Map([["pmdot-planif", "PLANNER"]]),
+  groupSecretariats: new Map(),
   autoProvision: true,
   allowedDomains: [],
   allowedGroups: ["pmdot-personal"],
@@ -75,6 +76,49 @@ describe("ingreso con el directorio en PostgreSQL", () => {
       reason: "disabled",
     });
     expect(await counts()).toEqual(before);
+  });
+
+  it("las secretarías salen de los grupos en cada ingreso: quien deja el grupo deja la secretaría, y queda auditado", async () => {
+    const salud = await database.db.secretariat.create({ data: { name: "Secretaría de prueba A", slug: "prueba-a" } });
+    const movilidad = await database.db.secretariat.create({ data: { name: "Secretaría de prueba B", slug: "prueba-b" } });
+    const mapped: OidcConfig = {
+      ...config,
+      groupSecretariats: new Map([
+        ["pmdot-salud", ["prueba-a"]],
+        ["pmdot-movilidad", ["prueba-b", "inexistente"]],
+      ]),
+    };
+    const signInAs = async (groups: string[]) => {
+      const result = await signInWithDirectory(
+        database.db,
+        mapped,
+        claims("s-20", "ana@quito.gob.ec", ["pmdot-personal", ...groups]),
+        context,
+      );
+      if (!result.ok) throw new Error(result.reason);
+      const rows = await database.db.userSecretariat.findMany({ where: { userId: result.user.id }, orderBy: { secretariatId: "asc" } });
+      return rows.map((row) => row.secretariatId);
+    };
+    expect(await signInAs(["pmdot-salud", "pmdot-movilidad"])).toEqual([salud.id, movilidad.id].sort((a, b) => a - b));
+    const [granted] = await database.db.auditEvent.findMany({
+      where: { action: "user.secretariats.update" },
+      orderBy: { id: "desc" },
+      take: 1,
+    });
+    expect(granted?.data).toMatchObject({ source: "directory", issuer: config.issuer, unknownSecretariats: ["inexistente"] });
+    expect(await signInAs(["pmdot-salud"])).toEqual([salud.id]);
+    expect(await signInAs([])).toEqual([]);
+    expect(await database.db.auditEvent.count({ where: { action: "user.secretariats.update" } })).toBe(3);
+    // The same groups again change nothing, and write no event.
+    await signInAs([]);
+    expect(await database.db.auditEvent.count({ where: { action: "user.secretariats.update" } })).toBe(3);
+    // Without a mapping, memberships are the portal's to manage: a sign-in leaves them alone.
+    await database.db.userSecretariat.create({
+      data: { userId: (await database.db.user.findUniqueOrThrow({ where: { email: "ana@quito.gob.ec" } })).id, secretariatId: salud.id },
+    });
+    const result = await signInWithDirectory(database.db, config, claims("s-20", "ana@quito.gob.ec", ["pmdot-personal"]), context);
+    expect(result.ok).toBe(true);
+    expect(await database.db.userSecretariat.count({ where: { secretariatId: salud.id } })).toBe(1);
   });
 
   it("con AUTH_LOCAL_ACCOUNTS=admins-only la contraseña solo abre cuentas de administración", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csrfTokenOf, newCsrfCookie } from "@/lib/auth/csrf-cookie";
 import { parseAuthConfig } from "@/lib/auth/oidc-config";
-import { directoryClaims, roleFromGroups } from "@/lib/auth/oidc-sign-in";
+import { directoryClaims, roleFromGroups, secretariatsFromGroups } from "@/lib/auth/oidc-sign-in";
 
 const complete = { OIDC_ISSUER: "https://sso.quito.gob.ec/realms/municipio/", OIDC_CLIENT_ID: "pmdot", OIDC_CLIENT_SECRET: "secreto" };
 
@@ -36,6 +36,16 @@ describe("configuración del ingreso con el directorio", () => {
     expect(problems({ ...complete, OIDC_GROUP_ROLES: "pmdot-admins=JEFE" })).toEqual([expect.stringContaining("grupo=ROL")]);
     expect(problems({ ...complete, OIDC_AUTO_PROVISION: "1" })).toEqual([expect.stringContaining("OIDC_ALLOWED_DOMAINS")]);
     expect(problems({ AUTH_LOCAL_ACCOUNTS: "ninguna" })).toEqual([expect.stringContaining("admins-only")]);
+    expect(problems({ ...complete, OIDC_GROUP_SECRETARIATS: "pmdot-salud" })).toEqual([expect.stringContaining("grupo=secretaría")]);
+  });
+
+  it("OIDC_GROUP_SECRETARIATS da a cada grupo sus secretarías, por código", () => {
+    const parsed = parseAuthConfig({ ...complete, OIDC_GROUP_SECRETARIATS: "pmdot-salud=Salud, pmdot-mixto=salud,pmdot-mixto=movilidad" });
+    if ("problems" in parsed) throw new Error(parsed.problems.join(" "));
+    const mapping = parsed.config.oidc!.groupSecretariats;
+    expect(secretariatsFromGroups({ groupSecretariats: mapping }, ["pmdot-mixto", "pmdot-salud", "otro"])).toEqual(["movilidad", "salud"]);
+    expect(secretariatsFromGroups({ groupSecretariats: mapping }, ["otro"])).toEqual([]);
+    expect(secretariatsFromGroups({ groupSecretariats: new Map() }, ["pmdot-salud"])).toBeNull();
   });
 });
 

@@ -91,6 +91,11 @@ export default async function UsersPage() {
                   {user.mfaCredential?.confirmedAt && (
                     <span className="ml-2 inline-block rounded bg-slate-100 px-2 text-xs text-slate-800">{t.mfa.badge}</span>
                   )}
+                  {user.oidcIssuer && (
+                    <span title={user.oidcIssuer} className="ml-2 inline-block rounded bg-slate-100 px-2 text-xs text-slate-800">
+                      {t.sso.directoryBadge}
+                    </span>
+                  )}
                 </Cell>
                 <Cell className="px-4 py-3">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t.users.never}</Cell>
                 <Cell className="px-4 py-3">

@@ -1,8 +1,12 @@
 /** Sign-in through the municipality's directory (OpenID Connect). */
 export const sso = {
+  /** On /admin/usuarios: the account is linked to the directory (its issuer in the tooltip). */
+  directoryBadge: "Directorio",
   config: {
     groupRoles: (entry: string, roles: readonly string[]) =>
       `OIDC_GROUP_ROLES: «${entry}» debe ser grupo=ROL, con ROL uno de ${roles.join(", ")}`,
+    groupSecretariats: (entry: string) =>
+      `OIDC_GROUP_SECRETARIATS: «${entry}» debe ser grupo=secretaría, con el código de la secretaría (p. ej. pmdot-salud=salud)`,
     issuerUrl: "OIDC_ISSUER debe ser la URL del emisor, p. ej. https://sso.quito.gob.ec/realms/municipio",
     localAccounts: "AUTH_LOCAL_ACCOUNTS debe ser «all» o «admins-only»",
     together: "OIDC_ISSUER, OIDC_CLIENT_ID y OIDC_CLIENT_SECRET van juntas: defina las tres o ninguna",
