@@ -25,53 +25,51 @@ export default async function ReviewPage() {
           {t.accountability.queueEmpty}
         </p>
       ) : (
-        <>
-          <ul className="space-y-3" aria-label={t.accountability.reviewTitle}>
-            {queue.map((item) => (
-              <li key={item.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="queue-item">
-                <div className="flex flex-wrap items-start gap-3">
-                  <input
-                    type="checkbox"
-                    form={BULK_FORM_ID}
-                    name="reports"
-                    value={`${item.id}:${item.version}`}
-                    id={`elegir-${item.id}`}
-                    className="mt-1"
-                    aria-label={t.accountability.choose(item.initiative.name)}
-                  />
-                  <div className="min-w-0 flex-1 space-y-1 text-sm">
-                    <p className="font-semibold text-slate-900">
-                      <Link href={`/iniciativas/${item.initiative.id}/seguimiento`} className="text-brand-700 underline">
-                        {item.initiative.name}
-                      </Link>
-                    </p>
-                    <p className="text-slate-700">
-                      {item.periodName}
-                      {item.initiative.leadSecretariat && ` · ${item.initiative.leadSecretariat}`}
-                    </p>
+        <ul className="space-y-3" aria-label={t.accountability.reviewTitle}>
+          {queue.map((item) => (
+            <li key={item.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="queue-item">
+              <div className="flex flex-wrap items-start gap-3">
+                <input
+                  type="checkbox"
+                  form={BULK_FORM_ID}
+                  name="reports"
+                  value={`${item.id}:${item.version}`}
+                  id={`elegir-${item.id}`}
+                  className="mt-1"
+                  aria-label={t.accountability.choose(item.initiative.name)}
+                />
+                <div className="min-w-0 flex-1 space-y-1 text-sm">
+                  <p className="font-semibold text-slate-900">
+                    <Link href={`/iniciativas/${item.initiative.id}/seguimiento`} className="text-brand-700 underline">
+                      {item.initiative.name}
+                    </Link>
+                  </p>
+                  <p className="text-slate-700">
+                    {item.periodName}
+                    {item.initiative.leadSecretariat && ` · ${item.initiative.leadSecretariat}`}
+                  </p>
+                  <p>
+                    {t.tracking.statuses[item.progressStatus]}
+                    {item.progress !== null && ` · ${item.progress} %`}
+                  </p>
+                  <p className="whitespace-pre-line break-words">{item.note}</p>
+                  {item.evidenceUrl && (
                     <p>
-                      {t.tracking.statuses[item.progressStatus]}
-                      {item.progress !== null && ` · ${item.progress} %`}
+                      <a className="break-all text-brand-700 underline" href={item.evidenceUrl} rel="noopener noreferrer" target="_blank">
+                        {t.accountability.evidenceLink}
+                      </a>
                     </p>
-                    <p className="whitespace-pre-line break-words">{item.note}</p>
-                    {item.evidenceUrl && (
-                      <p>
-                        <a className="break-all text-brand-700 underline" href={item.evidenceUrl} rel="noopener noreferrer" target="_blank">
-                          {t.accountability.evidenceLink}
-                        </a>
-                      </p>
-                    )}
-                    {item.returnReason && <p className="text-amber-900">{t.accountability.resubmittedAfter(item.returnReason)}</p>}
-                    <p className="text-xs text-slate-600">
-                      {t.accountability.submittedBy(item.authorName, formatDateTime(item.submittedAt))}
-                    </p>
-                    <ReturnReportForm reportId={item.id} version={item.version} name={item.initiative.name} action={returnReportAction} />
-                  </div>
+                  )}
+                  {item.returnReason && <p className="text-amber-900">{t.accountability.resubmittedAfter(item.returnReason)}</p>}
+                  <p className="text-xs text-slate-600">
+                    {t.accountability.submittedBy(item.authorName, formatDateTime(item.submittedAt))}
+                  </p>
+                  <ReturnReportForm reportId={item.id} version={item.version} name={item.initiative.name} action={returnReportAction} />
                 </div>
-              </li>
-            ))}
-          </ul>
-        </>
+              </div>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );
