@@ -18,11 +18,15 @@ async function initiativesOf(code: string) {
   );
 }
 
+// The progress form, not the period report's beside it when a reporting period is open (accountability.spec opens one).
+const progressForm = (page: Page) => page.getByTestId("progress-form");
+
 async function postUpdate(page: Page, values: { note: string; status?: string; progress?: string }) {
-  if (values.status) await page.getByLabel("Estado").selectOption({ label: values.status });
-  if (values.progress) await page.getByLabel("Avance (%)").fill(values.progress);
-  await page.getByLabel("Nota").fill(values.note);
-  await page.getByRole("button", { name: "Registrar avance" }).click();
+  const form = progressForm(page);
+  if (values.status) await form.getByLabel("Estado").selectOption({ label: values.status });
+  if (values.progress) await form.getByLabel("Avance (%)").fill(values.progress);
+  await form.getByLabel("Nota").fill(values.note);
+  await form.getByRole("button", { name: "Registrar avance" }).click();
 }
 
 test.describe("seguimiento de la ejecución", () => {
@@ -33,7 +37,7 @@ test.describe("seguimiento de la ejecución", () => {
     await expect(page.getByTestId("coverage-2.1")).toHaveText("0 %");
 
     await page.goto(`/iniciativas/${first!.id}/seguimiento`);
-    await expect(page.getByLabel("Fecha del avance")).toHaveValue(today());
+    await expect(progressForm(page).getByLabel("Fecha del avance")).toHaveValue(today());
     await postUpdate(page, { note: "Convenio firmado con la prefectura; arranca la fase 1.", status: "En ejecución", progress: "40" });
     await expect(page.getByText("Avance registrado.")).toBeVisible();
 
@@ -91,7 +95,7 @@ test.describe("seguimiento de la ejecución", () => {
     await expect(one.getByText("Avance registrado.")).toBeVisible();
     await postUpdate(two, { note: "Nota escrita sobre una página vieja", progress: "90" });
     await expect(two.getByText(/Otra persona modificó el seguimiento/)).toBeVisible();
-    await expect(two.getByLabel("Nota")).toHaveValue("Nota escrita sobre una página vieja");
+    await expect(progressForm(two).getByLabel("Nota")).toHaveValue("Nota escrita sobre una página vieja");
     const [stored] = await query<{ progress: number }>(`SELECT progress FROM "Initiative" WHERE id = $1`, [second!.id]);
     expect(stored!.progress).toBe(10);
   });
