@@ -64,8 +64,9 @@ test.describe("seguimiento de la ejecución", () => {
     // An administrator lowers the threshold: the same figure is now stated, with its coverage.
     const admin = await signedInPage(browser, "admin", "/admin/configuracion");
     try {
-      await admin.getByLabel("Cobertura mínima para mostrar un avance promedio (%)").fill("5");
-      await admin.getByRole("button", { name: "Guardar" }).click();
+      const coverage = admin.getByLabel("Cobertura mínima para mostrar un avance promedio (%)");
+      await coverage.fill("5");
+      await coverage.locator("xpath=ancestor::form").getByRole("button", { name: "Guardar", exact: true }).click();
       await expect(admin.getByText("Configuración guardada.")).toBeVisible();
       await page.goto("/objetivos/2.1");
       await expect(page.getByTestId("objective-rollup")).toHaveText(`40 % (1 de ${total} con dato)`);
