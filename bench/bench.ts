@@ -27,8 +27,10 @@ import { generateSyntheticMatrix } from "@/seeds/synthetic-matrix";
  * progress update every 100 ms), and the JavaScript each page ships. Ends with
  * the targets of issue #17 beside what this run measured.
  */
-const PORT = 3200;
-const BASELINE_PORT = 3201;
+// Fixed defaults; overridable so two benches can run side by side.
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const BASELINE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? 3201);
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54349);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const SYNTHETIC = Number(process.env.BENCH_INITIATIVES ?? 100_000);
 const log = (line: string) => console.log(line);
@@ -211,7 +213,7 @@ async function firstLoadJs(base: string, cookie: string, pages: string[]) {
   return rows;
 }
 
-const server = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data/bench-postgres"), port: 54349, log });
+const server = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data/bench-postgres"), port: PG_PORT, log });
 const adminUrl = server.urlFor("postgres");
 const admin = async (sql: string) => {
   const pg = (await import("pg")).default;
