@@ -15,7 +15,8 @@ import { startTestServer } from "./support/test-cluster";
 
 /**
  * `npm test`: the whole suite, cheapest first, so a type or lint error fails in
- * seconds: typecheck, lint, unit and integration tests (vitest, real
+ * seconds: typecheck, lint, known advisories of the production dependencies,
+ * unit and integration tests (vitest, real
  * PostgreSQL), the production build, the operations tests on production
  * instances, and the browser tests (Playwright in Debian's Chromium).
  *
@@ -56,6 +57,39 @@ function ensureChromium() {
   }
 }
 
+/**
+ * Known advisories against what production installs (`npm audit --omit=dev`,
+ * high or critical fails). The registry mirror of some machines does not serve
+ * the advisory endpoint: then the stage says so and goes on, rather than fail
+ * a build for a service it cannot reach.
+ */
+function auditDependencies() {
+  console.log("\n=== Avisos de seguridad de las dependencias (npm audit --omit=dev) ===");
+  const result = spawnSync("npm", ["audit", "--omit=dev", "--json"], { cwd: PROJECT_ROOT, encoding: "utf8", env });
+  let report: { statusCode?: number; message?: string; metadata?: { vulnerabilities?: Record<string, number> } };
+  try {
+    report = JSON.parse(result.stdout || "{}");
+  } catch {
+    report = { message: result.stderr.trim().split("\n").at(-1) ?? "sin respuesta" };
+  }
+  const counts = report.metadata?.vulnerabilities;
+  if (!counts) {
+    console.log(`El registro no respondió a la consulta de avisos (${report.message ?? "sin respuesta"}); esta etapa se omite.`);
+    return 0;
+  }
+  console.log(
+    Object.entries(counts)
+      .map(([level, n]) => `${level}: ${n}`)
+      .join(" · "),
+  );
+  const serious = (counts.high ?? 0) + (counts.critical ?? 0);
+  if (serious > 0) {
+    spawnSync("npm", ["audit", "--omit=dev", "--audit-level=high"], { cwd: PROJECT_ROOT, stdio: "inherit", env });
+    return 1;
+  }
+  return 0;
+}
+
 if (wants("e2e")) ensureChromium();
 const server = await startTestServer();
 let status = 0;
@@ -70,6 +104,8 @@ try {
         ".",
       ]);
   }
+
+  if (status === 0 && wants("checks")) status = auditDependencies();
 
   if (status === 0 && wants("vitest")) {
     status = run("Pruebas unitarias y de integración (vitest)", process.execPath, ["node_modules/vitest/vitest.mjs", "run"]);
