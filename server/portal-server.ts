@@ -70,6 +70,7 @@ function unavailable(req: http.IncomingMessage, res: http.ServerResponse, reques
  * The largest body accepted: an upload of MAX_UPLOAD_BYTES and the form around it.
  * Next's own limit for server actions (next.config.js) is above it, and answers an
  * English 500; refusing here, from Content-Length, answers before the body is read.
+ * A body that does not declare its size is refused with 411 for the same reason.
  */
 const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
 
@@ -187,6 +188,17 @@ export async function startPortalServer(options: {
         error: "payload_too_large",
         title: t.security.bodyTooLargeTitle,
         message: t.security.bodyTooLarge,
+        requestId,
+      });
+    }
+    // A body without a declared size (chunked) could not be refused before it is read: browsers always declare it.
+    if (req.headers["transfer-encoding"] !== undefined && req.headers["content-length"] === undefined) {
+      res.setHeader("connection", "close");
+      return plainAnswer(req, res, {
+        status: 411,
+        error: "length_required",
+        title: t.security.lengthRequiredTitle,
+        message: t.security.lengthRequired,
         requestId,
       });
     }

@@ -212,10 +212,15 @@ test("sin aprovisionamiento: un desconocido es rechazado; una cuenta existente e
   await page.context().close();
 });
 
-for (const mischief of ["tampered", "wrong-audience", "expired"] as const) {
-  test(`un token de ID ${mischief === "tampered" ? "alterado" : mischief === "expired" ? "caducado" : "para otra aplicación"} se rechaza en español sin escribir nada`, async ({
-    browser,
-  }) => {
+const MISCHIEF = {
+  tampered: { title: "alterado", detail: /signature/i },
+  "wrong-audience": { title: "para otra aplicación", detail: /aud/i },
+  "wrong-nonce": { title: "con el nonce de otro ingreso", detail: /nonce/i },
+  expired: { title: "caducado", detail: /expired/i },
+} as const;
+
+for (const mischief of Object.keys(MISCHIEF) as (keyof typeof MISCHIEF)[]) {
+  test(`un token de ID ${MISCHIEF[mischief].title} se rechaza en español sin escribir nada`, async ({ browser }) => {
     const user = await userRow("maria.directorio@quito.gob.ec");
     const sessionsBefore = (await sessionsOf(user!.id)).length;
     directory.mischief = mischief;
@@ -230,7 +235,7 @@ for (const mischief of ["tampered", "wrong-audience", "expired"] as const) {
       `SELECT data FROM "AuditEvent" WHERE action = 'auth.sso.failure' AND data->>'reason' = 'bad-response' ORDER BY id DESC LIMIT 1`,
     );
     expect(refusals[0]?.data).toMatchObject({ issuer: directory.issuer, error: "OAuthCallback" });
-    expect(String(refusals[0]?.data.detail)).toMatch(mischief === "tampered" ? /signature/i : mischief === "expired" ? /expired/i : /aud/i);
+    expect(String(refusals[0]?.data.detail)).toMatch(MISCHIEF[mischief].detail);
     await page.context().close();
   });
 }

@@ -62,7 +62,7 @@ test.describe("/api/auth/session aplica la misma comprobación que las páginas"
 });
 
 /** Sends only the headers and the first bytes of a body announced as `announced` bytes, and reads the answer. */
-function partialUpload(path: string, announced: number, headers: Record<string, string> = {}) {
+function partialUpload(path: string, announced: number | "chunked", headers: Record<string, string> = {}) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
     const { port } = new URL(base());
     const socket = net.connect(Number(port), "127.0.0.1");
@@ -80,12 +80,12 @@ function partialUpload(path: string, announced: number, headers: Record<string, 
       `POST ${path} HTTP/1.1`,
       "Host: 127.0.0.1",
       "Content-Type: multipart/form-data; boundary=x",
-      `Content-Length: ${announced}`,
+      announced === "chunked" ? "Transfer-Encoding: chunked" : `Content-Length: ${announced}`,
       ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
     ];
     socket.write(`${lines.join("\r\n")}\r\n\r\n`);
     // Never the whole body: an answer proves the server did not wait for it.
-    socket.write(Buffer.alloc(64 * 1024, 0x61));
+    socket.write(announced === "chunked" ? `10000\r\n${"a".repeat(64 * 1024)}\r\n` : Buffer.alloc(64 * 1024, 0x61));
     setTimeout(() => socket.destroy(new Error("sin respuesta antes de enviar el cuerpo entero")), 15_000).unref();
   });
 }
@@ -102,6 +102,16 @@ test.describe("cargas de más de 5 MB", () => {
       expect(JSON.parse(api.text)).toMatchObject({ error: "payload_too_large", message: "El archivo supera 5 MB." });
     });
   }
+});
+
+test("un cuerpo por partes sin tamaño declarado se rechaza con 411 en español, sin leerlo", async () => {
+  const page = await partialUpload("/admin/importar", "chunked");
+  expect(page.status).toBe(411);
+  expect(page.text).toContain("debe declarar su tamaño");
+  expect(page.text).toContain('lang="es-EC"');
+  const api = await partialUpload("/api/v1/initiatives", "chunked");
+  expect(api.status).toBe(411);
+  expect(JSON.parse(api.text)).toMatchObject({ error: "length_required" });
 });
 
 test("una codificación «%» mal formada en la ruta da 400 en español, en JSON bajo /api/", async () => {

@@ -14,7 +14,7 @@ export interface DirectoryPerson {
  * How the provider misbehaves in its token response, to check that the portal refuses it:
  * a changed claim under the original signature, a token for another client, a token already expired.
  */
-export type TokenMischief = "tampered" | "wrong-audience" | "expired";
+export type TokenMischief = "tampered" | "wrong-audience" | "wrong-nonce" | "expired";
 
 export interface TestDirectory {
   issuer: string;
@@ -104,6 +104,9 @@ export async function startTestDirectory(options: { port: number; clients: TestC
       ctx.body = { ...body, id_token: `${header}.${b64({ ...claims, groups: ["pmdot-admins"] })}.${signature}` };
     } else if (directory.mischief === "wrong-audience") {
       ctx.body = { ...body, id_token: resign({ ...claims, aud: "otra-aplicacion" }) };
+    } else if (directory.mischief === "wrong-nonce") {
+      // Validly signed, but for another sign-in: a token replayed into this one.
+      ctx.body = { ...body, id_token: resign({ ...claims, nonce: "nonce-de-otro-ingreso" }) };
     } else {
       ctx.body = { ...body, id_token: resign({ ...claims, iat: now - 7_200, exp: now - 3_600 }) };
     }

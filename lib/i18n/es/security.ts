@@ -3,6 +3,8 @@ export const security = {
   importBusy: "Ya hay una importación en curso; intente en unos segundos.",
   bodyTooLargeTitle: "Archivo demasiado grande",
   bodyTooLarge: "El archivo supera 5 MB.",
+  lengthRequiredTitle: "Falta el tamaño del envío",
+  lengthRequired: "El envío debe declarar su tamaño (Content-Length); el portal no acepta cuerpos por partes sin tamaño.",
   badRequestTitle: "Solicitud inválida",
   badPath: "La dirección solicitada está mal escrita (una secuencia «%» no válida). Revise el enlace.",
   sessions: {
