@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPeriod, updatePeriod } from "@/lib/accountability/periods";
 import { approveReports, returnReport, submitReport } from "@/lib/accountability/reports";
@@ -15,6 +17,7 @@ import { exportMatrix } from "@/lib/matrix/export-matrix";
 import { importMatrix, MatrixImportError } from "@/lib/matrix/import-matrix";
 import { readMatrixFile } from "@/lib/matrix/read-matrix-file";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
+import { PROJECT_ROOT } from "@/lib/project-root";
 import { saveNotificationPreferences } from "@/lib/notifications/user-notifications";
 import { addDays, todayInQuito } from "@/lib/tracking/days";
 import { setOwnership } from "@/lib/tracking/set-ownership";
@@ -39,6 +42,21 @@ async function createPeople(db: Db) {
     saludReporter: await create(saludReporter),
     movilidadReporter: await create(movilidadReporter),
   };
+}
+
+/** A command as the operator runs it, against one test database. */
+async function cli(script: string, args: string[], databaseUrl: string) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)("npx", ["tsx", `scripts/${script}.ts`, ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
 }
 
 const byName = <T extends { name: string }>(rows: T[]) => rows.map(({ name }) => name);
@@ -374,5 +392,21 @@ describe("matrix:export / matrix:import con rendición de cuentas e indicadores"
       `initiatives[${index}].reports[0]: el periodo «2030-T1» no está en la base ni en «reportingPeriods».`,
     );
     expect(serializeDocument(await exportMatrix(target.db))).toBe(first);
+  });
+
+  it("los comandos: matrix:export da el mismo documento y matrix:import rechaza el correo sin cuenta en español", async () => {
+    const exported = await cli("matrix-export", [], source.url);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toBe(first);
+
+    const before = serializeDocument(await exportMatrix(target.db));
+    const changed = readMatrixFile(file).document;
+    changed.people = [{ email: "Desconocida@Quito.gob.ec", secretariats: [], weeklyDigest: true }];
+    const name = path.join(scratch, "correo-desconocido.json");
+    writeFileSync(name, serializeDocument(changed));
+    const refused = await cli("matrix-import", [name], target.url);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("people[0]: no hay ninguna cuenta con el correo «Desconocida@Quito.gob.ec»");
+    expect(serializeDocument(await exportMatrix(target.db))).toBe(before);
   });
 });
