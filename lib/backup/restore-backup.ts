@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password-hash";
 import type { Db } from "@/lib/db/client";
 import { readMigrations } from "@/lib/db/migrate";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { matrixDocumentSchema } from "@/lib/matrix/document";
+import { matrixDocumentSchema, type MatrixDocument } from "@/lib/matrix/document";
 import { exportMatrix } from "@/lib/matrix/export-matrix";
 import { refreshDerivedColumns } from "@/lib/initiatives/derived-columns";
 import { BackupError, SERIAL_TABLES, SQL_TABLES, type Backup, type BackupTables, type SerialTable } from "./backup-schema";
@@ -82,7 +82,8 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<RestoreRepo
           SELECT setval(pg_get_serial_sequence(quote_ident(t), 'id'), GREATEST(n - 1, 1), n > 1)
           FROM unnest(${serial.map(([, table]) => table)}::text[], ${serial.map(([key]) => backup.nextIds[key])}::int[]) AS s(t, n)`;
 
-        const difference = firstDifference(matrixDocumentSchema.parse(await exportMatrix(tx)), backup.matrix);
+        const restored = carriedKeys(matrixDocumentSchema.parse(await exportMatrix(tx)), backup.matrix);
+        const difference = firstDifference(restored, backup.matrix);
         if (difference !== null) {
           throw new BackupError(
             `Las secciones «matrix» y «tables» del respaldo no coinciden (en matrix${difference}): el archivo fue modificado o está dañado. No se restauró nada.`,
@@ -147,6 +148,21 @@ async function insertTables(tx: Tx, tables: BackupTables, passwordHashes: string
     (data) => tx.auditEvent.createMany({ data }),
   );
   await insert(tables.auditTallies, (data) => tx.auditTally.createMany({ data }));
+}
+
+/** Keys of the exchange document added after the first backups: an older file's matrix lacks them, and they are not compared. */
+const LATER_KEYS = ["reportingPeriods", "people", "indicatorThresholds"] as const;
+const LATER_INITIATIVE_KEYS = ["reports", "indicators", "milestones"] as const;
+
+/** The restored export without the later keys the file's matrix does not have. */
+function carriedKeys(exported: MatrixDocument, file: MatrixDocument): MatrixDocument {
+  const copy = { ...exported, initiatives: exported.initiatives.map((initiative) => ({ ...initiative })) };
+  for (const key of LATER_KEYS) if (!(key in file)) delete copy[key];
+  copy.initiatives.forEach((initiative, index) => {
+    const carried = file.initiatives[index];
+    for (const key of LATER_INITIATIVE_KEYS) if (carried && !(key in carried)) delete initiative[key];
+  });
+  return copy;
 }
 
 /** Where two JSON values first differ, as a path (`.initiatives[3].name`), or null when they are equal. */

@@ -54,6 +54,112 @@ const tracking = z
   })
   .strict();
 
+const email = (label: string) => text(label, 320).pipe(z.email(`${label}: no es un correo válido.`));
+const optionalText = (max: number) => z.string().max(max, `supera ${max} caracteres.`).nullable();
+const recordedAt = (label: string) => z.iso.datetime({ error: `${label}: se esperaba una fecha y hora ISO 8601.` });
+
+/**
+ * Accountability and indicators (issues #18 and #20) travel like the rest of
+ * the tracking: every key below is optional on import, so an older document
+ * leaves them as they are; the export always writes them. People are named by
+ * e-mail, never by the database's ids.
+ */
+const reportingPeriod = z
+  .object({
+    name: text("Nombre del periodo", 120),
+    startsOn: day("Inicio del periodo"),
+    endsOn: day("Fin del periodo"),
+    dueOn: day("Fecha límite del periodo"),
+    open: z.boolean(),
+  })
+  .strict()
+  .refine((p) => p.endsOn >= p.startsOn, { path: ["endsOn"], message: "El fin del periodo es anterior a su inicio." })
+  .refine((p) => p.dueOn >= p.startsOn, { path: ["dueOn"], message: "La fecha límite es anterior al inicio del periodo." });
+
+const person = z
+  .object({
+    email: email("Correo de la persona"),
+    /** The secretariats the account belongs to: what a REPORTER may report on. */
+    secretariats: z.array(text("Secretaría", 200)),
+    /** The weekly digest as the person chose it; null when they never chose (the default applies). */
+    weeklyDigest: z.boolean().nullable(),
+  })
+  .strict();
+
+const periodReport = z
+  .object({
+    period: text("Periodo del reporte", 120),
+    status: z.enum(["SUBMITTED", "RETURNED", "APPROVED"], { error: "Estado de reporte desconocido." }),
+    progressStatus: statusSchema,
+    progress: progressSchema.nullable(),
+    note: text("Nota del reporte"),
+    evidenceUrl: optionalText(2_000),
+    returnReason: optionalText(2_000),
+    authorName: text("Autor del reporte", 200),
+    authorEmail: text("Correo del autor del reporte", 320),
+    reviewerName: optionalText(200),
+    reviewerEmail: optionalText(320),
+    submittedAt: recordedAt("submittedAt"),
+    reviewedAt: recordedAt("reviewedAt").nullable(),
+    recordedAt: recordedAt("recordedAt"),
+  })
+  .strict()
+  .refine((r) => (r.reviewerEmail === null) === (r.reviewerName === null), {
+    path: ["reviewerEmail"],
+    message: "El revisor necesita nombre y correo, o ninguno de los dos.",
+  });
+
+const measurement = z
+  .object({
+    date: day("Fecha de la medición"),
+    value: z.number({ error: "Valor de la medición: se esperaba un número." }),
+    note: optionalText(5_000),
+    explanation: optionalText(5_000),
+    evidenceUrl: optionalText(2_000),
+    authorName: text("Autor de la medición", 200),
+    authorEmail: text("Correo del autor de la medición", 320),
+    recordedAt: recordedAt("recordedAt"),
+  })
+  .strict();
+
+const indicator = z
+  .object({
+    name: text("Nombre del indicador", 300),
+    unit: text("Unidad del indicador", 50),
+    direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"], { error: "Dirección del indicador desconocida." }),
+    baselineYear: z.number().int().nullable(),
+    baselineValue: z.number().nullable(),
+    dataSource: optionalText(500),
+    secretariat: text("Secretaría del indicador", 200).nullable(),
+    targets: z.array(z.object({ year: z.number().int(), value: z.number() }).strict()),
+    measurements: z.array(measurement),
+  })
+  .strict()
+  .superRefine((i, ctx) => {
+    const years = i.targets.map((target) => target.year);
+    years.forEach((year, index) => {
+      if (years.indexOf(year) !== index)
+        ctx.addIssue({ code: "custom", path: ["targets", index, "year"], message: `Meta repetida: ${year}.` });
+    });
+  });
+
+const milestone = z
+  .object({
+    title: text("Título del hito", 500),
+    plannedOn: day("Fecha prevista del hito"),
+    achievedOn: day("Fecha de cumplimiento del hito").nullable(),
+    state: z.enum(["PLANNED", "IN_PROGRESS", "DONE", "CANCELLED"], { error: "Estado de hito desconocido." }),
+  })
+  .strict();
+
+const indicatorThresholds = z
+  .object({ onTrackPercent: z.number().min(0).max(100), atRiskPercent: z.number().min(0).max(100) })
+  .strict()
+  .refine((s) => s.atRiskPercent < s.onTrackPercent, {
+    path: ["atRiskPercent"],
+    message: "El umbral «en riesgo» supera al de «en curso».",
+  });
+
 export const matrixDocumentSchema = z
   .object({
     developmentObjectives: z.array(
@@ -97,6 +203,10 @@ export const matrixDocumentSchema = z
             )
             .min(1, "Cada iniciativa necesita al menos un objetivo de articulación."),
           tracking: tracking.optional(),
+          /** One per period at most, in the periods' order. */
+          reports: z.array(periodReport).optional(),
+          indicators: z.array(indicator).optional(),
+          milestones: z.array(milestone).optional(),
         })
         .strict(),
     ),
@@ -109,6 +219,11 @@ export const matrixDocumentSchema = z
           .strict(),
       )
       .optional(),
+    reportingPeriods: z.array(reportingPeriod).optional(),
+    /** Accounts with secretariats or notification choices; the accounts themselves are created with `npm run user:create`. */
+    people: z.array(person).optional(),
+    /** The traffic-light thresholds; null means the defaults. */
+    indicatorThresholds: indicatorThresholds.nullable().optional(),
   })
   .strict()
   .superRefine((doc, ctx) => {
@@ -126,6 +241,8 @@ export const matrixDocumentSchema = z
     duplicates(doc.mechanisms, (m) => m.name.toLocaleLowerCase("es"), "Mecanismo", "mechanisms");
     duplicates(doc.secretariats ?? [], (s) => s.name.toLocaleLowerCase("es"), "Secretaría", "secretariats");
     duplicates(doc.counterparts ?? [], (c) => c.name.toLocaleLowerCase("es"), "Contraparte", "counterparts");
+    duplicates(doc.reportingPeriods ?? [], (p) => p.name, "Periodo de reporte", "reportingPeriods");
+    duplicates(doc.people ?? [], (p) => p.email.toLowerCase(), "Correo", "people");
 
     const development = new Set(doc.developmentObjectives.map((o) => o.code));
     doc.managementObjectives.forEach((o, index) => {
@@ -147,6 +264,17 @@ export const matrixDocumentSchema = z
           message: `Código de objetivo de gestión desconocido: ${initiative.managementObjectiveCode}.`,
         });
       }
+      const periods = new Set<string>();
+      initiative.reports?.forEach((r, j) => {
+        if (periods.has(r.period)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["initiatives", index, "reports", j, "period"],
+            message: `Dos reportes del periodo «${r.period}».`,
+          });
+        }
+        periods.add(r.period);
+      });
       initiative.articulationObjectives.forEach((objective, j) => {
         objective.instruments?.forEach((item, k) => {
           if (!objective.mechanisms.includes(item.type)) {

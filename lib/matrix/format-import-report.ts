@@ -17,6 +17,10 @@ export function formatImportReport(file: string, report: ImportReport, resolutio
     row("Mecanismos", report.mechanisms),
     row("Iniciativas", report.initiatives),
     row("Objetivos de articulación", report.articulationObjectives),
+    row("Periodos de reporte", report.reportingPeriods),
+    `Reemplazados según el archivo: seguimiento de ${report.trackingReplaced} iniciativa(s), instrumentos de ${report.instrumentsReplaced} objetivo(s), ` +
+      `reportes de ${report.reportsReplaced}, indicadores de ${report.indicatorsReplaced} e hitos de ${report.milestonesReplaced} iniciativa(s), ` +
+      `secretarías y avisos de ${report.peopleReplaced} persona(s)${report.thresholdsReplaced ? ", umbrales de los indicadores" : ""}.`,
     "Iniciativas por objetivo de gestión:",
     perObjective,
     `  Total  ${String(total).padStart(4)} iniciativas`,

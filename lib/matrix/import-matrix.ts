@@ -7,14 +7,25 @@ import { dayToDate } from "@/lib/tracking/days";
 import { secretariatSlug } from "@/lib/tracking/manage-catalogues";
 import { slugify } from "@/lib/text/slugify";
 import {
+  accountabilityInclude,
+  indicatorRecords,
   instrumentNames,
   instrumentOrder,
   instrumentRecord,
+  milestoneRecords,
+  periodRecord,
+  personRecord,
+  personSelect,
+  reportRecords,
   sortedNames,
   trackingInclude,
   trackingRecord,
+  type DocIndicator,
+  type DocMilestone,
+  type DocReport,
   type DocTracking,
 } from "./tracking-document";
+import { syncDerivedProgress } from "@/lib/indicators/sync-derived-progress";
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,6 +48,14 @@ export interface ImportReport {
   /** Initiatives whose tracking (status, owners, updates) and articulation objectives whose instruments the document replaced. */
   trackingReplaced: number;
   instrumentsReplaced: number;
+  reportingPeriods: ImportCounts;
+  /** Accounts whose secretariats or notification choice the document replaced. */
+  peopleReplaced: number;
+  /** Initiatives whose period reports, indicators or milestones the document replaced. */
+  reportsReplaced: number;
+  indicatorsReplaced: number;
+  milestonesReplaced: number;
+  thresholdsReplaced: boolean;
 }
 
 type DocInitiative = MatrixDocument["initiatives"][number];
@@ -68,6 +87,12 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
         untouchedInitiativeIds: [],
         trackingReplaced: 0,
         instrumentsReplaced: 0,
+        reportingPeriods: counts(),
+        peopleReplaced: 0,
+        reportsReplaced: 0,
+        indicatorsReplaced: 0,
+        milestonesReplaced: 0,
+        thresholdsReplaced: false,
       };
 
       const developmentIds = new Map<string, number>();
@@ -122,11 +147,58 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
       const secretariatIds = new Map((await tx.secretariat.findMany({ select: { id: true, name: true } })).map((r) => [r.name, r.id]));
       const counterpartIds = new Map((await tx.counterpart.findMany({ select: { id: true, name: true } })).map((r) => [r.name, r.id]));
       const userIds = new Map((await tx.user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
-      const lookup = (map: Map<string, number>, name: string, what: string) => {
+      const lookup = (map: Map<string, number>, name: string, what: string, row?: string) => {
         const id = map.get(name);
-        if (id === undefined) throw new MatrixImportError(`${what} «${name}» no está en el catálogo ni en el documento.`);
+        if (id === undefined)
+          throw new MatrixImportError(`${row ? `${row}: ` : ""}${what} «${name}» no está en el catálogo ni en el documento.`);
         return id;
       };
+
+      // Periods are matched by name; those the document does not list stay, with their reports.
+      for (const period of doc.reportingPeriods ?? []) {
+        const data = {
+          startsOn: dayToDate(period.startsOn),
+          endsOn: dayToDate(period.endsOn),
+          dueOn: dayToDate(period.dueOn),
+          open: period.open,
+        };
+        const where = { name: period.name };
+        const current = await tx.reportingPeriod.findUnique({ where });
+        await sync(current && { ...current, ...periodRecord(current) }, period, report.reportingPeriods, {
+          create: () => tx.reportingPeriod.create({ data: { ...where, ...data } }),
+          update: () => tx.reportingPeriod.update({ where, data: { ...data, version: { increment: 1 } } }),
+        });
+      }
+      const periodIds = new Map((await tx.reportingPeriod.findMany({ select: { id: true, name: true } })).map((r) => [r.name, r.id]));
+
+      // People are accounts named by e-mail: the import never creates one, so an unknown address stops it.
+      for (const [index, person] of (doc.people ?? []).entries()) {
+        const row = `people[${index}]`;
+        const userId = userIds.get(person.email.toLowerCase());
+        if (userId === undefined) {
+          throw new MatrixImportError(
+            `${row}: no hay ninguna cuenta con el correo «${person.email}»; créela con «npm run user:create» o quite la fila. No se importó nada.`,
+          );
+        }
+        const wanted = { ...person, email: person.email.toLowerCase(), secretariats: sortedNames(person.secretariats) };
+        const stored = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: personSelect });
+        if (JSON.stringify(personRecord(stored)) === JSON.stringify(wanted)) continue;
+        const secretariats = [...new Set(person.secretariats.map((name) => lookup(secretariatIds, name, "La secretaría", row)))];
+        await tx.userSecretariat.deleteMany({ where: { userId, secretariatId: { notIn: secretariats } } });
+        await tx.userSecretariat.createMany({
+          data: secretariats.map((secretariatId) => ({ userId, secretariatId })),
+          skipDuplicates: true,
+        });
+        if (person.weeklyDigest === null) await tx.notificationPreference.deleteMany({ where: { userId } });
+        else {
+          await tx.notificationPreference.upsert({
+            where: { userId },
+            create: { userId, weeklyDigest: person.weeklyDigest },
+            update: { weeklyDigest: person.weeklyDigest },
+          });
+        }
+        report.peopleReplaced += 1;
+      }
 
       for (const [position, initiative] of doc.initiatives.entries()) {
         report.initiativesPerObjective[initiative.managementObjectiveCode]! += 1;
@@ -228,15 +300,62 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
       );
       if (lostType) throw new MatrixImportError(lostType);
 
-      for (const initiative of doc.initiatives) {
-        if (!initiative.tracking) continue;
-        if (
-          await syncTracking(tx, initiative.id, initiative.tracking, {
-            secretariat: (name) => lookup(secretariatIds, name, "La secretaría"),
-            user: (email) => userIds.get(email) ?? null,
-          })
-        ) {
-          report.trackingReplaced += 1;
+      // Authors and reviewers are linked to the account with their e-mail when there is one; their name and
+      // e-mail travel with the row, which outlives the account (as a progress update's author does).
+      const user = (email: string) => userIds.get(email.toLowerCase()) ?? null;
+      for (const [index, initiative] of doc.initiatives.entries()) {
+        const row = `initiatives[${index}]`;
+        if (initiative.tracking) {
+          const replaced = await syncTracking(tx, initiative.id, initiative.tracking, {
+            secretariat: (name) => lookup(secretariatIds, name, "La secretaría", `${row}.tracking`),
+            user,
+          });
+          if (replaced) report.trackingReplaced += 1;
+        }
+        if (initiative.reports || initiative.indicators || initiative.milestones) {
+          const stored = await tx.initiative.findUniqueOrThrow({ where: { id: initiative.id }, include: accountabilityInclude });
+          const same = (records: unknown, wanted: unknown) => JSON.stringify(records) === JSON.stringify(wanted);
+          if (initiative.reports && !same(reportRecords(stored), initiative.reports)) {
+            await replaceReports(tx, initiative.id, initiative.reports, {
+              period: (name, j) => {
+                const id = periodIds.get(name);
+                if (id === undefined) {
+                  throw new MatrixImportError(`${row}.reports[${j}]: el periodo «${name}» no está en la base ni en «reportingPeriods».`);
+                }
+                return id;
+              },
+              user,
+            });
+            report.reportsReplaced += 1;
+          }
+          if (initiative.indicators && !same(indicatorRecords(stored), initiative.indicators)) {
+            await replaceIndicators(tx, initiative.id, initiative.indicators, {
+              secretariat: (name, j) => lookup(secretariatIds, name, "La secretaría", `${row}.indicators[${j}]`),
+              user,
+            });
+            // The document's tracking already says the progress the indicators gave; without it, derive it again.
+            if (!initiative.tracking) await syncDerivedProgress(tx, initiative.id);
+            report.indicatorsReplaced += 1;
+          }
+          if (initiative.milestones && !same(milestoneRecords(stored), initiative.milestones)) {
+            await replaceMilestones(tx, initiative.id, initiative.milestones);
+            report.milestonesReplaced += 1;
+          }
+        }
+      }
+
+      if (doc.indicatorThresholds !== undefined) {
+        const stored = await tx.indicatorSettings.findUnique({ where: { id: THRESHOLDS_ID } });
+        const wanted = doc.indicatorThresholds;
+        if (wanted === null && stored) {
+          await tx.indicatorSettings.delete({ where: { id: THRESHOLDS_ID } });
+          report.thresholdsReplaced = true;
+        } else if (wanted && !stored) {
+          await tx.indicatorSettings.create({ data: { id: THRESHOLDS_ID, ...wanted } });
+          report.thresholdsReplaced = true;
+        } else if (wanted && stored && differs(stored, wanted)) {
+          await tx.indicatorSettings.update({ where: { id: THRESHOLDS_ID }, data: { ...wanted, version: { increment: 1 } } });
+          report.thresholdsReplaced = true;
         }
       }
 
@@ -251,6 +370,96 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+}
+
+/** The one row of IndicatorSettings (lib/indicators/indicator-settings.ts). */
+const THRESHOLDS_ID = 1;
+
+type UserLookup = (email: string) => number | null;
+
+/** Replaces an initiative's period reports with the document's, review state and reviewer included. */
+async function replaceReports(
+  tx: Tx,
+  initiativeId: number,
+  reports: DocReport[],
+  ids: { period: (name: string, index: number) => number; user: UserLookup },
+) {
+  await tx.periodReport.deleteMany({ where: { initiativeId } });
+  await tx.periodReport.createMany({
+    data: reports.map((r, index) => ({
+      periodId: ids.period(r.period, index),
+      initiativeId,
+      status: r.status,
+      progressStatus: r.progressStatus,
+      progress: r.progress,
+      note: r.note,
+      evidenceUrl: r.evidenceUrl,
+      returnReason: r.returnReason,
+      authorId: ids.user(r.authorEmail),
+      authorName: r.authorName,
+      authorEmail: r.authorEmail,
+      reviewerId: r.reviewerEmail === null ? null : ids.user(r.reviewerEmail),
+      reviewerName: r.reviewerName,
+      reviewerEmail: r.reviewerEmail,
+      submittedAt: new Date(r.submittedAt),
+      reviewedAt: r.reviewedAt === null ? null : new Date(r.reviewedAt),
+      createdAt: new Date(r.recordedAt),
+    })),
+  });
+}
+
+/** Replaces an initiative's indicators, each with its targets and measurements, in the document's order. */
+async function replaceIndicators(
+  tx: Tx,
+  initiativeId: number,
+  indicators: DocIndicator[],
+  ids: { secretariat: (name: string, index: number) => number; user: UserLookup },
+) {
+  await tx.indicator.deleteMany({ where: { initiativeId } });
+  for (const [position, i] of indicators.entries()) {
+    await tx.indicator.create({
+      data: {
+        initiativeId,
+        position,
+        name: i.name,
+        unit: i.unit,
+        direction: i.direction,
+        baselineYear: i.baselineYear,
+        baselineValue: i.baselineValue,
+        dataSource: i.dataSource,
+        secretariatId: i.secretariat === null ? null : ids.secretariat(i.secretariat, position),
+        targets: { createMany: { data: i.targets } },
+        measurements: {
+          createMany: {
+            data: i.measurements.map((m) => ({
+              measuredOn: dayToDate(m.date),
+              value: m.value,
+              note: m.note,
+              explanation: m.explanation,
+              evidenceUrl: m.evidenceUrl,
+              authorId: ids.user(m.authorEmail),
+              authorName: m.authorName,
+              authorEmail: m.authorEmail,
+              createdAt: new Date(m.recordedAt),
+            })),
+          },
+        },
+      },
+    });
+  }
+}
+
+async function replaceMilestones(tx: Tx, initiativeId: number, milestones: DocMilestone[]) {
+  await tx.milestone.deleteMany({ where: { initiativeId } });
+  await tx.milestone.createMany({
+    data: milestones.map((m) => ({
+      initiativeId,
+      title: m.title,
+      plannedOn: dayToDate(m.plannedOn),
+      achievedOn: m.achievedOn === null ? null : dayToDate(m.achievedOn),
+      state: m.state,
+    })),
+  });
 }
 
 /** Replaces an objective's instruments when the document lists different ones; returns 1 if it did. */

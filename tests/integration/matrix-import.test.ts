@@ -123,6 +123,9 @@ describe("importación de la matriz en PostgreSQL", () => {
         "mechanisms",
         "secretariats",
         "counterparts",
+        "reportingPeriods",
+        "people",
+        "indicatorThresholds",
       ]);
       // An archived initiative comes back archived, and only it.
       expect(parsed.initiatives.filter((i: { archived?: boolean }) => i.archived).map((i: { id: number }) => i.id)).toEqual([7]);
