@@ -2,11 +2,12 @@ import path from "node:path";
 import { describeCounts } from "@/lib/backup/backup-schema";
 import { createBackup } from "@/lib/backup/create-backup";
 import { defaultBackupPath, writeBackupFile } from "@/lib/backup/write-backup-file";
+import { env } from "@/lib/config";
 import { runCli } from "./run";
 
 /** `npm run backup [-- ruta.json]`: writes the file; says what it wrote on stderr. A relative path is the caller's, not npm's. */
 const now = new Date();
-const file = process.argv[2] ? path.resolve(process.env.INIT_CWD ?? process.cwd(), process.argv[2]) : defaultBackupPath(now);
+const file = process.argv[2] ? path.resolve(env.INIT_CWD, process.argv[2]) : defaultBackupPath(now);
 
 await runCli(
   async (db) => {

@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
+import { env } from "@/lib/config";
 import { createPrismaClient } from "@/lib/db/client";
 import { openDatabase } from "@/lib/db/local-database";
+import { t } from "@/lib/i18n";
 import { PROJECT_ROOT } from "@/lib/project-root";
 import { formatImportReport } from "@/lib/matrix/format-import-report";
 import { SEED_SOURCE, seedMatrixIfEmpty } from "@/lib/matrix/seed";
@@ -12,7 +14,13 @@ import { ensureDevAuthSecret } from "./dev-secret";
  * `npm run dev`: database (embedded unless DATABASE_URL), migrations, the
  * matrix on first run, then `next dev`. Stops the embedded database on exit.
  */
-const port = process.env.PORT ?? "3000";
+let port: number;
+try {
+  port = env.PORT;
+} catch (error) {
+  console.error(t.appErrors.cliLine((error as Error).message));
+  process.exit(1);
+}
 const database = await openDatabase({ log: (line) => console.log(line) }).catch((error: Error) => {
   console.error(`Error: ${error.message}`);
   process.exit(1);
@@ -37,14 +45,14 @@ try {
 }
 await db.$disconnect();
 
-const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "--port", port], {
+const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "--port", String(port)], {
   cwd: PROJECT_ROOT,
   stdio: "inherit",
   env: {
     ...process.env,
     DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? ensureDevAuthSecret(),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? ensureDevAuthSecret(),
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });

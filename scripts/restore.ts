@@ -2,6 +2,7 @@ import path from "node:path";
 import { describeCounts } from "@/lib/backup/backup-schema";
 import { readBackupFile } from "@/lib/backup/read-backup-file";
 import { restoreBackup } from "@/lib/backup/restore-backup";
+import { env } from "@/lib/config";
 import { runCli } from "./run";
 
 const USAGE = "Uso: npm run restore -- archivo.json (en una base vacía, recién migrada)";
@@ -11,7 +12,7 @@ if (process.argv.length !== 3) {
   process.exit(2);
 }
 // A relative path is the caller's, not npm's (npm runs scripts from the project root).
-const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), process.argv[2]!);
+const file = path.resolve(env.INIT_CWD, process.argv[2]!);
 
 await runCli(async (db) => {
   const backup = readBackupFile(file);
