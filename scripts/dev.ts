@@ -22,7 +22,7 @@ try {
   process.exit(1);
 }
 const database = await openDatabase({ log: (line) => console.log(line) }).catch((error: Error) => {
-  console.error(`Error: ${error.message}`);
+  console.error(t.appErrors.cliLine(error.message));
   process.exit(1);
 });
 
@@ -32,13 +32,13 @@ try {
   if (seeded) console.log(formatImportReport(SEED_SOURCE, seeded.report, seeded.resolutions));
   const demo = await createDemoUsersIfNone(db);
   if (demo.length > 0) {
-    console.log("\nCuentas de demostración (contraseñas aleatorias, se muestran solo ahora):");
+    console.log(`\n${t.cli.dev.demoAccounts}`);
     for (const user of demo) console.log(`  ${user.role.padEnd(9)} ${user.email.padEnd(34)} ${user.password}`);
-    console.log("  La cuenta ADMIN activa la verificación en dos pasos en su primer ingreso: tenga a mano una aplicación TOTP.");
+    console.log(`  ${t.cli.dev.adminTwoFactor}`);
     console.log("");
   }
 } catch (error) {
-  console.error(`Error al preparar la base de datos: ${(error as Error).message}`);
+  console.error(t.cli.dev.prepareFailed((error as Error).message));
   await db.$disconnect();
   await database.close();
   process.exit(1);
@@ -56,7 +56,7 @@ const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", 
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });
-console.log(`Portal en http://localhost:${port}`);
+console.log(t.cli.dev.portalAt(`http://localhost:${port}`));
 // The background jobs (reminders, e-mail) run in this process, beside `next dev`, as in a production instance.
 const jobsDb = createPrismaClient(database.url);
 const jobs = runJobWorkers({ databaseUrl: database.url, db: jobsDb });
