@@ -114,6 +114,11 @@ const envSchema = z.object({
   /** Set by server/portal-server.ts: requests come through it, which writes the client's address. */
   PMDOT_PORTAL_SERVER: flag,
   LOG_LEVEL: text,
+  /** Where `npm run` was started (npm runs scripts from the project root): a command resolves the paths it is given from here. */
+  INIT_CWD: z
+    .string()
+    .optional()
+    .transform((v) => v || process.cwd()),
   PORT: count("PORT", 3000),
   /** Not HOSTNAME: containers set it to their own name. */
   HOST: z

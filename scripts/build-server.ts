@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
+import { t } from "@/lib/i18n";
 import { PROJECT_ROOT } from "@/lib/project-root";
 
 /**
@@ -59,4 +60,4 @@ const result = await build({
 });
 // What each output imports, for the test that production needs no development dependency.
 writeFileSync(path.join(outdir, "meta.json"), JSON.stringify(result.metafile));
-console.log(`Servidor y comandos compilados en ${path.relative(process.cwd(), outdir) || outdir}/.`);
+console.log(t.cli.build.compiled(path.relative(process.cwd(), outdir) || outdir));

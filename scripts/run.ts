@@ -6,9 +6,6 @@ import { t } from "@/lib/i18n";
 import { formatImportReport } from "@/lib/matrix/format-import-report";
 import { SEED_SOURCE, seedMatrixIfEmpty } from "@/lib/matrix/seed";
 
-export const EMPTY_MATRIX_MESSAGE =
-  "La base de datos no tiene la matriz (0 iniciativas): cárguela con «npm run matrix:import» y vuelva a ejecutar el comando.";
-
 /**
  * Runs a command-line task against the portal's database (DATABASE_URL, or the
  * embedded one), migrated, and exits with a clear Spanish message on failure.
@@ -22,7 +19,7 @@ export const EMPTY_MATRIX_MESSAGE =
 export async function runCli(task: (db: Db) => Promise<void>, options: { readsMatrix?: boolean } = {}) {
   let exitCode = 0;
   const database = await openDatabase().catch((error: Error) => {
-    console.error(`Error: ${error.message}`);
+    console.error(t.appErrors.cliLine(error.message));
     process.exit(1);
   });
   const db = createPrismaClient(database.url);
@@ -32,7 +29,7 @@ export async function runCli(task: (db: Db) => Promise<void>, options: { readsMa
         const seeded = await seedMatrixIfEmpty(db);
         if (seeded) console.error(formatImportReport(SEED_SOURCE, seeded.report, seeded.resolutions));
       } else if ((await db.initiative.count()) === 0) {
-        throw new AppError("not_found", EMPTY_MATRIX_MESSAGE);
+        throw new AppError("not_found", t.cli.emptyMatrix);
       }
     }
     await task(db);

@@ -7,9 +7,6 @@ import { ActionError } from "@/lib/actions/action-error";
 import { t } from "@/lib/i18n";
 import { runCli } from "./run";
 
-const USAGE =
-  'Uso: npm run user:create -- --email correo@quito.gob.ec --name "Nombre Apellido" --role ADMIN|PLANNER|REPORTER|VIEWER [--password CONTRASEÑA] [--secretariat CÓDIGO|NOMBRE]…';
-
 let values: Record<string, string | string[] | undefined>;
 try {
   ({ values } = parseArgs({
@@ -23,7 +20,7 @@ try {
     strict: true,
   }));
 } catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
+  console.error(`${(error as Error).message}\n${t.cli.users.createUsage}`);
   process.exit(2);
 }
 
@@ -33,7 +30,7 @@ if (!parsed.success) {
   for (const [field, messages] of Object.entries(z.flattenError(parsed.error).fieldErrors)) {
     console.error(`--${field}: ${(messages as string[]).join(" ")}`);
   }
-  console.error(USAGE);
+  console.error(t.cli.users.createUsage);
   process.exit(2);
 }
 
@@ -45,8 +42,6 @@ await runCli(async (db) => {
     secretariatIds.push(found.id);
   }
   const { user, generatedPassword } = await createUser(db, { ...parsed.data, secretariatIds }, null);
-  console.log(`Usuario creado: ${user.email} (${user.name}), perfil ${user.role}.`);
-  if (generatedPassword) {
-    console.log(`Contraseña temporal (se muestra una sola vez; se pedirá cambiarla al ingresar): ${generatedPassword}`);
-  }
+  console.log(t.cli.users.created(user.email, user.name, user.role));
+  if (generatedPassword) console.log(t.cli.users.temporaryPassword(generatedPassword));
 });

@@ -1,5 +1,6 @@
 import cluster from "node:cluster";
 import { checkProductionConfig, env } from "@/lib/config";
+import { t } from "@/lib/i18n";
 import { PROJECT_ROOT } from "@/lib/project-root";
 
 /**
@@ -32,7 +33,7 @@ if (workers > 1 && cluster.isPrimary) {
     }
     // A worker that never listened would fail again: stop rather than loop.
     if (!listening.has(worker.id)) {
-      console.error(`No se pudo iniciar el portal (proceso ${worker.process.pid} terminó con ${signal ?? code}).`);
+      console.error(t.cli.server.workerFailed(worker.process.pid, signal ?? code));
       process.exit(1);
     }
     logger.error({ pid: worker.process.pid, code, signal }, "worker died: starting another");
@@ -61,7 +62,7 @@ if (workers > 1 && cluster.isPrimary) {
     // Ctrl+C reaches the workers and the primary forwards SIGTERM too: shutdown() runs once.
     for (const signal of signals) process.on(signal, () => void server.shutdown(signal).then(() => process.exit(0)));
   } catch (error) {
-    console.error(`No se pudo iniciar el portal: ${(error as Error).message}`);
+    console.error(t.cli.server.startFailed((error as Error).message));
     process.exit(1);
   }
 }

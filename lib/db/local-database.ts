@@ -2,6 +2,7 @@ import path from "node:path";
 import { applyMigrations } from "./migrate";
 import { PROJECT_ROOT } from "@/lib/project-root";
 import { env } from "@/lib/config";
+import { t } from "@/lib/i18n";
 
 export class MissingDatabaseUrlError extends Error {}
 
@@ -44,7 +45,7 @@ export async function openDatabase(
   }
   if (options.migrate !== false) {
     const { applied } = await applyMigrations(handle.url, { log });
-    if (applied.length > 0) log(`${applied.length} migración(es) aplicada(s).`);
+    if (applied.length > 0) log(t.cli.migrations.applied(applied.length));
   }
   return handle;
 }

@@ -25,6 +25,7 @@ import { refusals } from "./es/refusals";
 import { errors } from "./es/errors";
 import { bulkFile } from "./es/bulk-file";
 import { appErrors } from "./es/app-errors";
+import { cli } from "./es/cli";
 import { validation } from "./es/validation";
 import { conflicts } from "./es/conflicts";
 import { bulkRows } from "./es/bulk-rows";
@@ -65,6 +66,7 @@ export const es = {
   errors,
   bulkFile,
   appErrors,
+  cli,
   validation,
   conflicts,
   bulkRows,

@@ -14,7 +14,7 @@ function sourceFiles(dir: string): string[] {
     const full = path.join(dir, name);
     if (name === "generated" || name === "node_modules") return [];
     if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(name) ? [full] : [];
+    return /\.(?:tsx?|mjs)$/.test(name) ? [full] : [];
   });
 }
 
@@ -170,32 +170,43 @@ describe("the environment", () => {
   const rawReadsAllowed: Record<string, string> = {
     "lib/config.ts": "the typed env itself",
     "next.config.js": "plain JavaScript Next loads before any TypeScript",
+    "scripts/command.mjs": "plain JavaScript that launches the commands before anything is compiled",
   };
-  // `process.env.X = …` (or `(process.env as …).X = …`) sets a variable for what runs after; it is not a read.
-  const write = /\(?process\.env(?:\s+as\s+[^)]+\))?\.\w+\s*=(?!=)/;
+  // `process.env.X = …` (or `(process.env as …).X = …`) sets a variable for what runs after, and `...process.env` hands
+  // the whole environment to a child process: neither reads a variable. What is left of the line once they are cut out is.
+  const notRead = /\(?process\.env(?:\s+as\s+[^)]+\))?\.\w+\s*=(?!=)|\.\.\.process\.env\b(?![.[])/g;
+  const readsEnv = (line: string) => line.replace(notRead, "").includes("process.env");
 
   it("is read through lib/config.ts only", () => {
     const files = [
-      ...["app", "components", "lib", "server"].flatMap((dir) => sourceFiles(path.join(root, dir))),
+      ...["app", "components", "lib", "scripts", "server"].flatMap((dir) => sourceFiles(path.join(root, dir))),
       path.join(root, "proxy.ts"),
       path.join(root, "next.config.js"),
     ].map((full) => path.relative(root, full));
-    expect(files).toContain("proxy.ts");
+    expect(files).toEqual(expect.arrayContaining(["proxy.ts", "scripts/dev.ts", "scripts/command.mjs"]));
     const offenders = files
       .filter((file) => !(file in rawReadsAllowed))
       .flatMap((file) =>
         readFileSync(path.join(root, file), "utf8")
           .split("\n")
           .map((line, index) => ({ line, at: `${file}:${index + 1}` }))
-          .filter(({ line }) => line.includes("process.env") && !write.test(line) && !/^\s*(?:\/\/|\*)/.test(line)),
+          .filter(({ line }) => readsEnv(line) && !/^\s*(?:\/\/|\*)/.test(line)),
       )
       .map(({ at }) => at);
     expect(offenders).toEqual([]);
   });
 
   it("tells a read from a write", () => {
-    expect(write.test(`process.env.PMDOT_PORTAL_SERVER = "1";`)).toBe(true);
-    expect(write.test(`(process.env as Record<string, string>).NODE_ENV = "production";`)).toBe(true);
-    expect(write.test(`const dev = process.env.NODE_ENV === "production";`)).toBe(false);
+    expect(readsEnv(`process.env.PMDOT_PORTAL_SERVER = "1";`)).toBe(false);
+    expect(readsEnv(`(process.env as Record<string, string>).NODE_ENV = "production";`)).toBe(false);
+    expect(readsEnv(`banner: { js: 'process.env.NODE_ENV = "production";' },`)).toBe(false);
+    expect(readsEnv(`const dev = process.env.NODE_ENV === "production";`)).toBe(true);
+  });
+
+  it("tells a read from passing the environment on", () => {
+    expect(readsEnv(`env: { ...process.env, DATABASE_URL: database.url },`)).toBe(false);
+    expect(readsEnv(`env: { ...process.env, SECRET: process.env.SECRET ?? "x" },`)).toBe(true);
+    expect(readsEnv(`const parts = [...process.env.PATH];`)).toBe(true);
+    expect(readsEnv(`const path = { ...process.env["PATH"] };`)).toBe(true);
   });
 });

@@ -20,6 +20,7 @@ const ALLOWED: Record<string, string> = {
   "lib/backup/": "operator console lines of `npm run backup` / `npm run restore`, and the backup file's own description",
   "lib/initiatives/export-initiatives.ts": "the column headers of the exchange file, which the bulk import reads back by name",
   "lib/initiatives/search-initiatives.ts": "SQL naming the URL's Spanish filter parameters",
+  "scripts/command.mjs": "the plain-JavaScript launcher of the commands: it runs before anything is compiled, so it cannot import lib/i18n",
 };
 
 function sourceFiles(dir: string): string[] {
@@ -27,7 +28,7 @@ function sourceFiles(dir: string): string[] {
     const full = path.join(dir, name);
     if (name === "generated") return [];
     if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(name) ? [full] : [];
+    return /\.(?:tsx?|mjs)$/.test(name) ? [full] : [];
   });
 }
 
@@ -62,10 +63,13 @@ describe("los textos en español viven en lib/i18n", () => {
     expect(isSpanish("La contraseña es demasiado larga.")).toBe(true);
   });
 
-  it("no hay frases en español en app/, components/ ni lib/ fuera de lib/i18n", () => {
-    const offenders = ["app", "components", "lib"]
+  it("no hay frases en español en app/, components/, lib/, scripts/ ni server/ fuera de lib/i18n", () => {
+    const files = ["app", "components", "lib", "scripts", "server"]
       .flatMap((layer) => sourceFiles(path.join(root, layer)))
-      .map((full) => path.relative(root, full))
+      .map((full) => path.relative(root, full));
+    // The commands and the production server are read too: their console lines are text an operator reads.
+    expect(files).toEqual(expect.arrayContaining(["scripts/run.ts", "scripts/command.mjs", "server/start.ts"]));
+    const offenders = files
       .filter((file) => !file.startsWith("lib/i18n/") && !Object.keys(ALLOWED).some((allowed) => file.startsWith(allowed)))
       .flatMap((file) =>
         texts(readFileSync(path.join(root, file), "utf8"))
