@@ -36,7 +36,10 @@ export async function getObjective(code: string) {
         objective.initiatives.map((i) => i.progress),
         settings,
       ),
-      mechanisms: await mechanismBreakdown(objective.initiatives.map((i) => i.id)),
+      mechanisms: await mechanismBreakdown(
+        db,
+        objective.initiatives.map((i) => i.id),
+      ),
     };
   }
   if (/^\d+$/.test(code)) {
@@ -57,7 +60,7 @@ export async function getObjective(code: string) {
       objective,
       minCoverage: settings.minCoverage,
       rollup: rollUp(progress, settings),
-      mechanisms: await mechanismBreakdown(ids),
+      mechanisms: await mechanismBreakdown(db, ids),
     };
   }
   return null;
