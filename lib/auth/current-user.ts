@@ -86,11 +86,6 @@ export async function authorize(permission: Permission, what: string, options: A
   return session!.user;
 }
 
-/** The same check as authorize, without logging a refusal: for what only decorates a page (its title), never for data. */
-export async function currentUserMay(permission: Permission): Promise<boolean> {
-  return refusal(await getCurrentSession(), permission, {}) === null;
-}
-
 /**
  * For what only decorates a page (its title, from generateMetadata, which runs apart from the page): the read
  * client when this visitor holds the permission, else null. The same check as authorize, without redirecting or

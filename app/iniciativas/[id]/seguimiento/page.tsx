@@ -7,7 +7,7 @@ import { InstrumentList, ProgressTimeline, TrackingSummary } from "@/components/
 import { DeleteInstrumentButton, InstrumentForm, OwnershipForm, ProgressUpdateForm } from "@/components/tracking/tracking-forms";
 import { initiativeStandings } from "@/lib/accountability/queries";
 import { mayActOnInitiative } from "@/lib/accountability/reporting-rights";
-import { logDenied, requirePageReader } from "@/lib/auth/current-user";
+import { logDenied, metadataReader, requirePageReader } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
 import { t } from "@/lib/i18n";
 import { getInitiativeName, parseInitiativeId } from "@/lib/initiatives/get-initiative";
@@ -23,7 +23,8 @@ import {
 } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const name = await getInitiativeName((await params).id);
+  const db = await metadataReader();
+  const name = db && (await getInitiativeName(db, (await params).id));
   return { title: name ? t.tracking.pageTitle(name) : t.errors.notFound };
 }
 
