@@ -43,9 +43,9 @@ export default async function InitiativePage({ params }: { params: Params }) {
       ? [null, null, null, null]
       : await Promise.all([
           getInitiative(readDb, id),
-          getInitiativeTracking(id),
+          getInitiativeTracking(readDb, id),
           getInitiativeIndicators(db, id),
-          canDefine ? getTrackingCatalogues() : null,
+          canDefine ? getTrackingCatalogues(readDb) : null,
         ]);
   if (!found || !tracking || !indicators) notFound();
   const open = found.initiative.archivedAt === null;

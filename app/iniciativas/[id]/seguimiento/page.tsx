@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function TrackingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
-  const { user, db } = await requirePageReader(`/iniciativas/${raw}/seguimiento`, "progress:write");
+  const { user, db, readDb } = await requirePageReader(`/iniciativas/${raw}/seguimiento`, "progress:write");
   const id = parseInitiativeId(raw);
   // A reporter of another secretariat reads the initiative's page, but not this one, whatever the address.
   if (id !== null && !(await mayActOnInitiative(db, user, "progress:post", id))) {
@@ -39,7 +39,8 @@ export default async function TrackingPage({ params }: { params: Promise<{ id: s
   }
   const standings = id === null ? [] : await initiativeStandings(db, id);
   const canEdit = can(user.role, "tracking:edit");
-  const [tracking, catalogues] = id === null ? [null, null] : await Promise.all([getInitiativeTracking(id), getTrackingCatalogues()]);
+  const [tracking, catalogues] =
+    id === null ? [null, null] : await Promise.all([getInitiativeTracking(readDb, id), getTrackingCatalogues(readDb)]);
   if (!tracking || !catalogues) notFound();
 
   return (

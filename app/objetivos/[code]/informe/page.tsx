@@ -9,7 +9,7 @@ import { t } from "@/lib/i18n";
 import { getObjectiveName, parseObjectiveCode } from "@/lib/objectives/get-objective-name";
 import { getIndicatorOverview } from "@/lib/indicators/indicator-overview";
 import { todayInQuito } from "@/lib/tracking/days";
-import { getObjectiveReport } from "@/lib/tracking/get-objective-report";
+import { computeObjectiveReport } from "@/lib/tracking/get-objective-report";
 
 type Params = Promise<{ code: string }>;
 
@@ -25,7 +25,7 @@ export default async function ObjectiveReportPage({ params }: { params: Params }
   const { code: segment } = await params;
   const { readDb } = await requirePageReader(`/objetivos/${encodeURIComponent(segment)}/informe`);
   const code = parseObjectiveCode(segment);
-  const report = code === null ? null : await getObjectiveReport(code);
+  const report = code === null ? null : await computeObjectiveReport(readDb, code);
   if (!report) notFound();
   const overview = await getIndicatorOverview(readDb, todayInQuito(), report.code);
 
