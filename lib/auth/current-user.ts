@@ -95,6 +95,15 @@ export async function metadataReader(permission: Permission = "matrix:read"): Pr
   return refusal(await getCurrentSession(), permission, {}) === null ? getReadDb() : null;
 }
 
+/**
+ * For the layout's header, on every page, signed in or not: the session and the primary (an unread count
+ * must be 0 right after «marcar como leídas»), or null. Never a redirect: the page under it decides that.
+ */
+export async function layoutReader(): Promise<{ session: ActiveSession; primaryDb: Db } | null> {
+  const session = await getCurrentSession();
+  return session && { session, primaryDb: getPrimaryDb() };
+}
+
 export const CHANGE_PASSWORD_PATH = "/cuenta/contrasena";
 
 /**

@@ -154,6 +154,15 @@ describe("the import graph", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("has no component reaching for the database client itself", () => {
+    // A server component (the layout's header) gets its client from lib/auth/current-user.ts, like a page.
+    const offenders = all
+      .filter((edge) => layerOf(edge.file) === "components" && edge.target === path.join("lib", "db", "client"))
+      .filter((edge) => runtimeImportsOf(readFileSync(path.join(root, edge.file), "utf8")).includes(edge.specifier))
+      .map((edge) => `${edge.file} → ${edge.specifier}`);
+    expect(offenders).toEqual([]);
+  });
+
   it("has no route handler reaching for the database client itself", () => {
     // The API's handlers get their clients from apiHandler (lib/api/api-handler.ts), after the session and role checks.
     const routes = all.filter((edge) => /^app\/(?:.*\/)?route\.ts$/.test(edge.file));
