@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { requirePageReader } from "@/lib/auth/current-user";
 import { formatNumber, t } from "@/lib/i18n";
 import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import { getPlanStructure } from "@/lib/objectives/get-plan-structure";
@@ -8,8 +8,8 @@ import { Cell, ColumnHeader, RowHeader, Table, TableHead, TableRow } from "@/com
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  await requirePageUser("/");
-  const plan = await getPlanStructure();
+  const { readDb } = await requirePageReader("/");
+  const plan = await getPlanStructure(readDb);
   const managementCount = plan.developmentObjectives.reduce((n, d) => n + d.managementObjectives.length, 0);
 
   return (

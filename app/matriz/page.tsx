@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { requirePageReader } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import { getMechanismGrid } from "@/lib/mechanisms/mechanism-usage";
@@ -23,8 +23,8 @@ function shade(value: number, max: number) {
 }
 
 export default async function GridPage() {
-  await requirePageUser("/matriz");
-  const grid = await getMechanismGrid();
+  const { readDb } = await requirePageReader("/matriz");
+  const grid = await getMechanismGrid(readDb);
   return (
     <div className="space-y-6">
       <header className="space-y-1">

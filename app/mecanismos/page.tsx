@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { requirePageReader } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import { isListedInDocument } from "@/lib/matrix/mechanism-names";
@@ -10,8 +10,8 @@ import { Cell, ColumnHeader, RowHeader, Table, TableFrame, TableHead, TableRow }
 export const metadata: Metadata = { title: t.mechanisms.title };
 
 export default async function MechanismsPage() {
-  await requirePageUser("/mecanismos");
-  const mechanisms = await listMechanismUsage();
+  const { readDb } = await requirePageReader("/mecanismos");
+  const mechanisms = await listMechanismUsage(readDb);
   return (
     <div className="space-y-6">
       <header className="space-y-1">

@@ -5,16 +5,17 @@ import { requirePageReader } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { getIndicatorOverview } from "@/lib/indicators/indicator-overview";
 import { todayInQuito } from "@/lib/tracking/days";
-import { getDashboard } from "@/lib/tracking/get-dashboard";
+import { computeDashboard } from "@/lib/tracking/get-dashboard";
 
 export const metadata: Metadata = { title: t.dashboard.title };
 
 export default async function DashboardPage() {
   const { db, readDb } = await requirePageReader("/tablero");
+  const today = todayInQuito();
   const [dashboard, periods, overview] = await Promise.all([
-    getDashboard(),
+    computeDashboard(readDb, today),
     db.reportingPeriod.count(),
-    getIndicatorOverview(readDb, todayInQuito()),
+    getIndicatorOverview(readDb, today),
   ]);
   return (
     <div className="space-y-8">

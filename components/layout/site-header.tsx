@@ -1,17 +1,17 @@
 import Link from "next/link";
-import { getCurrentSession } from "@/lib/auth/current-user";
+import { layoutReader } from "@/lib/auth/current-user";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { t } from "@/lib/i18n";
 import { SignOutMenuForm } from "@/components/auth/sign-out-menu-form";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import type { ActionState } from "@/lib/actions/form-action";
-import { getPrimaryDb } from "@/lib/db/client";
 import { countUnread } from "@/lib/notifications/user-notifications";
 import { NavLink } from "./nav-link";
 
 /** signOut: the sign-out server action (app/salir/actions.ts), handed down by the layout. */
 export async function SiteHeader({ signOut }: { signOut: (state: ActionState, data: FormData) => Promise<ActionState> }) {
-  const session = await getCurrentSession();
+  const reader = await layoutReader();
+  const session = reader?.session;
   const user = session?.user;
   const links = user
     ? [
@@ -42,8 +42,7 @@ export async function SiteHeader({ signOut }: { signOut: (state: ActionState, da
         ...(can(user.role, "settings:manage") ? [{ href: "/admin/envios", label: t.notifications.deliveries.navLink }] : []),
       ]
     : [];
-  // From the primary, like the session: right after «marcar como leídas» the count must already be 0.
-  const unread = user ? await countUnread(getPrimaryDb(), user.id) : 0;
+  const unread = reader ? await countUnread(reader.primaryDb, reader.session.user.id) : 0;
 
   return (
     <header className="on-dark no-print border-b-4 border-accent-600 bg-brand-900 text-white">

@@ -86,9 +86,22 @@ export async function authorize(permission: Permission, what: string, options: A
   return session!.user;
 }
 
-/** The same check as authorize, without logging a refusal: for what only decorates a page (its title), never for data. */
-export async function currentUserMay(permission: Permission): Promise<boolean> {
-  return refusal(await getCurrentSession(), permission, {}) === null;
+/**
+ * For what only decorates a page (its title, from generateMetadata, which runs apart from the page): the read
+ * client when this visitor holds the permission, else null. The same check as authorize, without redirecting or
+ * logging a refusal, which the page itself does; never for the page's data.
+ */
+export async function metadataReader(permission: Permission = "matrix:read"): Promise<Db | null> {
+  return refusal(await getCurrentSession(), permission, {}) === null ? getReadDb() : null;
+}
+
+/**
+ * For the layout's header, on every page, signed in or not: the session and the primary (an unread count
+ * must be 0 right after «marcar como leídas»), or null. Never a redirect: the page under it decides that.
+ */
+export async function layoutReader(): Promise<{ session: ActiveSession; primaryDb: Db } | null> {
+  const session = await getCurrentSession();
+  return session && { session, primaryDb: getPrimaryDb() };
 }
 
 export const CHANGE_PASSWORD_PATH = "/cuenta/contrasena";
@@ -110,12 +123,14 @@ export async function requirePageUser(path: string, permission: Permission = "ma
 
 /**
  * The one way a page reaches the database: after requirePageUser's check, the
- * routed client (model reads may go to a replica) and the read client (raw SQL).
+ * routed client (model reads may go to a replica), the read client (the replica
+ * when there is one) and the primary (what a form saves against: its versions
+ * must not come from a lagging replica).
  */
 export async function requirePageReader(
   path: string,
   permission: Permission = "matrix:read",
-): Promise<{ user: CurrentUser; db: Db; readDb: Db }> {
+): Promise<{ user: CurrentUser; db: Db; readDb: Db; primaryDb: Db }> {
   const user = await requirePageUser(path, permission);
-  return { user, db: getDb(), readDb: getReadDb() };
+  return { user, db: getDb(), readDb: getReadDb(), primaryDb: getPrimaryDb() };
 }

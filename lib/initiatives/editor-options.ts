@@ -1,11 +1,8 @@
 import "server-only";
-import { authorize } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 
 /** What the edit form chooses from: every management objective and the whole mechanism vocabulary. */
-export async function getEditorOptions() {
-  await authorize("matrix:edit", "abrir formulario de iniciativa");
-  const db = getDb();
+export async function getEditorOptions(db: Db) {
   const [objectives, mechanisms] = await Promise.all([
     db.managementObjective.findMany({ orderBy: { position: "asc" }, select: { code: true, title: true } }),
     db.mechanism.findMany({ select: { id: true, name: true } }),

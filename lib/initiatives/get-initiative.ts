@@ -1,6 +1,5 @@
 import "server-only";
-import { authorize, currentUserMay } from "@/lib/auth/current-user";
-import { getReadDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 
 export interface RelatedInitiative {
   id: number;
@@ -12,17 +11,15 @@ export interface RelatedInitiative {
 /** The id in an address («/iniciativas/12/…»), or null for anything that cannot be one (the page answers 404). */
 export const parseInitiativeId = (segment: string) => (/^\d{1,9}$/.test(segment) ? Number(segment) : null);
 
-/** The name for the browser tab, from the address's id; null when there is no such initiative or the visitor may not read it (the page then redirects or refuses). */
-export async function getInitiativeName(segment: string): Promise<string | null> {
+/** The name for the browser tab, from the address's id; null when there is no such initiative. */
+export async function getInitiativeName(db: Db, segment: string): Promise<string | null> {
   const id = parseInitiativeId(segment);
-  if (id === null || !(await currentUserMay("matrix:read"))) return null;
-  return (await getReadDb().initiative.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
+  if (id === null) return null;
+  return (await db.initiative.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
 }
 
 /** One initiative with its place in the plan, its articulation objectives and its neighbours. */
-export async function getInitiative(id: number) {
-  await authorize("matrix:read", "ver iniciativa");
-  const db = getReadDb();
+export async function getInitiative(db: Db, id: number) {
   const initiative = await db.initiative.findUnique({
     where: { id },
     include: {

@@ -1,20 +1,16 @@
 import "server-only";
-import { authorize } from "@/lib/auth/current-user";
-import { getReadDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { InitiativeQuery } from "./initiative-query";
 import { searchTable } from "./search-initiatives";
 import { unmatchedFilters, type FilterOptions } from "./unmatched-filters";
 
-/** The table page: one page of rows, the facet counts and the filter options, for a signed-in user. */
-export async function listInitiatives(query: InitiativeQuery) {
-  await authorize("matrix:read", "listar iniciativas");
-  const db = getReadDb();
-  const [{ page, facets }, options] = await Promise.all([searchTable(db, query), getFilterOptions()]);
+/** The table page: one page of rows, the facet counts and the filter options. */
+export async function listInitiatives(db: Db, query: InitiativeQuery) {
+  const [{ page, facets }, options] = await Promise.all([searchTable(db, query), getFilterOptions(db)]);
   return { page, facets, options, unmatched: unmatchedFilters(query, options) };
 }
 
-export async function getFilterOptions(): Promise<FilterOptions> {
-  const db = getReadDb();
+export async function getFilterOptions(db: Db): Promise<FilterOptions> {
   const [development, management, mechanisms, secretariats] = await Promise.all([
     db.developmentObjective.findMany({ orderBy: { position: "asc" }, select: { code: true, title: true } }),
     db.managementObjective.findMany({

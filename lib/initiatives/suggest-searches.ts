@@ -1,6 +1,5 @@
 import "server-only";
-import { authorize } from "@/lib/auth/current-user";
-import { type Db, getReadDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { foldText, searchTerms } from "@/lib/text/search-text";
 
@@ -57,10 +56,4 @@ export async function suggestSearches(db: Db, q: string): Promise<SearchSuggesti
     query: corrected === foldText(q) || corrected === terms.join(" ") ? null : corrected,
     initiatives: candidates.slice(0, SUGGESTED),
   };
-}
-
-/** The suggestions for a signed-in reader. */
-export async function getSearchSuggestions(q: string): Promise<SearchSuggestions> {
-  await authorize("matrix:read", "sugerir búsquedas");
-  return suggestSearches(getReadDb(), q);
 }

@@ -1,6 +1,5 @@
 import "server-only";
-import { authorize } from "@/lib/auth/current-user";
-import { getReadDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 
 /** How many initiatives the page lists; the table holds the rest. */
 export const MECHANISM_PAGE_LIMIT = 100;
@@ -9,9 +8,7 @@ export const MECHANISM_PAGE_LIMIT = 100;
  * A mechanism, how many live initiatives use it per management objective, and
  * the first of them in document order with the objectives that name it.
  */
-export async function getMechanism(slug: string) {
-  await authorize("matrix:read", "ver mecanismo");
-  const db = getReadDb();
+export async function getMechanism(db: Db, slug: string) {
   const mechanism = await db.mechanism.findUnique({ where: { slug } });
   if (!mechanism) return null;
   const where = { archivedAt: null, articulationObjectives: { some: { mechanisms: { some: { mechanismId: mechanism.id } } } } };

@@ -1,6 +1,5 @@
 import "server-only";
-import { authorize } from "@/lib/auth/current-user";
-import { getPrimaryDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 
 export interface EditableMechanism {
   id: number;
@@ -11,10 +10,9 @@ export interface EditableMechanism {
   uses: number;
 }
 
-/** The vocabulary for the admin page, by name, read from the primary: each row carries the version its form saves against. */
-export async function listMechanismsForEditing(): Promise<EditableMechanism[]> {
-  await authorize("matrix:edit", "editar mecanismos");
-  const rows = await getPrimaryDb().mechanism.findMany({
+/** The vocabulary for the admin page, by name; `db` is the primary: each row carries the version its form saves against. */
+export async function listMechanismsForEditing(db: Db): Promise<EditableMechanism[]> {
+  const rows = await db.mechanism.findMany({
     select: { id: true, name: true, description: true, version: true, _count: { select: { uses: true } } },
   });
   return rows.map(({ _count, ...m }) => ({ ...m, uses: _count.uses })).sort((a, b) => a.name.localeCompare(b.name, "es"));

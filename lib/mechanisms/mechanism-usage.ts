@@ -1,6 +1,5 @@
 import "server-only";
-import { authorize } from "@/lib/auth/current-user";
-import { getReadDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 
 export interface MechanismUsage {
   name: string;
@@ -11,9 +10,8 @@ export interface MechanismUsage {
 }
 
 /** Every mechanism of the vocabulary with how many live initiatives and articulation objectives use it. */
-export async function listMechanismUsage(): Promise<MechanismUsage[]> {
-  await authorize("matrix:read", "listar mecanismos");
-  const rows = await getReadDb().$queryRaw<MechanismUsage[]>`
+export async function listMechanismUsage(db: Db): Promise<MechanismUsage[]> {
+  const rows = await db.$queryRaw<MechanismUsage[]>`
     SELECT m.name, m.slug, m.description,
       count(DISTINCT i.id)::int AS initiatives,
       count(DISTINCT a.id) FILTER (WHERE i.id IS NOT NULL)::int AS "articulationObjectives"
@@ -26,12 +24,10 @@ export async function listMechanismUsage(): Promise<MechanismUsage[]> {
 }
 
 /** Initiatives per mechanism and management objective: the strategic-insertion grid. */
-export async function getMechanismGrid() {
-  await authorize("matrix:read", "ver matriz de mecanismos");
-  const db = getReadDb();
+export async function getMechanismGrid(db: Db) {
   const [objectives, mechanisms, cells] = await Promise.all([
     db.managementObjective.findMany({ orderBy: { position: "asc" }, select: { code: true, title: true } }),
-    listMechanismUsage(),
+    listMechanismUsage(db),
     db.$queryRaw<{ code: string; slug: string; n: number }[]>`
       SELECT mo.code, m.slug, count(DISTINCT i.id)::int AS n
       FROM "Initiative" i
@@ -52,9 +48,9 @@ export async function getMechanismGrid() {
 }
 
 /** How many initiatives of a set use each mechanism, most used first. */
-export async function mechanismBreakdown(initiativeIds: number[]) {
+export async function mechanismBreakdown(db: Db, initiativeIds: number[]) {
   if (initiativeIds.length === 0) return [];
-  const rows = await getReadDb().$queryRaw<{ name: string; slug: string; n: number }[]>`
+  const rows = await db.$queryRaw<{ name: string; slug: string; n: number }[]>`
     SELECT m.name, m.slug, count(DISTINCT a."initiativeId")::int AS n
     FROM "ArticulationObjective" a
     JOIN "ArticulationObjectiveMechanism" am ON am."articulationObjectiveId" = a.id

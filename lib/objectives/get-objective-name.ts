@@ -1,6 +1,5 @@
 import "server-only";
-import { currentUserMay } from "@/lib/auth/current-user";
-import { getReadDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 
 export type ObjectiveKind = "development" | "management";
 
@@ -15,14 +14,10 @@ export function parseObjectiveCode(segment: string): string | null {
   return /^\d{1,2}(\.\d{1,2})?$/.test(code) ? code : null;
 }
 
-/**
- * What the browser tab needs of the address's objective: its kind and code;
- * null when there is no such objective or the visitor may not read it (the page then redirects or refuses).
- */
-export async function getObjectiveName(segment: string): Promise<{ kind: ObjectiveKind; code: string } | null> {
+/** What the browser tab needs of the address's objective: its kind and code; null when there is no such objective. */
+export async function getObjectiveName(db: Db, segment: string): Promise<{ kind: ObjectiveKind; code: string } | null> {
   const code = parseObjectiveCode(segment);
-  if (code === null || !(await currentUserMay("matrix:read"))) return null;
-  const db = getReadDb();
+  if (code === null) return null;
   const found = code.includes(".")
     ? await db.managementObjective.findUnique({ where: { code }, select: { code: true } })
     : await db.developmentObjective.findUnique({ where: { code }, select: { code: true } });

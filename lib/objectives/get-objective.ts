@@ -1,6 +1,5 @@
 import "server-only";
-import { authorize } from "@/lib/auth/current-user";
-import { getReadDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { mechanismBreakdown } from "@/lib/mechanisms/mechanism-usage";
 import { readPortalSettings } from "@/lib/settings/portal-settings";
 import { rollUp } from "@/lib/tracking/rollup";
@@ -15,9 +14,7 @@ const initiativeSelect = {
 } as const;
 
 /** A management objective ("1.1") or a development objective ("1"), with its initiatives and their mechanisms. */
-export async function getObjective(code: string) {
-  await authorize("matrix:read", "ver objetivo");
-  const db = getReadDb();
+export async function getObjective(db: Db, code: string) {
   const settings = await readPortalSettings(db);
   if (/^\d+\.\d+$/.test(code)) {
     const objective = await db.managementObjective.findUnique({
@@ -36,7 +33,10 @@ export async function getObjective(code: string) {
         objective.initiatives.map((i) => i.progress),
         settings,
       ),
-      mechanisms: await mechanismBreakdown(objective.initiatives.map((i) => i.id)),
+      mechanisms: await mechanismBreakdown(
+        db,
+        objective.initiatives.map((i) => i.id),
+      ),
     };
   }
   if (/^\d+$/.test(code)) {
@@ -57,7 +57,7 @@ export async function getObjective(code: string) {
       objective,
       minCoverage: settings.minCoverage,
       rollup: rollUp(progress, settings),
-      mechanisms: await mechanismBreakdown(ids),
+      mechanisms: await mechanismBreakdown(db, ids),
     };
   }
   return null;

@@ -1,6 +1,5 @@
 import "server-only";
-import { authorize } from "@/lib/auth/current-user";
-import { getReadDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 
 export interface PlanStructure {
   developmentObjectives: {
@@ -14,9 +13,7 @@ export interface PlanStructure {
 }
 
 /** Development objectives with their management objectives and how many live (non-archived) initiatives each has. */
-export async function getPlanStructure(): Promise<PlanStructure> {
-  await authorize("matrix:read", "plan-structure");
-  const db = getReadDb();
+export async function getPlanStructure(db: Db): Promise<PlanStructure> {
   const [development, mechanismCount] = await Promise.all([
     db.developmentObjective.findMany({
       orderBy: { position: "asc" },

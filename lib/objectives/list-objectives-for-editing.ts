@@ -1,6 +1,5 @@
 import "server-only";
-import { authorize } from "@/lib/auth/current-user";
-import { getPrimaryDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 
 export interface EditableObjective {
   code: string;
@@ -8,11 +7,13 @@ export interface EditableObjective {
   version: number;
 }
 
-/** Development objectives with their management objectives, in the plan's order, read from the primary with the versions their forms save against. */
-export async function listObjectivesForEditing(): Promise<(EditableObjective & { managementObjectives: EditableObjective[] })[]> {
-  await authorize("matrix:edit", "editar objetivos");
+/**
+ * Development objectives with their management objectives, in the plan's order, with the versions their forms
+ * save against: `db` is the primary.
+ */
+export async function listObjectivesForEditing(db: Db): Promise<(EditableObjective & { managementObjectives: EditableObjective[] })[]> {
   const select = { code: true, title: true, version: true } as const;
-  return getPrimaryDb().developmentObjective.findMany({
+  return db.developmentObjective.findMany({
     orderBy: { position: "asc" },
     select: { ...select, managementObjectives: { orderBy: { position: "asc" }, select } },
   });

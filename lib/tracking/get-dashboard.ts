@@ -1,8 +1,7 @@
 import "server-only";
-import { authorize } from "@/lib/auth/current-user";
-import { getReadDb, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { readPortalSettings } from "@/lib/settings/portal-settings";
-import { dateToDay, dayToDate, todayInQuito } from "./days";
+import { dateToDay, dayToDate } from "./days";
 import { rollUp, rollUpPlan, type Rollup } from "./rollup";
 import { endingSoonUntil, isStale, staleCutoff } from "./freshness";
 import { STATUSES, type Status } from "./statuses";
@@ -152,9 +151,3 @@ export async function computeDashboard(db: Db, today: string) {
 }
 
 export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
-
-/** The tracking dashboard as of Quito's today, for a signed-in reader. */
-export async function getDashboard() {
-  await authorize("matrix:read", "ver tablero");
-  return computeDashboard(getReadDb(), todayInQuito());
-}

@@ -1,13 +1,10 @@
 import "server-only";
-import { authorize } from "@/lib/auth/current-user";
-import { getReadDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { dateToDay, todayInQuito } from "./days";
 import { isEndingSoon, isStale } from "./freshness";
 
 /** The tracking side of one initiative: status, owners, freshness, instruments per articulation objective and the timeline. */
-export async function getInitiativeTracking(id: number) {
-  await authorize("matrix:read", "ver seguimiento");
-  const db = getReadDb();
+export async function getInitiativeTracking(db: Db, id: number) {
   const initiative = await db.initiative.findUnique({
     where: { id },
     select: {
@@ -68,9 +65,7 @@ export async function getInitiativeTracking(id: number) {
 export type InitiativeTracking = NonNullable<Awaited<ReturnType<typeof getInitiativeTracking>>>;
 
 /** What the tracking forms offer: the secretariat and counterpart catalogues. */
-export async function getTrackingCatalogues() {
-  await authorize("matrix:read", "ver catálogos de seguimiento");
-  const db = getReadDb();
+export async function getTrackingCatalogues(db: Db) {
   const [secretariats, counterparts] = await Promise.all([
     db.secretariat.findMany({ select: { id: true, name: true, slug: true, version: true } }),
     db.counterpart.findMany({ select: { id: true, name: true, type: true, version: true } }),

@@ -1,6 +1,5 @@
 import "server-only";
-import { authorize } from "@/lib/auth/current-user";
-import { getReadDb, type Db, type Prisma } from "@/lib/db/client";
+import type { Db, Prisma } from "@/lib/db/client";
 import { readPortalSettings } from "@/lib/settings/portal-settings";
 import { dateToDay } from "./days";
 import { rollUp, rollUpPlan } from "./rollup";
@@ -139,9 +138,3 @@ export async function computeObjectiveReport(db: Db, code: string) {
 }
 
 export type ObjectiveReport = NonNullable<Awaited<ReturnType<typeof computeObjectiveReport>>>;
-
-/** The printable report of one objective, for a signed-in reader; null for an unknown code. */
-export async function getObjectiveReport(code: string) {
-  await authorize("matrix:read", "ver informe de objetivo");
-  return computeObjectiveReport(getReadDb(), code);
-}

@@ -1,11 +1,8 @@
 import "server-only";
-import { authorize } from "@/lib/auth/current-user";
-import { getReadDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 
 /** The secretariat and counterpart catalogues with how often each entry is used, for the admin page. */
-export async function listCatalogues() {
-  await authorize("tracking:edit", "ver catálogos");
-  const db = getReadDb();
+export async function listCatalogues(db: Db) {
   const [secretariats, counterparts] = await Promise.all([
     db.secretariat.findMany({ include: { _count: { select: { leads: true, supports: true } } } }),
     db.counterpart.findMany({ include: { _count: { select: { instruments: true } } } }),

@@ -7,7 +7,7 @@ import { computeDashboard } from "@/lib/tracking/get-dashboard";
 import { computeObjectiveReport } from "@/lib/tracking/get-objective-report";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
-// The modules also export the authorized, server-only readers; the pure functions under test need neither.
+// The modules are marked server-only, for Next's bundles; the functions under test take this test's client.
 vi.mock("server-only", () => ({}));
 
 const TODAY = "2026-06-15";

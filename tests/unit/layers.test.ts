@@ -144,11 +144,20 @@ describe("the import graph", () => {
   });
 
   it("has no page reaching for the database client itself", () => {
-    // A page gets its client from requirePageReader (after the permission check) or calls an authorised lib function.
+    // A page gets its clients from requirePageReader (after the permission check), its title's from metadataReader.
     const pages = all.filter((edge) => /^app\/(?:.*\/)?(?:page|layout)\.tsx$/.test(edge.file));
     expect(pages.length).toBeGreaterThan(20);
     const offenders = pages
       .filter((edge) => edge.target === path.join("lib", "db", "client"))
+      .filter((edge) => runtimeImportsOf(readFileSync(path.join(root, edge.file), "utf8")).includes(edge.specifier))
+      .map((edge) => `${edge.file} → ${edge.specifier}`);
+    expect(offenders).toEqual([]);
+  });
+
+  it("has no component reaching for the database client itself", () => {
+    // A server component (the layout's header) gets its client from lib/auth/current-user.ts, like a page.
+    const offenders = all
+      .filter((edge) => layerOf(edge.file) === "components" && edge.target === path.join("lib", "db", "client"))
       .filter((edge) => runtimeImportsOf(readFileSync(path.join(root, edge.file), "utf8")).includes(edge.specifier))
       .map((edge) => `${edge.file} → ${edge.specifier}`);
     expect(offenders).toEqual([]);
@@ -161,6 +170,94 @@ describe("the import graph", () => {
     const offenders = routes
       .filter((edge) => edge.target === path.join("lib", "db", "client"))
       .map((edge) => `${edge.file} → ${edge.specifier}`);
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe("data access", () => {
+  /** The thin authorised layer: it checks the session and role, then picks the client and hands it on. */
+  const authorisedLayer = ["lib/auth/", "lib/api/", "lib/actions/"];
+  /** Platform code that picks a client outside any request, and why. */
+  const platform: Record<string, string> = {
+    "lib/db/": "the clients themselves and the health check's ping",
+    "lib/startup.ts": "the production start-up check, before any request or user",
+  };
+  const sessionModule = path.join("lib", "auth", "current-user");
+  const clientModule = path.join("lib", "db", "client");
+  /** What picks a client (a namespace import could be any of them); the type Db picks none. */
+  const clientGetters = new Set(["getDb", "getReadDb", "getPrimaryDb", "createPrismaClient", "*"]);
+
+  /** The runtime bindings of each static import (`*` for a namespace, default or dynamic one): types are erased. */
+  function runtimeBindings(source: string): { specifier: string; names: string[] }[] {
+    const statics = [...source.matchAll(/\bimport\s+(?!type\s)([^'"();]*?)\s+from\s+["']([^"']+)["']/g)].map((match) => {
+      const clause = match[1]!;
+      const named = /\{([^}]*)\}/.exec(clause)?.[1] ?? "";
+      const names = named
+        .split(",")
+        .map((name) => name.trim())
+        .filter((name) => name !== "" && !name.startsWith("type "))
+        .map((name) => name.split(/\s+as\s+/)[0]!);
+      return {
+        specifier: match[2]!,
+        names: clause
+          .replace(/\{[^}]*\}/, "")
+          .trim()
+          .replace(/,$/, "")
+          ? [...names, "*"]
+          : names,
+      };
+    });
+    const dynamics = [...source.matchAll(/\bimport\s*\(\s*["']([^"']+)["']/g)].map((match) => ({ specifier: match[1]!, names: ["*"] }));
+    return [...statics, ...dynamics];
+  }
+
+  /** Each lib/ file with whether it picks a client and whether it reaches for the session's checks. */
+  const libFiles = sourceFiles(path.join(root, "lib")).map((full) => {
+    const file = path.relative(root, full);
+    const bindings = runtimeBindings(readFileSync(full, "utf8")).map(({ specifier, names }) => ({
+      target: resolve(full, specifier),
+      names,
+    }));
+    return {
+      file: file.split(path.sep).join("/"),
+      picksClient: bindings.some(({ target, names }) => target === clientModule && names.some((name) => clientGetters.has(name))),
+      authorises: bindings.some(({ target, names }) => target === sessionModule && names.length > 0),
+    };
+  });
+  const inLayer = (file: string) => authorisedLayer.some((dir) => file.startsWith(dir));
+
+  it("reads the bindings of every import form", () => {
+    expect(
+      runtimeBindings(
+        `import { type Db, getReadDb } from "@/lib/db/client";\nimport type { Db } from "./client";\nimport { type CurrentUser } from "@/lib/auth/current-user";\nimport * as client from "@/lib/db/client";\nimport {\n  authorize as check,\n  logDenied,\n} from "@/lib/auth/current-user";\nconst m = await import("@/lib/db/client");`,
+      ),
+    ).toEqual([
+      { specifier: "@/lib/db/client", names: ["getReadDb"] },
+      { specifier: "@/lib/auth/current-user", names: [] },
+      { specifier: "@/lib/db/client", names: ["*"] },
+      { specifier: "@/lib/auth/current-user", names: ["authorize", "logDenied"] },
+      { specifier: "@/lib/db/client", names: ["*"] },
+    ]);
+  });
+
+  it("sees the authorised layer pick the client after its checks", () => {
+    // Detectors that stopped matching would pass both rules below.
+    const both = libFiles.filter((f) => f.picksClient && f.authorises).map((f) => f.file);
+    expect(both).toEqual(expect.arrayContaining(["lib/api/api-handler.ts", "lib/actions/form-action.ts"]));
+  });
+
+  it("authorises and picks the client only in lib/auth, lib/api and lib/actions", () => {
+    // A domain function that checked the role and chose its own client could not be called with another (a test's,
+    // a transaction's, the primary after a write) and would check twice; its caller does both (CONTRIBUTING.md).
+    const offenders = libFiles.filter((f) => f.picksClient && f.authorises && !inLayer(f.file)).map((f) => f.file);
+    expect(offenders).toEqual([]);
+  });
+
+  it("has every other lib/ function take db as an argument", () => {
+    const offenders = libFiles
+      .filter((f) => f.picksClient && !inLayer(f.file))
+      .filter((f) => !Object.keys(platform).some((allowed) => f.file === allowed || (allowed.endsWith("/") && f.file.startsWith(allowed))))
+      .map((f) => f.file);
     expect(offenders).toEqual([]);
   });
 });

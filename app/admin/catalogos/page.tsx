@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CatalogueEntryRow, CreateCatalogueEntryForm } from "@/components/tracking/catalogue-forms";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { requirePageReader } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { listCatalogues } from "@/lib/tracking/list-catalogues";
 import {
@@ -16,8 +16,8 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata: Metadata = { title: t.catalogues.title };
 
 export default async function CataloguesPage() {
-  await requirePageUser("/admin/catalogos", "tracking:edit");
-  const { secretariats, counterparts } = await listCatalogues();
+  const { readDb } = await requirePageReader("/admin/catalogos", "tracking:edit");
+  const { secretariats, counterparts } = await listCatalogues(readDb);
   return (
     <div className="space-y-6">
       <PageHeader title={t.catalogues.title} intro={t.catalogues.intro} />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CreateMechanismForm, MechanismRow } from "@/components/mechanisms/mechanism-forms";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { requirePageReader } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { listMechanismsForEditing } from "@/lib/mechanisms/list-mechanisms-for-editing";
 import { createMechanismAction, mergeMechanismAction, updateMechanismAction } from "./actions";
@@ -9,8 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata: Metadata = { title: t.mechanismAdmin.title };
 
 export default async function MechanismAdminPage() {
-  await requirePageUser("/admin/mecanismos", "matrix:edit");
-  const mechanisms = await listMechanismsForEditing();
+  const { primaryDb } = await requirePageReader("/admin/mecanismos", "matrix:edit");
+  const mechanisms = await listMechanismsForEditing(primaryDb);
   const options = mechanisms.map((m) => ({ id: m.id, name: m.name }));
   return (
     <div className="space-y-6">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ObjectiveTitleForm } from "@/components/objectives/objective-title-form";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { requirePageReader } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { listObjectivesForEditing } from "@/lib/objectives/list-objectives-for-editing";
 import { updateObjectiveTitleAction } from "./actions";
@@ -9,8 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata: Metadata = { title: t.objectiveAdmin.title };
 
 export default async function ObjectiveAdminPage() {
-  await requirePageUser("/admin/objetivos", "matrix:edit");
-  const development = await listObjectivesForEditing();
+  const { primaryDb } = await requirePageReader("/admin/objetivos", "matrix:edit");
+  const development = await listObjectivesForEditing(primaryDb);
   return (
     <div className="space-y-6">
       <PageHeader title={t.objectiveAdmin.title} intro={t.objectiveAdmin.intro} />

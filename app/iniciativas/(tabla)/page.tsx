@@ -15,7 +15,7 @@ import { deleteViewAction, saveViewAction } from "./actions";
 import { formatNumber, t } from "@/lib/i18n";
 import { initiativeQueryToParams, parseInitiativeQuery, type InitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { listInitiatives } from "@/lib/initiatives/list-initiatives";
-import { getSearchSuggestions } from "@/lib/initiatives/suggest-searches";
+import { suggestSearches } from "@/lib/initiatives/suggest-searches";
 import { withoutFilters } from "@/lib/initiatives/unmatched-filters";
 import { activeFilters, withoutAnyFilter } from "@/lib/initiatives/active-filters";
 
@@ -25,17 +25,17 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function InitiativesPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const { user, db } = await requirePageReader("/iniciativas");
+  const { user, db, readDb } = await requirePageReader("/iniciativas");
   const parsed = parseInitiativeQuery(params);
   const { ignored } = parsed;
   const canSaveViews = can(user.role, "views:manage");
-  const [asked, views] = await Promise.all([listInitiatives(parsed.query), canSaveViews ? listViews(db, user.id) : []]);
+  const [asked, views] = await Promise.all([listInitiatives(readDb, parsed.query), canSaveViews ? listViews(db, user.id) : []]);
   // Past the last page (an old link, a filter that now matches less), the last page is what was meant.
   const pastEnd = asked.page.count > 0 && parsed.query.pagina > asked.page.totalPages;
   const query = pastEnd ? { ...parsed.query, pagina: asked.page.totalPages } : parsed.query;
-  const { page, facets, options, unmatched } = pastEnd ? await listInitiatives(query) : asked;
+  const { page, facets, options, unmatched } = pastEnd ? await listInitiatives(readDb, query) : asked;
   // A search that finds nothing offers the closest spellings and initiatives (a typo such as «desnutricon»).
-  const suggestions = page.count === 0 && query.q.trim() ? await getSearchSuggestions(query.q) : null;
+  const suggestions = page.count === 0 && query.q.trim() ? await suggestSearches(readDb, query.q) : null;
   const hidden = typeof params.ocultar === "string" ? params.ocultar.split(",") : [];
   // How the rows are shown, not which: kept by every link of the page, left out of exports and the API.
   const compact = params.densidad === "compacta";

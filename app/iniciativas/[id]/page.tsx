@@ -7,7 +7,7 @@ import { InitiativeTabs } from "@/components/initiatives/initiative-tabs";
 import { PrintButton } from "@/components/ui/print-button";
 import { mayActOnInitiative } from "@/lib/accountability/reporting-rights";
 import { IndicatorsSection } from "@/components/indicators/indicators-section";
-import { requirePageReader } from "@/lib/auth/current-user";
+import { metadataReader, requirePageReader } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
 import { formatDate, t } from "@/lib/i18n";
 import { getInitiative, getInitiativeName, parseInitiativeId, type RelatedInitiative } from "@/lib/initiatives/get-initiative";
@@ -27,12 +27,13 @@ import {
 type Params = Promise<{ id: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  return { title: (await getInitiativeName((await params).id)) ?? t.errors.notFound };
+  const db = await metadataReader();
+  return { title: (db && (await getInitiativeName(db, (await params).id))) ?? t.errors.notFound };
 }
 
 export default async function InitiativePage({ params }: { params: Params }) {
   const { id: raw } = await params;
-  const { user, db } = await requirePageReader(`/iniciativas/${raw}`);
+  const { user, db, readDb } = await requirePageReader(`/iniciativas/${raw}`);
   const canEdit = can(user.role, "matrix:edit");
   const id = parseInitiativeId(raw);
   const canDefine = can(user.role, "indicators:define");
@@ -41,10 +42,10 @@ export default async function InitiativePage({ params }: { params: Params }) {
     id === null
       ? [null, null, null, null]
       : await Promise.all([
-          getInitiative(id),
-          getInitiativeTracking(id),
+          getInitiative(readDb, id),
+          getInitiativeTracking(readDb, id),
           getInitiativeIndicators(db, id),
-          canDefine ? getTrackingCatalogues() : null,
+          canDefine ? getTrackingCatalogues(readDb) : null,
         ]);
   if (!found || !tracking || !indicators) notFound();
   const open = found.initiative.archivedAt === null;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InitiativeCard } from "@/components/initiatives/initiative-card";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { metadataReader, requirePageReader } from "@/lib/auth/current-user";
 import { formatNumber, t } from "@/lib/i18n";
 import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import { getMechanism } from "@/lib/mechanisms/get-mechanism";
@@ -12,15 +12,16 @@ import { getMechanismName, parseMechanismSlug } from "@/lib/mechanisms/get-mecha
 type Params = Promise<{ slug: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const name = await getMechanismName((await params).slug);
+  const db = await metadataReader();
+  const name = db && (await getMechanismName(db, (await params).slug));
   return { title: name ? t.mechanisms.pageTitle(name) : t.errors.notFound };
 }
 
 export default async function MechanismPage({ params }: { params: Params }) {
   const { slug } = await params;
-  await requirePageUser(`/mecanismos/${encodeURIComponent(slug)}`);
+  const { readDb } = await requirePageReader(`/mecanismos/${encodeURIComponent(slug)}`);
   const known = parseMechanismSlug(slug);
-  const found = known === null ? null : await getMechanism(known);
+  const found = known === null ? null : await getMechanism(readDb, known);
   if (!found) notFound();
   const { mechanism, total, shown, byObjective } = found;
   const table = (objective?: string) => initiativesHref({ objetivo: objective ? [objective] : [], mecanismo: [mechanism.slug] });

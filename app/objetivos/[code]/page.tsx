@@ -5,7 +5,7 @@ import { InitiativeCard } from "@/components/initiatives/initiative-card";
 import { RollupFigure } from "@/components/tracking/rollup-figure";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { CountBars } from "@/components/ui/count-bars";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { metadataReader, requirePageReader } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import { getObjective } from "@/lib/objectives/get-objective";
@@ -24,15 +24,16 @@ function RollupLine({ rollup, minCoverage }: { rollup: Rollup; minCoverage: numb
 type Params = Promise<{ code: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const found = await getObjectiveName((await params).code);
+  const db = await metadataReader();
+  const found = db && (await getObjectiveName(db, (await params).code));
   return { title: found ? t.objective[found.kind](found.code) : t.errors.notFound };
 }
 
 export default async function ObjectivePage({ params }: { params: Params }) {
   const { code: segment } = await params;
-  await requirePageUser(`/objetivos/${encodeURIComponent(segment)}`);
+  const { readDb } = await requirePageReader(`/objetivos/${encodeURIComponent(segment)}`);
   const code = parseObjectiveCode(segment);
-  const found = code === null ? null : await getObjective(code);
+  const found = code === null ? null : await getObjective(readDb, code);
   if (!found || code === null) notFound();
 
   const bars = found.mechanisms.map((m) => ({

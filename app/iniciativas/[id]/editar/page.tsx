@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InitiativeEditor } from "@/components/initiatives/initiative-editor";
 import { InitiativeTabs } from "@/components/initiatives/initiative-tabs";
-import { requirePageReader } from "@/lib/auth/current-user";
+import { metadataReader, requirePageReader } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { getEditorOptions } from "@/lib/initiatives/editor-options";
 import { getInitiativeName, parseInitiativeId } from "@/lib/initiatives/get-initiative";
@@ -11,7 +11,8 @@ import { snapshotInitiative } from "@/lib/initiatives/get-initiative-snapshot";
 import { saveInitiativeAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const name = await getInitiativeName((await params).id);
+  const db = await metadataReader();
+  const name = db && (await getInitiativeName(db, (await params).id));
   return { title: name ? t.editing.editPageTitle(name) : t.errors.notFound };
 }
 
@@ -19,7 +20,7 @@ export default async function EditInitiativePage({ params }: { params: Promise<{
   const { id: raw } = await params;
   const { db } = await requirePageReader(`/iniciativas/${raw}/editar`, "matrix:edit");
   const id = parseInitiativeId(raw);
-  const [found, options] = await Promise.all([id === null ? null : snapshotInitiative(db, id), getEditorOptions()]);
+  const [found, options] = await Promise.all([id === null ? null : snapshotInitiative(db, id), getEditorOptions(db)]);
   if (!found || id === null) notFound();
   const { snapshot, version } = found;
   return (

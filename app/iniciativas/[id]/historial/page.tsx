@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { InitiativeTabs } from "@/components/initiatives/initiative-tabs";
 import { RestoreVersionButton } from "@/components/initiatives/restore-version-button";
 import { mayActOnInitiative } from "@/lib/accountability/reporting-rights";
-import { requirePageReader } from "@/lib/auth/current-user";
+import { metadataReader, requirePageReader } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
 import { formatDateTime, t } from "@/lib/i18n";
 import { diffSnapshots, type SnapshotChange } from "@/lib/initiatives/diff-snapshots";
@@ -13,7 +13,8 @@ import { snapshotInitiative } from "@/lib/initiatives/get-initiative-snapshot";
 import { restoreVersionAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const name = await getInitiativeName((await params).id);
+  const db = await metadataReader();
+  const name = db && (await getInitiativeName(db, (await params).id));
   return { title: name ? t.editing.historyPageTitle(name) : t.errors.notFound };
 }
 

@@ -7,7 +7,7 @@ import { InstrumentList, ProgressTimeline, TrackingSummary } from "@/components/
 import { DeleteInstrumentButton, InstrumentForm, OwnershipForm, ProgressUpdateForm } from "@/components/tracking/tracking-forms";
 import { initiativeStandings } from "@/lib/accountability/queries";
 import { mayActOnInitiative } from "@/lib/accountability/reporting-rights";
-import { logDenied, requirePageReader } from "@/lib/auth/current-user";
+import { logDenied, metadataReader, requirePageReader } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
 import { t } from "@/lib/i18n";
 import { getInitiativeName, parseInitiativeId } from "@/lib/initiatives/get-initiative";
@@ -23,13 +23,14 @@ import {
 } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const name = await getInitiativeName((await params).id);
+  const db = await metadataReader();
+  const name = db && (await getInitiativeName(db, (await params).id));
   return { title: name ? t.tracking.pageTitle(name) : t.errors.notFound };
 }
 
 export default async function TrackingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
-  const { user, db } = await requirePageReader(`/iniciativas/${raw}/seguimiento`, "progress:write");
+  const { user, db, readDb } = await requirePageReader(`/iniciativas/${raw}/seguimiento`, "progress:write");
   const id = parseInitiativeId(raw);
   // A reporter of another secretariat reads the initiative's page, but not this one, whatever the address.
   if (id !== null && !(await mayActOnInitiative(db, user, "progress:post", id))) {
@@ -38,7 +39,8 @@ export default async function TrackingPage({ params }: { params: Promise<{ id: s
   }
   const standings = id === null ? [] : await initiativeStandings(db, id);
   const canEdit = can(user.role, "tracking:edit");
-  const [tracking, catalogues] = id === null ? [null, null] : await Promise.all([getInitiativeTracking(id), getTrackingCatalogues()]);
+  const [tracking, catalogues] =
+    id === null ? [null, null] : await Promise.all([getInitiativeTracking(readDb, id), getTrackingCatalogues(readDb)]);
   if (!tracking || !catalogues) notFound();
 
   return (

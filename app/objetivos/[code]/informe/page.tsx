@@ -4,19 +4,20 @@ import { notFound } from "next/navigation";
 import { ObjectiveReport } from "@/components/tracking/objective-report";
 import { PrintButton } from "@/components/ui/print-button";
 import { IndicatorOverviewPanel } from "@/components/indicators/indicator-overview";
-import { requirePageReader } from "@/lib/auth/current-user";
+import { metadataReader, requirePageReader } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { getObjectiveName, parseObjectiveCode } from "@/lib/objectives/get-objective-name";
 import { getIndicatorOverview } from "@/lib/indicators/indicator-overview";
 import { todayInQuito } from "@/lib/tracking/days";
-import { getObjectiveReport } from "@/lib/tracking/get-objective-report";
+import { computeObjectiveReport } from "@/lib/tracking/get-objective-report";
 
 type Params = Promise<{ code: string }>;
 
 const objectiveName = (code: string) => (code.includes(".") ? t.objective.management(code) : t.objective.development(code));
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const found = await getObjectiveName((await params).code);
+  const db = await metadataReader();
+  const found = db && (await getObjectiveName(db, (await params).code));
   return { title: found ? t.report.title(t.objective[found.kind](found.code)) : t.errors.notFound };
 }
 
@@ -24,7 +25,7 @@ export default async function ObjectiveReportPage({ params }: { params: Params }
   const { code: segment } = await params;
   const { readDb } = await requirePageReader(`/objetivos/${encodeURIComponent(segment)}/informe`);
   const code = parseObjectiveCode(segment);
-  const report = code === null ? null : await getObjectiveReport(code);
+  const report = code === null ? null : await computeObjectiveReport(readDb, code);
   if (!report) notFound();
   const overview = await getIndicatorOverview(readDb, todayInQuito(), report.code);
 

@@ -9,8 +9,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiHandler(
   { permission: "matrix:read", what: "api: ver iniciativa", params: z.object({ id: segment(parseInitiativeId, t.errors.idParameter) }) },
-  async ({ params: { id } }) => {
-    const found = await getInitiative(id);
+  async ({ readDb, params: { id } }) => {
+    const found = await getInitiative(readDb, id);
     if (!found) throw new AppError("not_found", t.errors.initiativeNotFound);
     const { initiative } = found;
     const mo = initiative.managementObjective;
