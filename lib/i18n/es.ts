@@ -28,6 +28,7 @@ import { appErrors } from "./es/app-errors";
 import { validation } from "./es/validation";
 import { conflicts } from "./es/conflicts";
 import { bulkRows } from "./es/bulk-rows";
+import { indicatorFile } from "./es/indicator-file";
 import { sso } from "./es/sso";
 import { mfa } from "./es/mfa";
 import { security } from "./es/security";
@@ -68,6 +69,7 @@ export const es = {
   validation,
   conflicts,
   bulkRows,
+  indicatorFile,
   sso,
   mfa,
   security,

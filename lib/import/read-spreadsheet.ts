@@ -80,6 +80,8 @@ function cellText(row: ExcelJS.Row, column: number): string {
   const cell = row.getCell(column);
   // A live formula is written as text starting with "=" so the row check refuses it.
   if (cell.formula) return `=${cell.formula}`;
+  // A day typed into a spreadsheet becomes a date cell: read back as the "YYYY-MM-DD" the exports write.
+  if (cell.value instanceof Date) return cell.value.toISOString().slice(0, 10);
   return cell.value === null || cell.value === undefined ? "" : String(cell.text ?? cell.value);
 }
 
