@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { parse as csvParser } from "csv-parse";
 import ExcelJS from "exceljs";
 import unzipper from "unzipper";
+import { z } from "zod";
 import { t } from "@/lib/i18n";
 import { MAX_UPLOAD_BYTES } from "./upload-limit";
 
@@ -20,6 +21,12 @@ const MAX_LEADING_SHEETS = 3;
 const MB = 1024 * 1024;
 
 export class BulkFileError extends Error {}
+
+/** An uploaded file field of an import form: present, not empty, within the upload limit. */
+export const uploadedFileSchema = z
+  .instanceof(File, { message: t.bulk.fileRequired })
+  .refine((f) => f.size > 0, t.bulk.fileRequired)
+  .refine((f) => f.size <= MAX_UPLOAD_BYTES, t.bulkRows.fileTooLarge(MAX_UPLOAD_BYTES / MB));
 
 /**
  * What turns the rows of one kind of file into its result, as they are read: the

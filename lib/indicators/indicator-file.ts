@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { Db, Prisma } from "@/lib/db/client";
 import { type Cell, csvStream, xlsxStream } from "@/lib/export/spreadsheet-streams";
 import { t } from "@/lib/i18n";
@@ -380,3 +380,16 @@ export const FIELD_COLUMNS: Record<ExchangeKind, Record<string, string>> = {
   indicators: INDICATOR_FIELD_COLUMNS,
   measurements: MEASUREMENT_FIELD_COLUMNS,
 };
+
+/** The export's query: which file, which format, and optionally one initiative's rows only. */
+export const exchangeQuerySchema = z.object({
+  archivo: z
+    .enum(["indicadores", "mediciones"], { error: t.indicatorFile.kindParameter })
+    .transform((v): ExchangeKind => (v === "indicadores" ? "indicators" : "measurements")),
+  formato: z.enum(["csv", "xlsx"], { error: t.errors.formatParameter }).default("csv"),
+  iniciativa: z.coerce
+    .number({ error: t.indicatorFile.initiativeParameter })
+    .int(t.indicatorFile.initiativeParameter)
+    .positive(t.indicatorFile.initiativeParameter)
+    .optional(),
+});

@@ -32,6 +32,8 @@ export const indicatorFile = {
   contentsAbout: "Qué contiene",
   kinds: { indicators: "Indicadores y metas", measurements: "Mediciones" },
   fileNames: { indicators: "indicadores", measurements: "mediciones" },
+  kindParameter: "use «indicadores» o «mediciones».",
+  initiativeParameter: "escriba el id de una iniciativa.",
   // Reading.
   wrongColumns: (indicators: string, measurements: string) =>
     `Las columnas no son las de una exportación de indicadores (${indicators}) ni de mediciones (${measurements}).`,
@@ -63,6 +65,7 @@ export const indicatorFile = {
   exportLink: (kind: string, format: string) => `${kind} (${format})`,
   importTitle: "Importar",
   kindLegend: "Qué contiene el archivo",
+  kindRequired: "Elija si el archivo es de indicadores o de mediciones.",
   file: "Archivo (CSV o XLSX, hasta 5 MB)",
   fileHint: "Use un archivo exportado aquí: deje vacío el id de las filas nuevas.",
   reporterHint: "Con el perfil de reporte solo puede importar mediciones de las iniciativas de sus secretarías.",
