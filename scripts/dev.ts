@@ -5,6 +5,7 @@ import { PROJECT_ROOT } from "@/lib/project-root";
 import { formatImportReport } from "@/lib/matrix/format-import-report";
 import { SEED_SOURCE, seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { createDemoUsersIfNone } from "@/lib/users/manage-users";
+import { createDemoIndicatorsIfNone } from "@/lib/indicators/demo-indicators";
 import { runJobWorkers } from "@/lib/jobs/job-workers";
 import { ensureDevAuthSecret } from "./dev-secret";
 
@@ -29,6 +30,8 @@ try {
     console.log("  La cuenta ADMIN activa la verificación en dos pasos en su primer ingreso: tenga a mano una aplicación TOTP.");
     console.log("");
   }
+  const indicators = await createDemoIndicatorsIfNone(db);
+  if (indicators > 0) console.log(`Indicadores de demostración: ${indicators}.`);
 } catch (error) {
   console.error(`Error al preparar la base de datos: ${(error as Error).message}`);
   await db.$disconnect();
