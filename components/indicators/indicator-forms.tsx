@@ -142,7 +142,8 @@ export function MeasurementForm({
   measurement?: MeasurementFormValues;
 }) {
   const { state, submit, typed, errors } = useForm(action);
-  const prefix = measurement ? `medicion-${indicatorId}-${measurement.id}` : `medicion-${indicatorId}`;
+  // A correction's own prefix: tests and labels tell the new-measurement form apart from the corrections beside it.
+  const prefix = measurement ? `correccion-${measurement.id}` : `medicion-${indicatorId}`;
   const initial = (field: keyof MeasurementFormValues, fallback = "") =>
     typed[field] ?? (measurement ? text(measurement[field]) : fallback);
   return (

@@ -119,46 +119,51 @@ export function measurementCells(
 
 const EXPORT_BATCH = 500;
 
-/** The live initiatives' indicators, in the table's order, a batch at a time: memory stays flat. */
-export async function* indicatorRowBatches(db: Reader, initiativeId?: number): AsyncGenerator<Cell[][]> {
+/** The live initiatives' indicators, in the table's order: the ids now, the rows a batch at a time, so memory stays flat. */
+export async function indicatorRowBatches(db: Reader, initiativeId?: number): Promise<AsyncGenerator<Cell[][]>> {
   const ids = await db.indicator.findMany({
     where: { initiative: { archivedAt: null, ...(initiativeId === undefined ? {} : { id: initiativeId }) } },
     orderBy: [{ initiative: { position: "asc" } }, { position: "asc" }, { id: "asc" }],
     select: { id: true },
   });
-  for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
-    const batch = ids.slice(start, start + EXPORT_BATCH).map((row) => row.id);
-    const rows = await db.indicator.findMany({
-      where: { id: { in: batch } },
-      include: { targets: true, initiative: { select: { name: true } }, secretariat: { select: { name: true } } },
-    });
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    yield batch.flatMap((id) => {
-      const row = byId.get(id);
-      return row ? [indicatorCells(row.id, row.initiative.name, { ...row, secretariat: row.secretariat?.name }, row.version)] : [];
-    });
-  }
+  return (async function* () {
+    for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
+      const batch = ids.slice(start, start + EXPORT_BATCH).map((row) => row.id);
+      const rows = await db.indicator.findMany({
+        where: { id: { in: batch } },
+        include: { targets: true, initiative: { select: { name: true } }, secretariat: { select: { name: true } } },
+      });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      // An indicator deleted since the ids were read is simply not there.
+      yield batch.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [indicatorCells(row.id, row.initiative.name, { ...row, secretariat: row.secretariat?.name }, row.version)] : [];
+      });
+    }
+  })();
 }
 
-/** The live initiatives' measurements, by indicator and date, a batch at a time. */
-export async function* measurementRowBatches(db: Reader, initiativeId?: number): AsyncGenerator<Cell[][]> {
+/** The live initiatives' measurements, by indicator and date, the same way. */
+export async function measurementRowBatches(db: Reader, initiativeId?: number): Promise<AsyncGenerator<Cell[][]>> {
   const ids = await db.measurement.findMany({
     where: { indicator: { initiative: { archivedAt: null, ...(initiativeId === undefined ? {} : { id: initiativeId }) } } },
     orderBy: [{ indicator: { initiative: { position: "asc" } } }, { indicator: { position: "asc" } }, { measuredOn: "asc" }, { id: "asc" }],
     select: { id: true },
   });
-  for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
-    const batch = ids.slice(start, start + EXPORT_BATCH).map((row) => row.id);
-    const rows = await db.measurement.findMany({
-      where: { id: { in: batch } },
-      include: { indicator: { select: { name: true, initiativeId: true } } },
-    });
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    yield batch.flatMap((id) => {
-      const row = byId.get(id);
-      return row ? [measurementCells(row.id, row.indicator, { ...row, measuredOn: dateToDay(row.measuredOn) }, row.version)] : [];
-    });
-  }
+  return (async function* () {
+    for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
+      const batch = ids.slice(start, start + EXPORT_BATCH).map((row) => row.id);
+      const rows = await db.measurement.findMany({
+        where: { id: { in: batch } },
+        include: { indicator: { select: { name: true, initiativeId: true } } },
+      });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      yield batch.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [measurementCells(row.id, row.indicator, { ...row, measuredOn: dateToDay(row.measuredOn) }, row.version)] : [];
+      });
+    }
+  })();
 }
 
 /** Columns of long text, which wrap in the XLSX. */
@@ -188,7 +193,7 @@ export function exchangeFileStream(
   });
 }
 
-/** The rows of one kind, for the export. */
+/** The rows of one kind, for the export; the ids are read before it returns, so a database that does not answer is an error, not a cut-off file. */
 export const exchangeRowBatches = (db: Reader, kind: ExchangeKind, initiativeId?: number) =>
   kind === "indicators" ? indicatorRowBatches(db, initiativeId) : measurementRowBatches(db, initiativeId);
 

@@ -27,7 +27,9 @@ describe("exportar e importar indicadores y mediciones", () => {
   let roads: number;
 
   const exported = async (kind: ExchangeKind, format: "csv" | "xlsx" = "csv") =>
-    Buffer.from(await new Response(exchangeFileStream(kind, format, exchangeRowBatches(database.db, kind), "2026-12-04")).arrayBuffer());
+    Buffer.from(
+      await new Response(exchangeFileStream(kind, format, await exchangeRowBatches(database.db, kind), "2026-12-04")).arrayBuffer(),
+    );
   const csvOf = (rows: string[][]) => Buffer.from(`\uFEFF${rows.map((r) => r.join(";")).join("\r\n")}\r\n`);
   const lines = async (kind: ExchangeKind) => parseCsv((await exported(kind)).toString("utf8")).filter((r) => r.some((c) => c !== ""));
   const counts = async () => ({

@@ -13,12 +13,15 @@ export const GET = apiHandler(
   async ({ readDb: db, query }) => {
     const stamp = todayInQuito();
     const name = `${t.indicatorFile.fileNames[query.archivo]}${query.iniciativa ? `-iniciativa-${query.iniciativa}` : ""}-${stamp}.${query.formato}`;
-    return new Response(exchangeFileStream(query.archivo, query.formato, exchangeRowBatches(db, query.archivo, query.iniciativa), stamp), {
-      headers: {
-        "cache-control": "no-store",
-        "content-type": TYPES[query.formato],
-        "content-disposition": `attachment; filename="${name}"`,
+    return new Response(
+      exchangeFileStream(query.archivo, query.formato, await exchangeRowBatches(db, query.archivo, query.iniciativa), stamp),
+      {
+        headers: {
+          "cache-control": "no-store",
+          "content-type": TYPES[query.formato],
+          "content-disposition": `attachment; filename="${name}"`,
+        },
       },
-    });
+    );
   },
 );
