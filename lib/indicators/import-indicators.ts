@@ -317,7 +317,14 @@ export async function previewIndicatorImport(db: Db, file: ExchangeFile, actor: 
 /** Identifies a plan by what it would write and over which versions, so an apply can tell the portal moved since the preview. */
 export function indicatorImportFingerprint(plan: IndicatorImportPlan): string {
   return createHash("sha256")
-    .update(JSON.stringify([plan.kind, plan.add.map((a) => [a.line, a.write.row.input]), plan.change.map((c) => [c.id, c.version])]))
+    .update(
+      JSON.stringify([
+        plan.kind,
+        plan.add.map((a) => [a.line, a.write.row.input]),
+        // The changed rows' contents too: another file with the same ids and versions is not the file reviewed.
+        plan.change.map((c) => [c.id, c.version, c.write.row.input]),
+      ]),
+    )
     .digest("base64url");
 }
 

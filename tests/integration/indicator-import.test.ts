@@ -218,6 +218,19 @@ describe("exportar e importar indicadores y mediciones", () => {
     ]);
   });
 
+  it("aplicar otro archivo que el revisado, aunque toque las mismas filas, se rechaza", async () => {
+    const rows = await lines("measurements");
+    const header = rows[0]!;
+    const edited = (note: string) => rows.map((r, i) => (i === 1 ? r.map((c, k) => (k === header.indexOf("Nota") ? note : c)) : r));
+    const reviewed = await previewIndicatorImport(database.db, await readExchangeFile("a.csv", csvOf(edited("Primera"))), planner);
+    const other = await readExchangeFile("b.csv", csvOf(edited("Segunda")));
+    const before = await counts();
+    await expect(
+      applyIndicatorImport(database.db, other, { previewFingerprint: indicatorImportFingerprint(reviewed) }, planner),
+    ).rejects.toThrow("La matriz cambió desde la revisión. Vuelva a revisar el archivo antes de aplicarlo.");
+    expect(await counts()).toEqual(before);
+  });
+
   it("con el perfil de reporte solo se importan mediciones de las iniciativas de sus secretarías", async () => {
     const secretariat = await database.db.secretariat.findFirstOrThrow();
     await database.db.initiative.update({ where: { id: 4 }, data: { leadSecretariatId: secretariat.id } });
