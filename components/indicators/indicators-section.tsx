@@ -59,6 +59,20 @@ export function IndicatorsSection({ initiativeId, data, today, define, measure }
             <span className="text-slate-600">{t.indicators.sectionIntro}</span>
           </p>
         )}
+        {indicators.length > 0 && (
+          <ul className="no-print flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="initiative-indicator-exports">
+            {(["indicadores", "mediciones"] as const).map((archivo) => (
+              <li key={archivo}>
+                <a
+                  href={`/indicadores/exportar?archivo=${archivo}&formato=xlsx&iniciativa=${initiativeId}`}
+                  className="text-brand-700 underline"
+                >
+                  {t.indicatorFile.exportInitiative[archivo]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
         {indicators.map((indicator) => (
           <article
             key={indicator.id}

@@ -87,6 +87,9 @@ test.describe("indicadores y mediciones por archivo", () => {
     await expect(card.getByTestId("indicator-table")).toContainText("41,5");
     await expect(card).toContainText("Demoras en la licitación.");
     await expect(card.getByTestId("indicator-status")).toHaveText("En camino");
+    // The initiative offers its own rows: the measurements file of this initiative only.
+    const own = await page.request.get((await page.getByRole("link", { name: "Exportar sus mediciones (XLSX)" }).getAttribute("href"))!);
+    expect(own.headers()["content-disposition"]).toContain(`mediciones-iniciativa-${initiative!.id}-`);
 
     // A measurement is corrected and deleted from the initiative, each audited.
     await card.getByText("Corregir o eliminar mediciones").click();

@@ -62,6 +62,10 @@ export const indicatorFile = {
     "Exporte los indicadores con sus metas anuales, o sus mediciones, en CSV o XLSX; edite el archivo y vuelva a subirlo. Primero verá qué se crearía o cambiaría y cada fila inválida con su columna; después se aplica todo o nada.",
   navLink: "Indicadores: archivos",
   exportTitle: "Exportar",
+  exportInitiative: {
+    indicadores: "Exportar los indicadores y metas de esta iniciativa (XLSX)",
+    mediciones: "Exportar sus mediciones (XLSX)",
+  },
   exportLink: (kind: string, format: string) => `${kind} (${format})`,
   importTitle: "Importar",
   kindLegend: "Qué contiene el archivo",
