@@ -7,6 +7,7 @@ import { PROJECT_ROOT } from "@/lib/project-root";
 import { formatImportReport } from "@/lib/matrix/format-import-report";
 import { SEED_SOURCE, seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { createDemoUsersIfNone } from "@/lib/users/manage-users";
+import { createDemoIndicatorsIfNone } from "@/lib/indicators/demo-indicators";
 import { runJobWorkers } from "@/lib/jobs/job-workers";
 import { ensureDevAuthSecret } from "./dev-secret";
 
@@ -37,6 +38,8 @@ try {
     console.log(`  ${t.cli.dev.adminTwoFactor}`);
     console.log("");
   }
+  const indicators = await createDemoIndicatorsIfNone(db);
+  if (indicators > 0) console.log(`Indicadores de demostración: ${indicators}.`);
 } catch (error) {
   console.error(t.cli.dev.prepareFailed((error as Error).message));
   await db.$disconnect();

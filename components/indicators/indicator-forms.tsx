@@ -117,36 +117,63 @@ export function IndicatorForm({
   );
 }
 
+export interface MeasurementFormValues {
+  id: number;
+  version: number;
+  measuredOn: string;
+  value: number;
+  note: string | null;
+  explanation: string | null;
+  evidenceUrl: string | null;
+}
+
+/** A new measurement of the indicator, or, given `measurement`, its correction. */
 export function MeasurementForm({
   indicatorId,
   version,
   today,
   action,
+  measurement,
 }: {
   indicatorId: number;
   version: number;
   today: string;
   action: Action;
+  measurement?: MeasurementFormValues;
 }) {
   const { state, submit, typed, errors } = useForm(action);
-  const prefix = `medicion-${indicatorId}`;
+  // A correction's own prefix: tests and labels tell the new-measurement form apart from the corrections beside it.
+  const prefix = measurement ? `correccion-${measurement.id}` : `medicion-${indicatorId}`;
+  const initial = (field: keyof MeasurementFormValues, fallback = "") =>
+    typed[field] ?? (measurement ? text(measurement[field]) : fallback);
   return (
     <form action={submit} className="space-y-3" data-testid={`${prefix}-form`} noValidate>
-      <input type="hidden" name="indicatorId" value={indicatorId} />
-      <input type="hidden" name="version" value={version} />
+      {measurement ? (
+        <>
+          <input type="hidden" name="id" value={measurement.id} />
+          <input type="hidden" name="version" value={measurement.version} />
+        </>
+      ) : (
+        <>
+          <input type="hidden" name="indicatorId" value={indicatorId} />
+          <input type="hidden" name="version" value={version} />
+        </>
+      )}
       <div className="grid gap-3 sm:grid-cols-3">
         <Field name={`${prefix}-fecha`} label={t.indicators.measuredOn} errors={errors.measuredOn}>
-          {(props) => <TextInput {...props} type="date" name="measuredOn" max={today} required defaultValue={typed.measuredOn ?? today} />}
+          {(props) => (
+            <TextInput {...props} type="date" name="measuredOn" max={today} required defaultValue={initial("measuredOn", today)} />
+          )}
         </Field>
         <Field name={`${prefix}-valor`} label={t.indicators.value} errors={errors.value}>
-          {(props) => <TextInput {...props} name="value" inputMode="decimal" required defaultValue={typed.value ?? ""} />}
+          {(props) => <TextInput {...props} name="value" inputMode="decimal" required defaultValue={initial("value")} />}
         </Field>
         <Field name={`${prefix}-evidencia`} label={t.indicators.evidenceUrl} errors={errors.evidenceUrl}>
-          {(props) => <TextInput {...props} type="url" name="evidenceUrl" defaultValue={typed.evidenceUrl ?? ""} />}
+          {(props) => <TextInput {...props} type="url" name="evidenceUrl" defaultValue={initial("evidenceUrl")} />}
         </Field>
       </div>
       <Field name={`${prefix}-nota`} label={t.indicators.note} errors={errors.note}>
-        {(props) => <TextArea {...props} name="note" rows={2} maxLength={5000} defaultValue={typed.note ?? ""} />}
+        {(props) => <TextArea {...props} name="note" rows={2} maxLength={5000} defaultValue={initial("note")} />}
       </Field>
       <Field
         name={`${prefix}-explicacion`}
@@ -154,12 +181,39 @@ export function MeasurementForm({
         hint={t.indicators.explanationHint}
         errors={errors.explanation}
       >
-        {(props) => <TextArea {...props} name="explanation" rows={2} maxLength={5000} defaultValue={typed.explanation ?? ""} />}
+        {(props) => <TextArea {...props} name="explanation" rows={2} maxLength={5000} defaultValue={initial("explanation")} />}
       </Field>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{t.indicators.saveMeasurement}</SubmitButton>
         <FormMessage status={state.status} message={state.message} />
       </div>
+    </form>
+  );
+}
+
+/** Deletes one measurement; the audit keeps what it said. */
+export function DeleteMeasurementForm({
+  measurement,
+  label,
+  action,
+}: {
+  measurement: { id: number; version: number };
+  label: string;
+  action: Action;
+}) {
+  const { state, submit } = useForm(action);
+  return (
+    <form action={submit} className="flex flex-wrap items-center gap-3" data-testid={`borrar-medicion-${measurement.id}`}>
+      <input type="hidden" name="id" value={measurement.id} />
+      <input type="hidden" name="version" value={measurement.version} />
+      <button
+        type="submit"
+        aria-label={label}
+        className="rounded border border-red-700 bg-white px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50"
+      >
+        {t.indicators.deleteMeasurement}
+      </button>
+      <FormMessage status={state.status} message={state.message} />
     </form>
   );
 }

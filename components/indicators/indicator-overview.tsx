@@ -40,7 +40,7 @@ export function IndicatorOverviewPanel({ overview }: { overview: IndicatorOvervi
             {overview.lateMilestones.map((m) => (
               <li key={m.id}>
                 <span className="font-medium">{m.title}</span> · {formatDay(m.plannedOn)} ·{" "}
-                <Link href={`/iniciativas/${m.initiative.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                <Link href={`/iniciativas/${m.initiative.id}`} className="text-brand-700 underline underline-offset-2">
                   {m.initiative.name}
                 </Link>
               </li>

@@ -4,7 +4,7 @@ import type { InitiativeIndicators } from "@/lib/indicators/get-initiative-indic
 import type { IndicatorStatus } from "@/lib/indicators/indicator-math";
 import type { ActionState } from "@/lib/actions/form-action";
 import { IndicatorChart, formatValue } from "./indicator-chart";
-import { IndicatorForm, MeasurementForm, MilestoneForm } from "./indicator-forms";
+import { DeleteMeasurementForm, IndicatorForm, MeasurementForm, MilestoneForm } from "./indicator-forms";
 import { Cell, ColumnHeader, RowHeader, Table, TableFrame, TableHead, TableRow } from "@/components/ui/table";
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
@@ -36,8 +36,8 @@ interface Props {
     createMilestone: Action;
     updateMilestone: Action;
   } | null;
-  /** Null when the user may not record measurements (or the initiative is archived). */
-  measure: Action | null;
+  /** Null when the user may not record or correct measurements (or the initiative is archived). */
+  measure: { record: Action; update: Action; remove: Action } | null;
 }
 
 /** The initiative's indicators (chart, figures, measurements) and milestones, with the forms the user may use. */
@@ -58,6 +58,20 @@ export function IndicatorsSection({ initiativeId, data, today, define, measure }
               : t.indicators.derivedProgress(progress.percent, progress.counted, indicators.length)}{" "}
             <span className="text-slate-600">{t.indicators.sectionIntro}</span>
           </p>
+        )}
+        {indicators.length > 0 && (
+          <ul className="no-print flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="initiative-indicator-exports">
+            {(["indicadores", "mediciones"] as const).map((archivo) => (
+              <li key={archivo}>
+                <a
+                  href={`/indicadores/exportar?archivo=${archivo}&formato=xlsx&iniciativa=${initiativeId}`}
+                  className="text-brand-700 underline"
+                >
+                  {t.indicatorFile.exportInitiative[archivo]}
+                </a>
+              </li>
+            ))}
+          </ul>
         )}
         {indicators.map((indicator) => (
           <article
@@ -118,8 +132,41 @@ export function IndicatorsSection({ initiativeId, data, today, define, measure }
               <details className="no-print rounded border border-slate-200 p-3">
                 <summary className="cursor-pointer text-sm font-medium text-brand-700">{t.indicators.addMeasurement}</summary>
                 <div className="mt-3">
-                  <MeasurementForm indicatorId={indicator.id} version={indicator.version} today={today} action={measure} />
+                  <MeasurementForm indicatorId={indicator.id} version={indicator.version} today={today} action={measure.record} />
                 </div>
+              </details>
+            )}
+            {measure && indicator.measurements.length > 0 && (
+              <details className="no-print rounded border border-slate-200 p-3">
+                <summary className="cursor-pointer text-sm font-medium text-brand-700">{t.indicators.correctMeasurements}</summary>
+                <ul className="mt-3 space-y-3">
+                  {indicator.measurements.map((m) => (
+                    <li key={m.id} className="space-y-2 rounded border border-slate-200 p-3" data-testid="measurement-item">
+                      <p className="text-sm">
+                        <span className="font-medium">{formatDay(m.measuredOn)}</span> · {formatValue(m.value)} · {m.authorName}
+                      </p>
+                      <details>
+                        <summary className="cursor-pointer text-sm font-medium text-brand-700">
+                          {t.indicators.editMeasurementLegend(formatDay(m.measuredOn))}
+                        </summary>
+                        <div className="mt-2">
+                          <MeasurementForm
+                            indicatorId={indicator.id}
+                            version={indicator.version}
+                            today={today}
+                            action={measure.update}
+                            measurement={m}
+                          />
+                        </div>
+                      </details>
+                      <DeleteMeasurementForm
+                        measurement={m}
+                        label={t.indicators.deleteMeasurementLabel(formatDay(m.measuredOn))}
+                        action={measure.remove}
+                      />
+                    </li>
+                  ))}
+                </ul>
               </details>
             )}
             {define && (

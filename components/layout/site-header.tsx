@@ -21,6 +21,7 @@ export async function SiteHeader({ signOut }: { signOut: (state: ActionState, da
         { href: "/matriz", label: t.nav.grid },
         { href: "/mecanismos", label: t.nav.mechanisms },
         ...(user.role === "REPORTER" ? [{ href: "/mis-iniciativas", label: t.accountability.mineTitle }] : []),
+        ...(can(user.role, "progress:write") ? [{ href: "/indicadores", label: t.indicatorFile.navLink }] : []),
         ...(can(user.role, "reports:review") ? [{ href: "/revision", label: t.accountability.reviewTitle }] : []),
       ]
     : [];

@@ -37,6 +37,8 @@ export type AuditAction =
   | "indicator.create"
   | "indicator.update"
   | "measurement.create"
+  | "measurement.update"
+  | "measurement.delete"
   | "milestone.create"
   | "milestone.update"
   | "ownership.update"

@@ -29,6 +29,7 @@ import { cli } from "./es/cli";
 import { validation } from "./es/validation";
 import { conflicts } from "./es/conflicts";
 import { bulkRows } from "./es/bulk-rows";
+import { indicatorFile } from "./es/indicator-file";
 import { sso } from "./es/sso";
 import { mfa } from "./es/mfa";
 import { security } from "./es/security";
@@ -70,6 +71,7 @@ export const es = {
   validation,
   conflicts,
   bulkRows,
+  indicatorFile,
   sso,
   mfa,
   security,

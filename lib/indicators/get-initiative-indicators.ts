@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import type { Db, Prisma } from "@/lib/db/client";
 import { dateToDay, todayInQuito } from "@/lib/tracking/days";
 import { achievementAt, derivedProgress, expectedValueAt, indicatorStatus, isMilestoneLate, statusOfAchievement } from "./indicator-math";
 import { readIndicatorThresholds } from "./indicator-settings";
@@ -26,6 +26,7 @@ export async function getInitiativeIndicators(db: Db, initiativeId: number, toda
       const achievement = achievementAt(definition, measuredOn, m.value);
       return {
         id: m.id,
+        version: m.version,
         measuredOn,
         value: m.value,
         note: m.note,
@@ -75,3 +76,9 @@ export async function getInitiativeIndicators(db: Db, initiativeId: number, toda
 }
 export type InitiativeIndicators = Awaited<ReturnType<typeof getInitiativeIndicators>>;
 export type IndicatorView = InitiativeIndicators["indicators"][number];
+
+/** The initiative an indicator belongs to, for the reporter's right to measure it; null when it is gone. */
+export async function initiativeOfIndicator(db: Db | Prisma.TransactionClient, id: number): Promise<number | null> {
+  const row = await db.indicator.findUnique({ where: { id }, select: { initiativeId: true } });
+  return row?.initiativeId ?? null;
+}

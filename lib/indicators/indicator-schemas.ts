@@ -74,10 +74,7 @@ export type CreateIndicatorInput = z.output<typeof createIndicatorSchema>;
 export type UpdateIndicatorInput = z.output<typeof updateIndicatorSchema>;
 export type IndicatorInput = Omit<CreateIndicatorInput, "initiativeId">;
 
-export const measurementSchema = z.object({
-  indicatorId: id,
-  /** The indicator's version the writer saw: a measurement recorded meanwhile makes this one conflict. */
-  version,
+const measurementFields = z.object({
   measuredOn: day(t.indicators.measuredOn).refine((value) => value <= todayInQuito(), t.indicators.futureDate),
   value: decimal,
   note: optionalText(5_000),
@@ -90,7 +87,17 @@ export const measurementSchema = z.object({
       .optional(),
   ),
 });
+export const measurementSchema = measurementFields.extend({
+  indicatorId: id,
+  /** The indicator's version the writer saw: a measurement recorded meanwhile makes this one conflict. */
+  version,
+});
 export type MeasurementInput = z.output<typeof measurementSchema>;
+/** A correction of a measurement, over the measurement's own version. */
+export const updateMeasurementSchema = measurementFields.extend({ id, version });
+export type UpdateMeasurementInput = z.output<typeof updateMeasurementSchema>;
+export const deleteMeasurementSchema = z.object({ id, version });
+export type DeleteMeasurementInput = z.output<typeof deleteMeasurementSchema>;
 
 const milestoneFields = z.object({
   title: text(300, t.indicators.milestoneTitleRequired),

@@ -1,7 +1,5 @@
-import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import type { Db, Prisma } from "@/lib/db/client";
-import { csvLines, neutralizeFormula, toCsv } from "@/lib/export/spreadsheet-cells";
+import { csvStream, xlsxStream } from "@/lib/export/spreadsheet-streams";
 import { es } from "@/lib/i18n/es";
 import { articulationObjectivesInclude } from "@/lib/matrix/tracking-document";
 import { dateToDay } from "@/lib/tracking/days";
@@ -121,26 +119,7 @@ export const EXPORT_HEADER = [...EXPORT_COLUMNS, ...TRACKING_COLUMNS, VERSION_CO
 
 /** The CSV as a stream: the download starts at once and the server never holds the whole file. */
 export function exportCsv(batches: AsyncIterable<ExportRow[]>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const iterator = batches[Symbol.asyncIterator]();
-  let started = false;
-  return new ReadableStream({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(toCsv(EXPORT_HEADER, [])));
-        return;
-      }
-      // A pull that enqueues nothing is not called again: skip batches whose initiatives were all deleted meanwhile.
-      for (let next = await iterator.next(); ; next = await iterator.next()) {
-        if (next.done) return controller.close();
-        if (next.value.length > 0) return controller.enqueue(encoder.encode(csvLines(next.value)));
-      }
-    },
-    async cancel() {
-      await iterator.return?.();
-    },
-  });
+  return csvStream(EXPORT_HEADER, batches);
 }
 
 /** What a file holds, said on its first sheet: the day it was made and the table's filters in words. */
@@ -159,55 +138,24 @@ const WRAPPED = new Set([2, 4, 5, 7, 8, 11, 12, 14]);
  * same columns as the CSV, frozen header, filter and wrapped long text.
  */
 export function exportXlsx(batches: AsyncIterable<ExportRow[]>, contents?: ExportContents): ReadableStream<Uint8Array> {
-  const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Matriz PMDOT";
-  workbook.created = new Date();
   const p = es.planner;
-  const about = workbook.addWorksheet(p.contentsSheet);
-  about.columns = [{ width: 28 }, { width: 100, style: { alignment: { wrapText: true, vertical: "top" } } }];
-  const title = about.addRow([p.contentsTitle]);
-  title.font = { bold: true, size: 14 };
-  title.commit();
-  const day = contents?.day ?? new Date().toISOString().slice(0, 10);
-  about.addRow([p.contentsDate, day]).commit();
   const filters = contents?.filters.length ? contents.filters : [p.contentsNoFilters];
-  filters.forEach((line, index) => {
-    about.addRow([index === 0 ? p.contentsFilters : "", neutralizeFormula(line)]).commit();
+  return xlsxStream(batches, {
+    contents: {
+      sheet: p.contentsSheet,
+      title: p.contentsTitle,
+      rows: [
+        [p.contentsDate, contents?.day ?? new Date().toISOString().slice(0, 10)],
+        ...filters.map((line, index): [string, string] => [index === 0 ? p.contentsFilters : "", line]),
+        [p.contentsRows, p.contentsRowsText],
+        [p.contentsVersion, p.contentsVersionText],
+      ],
+    },
+    sheet: "Iniciativas",
+    columns: EXPORT_HEADER.map((header, index) => ({
+      header,
+      width: [10, 10, 40, 10, 40, 50, 10, 70, 35, 14, 10, 35, 35, 14, 60, 10][index]!,
+      wrap: WRAPPED.has(index),
+    })),
   });
-  about.addRow([p.contentsRows, p.contentsRowsText]).commit();
-  about.addRow([p.contentsVersion, p.contentsVersionText]).commit();
-  about.commit();
-  const sheet = workbook.addWorksheet("Iniciativas", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = EXPORT_HEADER.map((header, index) => ({
-    header,
-    key: String(index),
-    width: [10, 10, 40, 10, 40, 50, 10, 70, 35, 14, 10, 35, 35, 14, 60, 10][index],
-    style: { alignment: { vertical: "top", wrapText: WRAPPED.has(index) } },
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: "A1", to: "P1" };
-  // The writer does not wait for the reader: after each batch, wait until the client has taken what was written,
-  // and stop reading the database when it has gone.
-  const taken = () =>
-    new Promise<void>((resolve) => {
-      const done = () => {
-        output.off("drain", done).off("close", done);
-        resolve();
-      };
-      output.on("drain", done).on("close", done);
-    });
-  (async () => {
-    for await (const rows of batches) {
-      for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "string" ? neutralizeFormula(cell) : cell))).commit();
-      // Let the compressor catch up, then wait while the client has not taken its output.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (output.writableNeedDrain) await taken();
-      if (output.destroyed) return;
-    }
-    sheet.commit();
-    await workbook.commit();
-  })().catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
-  // By default the web stream would queue up to 16,384 chunks ahead of the client; a few keep the pressure on the writer.
-  return Readable.toWeb(output, { strategy: new CountQueuingStrategy({ highWaterMark: 4 }) }) as ReadableStream<Uint8Array>;
 }

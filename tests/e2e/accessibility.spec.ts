@@ -24,6 +24,7 @@ const PAGES = [
   "/admin/auditoria?accion=auth.signin.success&desde=2020-01-01",
   "/admin/mecanismos",
   "/admin/importar",
+  "/indicadores",
   "/admin/objetivos",
   "/admin/catalogos",
   "/admin/configuracion",

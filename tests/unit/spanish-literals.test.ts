@@ -13,6 +13,7 @@ const ALLOWED: Record<string, string> = {
     "reads and writes the PMDOT source document: its headings, mechanism spellings and import notes are the document's own Spanish",
   "lib/tracking/counterpart-types.ts": "catalogue data: the counterpart types as stored and exported",
   "lib/users/manage-users.ts": "the demo accounts' names, seed data of `npm run dev`",
+  "lib/indicators/demo-indicators.ts": "the demo indicators' names, seed data of `npm run dev`",
   "lib/api/openapi.ts": "the OpenAPI document for integrators, served as JSON, not portal UI",
   "lib/config.ts": "operator console lines at start-up, printed before the portal runs",
   "lib/startup.ts": "operator console line at start-up",

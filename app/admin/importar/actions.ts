@@ -7,7 +7,8 @@ import { t } from "@/lib/i18n";
 import { applyBulkImport, previewBulkImport } from "@/lib/import/bulk-import";
 import { type ImportPreview, importPreview } from "@/lib/import/import-preview";
 import { withImportSlot } from "@/lib/import/import-slot";
-import { type BulkFile, BulkFileError, MAX_UPLOAD_BYTES, readBulkFile } from "@/lib/import/read-bulk-file";
+import { type BulkFile, BulkFileError, readBulkFile } from "@/lib/import/read-bulk-file";
+import { uploadedFileSchema } from "@/lib/import/read-spreadsheet";
 
 /** Ids sent once arrive as a string, several times as a list. */
 const idList = z.preprocess(
@@ -16,10 +17,7 @@ const idList = z.preprocess(
 );
 
 const importSchema = z.object({
-  file: z
-    .instanceof(File, { message: t.bulk.fileRequired })
-    .refine((f) => f.size > 0, t.bulk.fileRequired)
-    .refine((f) => f.size <= MAX_UPLOAD_BYTES, t.bulkRows.fileTooLarge(MAX_UPLOAD_BYTES / 1024 / 1024)),
+  file: uploadedFileSchema,
   archiveMissing: z.literal("si").optional(),
   apply: z.literal("si").optional(),
   fingerprint: z.string().max(100).optional(),

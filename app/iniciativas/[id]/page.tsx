@@ -18,9 +18,11 @@ import { InstrumentList, ProgressTimeline, TrackingSummary } from "@/components/
 import { archiveInitiativeAction } from "./actions";
 import {
   createIndicatorAction,
+  deleteMeasurementAction,
   createMilestoneAction,
   recordMeasurementAction,
   updateIndicatorAction,
+  updateMeasurementAction,
   updateMilestoneAction,
 } from "./indicadores/actions";
 
@@ -117,7 +119,11 @@ export default async function InitiativePage({ params }: { params: Params }) {
               }
             : null
         }
-        measure={open && can(user.role, "progress:write") ? recordMeasurementAction : null}
+        measure={
+          open && (await mayActOnInitiative(db, user, "progress:post", initiative.id))
+            ? { record: recordMeasurementAction, update: updateMeasurementAction, remove: deleteMeasurementAction }
+            : null
+        }
       />
 
       <section aria-labelledby="objetivos-articulacion" className="space-y-3">

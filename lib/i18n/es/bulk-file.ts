@@ -10,6 +10,7 @@ export const bulkFile = {
   noSheets: "El XLSX no tiene hojas.",
   invalidCsv: (line: number) => `El CSV está mal formado cerca de la línea ${line}.`,
   unsupportedType: "Tipo de archivo no admitido: use CSV, XLSX o la extracción de texto del documento (.txt).",
+  unsupportedSpreadsheet: "Tipo de archivo no admitido: use CSV o XLSX.",
   nullBytes: "El archivo contiene bytes nulos: no es texto.",
   notUtf8: "El archivo no está en UTF-8. Guárdelo como «CSV UTF-8» e inténtelo de nuevo.",
   wrongColumns: (expected: string) =>
