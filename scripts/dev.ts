@@ -39,7 +39,7 @@ try {
     console.log("");
   }
   const indicators = await createDemoIndicatorsIfNone(db);
-  if (indicators > 0) console.log(`Indicadores de demostración: ${indicators}.`);
+  if (indicators > 0) console.log(t.cli.dev.demoIndicators(indicators));
 } catch (error) {
   console.error(t.cli.dev.prepareFailed((error as Error).message));
   await db.$disconnect();

@@ -27,6 +27,7 @@ export const cli = {
     adminTwoFactor: "La cuenta ADMIN activa la verificación en dos pasos en su primer ingreso: tenga a mano una aplicación TOTP.",
     prepareFailed: (message: string) => `Error al preparar la base de datos: ${message}`,
     portalAt: (url: string) => `Portal en ${url}`,
+    demoIndicators: (count: number) => `Indicadores de demostración: ${count}.`,
   },
   users: {
     createUsage:
