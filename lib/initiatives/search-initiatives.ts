@@ -65,11 +65,12 @@ const BY_MECHANISMS = 0b1110;
 /** The tally's counts: one per facet (the rows every other facet filter keeps), and the matches. */
 const TALLIES = ["des", "obj", "est", "resp", "mec", "n"];
 
+/** A row of the tally, named as the filters name their options: `key` is an objective's, a status's, a lead's or a mechanism's code or slug. */
 type TallyRow = {
   g: number;
-  o: number | null;
-  st: string | null;
-  l: number | null;
+  key: string | null;
+  /** For an objective, its development objective's code. */
+  dev: string | null;
   des: number;
   obj: number;
   est: number;
@@ -128,7 +129,8 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
   const matched = okFor(null);
   const keyColumns = Prisma.join(keys.map(([key], n) => Prisma.sql`${key} AS ${Prisma.raw(`k${n}`)}`));
   const keyOrder = (alias: string) => Prisma.join(keys.map(([, dir], n) => Prisma.sql`${Prisma.raw(`${alias}.k${n}`)} ${dir}`));
-  // With text, the page sorts the matches hit already holds; without, it reads the table's order off its indexes and stops after the page.
+  // With text, the page sorts the matches hit already holds; without, it reads the table's order off its indexes and
+  // stops after the page, and hit, read once, is not written out: the tally reads the facet index as it goes.
   const page =
     terms.length > 0
       ? Prisma.sql`SELECT h.id, ${Prisma.join(keys.map((_, n) => Prisma.raw(`h.k${n}`)))} FROM hit h WHERE ${matched} ORDER BY ${keyOrder("h")}`
@@ -150,7 +152,7 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
   const [, [result]] = await db.$transaction([
     db.$queryRaw`SELECT ${STATEMENT_SETTINGS}`,
     db.$queryRaw<{ rows: string; count: number; total: number | null; tally: string | null; mechanisms: string | null }[]>`
-    WITH hit AS MATERIALIZED (
+    WITH hit AS ${terms.length > 0 ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`} (
       SELECT i.id, i."managementObjectiveId" AS o, i."mechanismIds" AS m, i.status AS st, i."leadSecretariatId" AS l${flagColumns.length > 0 ? Prisma.join(flagColumns, "") : Prisma.empty}
         ${terms.length > 0 ? Prisma.sql`, ${keyColumns}` : Prisma.empty}
       FROM ${from} WHERE ${where}${narrowing}
@@ -167,8 +169,16 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
           LEFT JOIN "Secretariat" s ON s.id = i."leadSecretariatId"`}) ON i.id = p.id) AS rows,
       ${withFacets ? Prisma.sql`(SELECT coalesce(sum(n), 0) FROM tally WHERE g = ${BY_STATUS})::int` : Prisma.sql`(SELECT count(*) FROM hit)::int`} AS count,
       ${compiled.filtered ? Prisma.sql`(SELECT count(*) FROM "Initiative" i WHERE ${compiled.scope})::int` : Prisma.sql`NULL`} AS total,
-      ${withFacets ? Prisma.sql`(SELECT json_agg(json_build_object('g', g, 'o', o, 'st', st, 'l', l, 'des', des, 'obj', obj, 'est', est, 'resp', resp, 'n', n))::text FROM tally WHERE g <> ${BY_MECHANISMS})` : Prisma.sql`NULL`} AS tally,
-      ${withFacets ? Prisma.sql`(SELECT json_agg(m)::text FROM mech m)` : Prisma.sql`NULL`} AS mechanisms`,
+      ${
+        withFacets
+          ? Prisma.sql`(SELECT json_agg(json_build_object('g', t.g, 'key', coalesce(mo.code, t.st::text, s.slug), 'dev', d.code,
+              'des', t.des, 'obj', t.obj, 'est', t.est, 'resp', t.resp, 'n', t.n))::text
+              FROM tally t LEFT JOIN "ManagementObjective" mo ON mo.id = t.o LEFT JOIN "DevelopmentObjective" d ON d.id = mo."developmentObjectiveId"
+              LEFT JOIN "Secretariat" s ON s.id = t.l
+              WHERE t.g <> ${BY_MECHANISMS})`
+          : Prisma.sql`NULL`
+      } AS tally,
+      ${withFacets ? Prisma.sql`(SELECT json_agg(json_build_object('slug', me.slug, 'n', x.n))::text FROM mech x JOIN "Mechanism" me ON me.id = x.id)` : Prisma.sql`NULL`} AS mechanisms`,
   ]);
   const { rows, count, total } = result!;
   return {
@@ -176,34 +186,24 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
     count,
     // Unfiltered, the matches are the total: no second pass to count them.
     total: total ?? count,
-    facets: withFacets ? await facetCounts(db, JSON.parse(result!.tally ?? "[]"), JSON.parse(result!.mechanisms ?? "[]")) : null,
+    facets: withFacets ? facetCounts(JSON.parse(result!.tally ?? "[]"), JSON.parse(result!.mechanisms ?? "[]")) : null,
   };
 }
 
-/** The tallies by id, named as the filters name their options (codes and slugs). */
-async function facetCounts(db: Db, tally: TallyRow[], mechanismTally: { id: number; n: number }[]): Promise<FacetCounts> {
-  const [objectives, mechanisms, secretariats] = await Promise.all([
-    db.managementObjective.findMany({ select: { id: true, code: true, developmentObjective: { select: { code: true } } } }),
-    db.mechanism.findMany({ select: { id: true, slug: true } }),
-    db.secretariat.findMany({ select: { id: true, slug: true } }),
-  ]);
-  const objectiveById = new Map(objectives.map((o) => [o.id, o]));
-  const mechanismSlug = new Map(mechanisms.map((m) => [m.id, m.slug]));
-  const secretariatSlug = new Map(secretariats.map((s) => [s.id, s.slug]));
+/** The tallies as the filters name their options (codes and slugs). */
+function facetCounts(tally: TallyRow[], mechanismTally: { slug: string; n: number }[]): FacetCounts {
   const counts: FacetCounts = { developmentObjectives: {}, managementObjectives: {}, mechanisms: {}, statuses: {}, secretariats: {} };
   const add = (into: Record<string, number>, key: string, n: number) => {
     if (n > 0) into[key] = (into[key] ?? 0) + n;
   };
   for (const row of tally) {
     if (row.g === BY_OBJECTIVE) {
-      const objective = objectiveById.get(row.o!)!;
-      add(counts.developmentObjectives, objective.developmentObjective.code, row.des);
-      add(counts.managementObjectives, objective.code, row.obj);
-    } else if (row.g === BY_STATUS) add(counts.statuses, STATUS_SLUGS[row.st as Status], row.est);
-    else if (row.g === BY_LEAD)
-      add(counts.secretariats, row.l === null ? NO_OWNER : (secretariatSlug.get(row.l) ?? String(row.l)), row.resp);
+      add(counts.developmentObjectives, row.dev!, row.des);
+      add(counts.managementObjectives, row.key!, row.obj);
+    } else if (row.g === BY_STATUS) add(counts.statuses, STATUS_SLUGS[row.key as Status], row.est);
+    else if (row.g === BY_LEAD) add(counts.secretariats, row.key ?? NO_OWNER, row.resp);
   }
-  for (const { id, n } of mechanismTally) add(counts.mechanisms, mechanismSlug.get(id) ?? String(id), n);
+  for (const { slug, n } of mechanismTally) add(counts.mechanisms, slug, n);
   return counts;
 }
 
