@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -133,18 +133,31 @@ function startProgressWriter(db: Db, authorId: number) {
   };
 }
 
-async function timeQueries(db: Db): Promise<{ label: string; count: number; p50: number; p95: number }[]> {
-  const rows: { label: string; count: number; p50: number; p95: number }[] = [];
+/** CPU time (ms) of every PostgreSQL backend connected to this database, by process id. */
+async function backendCpu(db: Db): Promise<Map<number, number>> {
+  const pids = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
+  return new Map(pids.flatMap(({ pid }) => (existsSync(`/proc/${pid}/stat`) ? [[pid, cpuMs(pid)] as [number, number]] : [])));
+}
+
+type QueryTiming = { label: string; count: number; p50: number; p95: number; pgCpu: number };
+
+/** Each case 33 times (the first 3 warm up), timed whole, and PostgreSQL's CPU per request (without the writer, whose work it would include). */
+async function timeQueries(db: Db): Promise<QueryTiming[]> {
+  const rows: QueryTiming[] = [];
   for (const [label, params] of QUERY_CASES) {
     const query = parseInitiativeQuery(params).query;
     const times: number[] = [];
     let count = 0;
+    let before = new Map<number, number>();
     for (let i = 0; i < 33; i++) {
+      if (i === 3) before = await backendCpu(db);
       const t = performance.now();
       count = (await searchTable(db, query)).page.count;
       if (i >= 3) times.push(performance.now() - t);
     }
-    rows.push({ label, count, p50: percentile(times, 50), p95: percentile(times, 95) });
+    let pgCpu = 0;
+    for (const [pid, ms] of await backendCpu(db)) pgCpu += ms - (before.get(pid) ?? 0);
+    rows.push({ label, count, p50: percentile(times, 50), p95: percentile(times, 95), pgCpu: pgCpu / times.length });
   }
   return rows;
 }
@@ -322,16 +335,28 @@ try {
   console.log(`\n## Consultas sobre ${total} iniciativas (PostgreSQL embebido, 30 repeticiones)\n`);
   console.log(
     table(
-      ["Consulta (filas + total + conteos)", "resultados", "p50 ms", "p95 ms", "p50 ms con escritor", "p95 ms con escritor"],
+      [
+        "Consulta (filas + total + conteos)",
+        "resultados",
+        "p50 ms",
+        "p95 ms",
+        "CPU PG ms/sol.",
+        "p50 ms con escritor",
+        "p95 ms con escritor",
+      ],
       queryRows.map((row, n) => [
         row.label,
         String(row.count),
         row.p50.toFixed(1),
         row.p95.toFixed(1),
+        row.pgCpu.toFixed(1),
         queryRowsWriting[n]!.p50.toFixed(1),
         queryRowsWriting[n]!.p95.toFixed(1),
       ]),
     ),
+  );
+  console.log(
+    "\nCPU PG: tiempo de CPU de los procesos de PostgreSQL de esta base por solicitud, sin escritor; la cifra que menos cambia con la carga de la máquina.",
   );
   console.log(`\nEscritor: ${writes.written} avances registrados (${writes.failed} fallidos) mientras duraban las consultas.`);
   const worstP95 = Math.max(...queryRows.map((r) => r.p95), ...queryRowsWriting.map((r) => r.p95));
