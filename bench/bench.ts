@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -33,6 +33,8 @@ const BASELINE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? 3201);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54349);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const SYNTHETIC = Number(process.env.BENCH_INITIATIVES ?? 100_000);
+// BENCH_ONLY=consultas: only the queries on the synthetic matrix (no build, no HTTP), to compare two commits quickly.
+const QUERIES_ONLY = process.env.BENCH_ONLY === "consultas";
 const log = (line: string) => console.log(line);
 
 async function prepareDatabase(name: string, url: string, admin: (sql: string) => Promise<void>) {
@@ -131,18 +133,31 @@ function startProgressWriter(db: Db, authorId: number) {
   };
 }
 
-async function timeQueries(db: Db): Promise<{ label: string; count: number; p50: number; p95: number }[]> {
-  const rows: { label: string; count: number; p50: number; p95: number }[] = [];
+/** CPU time (ms) of every PostgreSQL backend connected to this database, by process id. */
+async function backendCpu(db: Db): Promise<Map<number, number>> {
+  const pids = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
+  return new Map(pids.flatMap(({ pid }) => (existsSync(`/proc/${pid}/stat`) ? [[pid, cpuMs(pid)] as [number, number]] : [])));
+}
+
+type QueryTiming = { label: string; count: number; p50: number; p95: number; pgCpu: number };
+
+/** Each case 33 times (the first 3 warm up), timed whole, and PostgreSQL's CPU per request (without the writer, whose work it would include). */
+async function timeQueries(db: Db): Promise<QueryTiming[]> {
+  const rows: QueryTiming[] = [];
   for (const [label, params] of QUERY_CASES) {
     const query = parseInitiativeQuery(params).query;
     const times: number[] = [];
     let count = 0;
+    let before = new Map<number, number>();
     for (let i = 0; i < 33; i++) {
+      if (i === 3) before = await backendCpu(db);
       const t = performance.now();
       count = (await searchTable(db, query)).page.count;
       if (i >= 3) times.push(performance.now() - t);
     }
-    rows.push({ label, count, p50: percentile(times, 50), p95: percentile(times, 95) });
+    let pgCpu = 0;
+    for (const [pid, ms] of await backendCpu(db)) pgCpu += ms - (before.get(pid) ?? 0);
+    rows.push({ label, count, p50: percentile(times, 50), p95: percentile(times, 95), pgCpu: pgCpu / times.length });
   }
   return rows;
 }
@@ -227,54 +242,57 @@ const admin = async (sql: string) => {
 };
 let app: PortalProcess | undefined;
 try {
-  buildUnlessSkipped(log);
-
-  // 1. HTTP on the real matrix.
-  await admin(`DROP DATABASE IF EXISTS "bench_app" WITH (FORCE)`);
-  const url = server.urlFor("bench_app");
-  const db = await prepareDatabase("bench_app", url, admin);
-  const password = generatePassword();
-  await createUser(db, { email: "bench@quito.gob.ec", name: "Medición", role: "VIEWER", password }, null);
-  const initiativeId = (await db.initiative.findFirstOrThrow({ orderBy: { position: "asc" } })).id;
-  await db.$disconnect();
-
-  app = await startPortalProcess({ port: PORT, env: { DATABASE_URL: url, NEXTAUTH_SECRET: generatePassword(48), LOG_LEVEL: "warn" } });
-  const base = app.url;
-  const cookie = await signInOverHttp(base, "bench@quito.gob.ec", password);
-
-  const targets: [string, string][] = [
-    ["Ingreso /login (sin sesión)", "/login"],
-    ["Tabla /iniciativas", "/iniciativas"],
-    ["Tabla filtrada", "/iniciativas?objetivo=1.1&mecanismo=convenios&q=salud"],
-    ["Ficha /iniciativas/[id]", `/iniciativas/${initiativeId}`],
-    ["API /api/v1/initiatives", "/api/v1/initiatives?objetivo=1.1"],
-  ];
   const httpRows: string[][] = [];
   const measuredBy = new Map<string, Awaited<ReturnType<typeof measure>> & { bytes: number }>();
-  for (const [label, target] of targets) {
-    log(`Midiendo ${label} (${DURATION} s + ${DURATION} s de referencia)…`);
-    const sample = await fetch(`${base}${target}`, { headers: { cookie } });
-    if (sample.status !== 200) throw new Error(`${target} respondió ${sample.status}`);
-    const body = Buffer.from(await sample.arrayBuffer());
-    const measured = await measure(`${base}${target}`, cookie, app.child.pid);
-    measuredBy.set(target, { ...measured, bytes: body.length });
-    const baseline = await baselineServer(body, sample.headers.get("content-type") ?? "text/html");
-    const reference = await measure(`http://127.0.0.1:${BASELINE_PORT}/`, cookie);
-    await new Promise((r) => baseline.close(r));
-    httpRows.push([
-      label,
-      `${(body.length / 1024).toFixed(1)} KiB`,
-      measured.rps.toFixed(0),
-      String(measured.p50),
-      String(measured.p99),
-      String(measured.errors),
-      reference.rps.toFixed(0),
-      (measured.rps / reference.rps).toFixed(3),
-      (measured.p50 / Math.max(1, reference.p50)).toFixed(1),
-      measured.cpuPerRequest.toFixed(1),
-    ]);
+  let jsRows: string[][] = [];
+  if (!QUERIES_ONLY) {
+    buildUnlessSkipped(log);
+
+    // 1. HTTP on the real matrix.
+    await admin(`DROP DATABASE IF EXISTS "bench_app" WITH (FORCE)`);
+    const url = server.urlFor("bench_app");
+    const db = await prepareDatabase("bench_app", url, admin);
+    const password = generatePassword();
+    await createUser(db, { email: "bench@quito.gob.ec", name: "Medición", role: "VIEWER", password }, null);
+    const initiativeId = (await db.initiative.findFirstOrThrow({ orderBy: { position: "asc" } })).id;
+    await db.$disconnect();
+
+    app = await startPortalProcess({ port: PORT, env: { DATABASE_URL: url, NEXTAUTH_SECRET: generatePassword(48), LOG_LEVEL: "warn" } });
+    const base = app.url;
+    const cookie = await signInOverHttp(base, "bench@quito.gob.ec", password);
+
+    const targets: [string, string][] = [
+      ["Ingreso /login (sin sesión)", "/login"],
+      ["Tabla /iniciativas", "/iniciativas"],
+      ["Tabla filtrada", "/iniciativas?objetivo=1.1&mecanismo=convenios&q=salud"],
+      ["Ficha /iniciativas/[id]", `/iniciativas/${initiativeId}`],
+      ["API /api/v1/initiatives", "/api/v1/initiatives?objetivo=1.1"],
+    ];
+    for (const [label, target] of targets) {
+      log(`Midiendo ${label} (${DURATION} s + ${DURATION} s de referencia)…`);
+      const sample = await fetch(`${base}${target}`, { headers: { cookie } });
+      if (sample.status !== 200) throw new Error(`${target} respondió ${sample.status}`);
+      const body = Buffer.from(await sample.arrayBuffer());
+      const measured = await measure(`${base}${target}`, cookie, app.child.pid);
+      measuredBy.set(target, { ...measured, bytes: body.length });
+      const baseline = await baselineServer(body, sample.headers.get("content-type") ?? "text/html");
+      const reference = await measure(`http://127.0.0.1:${BASELINE_PORT}/`, cookie);
+      await new Promise((r) => baseline.close(r));
+      httpRows.push([
+        label,
+        `${(body.length / 1024).toFixed(1)} KiB`,
+        measured.rps.toFixed(0),
+        String(measured.p50),
+        String(measured.p99),
+        String(measured.errors),
+        reference.rps.toFixed(0),
+        (measured.rps / reference.rps).toFixed(3),
+        (measured.p50 / Math.max(1, reference.p50)).toFixed(1),
+        measured.cpuPerRequest.toFixed(1),
+      ]);
+    }
+    jsRows = await firstLoadJs(base, cookie, ["/", "/iniciativas", `/iniciativas/${initiativeId}`, "/matriz", "/mecanismos", "/login"]);
   }
-  const jsRows = await firstLoadJs(base, cookie, ["/", "/iniciativas", `/iniciativas/${initiativeId}`, "/matriz", "/mecanismos", "/login"]);
 
   // 2. Queries on a synthetic matrix of SYNTHETIC initiatives.
   const bigUrl = server.urlFor("bench_100k");
@@ -299,73 +317,93 @@ try {
   const writer = startProgressWriter(big, author.id);
   const queryRowsWriting = await timeQueries(big);
   const writes = await writer.stop();
-  log("Midiendo exportaciones completas…");
-  const exportRows = await timeExports(big);
+  if (!QUERIES_ONLY) log("Midiendo exportaciones completas…");
+  const exportRows = QUERIES_ONLY ? [] : await timeExports(big);
   await big.$disconnect();
 
-  console.log(`\n## HTTP (producción, sesión iniciada, 10 conexiones, ${DURATION} s cada uno)\n`);
-  console.log(
-    table(
-      ["Ruta", "Respuesta", "req/s", "p50 ms", "p99 ms", "errores", "req/s ref.", "req/s ÷ ref.", "p50 ÷ ref.", "CPU ms/req"],
-      httpRows,
-    ),
-  );
-  console.log("\nReferencia: servidor node:http que devuelve los mismos bytes, medido en la misma ejecución.");
-  console.log("CPU ms/req: tiempo de CPU (usuario + sistema) del proceso del portal dividido por las solicitudes atendidas.");
+  if (!QUERIES_ONLY) {
+    console.log(`\n## HTTP (producción, sesión iniciada, 10 conexiones, ${DURATION} s cada uno)\n`);
+    console.log(
+      table(
+        ["Ruta", "Respuesta", "req/s", "p50 ms", "p99 ms", "errores", "req/s ref.", "req/s ÷ ref.", "p50 ÷ ref.", "CPU ms/req"],
+        httpRows,
+      ),
+    );
+    console.log("\nReferencia: servidor node:http que devuelve los mismos bytes, medido en la misma ejecución.");
+    console.log("CPU ms/req: tiempo de CPU (usuario + sistema) del proceso del portal dividido por las solicitudes atendidas.");
+  }
   console.log(`\n## Consultas sobre ${total} iniciativas (PostgreSQL embebido, 30 repeticiones)\n`);
   console.log(
     table(
-      ["Consulta (filas + total + conteos)", "resultados", "p50 ms", "p95 ms", "p50 ms con escritor", "p95 ms con escritor"],
+      [
+        "Consulta (filas + total + conteos)",
+        "resultados",
+        "p50 ms",
+        "p95 ms",
+        "CPU PG ms/sol.",
+        "p50 ms con escritor",
+        "p95 ms con escritor",
+      ],
       queryRows.map((row, n) => [
         row.label,
         String(row.count),
         row.p50.toFixed(1),
         row.p95.toFixed(1),
+        row.pgCpu.toFixed(1),
         queryRowsWriting[n]!.p50.toFixed(1),
         queryRowsWriting[n]!.p95.toFixed(1),
       ]),
     ),
   );
-  console.log(`\nEscritor: ${writes.written} avances registrados (${writes.failed} fallidos) mientras duraban las consultas.`);
-  console.log(`\n## Exportaciones sobre ${total} iniciativas (en flujo, lotes de 500 iniciativas)\n`);
-  console.log(table(["Exportación", "filas", "MiB", "s", "filas/s", "memoria máx. MiB"], exportRows));
-  console.log("\nMemoria: crecimiento máximo del proceso (RSS) mientras dura cada exportación.");
-  console.log("\n## JavaScript de primera carga por página\n");
-  console.log(table(["Página", "archivos", "KiB", "KiB gzip"], jsRows));
-
-  const login = measuredBy.get("/login")!;
-  const tablePage = measuredBy.get("/iniciativas")!;
-  const worstP95 = Math.max(...queryRows.map((r) => r.p95), ...queryRowsWriting.map((r) => r.p95));
-  const tableJs = Number(jsRows.find((r) => r[0] === "/iniciativas")![3]);
-  const verdict = (ok: boolean) => (ok ? "cumple" : "NO cumple");
-  console.log("\n## Objetivos (issue #17) frente a esta ejecución\n");
   console.log(
-    table(
-      ["Objetivo", "meta", "medido", ""],
-      [
-        [
-          "p95 de la solicitud de la tabla, peor caso (100 000, con y sin escritor)",
-          "< 100 ms",
-          `${worstP95.toFixed(1)} ms`,
-          verdict(worstP95 < 100),
-        ],
-        [
-          "req/s de /iniciativas ÷ req/s de /login",
-          "≥ 0,5",
-          (tablePage.rps / login.rps).toFixed(2),
-          verdict(tablePage.rps / login.rps >= 0.5),
-        ],
-        [
-          "CPU por solicitud de /iniciativas",
-          "≤ 12 ms",
-          `${tablePage.cpuPerRequest.toFixed(1)} ms`,
-          verdict(tablePage.cpuPerRequest <= 12),
-        ],
-        ["HTML de /iniciativas (25 filas)", "≤ 50 KB", `${(tablePage.bytes / 1000).toFixed(1)} KB`, verdict(tablePage.bytes <= 50_000)],
-        ["JavaScript de primera carga de /iniciativas", "≤ 150 KiB gzip", `${tableJs} KiB`, verdict(tableJs <= 150)],
-      ],
-    ),
+    "\nCPU PG: tiempo de CPU de los procesos de PostgreSQL de esta base por solicitud, sin escritor; la cifra que menos cambia con la carga de la máquina.",
   );
+  console.log(`\nEscritor: ${writes.written} avances registrados (${writes.failed} fallidos) mientras duraban las consultas.`);
+  const worstP95 = Math.max(...queryRows.map((r) => r.p95), ...queryRowsWriting.map((r) => r.p95));
+  const verdict = (ok: boolean) => (ok ? "cumple" : "NO cumple");
+  const queryTarget = [
+    "p95 de la solicitud de la tabla, peor caso (100 000, con y sin escritor)",
+    "< 100 ms",
+    `${worstP95.toFixed(1)} ms`,
+    verdict(worstP95 < 100),
+  ];
+  if (QUERIES_ONLY) {
+    console.log("\n## Objetivo de las consultas (issue #17) frente a esta ejecución\n");
+    console.log(table(["Objetivo", "meta", "medido", ""], [queryTarget]));
+  } else {
+    console.log(`\n## Exportaciones sobre ${total} iniciativas (en flujo, lotes de 500 iniciativas)\n`);
+    console.log(table(["Exportación", "filas", "MiB", "s", "filas/s", "memoria máx. MiB"], exportRows));
+    console.log("\nMemoria: crecimiento máximo del proceso (RSS) mientras dura cada exportación.");
+    console.log("\n## JavaScript de primera carga por página\n");
+    console.log(table(["Página", "archivos", "KiB", "KiB gzip"], jsRows));
+
+    const login = measuredBy.get("/login")!;
+    const tablePage = measuredBy.get("/iniciativas")!;
+    const tableJs = Number(jsRows.find((r) => r[0] === "/iniciativas")![3]);
+    console.log("\n## Objetivos (issue #17) frente a esta ejecución\n");
+    console.log(
+      table(
+        ["Objetivo", "meta", "medido", ""],
+        [
+          queryTarget,
+          [
+            "req/s de /iniciativas ÷ req/s de /login",
+            "≥ 0,5",
+            (tablePage.rps / login.rps).toFixed(2),
+            verdict(tablePage.rps / login.rps >= 0.5),
+          ],
+          [
+            "CPU por solicitud de /iniciativas",
+            "≤ 12 ms",
+            `${tablePage.cpuPerRequest.toFixed(1)} ms`,
+            verdict(tablePage.cpuPerRequest <= 12),
+          ],
+          ["HTML de /iniciativas (25 filas)", "≤ 50 KB", `${(tablePage.bytes / 1000).toFixed(1)} KB`, verdict(tablePage.bytes <= 50_000)],
+          ["JavaScript de primera carga de /iniciativas", "≤ 150 KiB gzip", `${tableJs} KiB`, verdict(tableJs <= 150)],
+        ],
+      ),
+    );
+  }
 } finally {
   await app?.stop();
   await server.stop();

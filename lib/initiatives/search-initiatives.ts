@@ -57,22 +57,33 @@ type PageRow = {
   leadSlug: string | null;
 };
 
-/** GROUPING(o, st, l) of each grouping set of the tally: 1 for a column the set does not group by. */
-const BY_OBJECTIVE = 3;
-const BY_STATUS = 5;
-const BY_LEAD = 6;
+/** GROUPING(o, st, l, m) of each grouping set of the tally: a bit set for each column the set does not group by. */
+const BY_OBJECTIVE = 0b0111;
+const BY_STATUS = 0b1011;
+const BY_LEAD = 0b1101;
+const BY_MECHANISMS = 0b1110;
+/** The tally's counts: one per facet (the rows every other facet filter keeps), and the matches. */
+const TALLIES = ["des", "obj", "est", "resp", "mec", "n"];
 
+/** A row of the tally, named as the filters name their options: `key` is an objective's, a status's, a lead's or a mechanism's code or slug. */
 type TallyRow = {
   g: number;
-  o: number | null;
-  st: string | null;
-  l: number | null;
+  key: string | null;
+  /** For an objective, its development objective's code. */
+  dev: string | null;
   des: number;
   obj: number;
   est: number;
   resp: number;
   n: number;
 };
+
+/**
+ * For the table's statement only (SET LOCAL): memory enough that `hit` and its sorts stay off disk at 100,000
+ * matches, and a random read priced as the cached read it is, so a word of 3 letters or more is looked up in
+ * the trigram index instead of evaluating its LIKE on every row (ADR 0010).
+ */
+const STATEMENT_SETTINGS = Prisma.sql`set_config('work_mem', '64MB', true), set_config('random_page_cost', '1.1', true)`;
 
 interface TableRead {
   rows: PageRow[];
@@ -88,8 +99,9 @@ interface TableRead {
  *
  * A facet counts the rows that meet every other filter, so `hit` keeps the rows
  * that fail at most one facet filter, and each count is a FILTER over its flags.
- * Objectives, statuses and leads are tallied in one pass (grouping sets), the
- * mechanisms by unnesting their ids.
+ * Objectives, statuses, leads and mechanism sets are tallied in one pass over
+ * `hit` (grouping sets); only the few distinct mechanism sets are then unnested,
+ * not every row's.
  */
 async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery, withFacets: boolean): Promise<TableRead> {
   const { where, keys, from, terms } = compiled;
@@ -117,23 +129,31 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
   const matched = okFor(null);
   const keyColumns = Prisma.join(keys.map(([key], n) => Prisma.sql`${key} AS ${Prisma.raw(`k${n}`)}`));
   const keyOrder = (alias: string) => Prisma.join(keys.map(([, dir], n) => Prisma.sql`${Prisma.raw(`${alias}.k${n}`)} ${dir}`));
-  // With text, the page sorts the matches hit already holds; without, it reads the table's order off its indexes and stops after the page.
+  // With text, the page sorts the matches hit already holds; without, it reads the table's order off its indexes and
+  // stops after the page, and hit, read once, is not written out: the tally reads the facet index as it goes.
   const page =
     terms.length > 0
       ? Prisma.sql`SELECT h.id, ${Prisma.join(keys.map((_, n) => Prisma.raw(`h.k${n}`)))} FROM hit h WHERE ${matched} ORDER BY ${keyOrder("h")}`
       : Prisma.sql`SELECT i.id, ${keyColumns} FROM ${from} WHERE ${allConditions(compiled)} ORDER BY ${orderBy(keys)}`;
+  const flagNames = Prisma.raw(flags.map((_, n) => `, f${n}`).join(""));
   const tally = withFacets
-    ? Prisma.sql`, tally AS (
-        SELECT GROUPING(o, st, l)::int AS g, o, st, l,
-          count(*) FILTER (WHERE ${okFor("desarrollo")})::int AS des, count(*) FILTER (WHERE ${okFor("objetivo")})::int AS obj,
-          count(*) FILTER (WHERE ${okFor("estado")})::int AS est, count(*) FILTER (WHERE ${okFor("responsable")})::int AS resp,
-          count(*) FILTER (WHERE ${matched})::int AS n
-        FROM hit GROUP BY GROUPING SETS ((o), (st), (l))),
-      mech AS (SELECT x AS id, count(*)::int AS n FROM hit, unnest(hit.m) x WHERE ${okFor("mecanismo")} GROUP BY x)`
+    ? Prisma.sql`, combo AS (
+        SELECT o, st, l, m${flagNames}, count(*)::int AS c FROM hit GROUP BY o, st, l, m${flagNames}),
+      tally AS (
+        SELECT GROUPING(o, st, l, m)::int AS g, o, st, l, m,
+          ${Prisma.join(
+            (["desarrollo", "objetivo", "estado", "responsable", "mecanismo", null] as const).map(
+              (facet, n) => Prisma.sql`coalesce(sum(c) FILTER (WHERE ${okFor(facet)}), 0)::int AS ${Prisma.raw(TALLIES[n]!)}`,
+            ),
+          )}
+        FROM combo GROUP BY GROUPING SETS ((o), (st), (l), (m))),
+      mech AS (SELECT x AS id, sum(t.mec)::int AS n FROM tally t, unnest(t.m) x WHERE t.g = ${BY_MECHANISMS} AND t.mec > 0 GROUP BY x)`
     : Prisma.empty;
-  const [result] = await db.$queryRaw<{ rows: string; count: number; total: number; tally: string | null; mechanisms: string | null }[]>`
-    WITH hit AS MATERIALIZED (
-      SELECT i.id, i."managementObjectiveId" AS o, i."mechanismIds" AS m, i.status::text AS st, i."leadSecretariatId" AS l${flagColumns.length > 0 ? Prisma.join(flagColumns, "") : Prisma.empty}
+  const [, [result]] = await db.$transaction([
+    db.$queryRaw`SELECT ${STATEMENT_SETTINGS}`,
+    db.$queryRaw<{ rows: string; count: number; total: number | null; tally: string | null; mechanisms: string | null }[]>`
+    WITH hit AS ${terms.length > 0 ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`} (
+      SELECT i.id, i."managementObjectiveId" AS o, i."mechanismIds" AS m, i.status AS st, i."leadSecretariatId" AS l${flagColumns.length > 0 ? Prisma.join(flagColumns, "") : Prisma.empty}
         ${terms.length > 0 ? Prisma.sql`, ${keyColumns}` : Prisma.empty}
       FROM ${from} WHERE ${where}${narrowing}
     ),
@@ -148,42 +168,42 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
           JOIN "DevelopmentObjective" d ON d.id = mo."developmentObjectiveId"
           LEFT JOIN "Secretariat" s ON s.id = i."leadSecretariatId"`}) ON i.id = p.id) AS rows,
       ${withFacets ? Prisma.sql`(SELECT coalesce(sum(n), 0) FROM tally WHERE g = ${BY_STATUS})::int` : Prisma.sql`(SELECT count(*) FROM hit)::int`} AS count,
-      ${compiled.filtered ? Prisma.sql`(SELECT count(*) FROM "Initiative" i WHERE ${compiled.scope})::int` : Prisma.sql`(SELECT count(*) FROM hit)::int`} AS total,
-      ${withFacets ? Prisma.sql`(SELECT json_agg(t)::text FROM tally t)` : Prisma.sql`NULL`} AS tally,
-      ${withFacets ? Prisma.sql`(SELECT json_agg(m)::text FROM mech m)` : Prisma.sql`NULL`} AS mechanisms`;
+      ${compiled.filtered ? Prisma.sql`(SELECT count(*) FROM "Initiative" i WHERE ${compiled.scope})::int` : Prisma.sql`NULL`} AS total,
+      ${
+        withFacets
+          ? Prisma.sql`(SELECT json_agg(json_build_object('g', t.g, 'key', coalesce(mo.code, t.st::text, s.slug), 'dev', d.code,
+              'des', t.des, 'obj', t.obj, 'est', t.est, 'resp', t.resp, 'n', t.n))::text
+              FROM tally t LEFT JOIN "ManagementObjective" mo ON mo.id = t.o LEFT JOIN "DevelopmentObjective" d ON d.id = mo."developmentObjectiveId"
+              LEFT JOIN "Secretariat" s ON s.id = t.l
+              WHERE t.g <> ${BY_MECHANISMS})`
+          : Prisma.sql`NULL`
+      } AS tally,
+      ${withFacets ? Prisma.sql`(SELECT json_agg(json_build_object('slug', me.slug, 'n', x.n))::text FROM mech x JOIN "Mechanism" me ON me.id = x.id)` : Prisma.sql`NULL`} AS mechanisms`,
+  ]);
   const { rows, count, total } = result!;
   return {
     rows: JSON.parse(rows) as PageRow[],
     count,
-    total,
-    facets: withFacets ? await facetCounts(db, JSON.parse(result!.tally ?? "[]"), JSON.parse(result!.mechanisms ?? "[]")) : null,
+    // Unfiltered, the matches are the total: no second pass to count them.
+    total: total ?? count,
+    facets: withFacets ? facetCounts(JSON.parse(result!.tally ?? "[]"), JSON.parse(result!.mechanisms ?? "[]")) : null,
   };
 }
 
-/** The tallies by id, named as the filters name their options (codes and slugs). */
-async function facetCounts(db: Db, tally: TallyRow[], mechanismTally: { id: number; n: number }[]): Promise<FacetCounts> {
-  const [objectives, mechanisms, secretariats] = await Promise.all([
-    db.managementObjective.findMany({ select: { id: true, code: true, developmentObjective: { select: { code: true } } } }),
-    db.mechanism.findMany({ select: { id: true, slug: true } }),
-    db.secretariat.findMany({ select: { id: true, slug: true } }),
-  ]);
-  const objectiveById = new Map(objectives.map((o) => [o.id, o]));
-  const mechanismSlug = new Map(mechanisms.map((m) => [m.id, m.slug]));
-  const secretariatSlug = new Map(secretariats.map((s) => [s.id, s.slug]));
+/** The tallies as the filters name their options (codes and slugs). */
+function facetCounts(tally: TallyRow[], mechanismTally: { slug: string; n: number }[]): FacetCounts {
   const counts: FacetCounts = { developmentObjectives: {}, managementObjectives: {}, mechanisms: {}, statuses: {}, secretariats: {} };
   const add = (into: Record<string, number>, key: string, n: number) => {
     if (n > 0) into[key] = (into[key] ?? 0) + n;
   };
   for (const row of tally) {
     if (row.g === BY_OBJECTIVE) {
-      const objective = objectiveById.get(row.o!)!;
-      add(counts.developmentObjectives, objective.developmentObjective.code, row.des);
-      add(counts.managementObjectives, objective.code, row.obj);
-    } else if (row.g === BY_STATUS) add(counts.statuses, STATUS_SLUGS[row.st as Status], row.est);
-    else if (row.g === BY_LEAD)
-      add(counts.secretariats, row.l === null ? NO_OWNER : (secretariatSlug.get(row.l) ?? String(row.l)), row.resp);
+      add(counts.developmentObjectives, row.dev!, row.des);
+      add(counts.managementObjectives, row.key!, row.obj);
+    } else if (row.g === BY_STATUS) add(counts.statuses, STATUS_SLUGS[row.key as Status], row.est);
+    else if (row.g === BY_LEAD) add(counts.secretariats, row.key ?? NO_OWNER, row.resp);
   }
-  for (const { id, n } of mechanismTally) add(counts.mechanisms, mechanismSlug.get(id) ?? String(id), n);
+  for (const { slug, n } of mechanismTally) add(counts.mechanisms, slug, n);
   return counts;
 }
 
