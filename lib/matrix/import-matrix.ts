@@ -303,6 +303,13 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
       // Authors and reviewers are linked to the account with their e-mail when there is one; their name and
       // e-mail travel with the row, which outlives the account (as a progress update's author does).
       const user = (email: string) => userIds.get(email.toLowerCase()) ?? null;
+      // One read for every initiative the document reports on, not one per initiative.
+      const withAccountability = doc.initiatives.filter((i) => i.reports || i.indicators || i.milestones).map((i) => i.id);
+      const storedAccountability = new Map(
+        (
+          await tx.initiative.findMany({ where: { id: { in: withAccountability } }, include: accountabilityInclude })
+        ).map((stored) => [stored.id, stored]),
+      );
       for (const [index, initiative] of doc.initiatives.entries()) {
         const row = `initiatives[${index}]`;
         if (initiative.tracking) {
@@ -313,7 +320,8 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
           if (replaced) report.trackingReplaced += 1;
         }
         if (initiative.reports || initiative.indicators || initiative.milestones) {
-          const stored = await tx.initiative.findUniqueOrThrow({ where: { id: initiative.id }, include: accountabilityInclude });
+          const stored = storedAccountability.get(initiative.id);
+          if (!stored) throw new MatrixImportError(`${row}: la iniciativa ${initiative.id} no se guardó.`);
           const same = (records: unknown, wanted: unknown) => JSON.stringify(records) === JSON.stringify(wanted);
           if (initiative.reports && !same(reportRecords(stored), initiative.reports)) {
             await replaceReports(tx, initiative.id, initiative.reports, {

@@ -165,7 +165,7 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
     await monitor.connect();
   };
 
-  it("matrix:import matado con SIGKILL en distintos momentos: la base queda como antes o como después", { timeout: 80_000 }, async () => {
+  it("matrix:import matado con SIGKILL en distintos momentos: la base queda como antes o como después", { timeout: 240_000 }, async () => {
     const [measured, target] = await Promise.all([fresh(), fresh()]);
 
     // One uninterrupted run on an identical database: the "after" state, and how long the import transaction writes.
@@ -234,7 +234,7 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
     expect(await fingerprint(target.db)).toBe(after);
   });
 
-  it("ediciones matadas con SIGKILL: cada iniciativa queda en una versión completa, con su auditoría", { timeout: 60_000 }, async () => {
+  it("ediciones matadas con SIGKILL: cada iniciativa queda en una versión completa, con su auditoría", { timeout: 180_000 }, async () => {
     const database = await fresh();
     await connectMonitor(database);
     const { user } = await createUser(
