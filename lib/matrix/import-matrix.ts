@@ -306,9 +306,10 @@ export async function importMatrix(db: Db, doc: MatrixDocument): Promise<ImportR
       // One read for every initiative the document reports on, not one per initiative.
       const withAccountability = doc.initiatives.filter((i) => i.reports || i.indicators || i.milestones).map((i) => i.id);
       const storedAccountability = new Map(
-        (
-          await tx.initiative.findMany({ where: { id: { in: withAccountability } }, include: accountabilityInclude })
-        ).map((stored) => [stored.id, stored]),
+        (await tx.initiative.findMany({ where: { id: { in: withAccountability } }, include: accountabilityInclude })).map((stored) => [
+          stored.id,
+          stored,
+        ]),
       );
       for (const [index, initiative] of doc.initiatives.entries()) {
         const row = `initiatives[${index}]`;
