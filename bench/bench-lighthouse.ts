@@ -15,10 +15,12 @@ import { type PortalProcess, signInOverHttp, startPortalProcess } from "@/tests/
  * production build with the real matrix, mobile preset and desktop, and prints
  * performance, accessibility, best practices and layout shift per page.
  */
-const PORT = 3203;
+// Fixed defaults; overridable so two benches can run side by side.
+const PORT = Number(process.env.BENCH_PORT ?? 3203);
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54349);
 const log = (line: string) => console.log(line);
 
-const server = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data/bench-postgres"), port: 54349, log });
+const server = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data/bench-postgres"), port: PG_PORT, log });
 let app: PortalProcess | undefined;
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {

@@ -1,12 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
-import autocannon from "autocannon";
 import { generatePassword } from "@/lib/auth/generate-password";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { PROJECT_ROOT } from "@/lib/project-root";
+import { cpuMs, firstLoadJs, measure, table } from "./http-figures";
 import { buildUnlessSkipped } from "./production-setup";
 import { applyMigrations } from "@/lib/db/migrate";
 import { exportCsv, exportRowBatches, exportXlsx } from "@/lib/initiatives/export-initiatives";
@@ -43,25 +42,6 @@ async function prepareDatabase(name: string, url: string, admin: (sql: string) =
   const db = createPrismaClient(url);
   await seedMatrixIfEmpty(db);
   return db;
-}
-
-/** User plus system CPU time a process has used, in ms (Linux /proc; clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-async function measure(url: string, cookie: string, pid?: number) {
-  const cpuBefore = pid === undefined ? 0 : cpuMs(pid);
-  const result = await autocannon({ url, connections: 10, duration: DURATION, headers: { cookie } });
-  const requests = result.requests.total;
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-    cpuPerRequest: pid === undefined || requests === 0 ? 0 : (cpuMs(pid) - cpuBefore) / requests,
-  };
 }
 
 /** A server that only replays recorded bytes: the ceiling for this machine and this client. */
@@ -199,31 +179,11 @@ async function timeExports(db: Db) {
   return rows;
 }
 
-function table(header: string[], rows: string[][]) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
-  return [
-    line(header),
-    `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`,
-    ...rows.map(line),
-  ].join("\n");
-}
-
-async function firstLoadJs(base: string, cookie: string, pages: string[]) {
+async function firstLoadJsRows(base: string, cookie: string, pages: string[]) {
   const rows: string[][] = [];
   for (const page of pages) {
-    const html = await (await fetch(`${base}${page}`, { headers: { cookie } })).text();
-    // As Next counts first-load JS: the nomodule polyfills are never fetched by a browser that runs modules.
-    const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\bnomodule\b/i.test(tag));
-    const scripts = [...new Set(tags.flatMap((tag) => /\ssrc="([^"]+\.js)"/.exec(tag)?.[1] ?? []))];
-    let raw = 0;
-    let gzip = 0;
-    for (const src of scripts) {
-      const body = Buffer.from(await (await fetch(`${base}${src}`)).arrayBuffer());
-      raw += body.length;
-      gzip += gzipSync(body).length;
-    }
-    rows.push([page, String(scripts.length), (raw / 1024).toFixed(0), (gzip / 1024).toFixed(0)]);
+    const { files, raw, gzip } = await firstLoadJs(base, cookie, page);
+    rows.push([page, String(files), (raw / 1024).toFixed(0), (gzip / 1024).toFixed(0)]);
   }
   return rows;
 }
@@ -273,10 +233,10 @@ try {
       const sample = await fetch(`${base}${target}`, { headers: { cookie } });
       if (sample.status !== 200) throw new Error(`${target} respondió ${sample.status}`);
       const body = Buffer.from(await sample.arrayBuffer());
-      const measured = await measure(`${base}${target}`, cookie, app.child.pid);
+      const measured = await measure(`${base}${target}`, cookie, DURATION, app.child.pid);
       measuredBy.set(target, { ...measured, bytes: body.length });
       const baseline = await baselineServer(body, sample.headers.get("content-type") ?? "text/html");
-      const reference = await measure(`http://127.0.0.1:${BASELINE_PORT}/`, cookie);
+      const reference = await measure(`http://127.0.0.1:${BASELINE_PORT}/`, cookie, DURATION);
       await new Promise((r) => baseline.close(r));
       httpRows.push([
         label,
@@ -291,7 +251,7 @@ try {
         measured.cpuPerRequest.toFixed(1),
       ]);
     }
-    jsRows = await firstLoadJs(base, cookie, ["/", "/iniciativas", `/iniciativas/${initiativeId}`, "/matriz", "/mecanismos", "/login"]);
+    jsRows = await firstLoadJsRows(base, cookie, ["/", "/iniciativas", `/iniciativas/${initiativeId}`, "/matriz", "/mecanismos", "/login"]);
   }
 
   // 2. Queries on a synthetic matrix of SYNTHETIC initiatives.

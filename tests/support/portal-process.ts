@@ -2,7 +2,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { PROJECT_ROOT } from "@/lib/project-root";
 import { formFields } from "./html-form";
 
-/** A production instance (`npm start`: the build in dist/) in a child process, for the benches and the operations tests. */
+/**
+ * A production instance (`npm start`: the build in dist/) in a child process, for the benches and the operations tests;
+ * `cwd` runs another checkout's build (the weight bench compares two).
+ */
 export interface PortalProcess {
   url: string;
   child: ChildProcess;
@@ -13,9 +16,13 @@ export interface PortalProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startPortalProcess(options: { port: number; env: Record<string, string | undefined> }): Promise<PortalProcess> {
+export async function startPortalProcess(options: {
+  port: number;
+  env: Record<string, string | undefined>;
+  cwd?: string;
+}): Promise<PortalProcess> {
   const child = spawn(process.execPath, ["dist/server/start.js"], {
-    cwd: PROJECT_ROOT,
+    cwd: options.cwd ?? PROJECT_ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", PORT: String(options.port), ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
