@@ -1,60 +1,36 @@
-"use client";
-
-import {
-  columnVisibilityFeature,
-  FlexRender,
-  tableFeatures,
-  useTable,
-  type ColumnDef,
-  type ColumnVisibilityState,
-} from "@tanstack/react-table";
 import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
 import type { InitiativeQuery } from "@/lib/initiatives/initiative-query";
-import { PAGE_SIZES, type InitiativeSort } from "@/lib/initiatives/table-options";
 import type { InitiativePage, InitiativeRow } from "@/lib/initiatives/search-initiatives";
-import { formatShortDay } from "@/lib/i18n/format";
-import { initiatives } from "@/lib/i18n/es/initiatives";
-import { tableLayout } from "@/lib/i18n/es/table-layout";
-import { tracking } from "@/lib/i18n/es/tracking";
-import { ProgressMeter, StatusBadge } from "@/components/tracking/status-badge";
-import { ColumnHeader, SortableColumnHeader } from "@/components/ui/table";
+import { formatShortDay, t } from "@/lib/i18n";
+import { ColumnHeader, SortableColumnHeader, SortLabel } from "@/components/ui/table";
 import { shortSecretariatName } from "@/lib/tracking/secretariats";
 import { foldChars, foldText } from "@/lib/text/search-text";
-import { Highlighted } from "./highlighted";
+import { InitiativeRows, type RowView } from "./initiative-rows";
 import { Pagination } from "./pagination";
-import { useQueryNavigation } from "./use-query-navigation";
+import { ColumnsMenu, PageSizeSelect, SortButton } from "./table-controls";
+import { COLUMN_IDS, COLUMN_LABELS, COLUMN_SORTS } from "./table-columns";
 
-// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
-const t = { initiatives, tableLayout, tracking } as const;
 const SORT_LABELS = { ascending: t.initiatives.sortedAsc, descending: t.initiatives.sortedDesc };
 
-// Filtering, sorting and paging happen in PostgreSQL; the table only lays out one page and hides columns.
-const features = tableFeatures({ columnVisibilityFeature });
-
-const HIDEABLE = ["objetivo", "mecanismos", "objetivos", "estado", "responsable", "actualizacion"] as const;
-const SORTABLE: Partial<Record<string, InitiativeSort>> = {
-  iniciativa: "nombre",
-  objetivo: "objetivo",
-  objetivos: "objetivos",
-  estado: "estado",
-  responsable: "responsable",
-  actualizacion: "actualizacion",
-};
-
-// Compact rows are one line each: a fixed layout with these shares, every cell cut with an ellipsis.
-const COMPACT_WIDTHS: Record<string, string> = {
-  iniciativa: "w-[28%]",
-  objetivo: "w-[9%]",
-  mecanismos: "w-[17%]",
-  objetivos: "w-[8%]",
-  estado: "w-[17%]",
-  responsable: "w-[12%]",
-  actualizacion: "w-[9%]",
-};
-
-// On paper only these wrap; the short columns stay on one line, so the rows are not four lines tall.
-const WRAPPING = ["iniciativa", "mecanismos"];
+/** What a row shows, and nothing more: the RSC payload carries this to the rows' client component. */
+function rowView(row: InitiativeRow, terms: string[], compact: boolean): RowView {
+  const lead = row.leadSecretariat ? shortSecretariatName(row.leadSecretariat.name) : undefined;
+  const matchElsewhere = !compact && row.matchingObjective && !foldText(row.name).includes(terms[0] ?? "\u0000");
+  return {
+    id: row.id,
+    name: row.name,
+    why: matchElsewhere && row.matchingObjective ? excerpt(row.matchingObjective, terms) : undefined,
+    code: row.managementObjective.code,
+    objective: compact ? row.managementObjective.title : shorten(row.managementObjective.title, 45),
+    mechanisms: row.mechanisms.map((m) => m.name),
+    count: row.objectiveCount,
+    status: row.status,
+    progress: row.progress,
+    lead,
+    leadName: lead === row.leadSecretariat?.name ? undefined : row.leadSecretariat?.name,
+    day: row.lastUpdateOn ? formatShortDay(row.lastUpdateOn) : undefined,
+  };
+}
 
 interface Props {
   page: InitiativePage;
@@ -63,171 +39,22 @@ interface Props {
   /** One-line rows (`densidad=compacta`), and the links that switch density, built by the page with the rest of the view. */
   compact: boolean;
   densityHrefs: { normal: string; compact: string };
+  /** The address of another page of the same view. */
+  pageHref: (page: number) => string;
 }
 
-export function InitiativesTable({ page, query, hidden, compact, densityHrefs }: Props) {
-  const { navigate, pending } = useQueryNavigation();
-  const terms = page.terms;
-
-  const columns = useMemo<ColumnDef<typeof features, InitiativeRow>[]>(
-    () => [
-      {
-        id: "iniciativa",
-        header: t.initiatives.colInitiative,
-        enableHiding: false,
-        cell: ({ row }) => (
-          <div className={compact ? "truncate" : "min-w-40 space-y-1"}>
-            <Link
-              href={`/iniciativas/${row.original.id}`}
-              title={compact ? row.original.name : undefined}
-              className="font-medium text-brand-800 underline-offset-2 hover:underline"
-            >
-              <Highlighted text={row.original.name} terms={terms} />
-            </Link>
-            {!compact && row.original.matchingObjective && !foldText(row.original.name).includes(terms[0] ?? "\u0000") && (
-              <p className="text-xs text-slate-700">
-                <span className="font-medium">{t.initiatives.matchIn} </span>
-                <Highlighted text={excerpt(row.original.matchingObjective, terms)} terms={terms} />
-              </p>
-            )}
-          </div>
-        ),
-      },
-      {
-        id: "objetivo",
-        header: t.initiatives.colObjective,
-        cell: ({ row }) =>
-          compact ? (
-            <span title={row.original.managementObjective.title} className="font-semibold text-slate-900">
-              {row.original.managementObjective.code}
-            </span>
-          ) : (
-            <span title={row.original.managementObjective.title} className="block min-w-28 print:min-w-0">
-              <span className="font-semibold text-slate-900">{row.original.managementObjective.code}</span>{" "}
-              {/* On paper the code alone: the title made every row four lines tall; the filter line names the objectives. */}
-              <span className="text-slate-700 print:hidden">{shorten(row.original.managementObjective.title, 45)}</span>
-            </span>
-          ),
-      },
-      {
-        id: "mecanismos",
-        header: t.initiatives.colMechanisms,
-        cell: ({ row }) =>
-          compact ? (
-            <span title={row.original.mechanisms.map((m) => m.name).join(", ")}>
-              {row.original.mechanisms.map((m, i) => (
-                <span key={m.slug}>
-                  {i > 0 && ", "}
-                  <Highlighted text={m.name} terms={terms} />
-                </span>
-              ))}
-            </span>
-          ) : (
-            <ul className="flex flex-wrap gap-1">
-              {row.original.mechanisms.map((m) => (
-                <li key={m.slug} className="rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-900 ring-1 ring-brand-200 print:py-0">
-                  <Highlighted text={m.name} terms={terms} />
-                </li>
-              ))}
-            </ul>
-          ),
-      },
-      {
-        id: "objetivos",
-        header: t.initiatives.colObjectiveCount,
-        cell: ({ row }) => <span className="tabular-nums">{row.original.objectiveCount}</span>,
-      },
-      {
-        id: "estado",
-        header: t.tracking.colStatus,
-        cell: ({ row }) => (
-          <div className={compact ? "flex items-center gap-2" : "space-y-1 print:flex print:items-center print:gap-x-2 print:space-y-0"}>
-            <StatusBadge status={row.original.status} />
-            <div>
-              <ProgressMeter value={row.original.progress} />
-            </div>
-          </div>
-        ),
-      },
-      {
-        id: "responsable",
-        header: t.tracking.colLead,
-        cell: ({ row }) =>
-          row.original.leadSecretariat ? (
-            <span title={row.original.leadSecretariat.name}>{shortSecretariatName(row.original.leadSecretariat.name)}</span>
-          ) : (
-            <span className="text-xs italic text-slate-700">{t.tracking.noOwnerOption}</span>
-          ),
-      },
-      {
-        id: "actualizacion",
-        header: t.tracking.colLastUpdate,
-        cell: ({ row }) =>
-          row.original.lastUpdateOn ? (
-            <span className="whitespace-nowrap">{formatShortDay(row.original.lastUpdateOn)}</span>
-          ) : (
-            <span className="text-xs italic text-slate-700">{t.tracking.noUpdatesShort}</span>
-          ),
-      },
-    ],
-    [terms, compact],
-  );
-
-  const [hiddenNow, setHiddenNow] = useState(hidden);
-  const hiddenKey = hidden.join(",");
-  useEffect(() => setHiddenNow(hiddenKey ? hiddenKey.split(",") : []), [hiddenKey]);
-  const columnVisibility: ColumnVisibilityState = Object.fromEntries(HIDEABLE.map((id) => [id, !hiddenNow.includes(id)]));
-
-  const table = useTable({
-    features,
-    columns,
-    data: page.data,
-    getRowId: (row) => String(row.id),
-    state: { columnVisibility },
-    onColumnVisibilityChange: (updater) => {
-      const next = typeof updater === "function" ? updater(columnVisibility) : updater;
-      const off = HIDEABLE.filter((id) => next[id] === false);
-      setHiddenNow(off);
-      navigate((params) => (off.length ? params.set("ocultar", off.join(",")) : params.delete("ocultar")), {
-        resetPage: false,
-        replace: true,
-      });
-    },
-  });
-
-  function sortBy(columnId: string) {
-    const target = SORTABLE[columnId]!;
-    const dir = query.orden === target && query.dir === "asc" ? "desc" : "asc";
-    navigate(
-      (params) => {
-        params.set("orden", target);
-        if (dir === "desc") params.set("dir", "desc");
-        else params.delete("dir");
-      },
-      { resetPage: true },
-    );
-  }
-
+/**
+ * One page of initiatives: a real table (caption, headers, aria-sort) that the
+ * stylesheet lays out as one card per row on a phone, so the rows are sent once.
+ * The frame and headers are server markup; the rows are a client component fed
+ * only the fields they show (ADR 0016).
+ */
+export function InitiativesTable({ page, query, hidden, compact, densityHrefs, pageHref }: Props) {
+  const columns = COLUMN_IDS.filter((column, i) => i === 0 || !hidden.includes(column));
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm print:hidden">
-        <details data-dropdown className="relative">
-          <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 font-medium">
-            {t.initiatives.columns}
-          </summary>
-          <fieldset className="absolute z-10 mt-1 w-64 max-w-[calc(100vw-2rem)] rounded border border-slate-200 bg-white p-3 shadow-lg">
-            <legend className="sr-only">{t.initiatives.columnsLegend}</legend>
-            {table
-              .getAllLeafColumns()
-              .filter((c) => c.getCanHide())
-              .map((column) => (
-                <label key={column.id} className="flex items-center gap-2 py-1">
-                  <input type="checkbox" checked={column.getIsVisible()} onChange={(e) => column.toggleVisibility(e.target.checked)} />
-                  {String(column.columnDef.header)}
-                </label>
-              ))}
-          </fieldset>
-        </details>
+        <ColumnsMenu columns={COLUMN_IDS.slice(1).map((id) => ({ id, label: COLUMN_LABELS[id] }))} hidden={hidden} />
         {/* Links, not buttons: the density is part of the address and switches without JavaScript. */}
         <div className="flex items-center gap-2">
           <span id="densidad-filas">{t.tableLayout.density}</span>
@@ -251,21 +78,7 @@ export function InitiativesTable({ page, query, hidden, compact, densityHrefs }:
             ))}
           </span>
         </div>
-        <div className="flex items-center gap-2">
-          <label htmlFor="filas-por-pagina">{t.initiatives.pageSize}</label>
-          <select
-            id="filas-por-pagina"
-            value={query.por}
-            onChange={(e) => navigate((params) => (e.target.value === "25" ? params.delete("por") : params.set("por", e.target.value)))}
-            className="rounded border border-slate-400 bg-white px-2 py-1"
-          >
-            {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PageSizeSelect value={query.por} />
       </div>
 
       {page.data.length === 0 ? (
@@ -277,94 +90,47 @@ export function InitiativesTable({ page, query, hidden, compact, densityHrefs }:
           </Link>
         </div>
       ) : (
-        <>
-          {/* The page scrolls, not a box in it, so the sticky header follows the page; below the wide layout a box scrolls sideways. */}
-          <div
-            className="scroll-cue hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block lg:overflow-visible print:block print:overflow-visible print:border-0 print:shadow-none"
-            aria-busy={pending}
-          >
-            <table
-              className={`w-full border-collapse text-left text-sm print:text-xs ${compact ? "table-fixed" : ""}`}
-              data-testid="initiatives-table"
-            >
-              <caption className="sr-only">
-                {t.initiatives.title}, {t.initiatives.pageOf(page.currentPage, page.totalPages)}
-              </caption>
-              <thead className="sticky top-0 z-[1] bg-slate-100 text-slate-800 shadow-[0_1px_0_0_rgb(226_232_240)] print:static print:shadow-none">
-                {table.getHeaderGroups().map((group) => (
-                  <tr key={group.id}>
-                    {group.headers.map((header) => {
-                      const sort = SORTABLE[header.column.id];
-                      const active = sort !== undefined && query.orden === sort;
-                      const className = `py-2 font-semibold print:px-2 ${compact ? `px-2 break-words ${COMPACT_WIDTHS[header.column.id] ?? ""}` : "px-3"}`;
-                      return sort ? (
-                        <SortableColumnHeader
-                          key={header.id}
-                          className={className}
-                          direction={active ? (query.dir === "desc" ? "descending" : "ascending") : null}
-                          onSort={() => sortBy(header.column.id)}
-                          directionLabels={SORT_LABELS}
-                        >
-                          <FlexRender header={header} />
-                        </SortableColumnHeader>
-                      ) : (
-                        <ColumnHeader key={header.id} className={className}>
-                          <FlexRender header={header} />
-                        </ColumnHeader>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </thead>
-              <tbody className={pending ? "opacity-60" : undefined}>
-                {table.getRowModel().rows.map((row) => (
-                  <tr
-                    key={row.id}
-                    className="break-inside-avoid border-t border-slate-100 align-top hover:bg-slate-50 print:border-slate-300"
-                    data-testid="initiative-row"
-                  >
-                    {row.getVisibleCells().map((cell) => (
-                      <td
-                        key={cell.id}
-                        className={
-                          compact
-                            ? "truncate px-2 py-1.5"
-                            : `px-3 py-3 print:px-2 print:py-1.5 ${WRAPPING.includes(cell.column.id) ? "" : "print:whitespace-nowrap"}`
-                        }
-                      >
-                        <FlexRender cell={cell} />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {/* On a phone each row is a card, every visible column labelled; the table is for wider screens and paper. */}
-          <ol className="space-y-3 md:hidden print:hidden" aria-label={t.initiatives.title}>
-            {table.getRowModel().rows.map((row) => {
-              const [name, ...rest] = row.getVisibleCells();
-              return (
-                <li key={row.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="initiative-card">
-                  {name && <FlexRender cell={name} />}
-                  <dl className="mt-2 grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
-                    {rest.map((cell) => (
-                      <div key={cell.id} className="contents">
-                        <dt className="text-xs font-medium text-slate-700">{String(cell.column.columnDef.header)}</dt>
-                        <dd className="min-w-0 break-words">
-                          <FlexRender cell={cell} />
-                        </dd>
-                      </div>
-                    ))}
-                  </dl>
-                </li>
-              );
-            })}
-          </ol>
-        </>
+        // The page scrolls, not a box in it, so the sticky header follows the page; below the wide layout a box scrolls sideways.
+        <div className="scroll-cue itable-frame">
+          <table className={compact ? "itable compact" : "itable"} data-testid="initiatives-table">
+            <caption className="sr-only">
+              {t.initiatives.title}, {t.initiatives.pageOf(page.currentPage, page.totalPages)}
+            </caption>
+            <thead>
+              <tr>
+                {columns.map((column) => {
+                  const sort = COLUMN_SORTS[column];
+                  if (!sort) {
+                    return (
+                      <ColumnHeader key={column} className="" data-col={column}>
+                        {COLUMN_LABELS[column]}
+                      </ColumnHeader>
+                    );
+                  }
+                  const direction = query.orden === sort ? (query.dir === "desc" ? "descending" : "ascending") : null;
+                  return (
+                    <SortableColumnHeader key={column} direction={direction} data-col={column}>
+                      <SortButton sort={sort} dir={direction === "ascending" ? "desc" : "asc"}>
+                        <SortLabel direction={direction} directionLabels={SORT_LABELS}>
+                          {COLUMN_LABELS[column]}
+                        </SortLabel>
+                      </SortButton>
+                    </SortableColumnHeader>
+                  );
+                })}
+              </tr>
+            </thead>
+            <InitiativeRows
+              rows={page.data.map((row) => rowView(row, page.terms, compact))}
+              columns={columns}
+              terms={page.terms}
+              compact={compact}
+            />
+          </table>
+        </div>
       )}
       <div className="print:hidden">
-        <Pagination page={page} />
+        <Pagination page={page} pageHref={pageHref} />
       </div>
     </div>
   );

@@ -1,12 +1,6 @@
-"use client";
-
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
 import type { InitiativePage } from "@/lib/initiatives/search-initiatives";
-import { initiatives } from "@/lib/i18n/es/initiatives";
-
-// Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
-const t = { initiatives } as const;
+import { t } from "@/lib/i18n";
 
 /** Page numbers around the current one, with the first and the last. */
 function pagesToShow(current: number, total: number): (number | "…")[] {
@@ -15,18 +9,11 @@ function pagesToShow(current: number, total: number): (number | "…")[] {
   return sorted.flatMap((p, i) => (i > 0 && p - sorted[i - 1]! > 1 ? (["…", p] as const) : [p]));
 }
 
-export function Pagination({ page }: { page: InitiativePage }) {
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
+/** Links to the pages around the current one; `pageHref` keeps the rest of the view (filters, columns, density). */
+export function Pagination({ page, pageHref }: { page: InitiativePage; pageHref: (page: number) => string }) {
   if (page.totalPages <= 1) return null;
-  const href = (n: number) => {
-    const params = new URLSearchParams(searchParams.toString());
-    if (n === 1) params.delete("pagina");
-    else params.set("pagina", String(n));
-    const query = params.toString();
-    // Land on the results, not above the filters (on a phone they are screens long).
-    return `${query ? `${pathname}?${query}` : pathname}#resultados`;
-  };
+  // Land on the results, not above the filters (on a phone they are screens long).
+  const href = (n: number) => `${pageHref(n)}#resultados`;
   const linkClass = "rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100";
   return (
     <nav aria-label={t.initiatives.pagination} className="flex flex-wrap items-center justify-between gap-3 text-sm">

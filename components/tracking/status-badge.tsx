@@ -16,14 +16,7 @@ const STYLES: Record<Status, string> = {
 };
 
 export function StatusBadge({ status }: { status: Status }) {
-  return (
-    <span
-      className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STYLES[status]}`}
-      data-testid="status-badge"
-    >
-      {t.tracking.statuses[status]}
-    </span>
-  );
+  return <span className={`badge ${STYLES[status]}`}>{t.tracking.statuses[status]}</span>;
 }
 
 /** A progress bar with its figure written beside it. */

@@ -67,34 +67,44 @@ export function Cell({ className = "px-4 py-2", ...props }: ComponentProps<"td">
 export type SortDirection = "ascending" | "descending";
 
 /**
- * A sortable column's header: aria-sort on the cell when the table is sorted by it,
- * a button (reachable with Tab, pressed with Enter or Space) that asks to sort by it,
- * an arrow for the eye and the direction in words for a screen reader.
+ * A sortable column's header: aria-sort on the cell when the table is sorted by it. Its child is
+ * the caller's button (reachable with Tab, pressed with Enter or Space) that asks to sort by it,
+ * labelled with `SortLabel`.
  */
 export function SortableColumnHeader({
   direction,
-  onSort,
-  directionLabels,
   className,
   children,
-}: {
+  ...props
+}: Omit<ComponentProps<"th">, "scope"> & {
   /** Null when the table is not sorted by this column. */
   direction: SortDirection | null;
-  onSort: () => void;
+}) {
+  return (
+    <th scope="col" className={className} aria-sort={direction ?? undefined} {...props}>
+      {children}
+    </th>
+  );
+}
+
+/** A sort button's label: the column's name, an arrow for the eye and the direction in words for a screen reader. */
+export function SortLabel({
+  direction,
+  directionLabels,
+  children,
+}: {
+  direction: SortDirection | null;
   /** How a screen reader says each direction («orden ascendente»). */
   directionLabels: Record<SortDirection, string>;
-  className?: string;
   children?: ReactNode;
 }) {
   return (
-    <th scope="col" className={className} aria-sort={direction ?? undefined}>
-      <button type="button" onClick={onSort} className="inline-flex flex-wrap items-center gap-x-1 text-left hover:underline">
-        {children}
-        <span aria-hidden="true" className="print:hidden">
-          {direction === "descending" ? "▼" : direction === "ascending" ? "▲" : "↕"}
-        </span>
-        <span className="sr-only">{direction ? `, ${directionLabels[direction]}` : ""}</span>
-      </button>
-    </th>
+    <>
+      {children}
+      <span aria-hidden="true" className="print:hidden">
+        {direction === "descending" ? "▼" : direction === "ascending" ? "▲" : "↕"}
+      </span>
+      {direction && <span className="sr-only">, {directionLabels[direction]}</span>}
+    </>
   );
 }

@@ -143,9 +143,10 @@ test.describe("tabla de iniciativas: impresión, densidad y teléfono", () => {
     const context = await browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
     await signIn(page, "viewer", "/iniciativas?objetivo=1.1&estado=por-iniciar");
-    const cards = page.getByTestId("initiative-card");
+    // One markup: the table's rows are laid out as cards, its header row is not shown.
+    const cards = page.getByTestId("initiative-row");
     await expect(cards.first()).toBeVisible();
-    await expect(page.getByTestId("initiatives-table")).toBeHidden();
+    await expect(page.getByTestId("initiatives-table").locator("thead")).toBeHidden();
     // The first result is on the first screen, not past the filters.
     expect(await cards.first().evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(PHONE.height);
     const card = await cards.first().evaluate((el) => el.getBoundingClientRect().width);

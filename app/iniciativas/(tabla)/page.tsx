@@ -106,6 +106,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
             hidden={hidden}
             compact={compact}
             densityHrefs={{ normal: href({}, false), compact: href({}, true) }}
+            pageHref={(pagina) => href({ pagina })}
           />
         </section>
       </div>
