@@ -99,10 +99,7 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
         <span className="filters-toggle-close">{t.tableLayout.closeFilters}</span>
         <span className="rounded-full bg-brand-700 px-2 py-0.5 text-xs text-white">{t.tableLayout.activeCount(activeCount)}</span>
       </summary>
-      <aside
-        aria-label={t.initiatives.filters}
-        className="filters-panel space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-      >
+      <aside aria-label={t.initiatives.filters} className="filters-panel">
         <div className="flex items-center justify-between">
           <h2 className="text-base font-semibold text-slate-900">{t.initiatives.filters}</h2>
           {pending && (
@@ -170,10 +167,10 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
           counts={facets.mechanisms}
           onToggle={toggle}
         >
-          <fieldset className="mt-3 border-t border-slate-100 pt-2">
-            <legend className="text-xs font-medium text-slate-700">{t.initiatives.mechanismMode}</legend>
+          <fieldset className="mode">
+            <legend>{t.initiatives.mechanismMode}</legend>
             {(["alguno", "todos"] as const).map((mode) => (
-              <label key={mode} className="mt-1 flex items-center gap-2 text-sm">
+              <label key={mode}>
                 <input type="radio" name="modo" value={mode} checked={selected.modo === mode} onChange={() => setMode(mode)} />
                 {mode === "alguno" ? t.initiatives.modeAny : t.initiatives.modeAll}
               </label>
@@ -201,8 +198,8 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
           onToggle={toggle}
         />
 
-        <fieldset className="space-y-2 text-sm">
-          <legend className="text-sm font-semibold text-slate-900">{t.tracking.freshness}</legend>
+        <fieldset className="flags">
+          <legend>{t.tracking.freshness}</legend>
           {(
             [
               ["desactualizadas", t.tracking.staleFilter, query.desactualizadas === "si"],
@@ -210,7 +207,7 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
               ["archivadas", t.initiatives.archivedOnly, query.archivadas === "si"],
             ] as const
           ).map(([key, label, checked]) => (
-            <label key={key} className="flex items-center gap-2">
+            <label key={key}>
               <input type="checkbox" checked={checked} onChange={(e) => flag(key, e.target.checked)} />
               {label}
             </label>
@@ -266,21 +263,17 @@ interface FacetGroupProps {
 function FacetGroup({ legend, name, options, selected, counts, onToggle, children }: FacetGroupProps) {
   return (
     <fieldset>
-      <legend className="text-sm font-semibold text-slate-900">{legend}</legend>
-      <ul className="mt-2 space-y-1">
+      <legend>{legend}</legend>
+      <ul>
         {options.map((option) => {
           const count = counts[option.value] ?? 0;
           const checked = selected.includes(option.value);
           const id = `${name}-${option.value}`;
           return (
             <li key={option.value}>
-              <label
-                htmlFor={id}
-                className={`flex items-start gap-2 text-sm ${count === 0 && !checked ? "text-slate-500" : "text-slate-800"}`}
-                title={option.title}
-              >
+              {/* The label wraps its box: no id to repeat on each of the fifty-odd options. */}
+              <label className={count === 0 && !checked ? "empty" : undefined} title={option.title}>
                 <input
-                  id={id}
                   type="checkbox"
                   name={name}
                   value={option.value}
@@ -288,20 +281,19 @@ function FacetGroup({ legend, name, options, selected, counts, onToggle, childre
                   disabled={count === 0 && !checked}
                   onChange={(event) => onToggle(name, option.value, event.target.checked)}
                   aria-describedby={option.hint ? `${id}-ayuda` : undefined}
-                  className="mt-1"
                 />
-                <span className="flex-1">
+                <span>
                   {option.label}
                   {option.hint && (
                     // Out of the checkbox's name (it stays «Convenios 12 iniciativas»), read as its description.
-                    <span id={`${id}-ayuda`} aria-hidden="true" className="block text-xs text-slate-600">
+                    <small id={`${id}-ayuda`} aria-hidden="true">
                       {option.hint}
-                    </span>
+                    </small>
                   )}
                 </span>
-                <span className="tabular-nums" data-testid={`facet-${id}`}>
+                <span data-testid={`facet-${id}`}>
                   {count}
-                  <span className="sr-only"> {count === 1 ? "iniciativa" : "iniciativas"}</span>
+                  <span className="sr-only">{` ${t.initiatives.initiativeUnit(count)}`}</span>
                 </span>
               </label>
             </li>

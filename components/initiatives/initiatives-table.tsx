@@ -12,24 +12,30 @@ import { COLUMN_IDS, COLUMN_LABELS, COLUMN_SORTS } from "./table-columns";
 
 const SORT_LABELS = { ascending: t.initiatives.sortedAsc, descending: t.initiatives.sortedDesc };
 
-/** What a row shows, and nothing more: the RSC payload carries this to the rows' client component. */
+/**
+ * What a row shows, and nothing more: the RSC payload carries this to the rows' client component,
+ * so a field without a value is left out rather than sent as undefined.
+ */
 function rowView(row: InitiativeRow, terms: string[], compact: boolean): RowView {
-  const lead = row.leadSecretariat ? shortSecretariatName(row.leadSecretariat.name) : undefined;
-  const matchElsewhere = !compact && row.matchingObjective && !foldText(row.name).includes(terms[0] ?? "\u0000");
-  return {
+  const view: RowView = {
     id: row.id,
     name: row.name,
-    why: matchElsewhere && row.matchingObjective ? excerpt(row.matchingObjective, terms) : undefined,
     code: row.managementObjective.code,
     objective: compact ? row.managementObjective.title : shorten(row.managementObjective.title, 45),
     mechanisms: row.mechanisms.map((m) => m.name),
     count: row.objectiveCount,
     status: row.status,
     progress: row.progress,
-    lead,
-    leadName: lead === row.leadSecretariat?.name ? undefined : row.leadSecretariat?.name,
-    day: row.lastUpdateOn ? formatShortDay(row.lastUpdateOn) : undefined,
   };
+  if (!compact && row.matchingObjective && !foldText(row.name).includes(terms[0] ?? "\u0000")) {
+    view.why = excerpt(row.matchingObjective, terms);
+  }
+  if (row.leadSecretariat) {
+    view.lead = shortSecretariatName(row.leadSecretariat.name);
+    if (view.lead !== row.leadSecretariat.name) view.leadName = row.leadSecretariat.name;
+  }
+  if (row.lastUpdateOn) view.day = formatShortDay(row.lastUpdateOn);
+  return view;
 }
 
 interface Props {

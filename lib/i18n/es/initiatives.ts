@@ -44,6 +44,8 @@ export const initiatives = {
     responsable: "secretaría responsable",
   },
   matchIn: "Coincide en:",
+  /** After a facet's count, for a screen reader («12 iniciativas»). */
+  initiativeUnit: (count: number) => (count === 1 ? "iniciativa" : "iniciativas"),
   export: "Exportar",
   exportCsv: "Descargar CSV",
   exportXlsx: "Descargar Excel (XLSX)",
