@@ -8,7 +8,7 @@ import { foldChars, foldText } from "@/lib/text/search-text";
 import { InitiativeRows, type RowView } from "./initiative-rows";
 import { Pagination } from "./pagination";
 import { ColumnsMenu, PageSizeSelect, SortButton } from "./table-controls";
-import { COLUMN_IDS, COLUMN_LABELS, COLUMN_SORTS } from "./table-columns";
+import { initiativesTableModel } from "./table-model";
 
 const SORT_LABELS = { ascending: t.initiatives.sortedAsc, descending: t.initiatives.sortedDesc };
 
@@ -52,15 +52,17 @@ interface Props {
 /**
  * One page of initiatives: a real table (caption, headers, aria-sort) that the
  * stylesheet lays out as one card per row on a phone, so the rows are sent once.
- * The frame and headers are server markup; the rows are a client component fed
- * only the fields they show (ADR 0016).
+ * The frame and headers are server markup read from a TanStack Table instance
+ * built here, on the server; the rows are a client component fed only the fields
+ * they show and the visible columns' ids (ADR 0016).
  */
 export function InitiativesTable({ page, query, hidden, compact, densityHrefs, pageHref }: Props) {
-  const columns = COLUMN_IDS.filter((column, i) => i === 0 || !hidden.includes(column));
+  const rows = page.data.map((row) => rowView(row, page.terms, compact));
+  const model = initiativesTableModel(query, hidden);
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm print:hidden">
-        <ColumnsMenu columns={COLUMN_IDS.slice(1).map((id) => ({ id, label: COLUMN_LABELS[id] }))} hidden={hidden} />
+        <ColumnsMenu columns={model.hideable} hidden={hidden} />
         {/* Links, not buttons: the density is part of the address and switches without JavaScript. */}
         <div className="flex items-center gap-2">
           <span id="densidad-filas">{t.tableLayout.density}</span>
@@ -103,35 +105,27 @@ export function InitiativesTable({ page, query, hidden, compact, densityHrefs, p
               {t.initiatives.title}, {t.initiatives.pageOf(page.currentPage, page.totalPages)}
             </caption>
             <thead>
-              <tr>
-                {columns.map((column) => {
-                  const sort = COLUMN_SORTS[column];
-                  if (!sort) {
-                    return (
-                      <ColumnHeader key={column} className="" data-col={column}>
-                        {COLUMN_LABELS[column]}
+              {model.headerGroups.map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map(({ id, label, sort, direction }) =>
+                    sort ? (
+                      <SortableColumnHeader key={id} direction={direction} data-col={id}>
+                        <SortButton sort={sort} dir={direction === "ascending" ? "desc" : "asc"}>
+                          <SortLabel direction={direction} directionLabels={SORT_LABELS}>
+                            {label}
+                          </SortLabel>
+                        </SortButton>
+                      </SortableColumnHeader>
+                    ) : (
+                      <ColumnHeader key={id} className="" data-col={id}>
+                        {label}
                       </ColumnHeader>
-                    );
-                  }
-                  const direction = query.orden === sort ? (query.dir === "desc" ? "descending" : "ascending") : null;
-                  return (
-                    <SortableColumnHeader key={column} direction={direction} data-col={column}>
-                      <SortButton sort={sort} dir={direction === "ascending" ? "desc" : "asc"}>
-                        <SortLabel direction={direction} directionLabels={SORT_LABELS}>
-                          {COLUMN_LABELS[column]}
-                        </SortLabel>
-                      </SortButton>
-                    </SortableColumnHeader>
-                  );
-                })}
-              </tr>
+                    ),
+                  )}
+                </tr>
+              ))}
             </thead>
-            <InitiativeRows
-              rows={page.data.map((row) => rowView(row, page.terms, compact))}
-              columns={columns}
-              terms={page.terms}
-              compact={compact}
-            />
+            <InitiativeRows rows={rows} columns={model.visible} terms={page.terms} compact={compact} />
           </table>
         </div>
       )}

@@ -1,8 +1,8 @@
 import { initiatives } from "@/lib/i18n/es/initiatives";
 import { tracking } from "@/lib/i18n/es/tracking";
-import type { InitiativeSort } from "@/lib/initiatives/table-options";
 
-// Only the namespaces used here: this module reaches the browser with the rows.
+// Only the namespaces used here: this module reaches the browser with the rows. The column model
+// (headers, sorting, visibility) is TanStack Table's, on the server: table-model.ts.
 const t = { initiatives, tracking } as const;
 
 /** The initiatives table's columns, in order; every one but the name can be hidden (`ocultar`). */
@@ -18,14 +18,4 @@ export const COLUMN_LABELS: Record<ColumnId, string> = {
   estado: t.tracking.colStatus,
   responsable: t.tracking.colLead,
   actualizacion: t.tracking.colLastUpdate,
-};
-
-/** The sort each header asks for; the mechanisms column has none. */
-export const COLUMN_SORTS: Partial<Record<ColumnId, InitiativeSort>> = {
-  iniciativa: "nombre",
-  objetivo: "objetivo",
-  objetivos: "objetivos",
-  estado: "estado",
-  responsable: "responsable",
-  actualizacion: "actualizacion",
 };

@@ -143,6 +143,18 @@ describe("the import graph", () => {
     expect(clientChainsTo(["lib/i18n/index.ts", "lib/i18n/es.ts"])).toEqual([]);
   });
 
+  it("keeps TanStack Table on the server", () => {
+    // The initiatives table's column model is built in a server component (ADR 0016): no client module reaches it, and
+    // none imports a @tanstack package itself.
+    expect(clientChainsTo(["components/initiatives/table-model.ts"])).toEqual([]);
+    const clientImports = layers
+      .flatMap((layer) => sourceFiles(path.join(root, layer)))
+      .map((full) => readFileSync(full, "utf8"))
+      .filter((source) => /^\s*["']use client["']/.test(source))
+      .flatMap(runtimeImportsOf);
+    expect(clientImports.filter((specifier) => specifier.startsWith("@tanstack/"))).toEqual([]);
+  });
+
   it("has no page reaching for the database client itself", () => {
     // A page gets its clients from requirePageReader (after the permission check), its title's from metadataReader.
     const pages = all.filter((edge) => /^app\/(?:.*\/)?(?:page|layout)\.tsx$/.test(edge.file));
