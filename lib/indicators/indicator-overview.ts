@@ -21,7 +21,10 @@ export async function getIndicatorOverview(db: Db, today: string, objectiveCode?
   const [indicators, late, thresholds] = await Promise.all([
     db.indicator.findMany({
       where: { initiative },
-      include: { targets: true, measurements: { select: { measuredOn: true, value: true } } },
+      include: {
+        targets: true,
+        measurements: { orderBy: [{ measuredOn: "asc" }, { id: "asc" }], select: { measuredOn: true, value: true } },
+      },
     }),
     db.milestone.findMany({
       where: { initiative, state: { in: ["PLANNED", "IN_PROGRESS"] }, plannedOn: { lt: dayToDate(today) } },
