@@ -103,14 +103,17 @@ export function parseInitiativeQueryStrict(params: Params, options: { unknown?: 
   return { success: true as const, query: withDefaultSort(result.data) };
 }
 
-/** For pages: an invalid parameter falls back to its default and is reported, never a crash. */
+/**
+ * For pages: an invalid parameter falls back to its default and is reported, never a crash. An empty
+ * one is absent: the filter form sent without JavaScript names «Cualquier estado» so.
+ */
 export function parseInitiativeQuery(params: Params): { query: InitiativeQuery; ignored: string[] } {
   const record = toRecord(params);
   const ignored: string[] = [];
   const shape = initiativeQuerySchema.shape;
   const clean: Record<string, unknown> = {};
   for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
-    if (record[key] === undefined) continue;
+    if (record[key] === undefined || record[key] === "") continue;
     if (shape[key].safeParse(record[key]).success) clean[key] = record[key];
     else ignored.push(key);
   }
