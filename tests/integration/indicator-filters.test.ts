@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownedInitiatives } from "@/lib/accountability/queries";
+import { describeFilters, exportFileName } from "@/lib/initiatives/describe-filters";
+import { saveView } from "@/lib/saved-views/saved-views";
 import { type ReportState, reportState } from "@/lib/accountability/report-status";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getInitiativeIndicators } from "@/lib/indicators/get-initiative-indicators";
@@ -337,5 +339,24 @@ describe("filtros por semáforo de indicadores, hitos atrasados y reporte frente
       expect(item.lateMilestones, item.name).toEqual(late);
     }
     expect(owned.some((o) => o.lateMilestones.length > 0)).toBe(true);
+  });
+
+  it("una vista guardada, la descripción de la exportación y su nombre de archivo llevan los filtros nuevos", async () => {
+    const { db } = database;
+    const user = await db.user.create({ data: { email: "vistas@quito.gob.ec", name: "Vistas", role: "PLANNER", passwordHash: "x" } });
+    const view = await saveView(db, user.id, {
+      name: "En riesgo con hitos atrasados",
+      query: "indicador=en-riesgo&indicador=fuera-de-ruta&hitos=atrasados&reporte=atrasado&pagina=3",
+    });
+    expect(view.query).toBe("reporte=atrasado&indicador=en-riesgo&indicador=fuera-de-ruta&hitos=atrasados");
+    const { query } = parseInitiativeQuery(new URLSearchParams(view.query));
+    expect(await describeFilters(db, query)).toEqual([
+      "Reporte: Atrasado",
+      "Semáforo de indicadores (alguno): En riesgo, Fuera de ruta",
+      "Con hitos atrasados",
+    ]);
+    expect(exportFileName(query, "2026-12-04", "csv")).toBe(
+      "iniciativas-2026-12-04-reporte-atrasado-indicador-en-riesgo-indicador-fuera-de-ruta-hitos-atrasados.csv",
+    );
   });
 });
