@@ -6,6 +6,7 @@ import { defaultPeriod, listPeriods } from "@/lib/accountability/periods";
 import { ownedInitiatives } from "@/lib/accountability/queries";
 import { requirePageReader } from "@/lib/auth/current-user";
 import { formatDay, t } from "@/lib/i18n";
+import { initiativesHref } from "@/lib/initiatives/initiative-query";
 
 export const metadata: Metadata = { title: t.accountability.mineTitle };
 
@@ -15,6 +16,7 @@ export default async function MyInitiativesPage() {
   const period = defaultPeriod(periods);
   const owned = await ownedInitiatives(db, user.id, period);
   const count = (state: string) => owned.filter((o) => o.state === state).length;
+  const late = owned.reduce((sum, o) => sum + o.lateMilestones.length, 0);
   return (
     <div className="space-y-6">
       <header className="space-y-1">
@@ -29,6 +31,14 @@ export default async function MyInitiativesPage() {
         {period && owned.length > 0 && (
           <p className="text-sm font-medium text-slate-900" data-testid="mine-summary">
             {t.accountability.summary(count("pendiente"), count("atrasado"), count("devuelto"))}
+          </p>
+        )}
+        {late > 0 && (
+          <p className="text-sm font-medium text-slate-900" data-testid="mine-late-summary">
+            {t.accountability.lateSummary(late)} ·{" "}
+            <Link href={initiativesHref({ hitos: "atrasados" })} className="text-brand-700 underline">
+              {t.accountability.lateLink}
+            </Link>
           </p>
         )}
       </header>
@@ -58,6 +68,16 @@ export default async function MyInitiativesPage() {
                     <span className="sr-only">: {item.name}</span>
                   </Link>
                 </p>
+              )}
+              {item.lateMilestones.length > 0 && (
+                <div className="mt-2" data-testid="late-milestones">
+                  <p className="font-medium text-red-900">{t.accountability.lateMilestones}</p>
+                  <ul className="list-disc pl-5 text-slate-700">
+                    {item.lateMilestones.map((m) => (
+                      <li key={m.id}>{t.accountability.lateMilestone(m.title, formatDay(m.plannedOn))}</li>
+                    ))}
+                  </ul>
+                </div>
               )}
               {item.endingInstruments.length > 0 && (
                 <div className="mt-2">

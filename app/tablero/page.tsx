@@ -1,3 +1,4 @@
+import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import type { Metadata } from "next";
 import { DashboardView } from "@/components/tracking/dashboard-view";
 import { IndicatorOverviewPanel } from "@/components/indicators/indicator-overview";
@@ -25,7 +26,7 @@ export default async function DashboardPage() {
         </p>
       )}
       <DashboardView dashboard={dashboard} />
-      <IndicatorOverviewPanel overview={overview} />
+      <IndicatorOverviewPanel overview={overview} lateHref={initiativesHref({ hitos: "atrasados" })} />
     </div>
   );
 }

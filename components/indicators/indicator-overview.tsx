@@ -4,8 +4,11 @@ import { t } from "@/lib/i18n";
 import { INDICATOR_STATUSES } from "@/lib/indicators/indicator-math";
 import type { IndicatorOverview } from "@/lib/indicators/indicator-overview";
 
-/** Indicator status counts and late milestones, for the dashboard and the printable objective report. */
-export function IndicatorOverviewPanel({ overview }: { overview: IndicatorOverview }) {
+/**
+ * Indicator status counts and late milestones, for the dashboard and the printable objective report;
+ * `lateHref` is the table filtered by late milestones (and the report's objective).
+ */
+export function IndicatorOverviewPanel({ overview, lateHref }: { overview: IndicatorOverview; lateHref: string }) {
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <section
@@ -46,6 +49,13 @@ export function IndicatorOverviewPanel({ overview }: { overview: IndicatorOvervi
               </li>
             ))}
           </ul>
+        )}
+        {overview.lateMilestones.length > 0 && (
+          <p className="no-print mt-2 text-sm">
+            <Link href={lateHref} className="text-brand-700 underline underline-offset-2">
+              {t.accountability.lateLink}
+            </Link>
+          </p>
         )}
       </section>
     </div>

@@ -7,13 +7,20 @@ import type { FacetCounts } from "@/lib/initiatives/search-initiatives";
 import { initiatives } from "@/lib/i18n/es/initiatives";
 import { tableLayout } from "@/lib/i18n/es/table-layout";
 import { tracking } from "@/lib/i18n/es/tracking";
+import { indicators } from "@/lib/i18n/es/indicators";
+import { accountability } from "@/lib/i18n/es/accountability";
+import { INDICATOR_STATUSES } from "@/lib/indicators/indicator-math";
+import { REPORT_STATES } from "@/lib/accountability/report-status";
 import { NO_OWNER, shortSecretariatName } from "@/lib/tracking/secretariats";
 import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 import { useQueryNavigation } from "./use-query-navigation";
 import { mechanismHints } from "@/lib/mechanisms/mechanism-hints";
 
 // Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
-const t = { initiatives, tableLayout, tracking } as const;
+const t = { initiatives, tableLayout, tracking, indicators, accountability } as const;
+
+/** The form the panel's controls belong to, so they also work without JavaScript (sent with «Aplicar filtros»). */
+const FORM = "filtros";
 
 interface Props {
   query: InitiativeQuery;
@@ -23,7 +30,7 @@ interface Props {
   activeCount: number;
 }
 
-type ListKey = "desarrollo" | "objetivo" | "mecanismo" | "estado" | "responsable";
+type ListKey = "desarrollo" | "objetivo" | "mecanismo" | "estado" | "responsable" | "indicador" | "hitos";
 type FlagKey = "desactualizadas" | "vencen" | "archivadas";
 
 export function InitiativeFilters({ query, facets, options, activeCount }: Props) {
@@ -36,6 +43,9 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
     mecanismo: query.mecanismo,
     estado: query.estado,
     responsable: query.responsable,
+    indicador: query.indicador,
+    hitos: query.hitos ? [query.hitos] : [],
+    reporte: query.reporte ?? "",
     modo: query.modo,
   });
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -43,10 +53,20 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
 
   // Another navigation (back button, a shared link) changes the query under us.
   useEffect(() => setText(query.q), [query.q]);
-  const queryKey = JSON.stringify([query.desarrollo, query.objetivo, query.mecanismo, query.estado, query.responsable, query.modo]);
+  const queryKey = JSON.stringify([
+    query.desarrollo,
+    query.objetivo,
+    query.mecanismo,
+    query.estado,
+    query.responsable,
+    query.indicador,
+    query.hitos ? [query.hitos] : [],
+    query.reporte ?? "",
+    query.modo,
+  ]);
   useEffect(() => {
-    const [desarrollo, objetivo, mecanismo, estado, responsable, modo] = JSON.parse(queryKey);
-    setSelected({ desarrollo, objetivo, mecanismo, estado, responsable, modo });
+    const [desarrollo, objetivo, mecanismo, estado, responsable, indicador, hitos, reporte, modo] = JSON.parse(queryKey);
+    setSelected({ desarrollo, objetivo, mecanismo, estado, responsable, indicador, hitos, reporte, modo });
   }, [queryKey]);
 
   function toggle(key: ListKey, value: string, checked: boolean) {
@@ -72,6 +92,11 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
     });
   }
 
+  function setReport(state: string) {
+    setSelected({ ...selected, reporte: state });
+    navigate((params) => (state ? params.set("reporte", state) : params.delete("reporte")));
+  }
+
   function flag(key: FlagKey, on: boolean) {
     navigate((params) => (on ? params.set(key, "si") : params.delete(key)));
   }
@@ -85,7 +110,10 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
     query.responsable.length ||
     query.desactualizadas ||
     query.vencen ||
-    query.archivadas;
+    query.archivadas ||
+    query.indicador.length ||
+    query.hitos ||
+    query.reporte;
 
   // A <details> so the drawer opens and closes without JavaScript; on a wide screen the stylesheet keeps it open.
   return (
@@ -108,6 +136,14 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
             </span>
           )}
         </div>
+        {/* What the panel's controls do not show travels with the form; the search box has its own. */}
+        <form id={FORM} action="/iniciativas" method="get" hidden>
+          {query.q.trim() && <input type="hidden" name="q" value={query.q.trim()} />}
+          {query.periodo && <input type="hidden" name="periodo" value={query.periodo} />}
+          {query.orden !== (query.q.trim() ? "relevancia" : "documento") && <input type="hidden" name="orden" value={query.orden} />}
+          {query.dir === "desc" && <input type="hidden" name="dir" value="desc" />}
+          {query.por !== 25 && <input type="hidden" name="por" value={query.por} />}
+        </form>
         {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers the municipality supports; the role says the same. */}
         <form
           role="search"
@@ -171,7 +207,7 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
             <legend>{t.initiatives.mechanismMode}</legend>
             {(["alguno", "todos"] as const).map((mode) => (
               <label key={mode}>
-                <input type="radio" name="modo" value={mode} checked={selected.modo === mode} onChange={() => setMode(mode)} />
+                <input type="radio" form={FORM} name="modo" value={mode} checked={selected.modo === mode} onChange={() => setMode(mode)} />
                 {mode === "alguno" ? t.initiatives.modeAny : t.initiatives.modeAll}
               </label>
             ))}
@@ -198,6 +234,57 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
           onToggle={toggle}
         />
 
+        <FacetGroup
+          legend={t.initiatives.indicatorFilter}
+          name="indicador"
+          options={INDICATOR_STATUSES.map((status) => ({ value: status, label: t.indicators.statuses[status] }))}
+          selected={selected.indicador}
+          counts={facets.indicatorStatuses}
+          onToggle={toggle}
+          description={t.initiatives.indicatorFilterHint}
+        />
+        <FacetGroup
+          legend={t.initiatives.milestonesFilter}
+          name="hitos"
+          options={[{ value: "atrasados", label: t.initiatives.lateMilestones }]}
+          selected={selected.hitos}
+          counts={{ atrasados: facets.lateMilestones }}
+          onToggle={toggle}
+        />
+        {facets.reportPeriod && (
+          <fieldset>
+            <legend>{t.initiatives.reportFilter(facets.reportPeriod.name)}</legend>
+            <ul>
+              {[
+                { value: "", label: t.accountability.anyReport, count: null },
+                ...REPORT_STATES.map((state) => ({
+                  value: state,
+                  label: t.accountability.states[state],
+                  count: facets.reportStates[state] ?? 0,
+                })),
+              ].map((option) => {
+                const id = `reporte-${option.value || "todos"}`;
+                return (
+                  <li key={id}>
+                    <label>
+                      <input
+                        type="radio"
+                        form={FORM}
+                        name="reporte"
+                        value={option.value}
+                        checked={selected.reporte === option.value}
+                        onChange={() => setReport(option.value)}
+                      />
+                      <span>{option.label}</span>
+                      {option.count !== null && <Count id={id} count={option.count} />}
+                    </label>
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
+        )}
+
         <fieldset className="flags">
           <legend>{t.tracking.freshness}</legend>
           {(
@@ -208,7 +295,7 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
             ] as const
           ).map(([key, label, checked]) => (
             <label key={key}>
-              <input type="checkbox" checked={checked} onChange={(e) => flag(key, e.target.checked)} />
+              <input type="checkbox" form={FORM} name={key} value="si" checked={checked} onChange={(e) => flag(key, e.target.checked)} />
               {label}
             </label>
           ))}
@@ -231,6 +318,10 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
                   "modo",
                   "orden",
                   "archivadas",
+                  "indicador",
+                  "hitos",
+                  "reporte",
+                  "periodo",
                 ].forEach((k) => {
                   params.delete(k);
                 }),
@@ -241,6 +332,15 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
             {t.initiatives.clearFilters}
           </button>
         ) : null}
+        <noscript>
+          <button
+            type="submit"
+            form={FORM}
+            className="w-full rounded bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+          >
+            {t.initiatives.applyFilters}
+          </button>
+        </noscript>
       </aside>
     </details>
   );
@@ -257,13 +357,30 @@ interface FacetGroupProps {
   selected: string[];
   counts: Record<string, number>;
   onToggle: (key: ListKey, value: string, checked: boolean) => void;
+  /** What the options mean, read with the group. */
+  description?: string;
   children?: React.ReactNode;
 }
 
-function FacetGroup({ legend, name, options, selected, counts, onToggle, children }: FacetGroupProps) {
+/** How many initiatives an option shows, said in full to a screen reader. */
+function Count({ id, count }: { id: string; count: number }) {
   return (
-    <fieldset>
+    <span data-testid={`facet-${id}`}>
+      {count}
+      <span className="sr-only">{` ${t.initiatives.initiativeUnit(count)}`}</span>
+    </span>
+  );
+}
+
+function FacetGroup({ legend, name, options, selected, counts, onToggle, description, children }: FacetGroupProps) {
+  return (
+    <fieldset aria-describedby={description ? `${name}-descripcion` : undefined}>
       <legend>{legend}</legend>
+      {description && (
+        <p id={`${name}-descripcion`} className="mt-1 text-xs text-slate-600">
+          {description}
+        </p>
+      )}
       <ul>
         {options.map((option) => {
           const count = counts[option.value] ?? 0;
@@ -275,6 +392,7 @@ function FacetGroup({ legend, name, options, selected, counts, onToggle, childre
               <label className={count === 0 && !checked ? "empty" : undefined} title={option.title}>
                 <input
                   type="checkbox"
+                  form={FORM}
                   name={name}
                   value={option.value}
                   checked={checked}
@@ -291,10 +409,7 @@ function FacetGroup({ legend, name, options, selected, counts, onToggle, childre
                     </small>
                   )}
                 </span>
-                <span data-testid={`facet-${id}`}>
-                  {count}
-                  <span className="sr-only">{` ${t.initiatives.initiativeUnit(count)}`}</span>
-                </span>
+                <Count id={id} count={count} />
               </label>
             </li>
           );

@@ -4,6 +4,7 @@ import { ENDING_SOON_DAYS, type Status } from "@/lib/tracking/statuses";
 import { addDays } from "@/lib/tracking/days";
 import { listPeriods, type PeriodView } from "./periods";
 import { type Exclusion, exclusionOf, type ReportState, reportState } from "./report-status";
+import { lateMilestoneWhere } from "@/lib/indicators/indicator-overview";
 
 export interface ReportView {
   id: number;
@@ -92,11 +93,13 @@ export interface OwnedInitiative {
   report: ReportView | null;
   exclusion: Exclusion | null;
   endingInstruments: { id: number; title: string; endsOn: string }[];
+  /** Milestones still open after their planned day, the earliest first. */
+  lateMilestones: { id: number; title: string; plannedOn: string }[];
 }
 
 /**
  * /mis-iniciativas: what the user's secretariats lead or support, with its
- * state for `period` and the instruments ending within ENDING_SOON_DAYS.
+ * state for `period`, the instruments ending within ENDING_SOON_DAYS and the late milestones.
  */
 export async function ownedInitiatives(
   db: Db,
@@ -121,6 +124,11 @@ export async function ownedInitiatives(
       status: true,
       archivedAt: true,
       leadSecretariatId: true,
+      milestones: {
+        where: lateMilestoneWhere(today),
+        orderBy: [{ plannedOn: "asc" }, { id: "asc" }],
+        select: { id: true, title: true, plannedOn: true },
+      },
       periodReports: period ? { where: { periodId: period.id }, select: reportSelect } : false,
       articulationObjectives: {
         select: {
@@ -145,6 +153,7 @@ export async function ownedInitiatives(
       endingInstruments: row.articulationObjectives.flatMap((o) =>
         o.instruments.map((i) => ({ id: i.id, title: i.title, endsOn: dateToDay(i.endsOn!) })),
       ),
+      lateMilestones: row.milestones.map((m) => ({ id: m.id, title: m.title, plannedOn: dateToDay(m.plannedOn) })),
     };
   });
 }

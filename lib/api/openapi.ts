@@ -1,6 +1,8 @@
 import { PAGE_SIZES, SORTS } from "@/lib/initiatives/table-options";
 import { MECHANISM_SLUG } from "@/lib/matrix/mechanism-names";
 import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
+import { INDICATOR_STATUSES } from "@/lib/indicators/indicator-math";
+import { REPORT_STATES } from "@/lib/accountability/report-status";
 
 const list = (description: string, pattern: string) => ({
   in: "query",
@@ -112,7 +114,20 @@ export const openApiDocument = {
             name: "reporte",
             in: "query",
             description: "Estado del reporte del periodo: pendiente, enviado, devuelto, aprobado, atrasado o excluido.",
-            schema: { type: "string", enum: ["pendiente", "enviado", "devuelto", "aprobado", "atrasado", "excluido"] },
+            schema: { type: "string", enum: [...REPORT_STATES] },
+          },
+          {
+            name: "indicador",
+            ...list(
+              "Semáforo de indicadores: iniciativas con al menos un indicador en alguno de estos estados (en-camino, en-riesgo, fuera-de-ruta, sin-datos), el que muestra su ficha con los umbrales vigentes.",
+              `^(${INDICATOR_STATUSES.join("|")})$`,
+            ),
+          },
+          {
+            name: "hitos",
+            in: "query",
+            description: "«atrasados»: con al menos un hito previsto o en curso cuya fecha prevista ya pasó (día de Quito).",
+            schema: { type: "string", enum: ["atrasados"] },
           },
           { name: "modo", in: "query", schema: { type: "string", enum: ["alguno", "todos"], default: "alguno" } },
           {

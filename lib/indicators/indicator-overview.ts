@@ -4,6 +4,12 @@ import { INDICATOR_STATUSES, type IndicatorStatus, indicatorStatus } from "./ind
 import { readIndicatorThresholds } from "./indicator-settings";
 import { definitionOf } from "./sync-derived-progress";
 
+/** The late milestones (ADR 0120) as a Prisma condition: open after their planned day. */
+export const lateMilestoneWhere = (today: string): Prisma.MilestoneWhereInput => ({
+  state: { in: ["PLANNED", "IN_PROGRESS"] },
+  plannedOn: { lt: dayToDate(today) },
+});
+
 /**
  * Indicator status counts and late milestones of the current (not archived) initiatives, all of
  * them or those under one objective code ("2" or "2.3"): what the dashboard and the objective
@@ -21,10 +27,13 @@ export async function getIndicatorOverview(db: Db, today: string, objectiveCode?
   const [indicators, late, thresholds] = await Promise.all([
     db.indicator.findMany({
       where: { initiative },
-      include: { targets: true, measurements: { select: { measuredOn: true, value: true } } },
+      include: {
+        targets: true,
+        measurements: { orderBy: [{ measuredOn: "asc" }, { id: "asc" }], select: { measuredOn: true, value: true } },
+      },
     }),
     db.milestone.findMany({
-      where: { initiative, state: { in: ["PLANNED", "IN_PROGRESS"] }, plannedOn: { lt: dayToDate(today) } },
+      where: { initiative, ...lateMilestoneWhere(today) },
       orderBy: [{ plannedOn: "asc" }, { id: "asc" }],
       select: { id: true, title: true, plannedOn: true, initiative: { select: { id: true, name: true } } },
     }),

@@ -6,7 +6,8 @@ import { t } from "@/lib/i18n";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "./indicator-math";
 import type { ThresholdsInput } from "./indicator-schemas";
 
-const SETTINGS_ID = 1;
+/** The one settings row. */
+export const SETTINGS_ID = 1;
 
 /** The traffic-light thresholds, the defaults until an administrator saves them (version 0). No authorization: every reader needs them. */
 export async function readIndicatorThresholds(db: Db | Prisma.TransactionClient): Promise<Thresholds & { version: number }> {

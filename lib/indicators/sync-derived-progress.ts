@@ -22,7 +22,10 @@ export const definitionOf = (row: {
 export async function syncDerivedProgress(tx: Prisma.TransactionClient, initiativeId: number) {
   const indicators = await tx.indicator.findMany({
     where: { initiativeId },
-    include: { targets: true, measurements: { select: { measuredOn: true, value: true } } },
+    include: {
+      targets: true,
+      measurements: { orderBy: [{ measuredOn: "asc" }, { id: "asc" }], select: { measuredOn: true, value: true } },
+    },
   });
   if (indicators.length === 0) return null;
   const { percent } = derivedProgress(

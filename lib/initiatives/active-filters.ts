@@ -3,6 +3,7 @@ import { NO_OWNER, shortSecretariatName } from "@/lib/tracking/secretariats";
 import { STATUS_BY_SLUG } from "@/lib/tracking/statuses";
 import type { InitiativeQuery } from "./initiative-query";
 import type { FilterOptions } from "./unmatched-filters";
+import type { IndicatorStatus } from "@/lib/indicators/indicator-math";
 
 /** One filter in force, named for a person, with the query that is left once it is removed. */
 export interface ActiveFilter {
@@ -59,6 +60,15 @@ export function activeFilters(query: InitiativeQuery, options: FilterOptions): A
   for (const [flag, label] of flags) {
     if (query[flag] === "si") found.push({ key: flag, label, without: { ...base, [flag]: undefined } });
   }
+  for (const status of query.indicador) {
+    found.push({
+      key: `indicador=${status}`,
+      label: t.tableLayout.indicator(t.indicators.statuses[status as IndicatorStatus] ?? status),
+      without: { ...base, indicador: query.indicador.filter((s) => s !== status) },
+    });
+  }
+  if (query.hitos === "atrasados")
+    found.push({ key: "hitos", label: t.tableLayout.lateMilestones, without: { ...base, hitos: undefined } });
   if (query.reporte) {
     found.push({
       key: "reporte",
@@ -84,6 +94,8 @@ export function withoutAnyFilter(query: InitiativeQuery): InitiativeQuery {
     archivadas: undefined,
     periodo: undefined,
     reporte: undefined,
+    indicador: [],
+    hitos: undefined,
     modo: "alguno",
     orden: "documento",
     dir: "asc",

@@ -7,6 +7,7 @@ import { NO_OWNER } from "@/lib/tracking/secretariats";
 import { STATUS_BY_SLUG } from "@/lib/tracking/statuses";
 import type { InitiativeQuery } from "./initiative-query";
 import { EXCLUDED_STATUSES } from "@/lib/accountability/report-status";
+import { indicatorStatusesSql, lateMilestoneSql } from "@/lib/indicators/indicator-status-sql";
 
 /** The chosen period, or the one pages show by default (the open one due first, else the newest). */
 async function reportPeriodId(db: Db, periodId: number | undefined): Promise<number[]> {
@@ -28,7 +29,15 @@ async function reportPeriodId(db: Db, periodId: number | undefined): Promise<num
  */
 
 /** The filters with a facet: for each of its options the table shows how many rows the other filters keep. */
-export type Facet = "desarrollo" | "objetivo" | "mecanismo" | "estado" | "responsable";
+export type Facet = "desarrollo" | "objetivo" | "mecanismo" | "estado" | "responsable" | "reporte" | "indicador" | "hitos";
+
+interface Context {
+  ids: number[];
+  terms: string[];
+  today: string;
+  /** The report period `reporte` speaks of (report-status.ts), when there is one. */
+  periodId: number | null;
+}
 
 interface FilterEntry {
   /** The facet whose counts leave this filter out; null when every facet counts under it (text, dates, mechanisms in «todos» mode). */
@@ -40,7 +49,7 @@ interface FilterEntry {
    */
   lookup?: (db: Db, query: InitiativeQuery) => Promise<number[]>;
   /** The condition over i ("Initiative"), or null when the query does not use this filter. */
-  condition: (query: InitiativeQuery, context: { ids: number[]; terms: string[]; today: string }) => Prisma.Sql | null;
+  condition: (query: InitiativeQuery, context: Context) => Prisma.Sql | null;
 }
 
 const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
@@ -115,33 +124,26 @@ const FILTERS: FilterEntry[] = [
       query.desactualizadas === "si" ? Prisma.sql`(i."lastUpdateOn" IS NULL OR i."lastUpdateOn" < ${staleCutoff(today)}::date)` : null,
   },
   {
-    // The period's state is derived as lib/accountability/report-status.ts does (ADR 0100): no row, the due date, the initiative.
-    facet: () => null,
-    lookup: (db, query) => (query.reporte ? reportPeriodId(db, query.periodo) : Promise.resolve([])),
-    condition: (query, { ids, today }) => {
+    facet: () => "reporte",
+    condition: (query, { periodId, today }) => {
       if (!query.reporte) return null;
-      const [periodId] = ids;
-      if (periodId === undefined) return Prisma.sql`FALSE`;
-      const report = (statuses: string[]) =>
-        Prisma.sql`EXISTS (SELECT 1 FROM "PeriodReport" r WHERE r."initiativeId" = i.id AND r."periodId" = ${periodId} AND r.status::text IN (${Prisma.join(statuses)}))`;
-      const noReport = Prisma.sql`NOT EXISTS (SELECT 1 FROM "PeriodReport" r WHERE r."initiativeId" = i.id AND r."periodId" = ${periodId})`;
-      const excluded = Prisma.sql`(i."archivedAt" IS NOT NULL OR i.status::text IN (${Prisma.join([...EXCLUDED_STATUSES])}))`;
-      const overdue = Prisma.sql`${today}::date > (SELECT p."dueOn" FROM "ReportingPeriod" p WHERE p.id = ${periodId})`;
-      switch (query.reporte) {
-        case "aprobado":
-          return report(["APPROVED"]);
-        case "enviado":
-          return report(["SUBMITTED"]);
-        case "devuelto":
-          return Prisma.sql`(${report(["RETURNED"])} AND NOT ${overdue})`;
-        case "excluido":
-          return Prisma.sql`(${noReport} AND ${excluded})`;
-        case "pendiente":
-          return Prisma.sql`(${noReport} AND NOT ${excluded} AND NOT ${overdue})`;
-        case "atrasado":
-          return Prisma.sql`(${overdue} AND NOT ${report(["SUBMITTED", "APPROVED"])} AND NOT (${noReport} AND ${excluded}))`;
-      }
+      if (periodId === null) return Prisma.sql`FALSE`;
+      // The report's status is read once, and the state follows from it as in report-status.ts.
+      return Prisma.sql`(SELECT ${reportStateSql(periodId, Prisma.sql`z.rs`, today)} FROM (SELECT (SELECT r.status::text FROM "PeriodReport" r
+        WHERE r."initiativeId" = i.id AND r."periodId" = ${periodId}) AS rs) z) = ${query.reporte}`;
     },
+  },
+  {
+    // An initiative is «en riesgo» when one of its indicators is: the badge its page shows on that indicator.
+    facet: () => "indicador",
+    condition: (query) =>
+      query.indicador.length > 0
+        ? Prisma.sql`i.id IN (SELECT s."initiativeId" FROM ${indicatorStatusesSql} s WHERE s.status IN (${Prisma.join(query.indicador)}))`
+        : null,
+  },
+  {
+    facet: () => "hitos",
+    condition: (query, { today }) => (query.hitos === "atrasados" ? lateMilestonesOf(Prisma.sql`i.id`, today) : null),
   },
   {
     facet: () => null,
@@ -152,6 +154,27 @@ const FILTERS: FilterEntry[] = [
         : null,
   },
 ];
+
+/**
+ * report-status.ts's `reportState` over i for one period, given the status of the initiative's report
+ * for it (text, NULL without one): a report sent stays what it is; without one, an initiative that
+ * owes none is excluded; then the due date decides between overdue and pending (or returned).
+ */
+export function reportStateSql(periodId: number, reportStatus: Prisma.Sql, today: string): Prisma.Sql {
+  const excluded = Prisma.sql`(i."archivedAt" IS NOT NULL OR i.status::text IN (${Prisma.join([...EXCLUDED_STATUSES])}))`;
+  const overdue = Prisma.sql`${today}::date > (SELECT p."dueOn" FROM "ReportingPeriod" p WHERE p.id = ${periodId})`;
+  return Prisma.sql`(CASE
+    WHEN ${reportStatus} = 'APPROVED' THEN 'aprobado'
+    WHEN ${reportStatus} = 'SUBMITTED' THEN 'enviado'
+    WHEN ${reportStatus} IS NULL AND ${excluded} THEN 'excluido'
+    WHEN ${overdue} THEN 'atrasado'
+    WHEN ${reportStatus} = 'RETURNED' THEN 'devuelto'
+    ELSE 'pendiente' END)`;
+}
+
+/** Whether the initiative `id` has a late milestone (ADR 0120), as the dashboard lists them. */
+export const lateMilestonesOf = (id: Prisma.Sql, today: string) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "Milestone" ms WHERE ms."initiativeId" = ${id} AND ${lateMilestoneSql(today)})`;
 
 /** A sort key: the expression over i (and, for some orders, mo, d and s) and its direction. */
 export type SortKey = [Prisma.Sql, Prisma.Sql];
@@ -215,6 +238,9 @@ export interface CompiledQuery {
   /** What the sort keys read: the initiatives, joined to their objectives and lead secretariat when the order needs them. */
   from: Prisma.Sql;
   keys: SortKey[];
+  /** With facets: the period the report facet counts (null when there is none). */
+  periodId: number | null;
+  today: string;
 }
 
 const JOINED = Prisma.sql`"Initiative" i
@@ -222,16 +248,19 @@ const JOINED = Prisma.sql`"Initiative" i
   JOIN "DevelopmentObjective" d ON d.id = mo."developmentObjectiveId"
   LEFT JOIN "Secretariat" s ON s.id = i."leadSecretariatId"`;
 
-export async function compileQuery(db: Db, query: InitiativeQuery): Promise<CompiledQuery> {
+export async function compileQuery(db: Db, query: InitiativeQuery, options: { facets?: boolean } = {}): Promise<CompiledQuery> {
   const terms = searchTerms(query.q);
   const today = todayInQuito();
-  const looked = await Promise.all(
-    FILTERS.map((f) => (f.lookup && f.condition(query, { ids: [], terms, today }) ? f.lookup(db, query) : [])),
-  );
+  const probe: Context = { ids: [], terms, today, periodId: null };
+  const [period, ...looked] = await Promise.all([
+    query.reporte || options.facets ? reportPeriodId(db, query.periodo) : [],
+    ...FILTERS.map((f) => (f.lookup && f.condition(query, probe) ? f.lookup(db, query) : [])),
+  ]);
+  const periodId = period![0] ?? null;
   const where: Prisma.Sql[] = [];
   const facets: CompiledQuery["facets"] = [];
   FILTERS.forEach((filter, n) => {
-    const condition = filter.condition(query, { ids: looked[n]!, terms, today });
+    const condition = filter.condition(query, { ids: looked[n]!, terms, today, periodId });
     if (!condition) return;
     const facet = filter.facet(query);
     if (facet) facets.push({ facet, condition });
@@ -239,12 +268,14 @@ export async function compileQuery(db: Db, query: InitiativeQuery): Promise<Comp
   });
   return {
     terms,
-    scope: FILTERS[0]!.condition(query, { ids: [], terms, today })!,
+    scope: FILTERS[0]!.condition(query, probe)!,
     where: Prisma.join(where, " AND "),
     facets,
     filtered: where.length > 1 || facets.length > 0,
     from: query.orden === "objetivo" || query.orden === "responsable" ? JOINED : Prisma.sql`"Initiative" i`,
     keys: sortKeys(query, terms),
+    periodId,
+    today,
   };
 }
 

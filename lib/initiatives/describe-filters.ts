@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { t } from "@/lib/i18n";
 import { STATUS_BY_SLUG } from "@/lib/tracking/statuses";
 import type { InitiativeQuery } from "./initiative-query";
+import type { IndicatorStatus } from "@/lib/indicators/indicator-math";
 
 /** The filters of a table query in words, one line each («Objetivo de gestión: 2.3»); empty when none applies. */
 export async function describeFilters(db: Db, query: InitiativeQuery): Promise<string[]> {
@@ -35,6 +36,10 @@ export async function describeFilters(db: Db, query: InitiativeQuery): Promise<s
     query.vencen ? t.tracking.endingFilter : null,
     query.archivadas ? t.initiatives.archivedOnly : null,
     query.reporte ? `${t.accountability.reportFilter}: ${t.accountability.states[query.reporte]}` : null,
+    query.indicador.length > 0
+      ? f.indicator(query.indicador.map((s) => t.indicators.statuses[s as IndicatorStatus] ?? s).join(", "))
+      : null,
+    query.hitos ? t.initiatives.lateMilestones : null,
   ].filter((line): line is string => line !== null);
 }
 
@@ -58,6 +63,8 @@ export function exportFileName(query: InitiativeQuery, day: string, extension: "
     query.vencen ? "vencen" : "",
     query.archivadas ? "archivadas" : "",
     query.reporte ? `reporte-${query.reporte}` : "",
+    ...query.indicador.map((status) => `indicador-${status}`),
+    query.hitos ? "hitos-atrasados" : "",
   ].filter(Boolean);
   const suffix = parts.join("-").slice(0, 80).replace(/-+$/, "");
   return `iniciativas-${day}${suffix ? `-${suffix}` : "-todas"}.${extension}`;

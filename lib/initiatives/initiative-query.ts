@@ -4,6 +4,7 @@ import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 import { PAGE_SIZES, SORTS, type InitiativeSort } from "./table-options";
 import { t } from "@/lib/i18n";
 import { REPORT_STATES } from "@/lib/accountability/report-status";
+import { INDICATOR_STATUSES } from "@/lib/indicators/indicator-math";
 
 const STATUS_SLUG_VALUES = STATUSES.map((s) => STATUS_SLUGS[s]) as [string, ...string[]];
 
@@ -39,6 +40,12 @@ export const initiativeQuerySchema = z.object({
     .positive(t.accountability.queryPeriod)
     .optional(),
   reporte: z.enum(REPORT_STATES, { error: t.accountability.queryReport(REPORT_STATES.join(", ")) }).optional(),
+  indicador: list(
+    z.enum(INDICATOR_STATUSES, { error: t.validation.query.indicator(INDICATOR_STATUSES.join(", ")) }),
+    INDICATOR_STATUSES.length,
+    "indicador",
+  ).default([]),
+  hitos: z.enum(["atrasados"], { error: t.validation.query.milestones }).optional(),
   modo: z.enum(["alguno", "todos"], { error: t.validation.query.mode }).default("alguno"),
   orden: z.enum(SORTS, { error: t.validation.query.sort(SORTS.join(", ")) }).optional(),
   dir: z.enum(["asc", "desc"], { error: t.validation.query.dir }).default("asc"),
@@ -96,14 +103,17 @@ export function parseInitiativeQueryStrict(params: Params, options: { unknown?: 
   return { success: true as const, query: withDefaultSort(result.data) };
 }
 
-/** For pages: an invalid parameter falls back to its default and is reported, never a crash. */
+/**
+ * For pages: an invalid parameter falls back to its default and is reported, never a crash. An empty
+ * one is absent: the filter form sent without JavaScript names «Cualquier estado» so.
+ */
 export function parseInitiativeQuery(params: Params): { query: InitiativeQuery; ignored: string[] } {
   const record = toRecord(params);
   const ignored: string[] = [];
   const shape = initiativeQuerySchema.shape;
   const clean: Record<string, unknown> = {};
   for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
-    if (record[key] === undefined) continue;
+    if (record[key] === undefined || record[key] === "") continue;
     if (shape[key].safeParse(record[key]).success) clean[key] = record[key];
     else ignored.push(key);
   }
@@ -125,6 +135,8 @@ export function initiativeQueryToParams(query: Partial<InitiativeQuery>): URLSea
   if (query.archivadas === "si") params.set("archivadas", "si");
   if (query.periodo) params.set("periodo", String(query.periodo));
   if (query.reporte) params.set("reporte", query.reporte);
+  for (const status of query.indicador ?? []) params.append("indicador", status);
+  if (query.hitos === "atrasados") params.set("hitos", "atrasados");
   const defaultSort = query.q?.trim() ? "relevancia" : "documento";
   if (query.orden && query.orden !== defaultSort) params.set("orden", query.orden);
   if (query.dir === "desc") params.set("dir", "desc");

@@ -3,7 +3,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { foldText } from "@/lib/text/search-text";
 import { STATUS_SLUGS, type Status } from "@/lib/tracking/statuses";
 import { NO_OWNER } from "@/lib/tracking/secretariats";
-import { allConditions, compileQuery, orderBy, type CompiledQuery, type Facet } from "./compile-query";
+import { indicatorStatusesSql } from "@/lib/indicators/indicator-status-sql";
+import { allConditions, compileQuery, lateMilestonesOf, orderBy, reportStateSql, type CompiledQuery, type Facet } from "./compile-query";
 import type { InitiativeQuery } from "./initiative-query";
 
 export interface InitiativeRow {
@@ -41,6 +42,13 @@ export interface FacetCounts {
   statuses: Record<string, number>;
   /** By lead secretariat slug, and "ninguna" for none. */
   secretariats: Record<string, number>;
+  /** By indicator status: initiatives with at least one indicator in it. */
+  indicatorStatuses: Record<string, number>;
+  /** Initiatives with at least one late milestone. */
+  lateMilestones: number;
+  /** By report state, for `reportPeriod`; empty when there is no period. */
+  reportStates: Record<string, number>;
+  reportPeriod: { id: number; name: string } | null;
 }
 
 type PageRow = {
@@ -135,6 +143,8 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
     terms.length > 0
       ? Prisma.sql`SELECT h.id, ${Prisma.join(keys.map((_, n) => Prisma.raw(`h.k${n}`)))} FROM hit h WHERE ${matched} ORDER BY ${keyOrder("h")}`
       : Prisma.sql`SELECT i.id, ${keyColumns} FROM ${from} WHERE ${allConditions(compiled)} ORDER BY ${orderBy(keys)}`;
+  const { periodId, today } = compiled;
+  const reports = withFacets && periodId !== null;
   const flagNames = Prisma.raw(flags.map((_, n) => `, f${n}`).join(""));
   const tally = withFacets
     ? Prisma.sql`, combo AS (
@@ -147,15 +157,38 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
             ),
           )}
         FROM combo GROUP BY GROUPING SETS ((o), (st), (l), (m))),
-      mech AS (SELECT x AS id, sum(t.mec)::int AS n FROM tally t, unnest(t.m) x WHERE t.g = ${BY_MECHANISMS} AND t.mec > 0 GROUP BY x)`
+      mech AS (SELECT x AS id, sum(t.mec)::int AS n FROM tally t, unnest(t.m) x WHERE t.g = ${BY_MECHANISMS} AND t.mec > 0 GROUP BY x),
+      ind AS (SELECT s.status AS v, count(DISTINCT hit.id)::int AS n FROM hit JOIN ${indicatorStatusesSql} s ON s."initiativeId" = hit.id
+        WHERE ${okFor("indicador")} GROUP BY s.status),
+      rep AS (SELECT rs AS v, count(*)::int AS n FROM hit WHERE ${reports ? okFor("reporte") : Prisma.sql`FALSE`} GROUP BY rs)`
+    : Prisma.empty;
+  // The period's state of each row, from its report joined once (a period has one report per initiative).
+  const reportColumn = reports
+    ? Prisma.sql`, ${reportStateSql(periodId, Prisma.sql`pr.status::text`, today)} AS rs`
+    : withFacets
+      ? Prisma.sql`, NULL::text AS rs`
+      : Prisma.empty;
+  const reportJoin = reports
+    ? Prisma.sql` LEFT JOIN "PeriodReport" pr ON pr."initiativeId" = i.id AND pr."periodId" = ${periodId}`
     : Prisma.empty;
   const [, [result]] = await db.$transaction([
     db.$queryRaw`SELECT ${STATEMENT_SETTINGS}`,
-    db.$queryRaw<{ rows: string; count: number; total: number | null; tally: string | null; mechanisms: string | null }[]>`
+    db.$queryRaw<
+      {
+        rows: string;
+        count: number;
+        total: number | null;
+        tally: string | null;
+        mechanisms: string | null;
+        indicators: string | null;
+        late: number | null;
+        reports: string | null;
+      }[]
+    >`
     WITH hit AS ${terms.length > 0 ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`} (
       SELECT i.id, i."managementObjectiveId" AS o, i."mechanismIds" AS m, i.status AS st, i."leadSecretariatId" AS l${flagColumns.length > 0 ? Prisma.join(flagColumns, "") : Prisma.empty}
-        ${terms.length > 0 ? Prisma.sql`, ${keyColumns}` : Prisma.empty}
-      FROM ${from} WHERE ${where}${narrowing}
+        ${terms.length > 0 ? Prisma.sql`, ${keyColumns}` : Prisma.empty}${reportColumn}
+      FROM ${from}${reportJoin} WHERE ${where}${narrowing}
     ),
     page AS (${page} LIMIT ${query.por} OFFSET ${offset})${tally}
     SELECT
@@ -178,7 +211,10 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
               WHERE t.g <> ${BY_MECHANISMS})`
           : Prisma.sql`NULL`
       } AS tally,
-      ${withFacets ? Prisma.sql`(SELECT json_agg(json_build_object('slug', me.slug, 'n', x.n))::text FROM mech x JOIN "Mechanism" me ON me.id = x.id)` : Prisma.sql`NULL`} AS mechanisms`,
+      ${withFacets ? Prisma.sql`(SELECT json_agg(json_build_object('slug', me.slug, 'n', x.n))::text FROM mech x JOIN "Mechanism" me ON me.id = x.id)` : Prisma.sql`NULL`} AS mechanisms,
+      ${withFacets ? Prisma.sql`(SELECT json_object_agg(v, n)::text FROM ind)` : Prisma.sql`NULL`} AS indicators,
+      ${withFacets ? Prisma.sql`(SELECT count(*) FROM hit WHERE ${okFor("hitos")} AND ${lateMilestonesOf(Prisma.sql`hit.id`, today)})::int` : Prisma.sql`NULL`} AS late,
+      ${withFacets ? Prisma.sql`(SELECT json_object_agg(v, n)::text FROM rep)` : Prisma.sql`NULL`} AS reports`,
   ]);
   const { rows, count, total } = result!;
   return {
@@ -186,13 +222,24 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
     count,
     // Unfiltered, the matches are the total: no second pass to count them.
     total: total ?? count,
-    facets: withFacets ? facetCounts(JSON.parse(result!.tally ?? "[]"), JSON.parse(result!.mechanisms ?? "[]")) : null,
+    facets: withFacets
+      ? {
+          ...facetCounts(JSON.parse(result!.tally ?? "[]"), JSON.parse(result!.mechanisms ?? "[]")),
+          indicatorStatuses: JSON.parse(result!.indicators ?? "{}"),
+          lateMilestones: result!.late ?? 0,
+          reportStates: JSON.parse(result!.reports ?? "{}"),
+          reportPeriod:
+            periodId === null ? null : await db.reportingPeriod.findUnique({ where: { id: periodId }, select: { id: true, name: true } }),
+        }
+      : null,
   };
 }
 
 /** The tallies as the filters name their options (codes and slugs). */
-function facetCounts(tally: TallyRow[], mechanismTally: { slug: string; n: number }[]): FacetCounts {
-  const counts: FacetCounts = { developmentObjectives: {}, managementObjectives: {}, mechanisms: {}, statuses: {}, secretariats: {} };
+type BaseCounts = Omit<FacetCounts, "indicatorStatuses" | "lateMilestones" | "reportStates" | "reportPeriod">;
+
+function facetCounts(tally: TallyRow[], mechanismTally: { slug: string; n: number }[]): BaseCounts {
+  const counts: BaseCounts = { developmentObjectives: {}, managementObjectives: {}, mechanisms: {}, statuses: {}, secretariats: {} };
   const add = (into: Record<string, number>, key: string, n: number) => {
     if (n > 0) into[key] = (into[key] ?? 0) + n;
   };
@@ -221,7 +268,7 @@ function toPage(query: InitiativeQuery, terms: string[], read: TableRead, data: 
 
 /** The table page: one page of rows, the count, the total and every facet count, from one statement. */
 export async function searchTable(db: Db, query: InitiativeQuery): Promise<{ page: InitiativePage; facets: FacetCounts }> {
-  const compiled = await compileQuery(db, query);
+  const compiled = await compileQuery(db, query, { facets: true });
   const read = await readTable(db, query, compiled, true);
   return { page: toPage(query, compiled.terms, read, await describeRows(db, read.rows, compiled.terms)), facets: read.facets! };
 }
@@ -239,7 +286,7 @@ export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise
  * selected mechanisms, as choosing it would.
  */
 export async function countFacets(db: Db, query: InitiativeQuery): Promise<FacetCounts> {
-  return (await readTable(db, query, await compileQuery(db, query), true)).facets!;
+  return (await readTable(db, query, await compileQuery(db, query, { facets: true }), true)).facets!;
 }
 
 /** The page's rows as the table shows them: mechanisms, number of objectives, and the objective that matched. */

@@ -9,7 +9,7 @@ const bar = "animate-pulse rounded bg-slate-200";
  */
 export default function Loading() {
   return (
-    <div className="min-h-screen space-y-6">
+    <div className="min-h-screen space-y-6" data-stream-fallback="">
       <header className="space-y-1">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-3xl font-bold text-brand-900">{t.initiatives.title}</h1>

@@ -72,6 +72,7 @@ export const planner = {
     mechanisms: (all: boolean, names: string) => `Mecanismos (${all ? "todos" : "cualquiera"}): ${names}`,
     status: (labels: string) => `Estado: ${labels}`,
     lead: (names: string) => `Secretaría responsable: ${names}`,
+    indicator: (labels: string) => `Semáforo de indicadores (alguno): ${labels}`,
   },
   contentsSheet: "Contenido",
   contentsTitle: "Matriz PMDOT · Exportación de iniciativas",

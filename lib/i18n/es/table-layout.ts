@@ -14,6 +14,8 @@ export const tableLayout = {
   mechanism: (name: string) => `mecanismo: ${name}`,
   status: (label: string) => `estado: ${label}`,
   lead: (name: string) => `responsable: ${name}`,
+  indicator: (label: string) => `indicador: ${label}`,
+  lateMilestones: "con hitos atrasados",
   allMechanisms: "con todos los mecanismos elegidos",
   archived: "solo archivadas",
   openFilters: "Filtros",

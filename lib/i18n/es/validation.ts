@@ -98,6 +98,8 @@ export const validation = {
     lead: "responsable: se esperaba el identificador de una secretaría, como «salud», o «ninguna».",
     stale: "desactualizadas: use «si» para ver las que no tienen avances en 90 días.",
     expiring: "vencen: use «si» para ver las que tienen instrumentos que vencen en 90 días.",
+    indicator: (values: string) => `indicador: use uno o varios de ${values}.`,
+    milestones: "hitos: use «atrasados» para ver las que tienen hitos atrasados.",
     archived: "archivadas: use «si» para ver solo las archivadas.",
     mode: "modo: use «alguno» o «todos».",
     sort: (values: string) => `orden: use uno de ${values}.`,

@@ -1,3 +1,4 @@
+import { initiativesHref, objectiveFilter } from "@/lib/initiatives/initiative-query";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -38,7 +39,7 @@ export default async function ObjectiveReportPage({ params }: { params: Params }
         <PrintButton label={t.report.print} />
       </div>
       <ObjectiveReport report={report} name={objectiveName(report.code)} today={todayInQuito()} />
-      <IndicatorOverviewPanel overview={overview} />
+      <IndicatorOverviewPanel overview={overview} lateHref={initiativesHref({ ...objectiveFilter(report.code), hitos: "atrasados" })} />
     </div>
   );
 }
