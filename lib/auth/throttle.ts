@@ -52,11 +52,13 @@ export async function reserveAttempt(db: Db, keys: ThrottleKey[], now = new Date
   const reservation: Reservation = { locked: false, retryAfterMs: 0, delayMs: 0, lockedKeys: [] };
   for (const { key, rule } of keys) {
     await db.$transaction(async (tx) => {
-      // The row lock orders concurrent attempts from every instance: each sees the ones before it.
-      await tx.$executeRaw`INSERT INTO "LoginThrottle" ("key", "failures", "windowStartedAt") VALUES (${key}, 0, ${now}) ON CONFLICT ("key") DO NOTHING`;
-      const [current] = await tx.$queryRaw<
-        ThrottleState[]
-      >`SELECT "failures", "windowStartedAt", "lockedUntil" FROM "LoginThrottle" WHERE "key" = ${key} FOR UPDATE`;
+      // The row lock orders concurrent attempts from every instance: each sees the ones before it. One upsert
+      // both creates and locks the row: with an insert and a separate SELECT … FOR UPDATE, a success deleting the
+      // row in between (refundAttempt) left nothing to lock, and the update below failed.
+      const [current] = await tx.$queryRaw<ThrottleState[]>`
+        INSERT INTO "LoginThrottle" ("key", "failures", "windowStartedAt") VALUES (${key}, 0, ${now})
+        ON CONFLICT ("key") DO UPDATE SET "key" = EXCLUDED."key"
+        RETURNING "failures", "windowStartedAt", "lockedUntil"`;
       const state = current && current.failures > 0 ? current : null;
       const decision = decide(state, rule, now);
       reservation.locked ||= decision.locked;
