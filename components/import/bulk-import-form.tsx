@@ -9,6 +9,7 @@ import { initiative } from "@/lib/i18n/es/initiative";
 import { planner } from "@/lib/i18n/es/planner";
 import { security } from "@/lib/i18n/es/security";
 import { FormMessage } from "@/components/ui/form-controls";
+import { ApplyButton, RowErrors, UploadField } from "./import-parts";
 import { MAX_UPLOAD_BYTES } from "@/lib/import/upload-limit";
 
 // Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
@@ -67,31 +68,14 @@ export function BulkImportForm({ action }: { action: Action }) {
         }}
         className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
       >
-        <div className="space-y-1">
-          <label htmlFor="archivo" className="block text-sm font-medium text-slate-800">
-            {t.bulk.file}
-          </label>
-          <input
-            ref={fileInput}
-            id="archivo"
-            name="file"
-            type="file"
-            accept=".csv,.xlsx,.txt,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby="archivo-ayuda"
-            aria-invalid={tooLarge || !!state.fieldErrors?.file}
-            className="block text-sm file:mr-3 file:cursor-pointer file:rounded file:border file:border-slate-400 file:bg-white file:px-3 file:py-1.5 file:font-semibold file:text-slate-900 hover:file:bg-slate-100"
-          />
-          <p id="archivo-ayuda" className="text-xs text-slate-600">
-            {t.bulk.fileHint}
-          </p>
-          {tooLarge ? (
-            <p className="text-sm text-red-800" role="alert">
-              {t.security.bodyTooLarge}
-            </p>
-          ) : (
-            state.fieldErrors?.file && <p className="text-sm text-red-800">{state.fieldErrors.file.join(" ")}</p>
-          )}
-        </div>
+        <UploadField
+          id="archivo"
+          inputRef={fileInput}
+          label={t.bulk.file}
+          hint={t.bulk.fileHint}
+          accept=".csv,.xlsx,.txt,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          error={tooLarge ? t.security.bodyTooLarge : state.fieldErrors?.file?.join(" ")}
+        />
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={archiveMissing} onChange={(e) => setArchiveMissing(e.target.checked)} />
           {t.bulk.archiveMissing}
@@ -120,16 +104,7 @@ export function BulkImportForm({ action }: { action: Action }) {
           {preview.unversioned && !preview.applied && (
             <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{t.planner.unversioned}</p>
           )}
-          {preview.errors.length > 0 && (
-            <div className="rounded border border-red-300 bg-red-50 p-3">
-              <h3 className="font-semibold text-red-900">{t.bulk.errors}</h3>
-              <ul className="mt-1 list-disc pl-5 text-sm text-red-900" data-testid="import-errors">
-                {preview.errors.map((e) => (
-                  <li key={`${e.line}:${e.message}`}>{t.bulk.rowError(e.line, e.message)}</li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <RowErrors errors={preview.errors} testId="import-errors" />
           {preview.warnings.length > 0 && !preview.applied && (
             <div className="rounded border border-amber-300 bg-amber-50 p-3">
               <h3 className="font-semibold text-amber-900">{t.planner.warningsTitle}</h3>
@@ -227,16 +202,7 @@ export function BulkImportForm({ action }: { action: Action }) {
               </ul>
             </div>
           )}
-          {canApply && (
-            <button
-              type="button"
-              onClick={() => send(true)}
-              disabled={pending}
-              className="rounded bg-accent-600 px-4 py-2 text-sm font-semibold text-white disabled:opacity-70"
-            >
-              {pending ? t.bulk.working : t.bulk.apply}
-            </button>
-          )}
+          {canApply && <ApplyButton pending={pending} onApply={() => send(true)} />}
         </section>
       )}
     </div>

@@ -2,6 +2,7 @@
 
 import { useActionState, useRef, useState, useTransition } from "react";
 import { FormMessage } from "@/components/ui/form-controls";
+import { ApplyButton, RowErrors, UploadField } from "@/components/import/import-parts";
 import type { ActionState } from "@/lib/actions/form-action";
 import { bulk } from "@/lib/i18n/es/bulk";
 import { indicatorFile } from "@/lib/i18n/es/indicator-file";
@@ -61,29 +62,14 @@ export function IndicatorImportForm({ action, kinds }: { action: Action; kinds: 
             </label>
           ))}
         </fieldset>
-        <div className="space-y-1">
-          <label htmlFor="archivo-indicadores" className="block text-sm font-medium text-slate-800">
-            {t.indicatorFile.file}
-          </label>
-          <input
-            ref={fileInput}
-            id="archivo-indicadores"
-            name="file"
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby={`archivo-indicadores-ayuda${fileError ? " archivo-indicadores-error" : ""}`}
-            aria-invalid={!!fileError}
-            className="block text-sm file:mr-3 file:cursor-pointer file:rounded file:border file:border-slate-400 file:bg-white file:px-3 file:py-1.5 file:font-semibold file:text-slate-900 hover:file:bg-slate-100"
-          />
-          <p id="archivo-indicadores-ayuda" className="text-xs text-slate-600">
-            {t.indicatorFile.fileHint}
-          </p>
-          {fileError && (
-            <p id="archivo-indicadores-error" className="text-sm text-red-800" role="alert">
-              {fileError}
-            </p>
-          )}
-        </div>
+        <UploadField
+          id="archivo-indicadores"
+          inputRef={fileInput}
+          label={t.indicatorFile.file}
+          hint={t.indicatorFile.fileHint}
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          error={fileError}
+        />
         <button
           type="submit"
           disabled={pending}
@@ -106,16 +92,7 @@ export function IndicatorImportForm({ action, kinds }: { action: Action; kinds: 
           <p className="text-sm" data-testid="indicator-import-summary">
             {t.indicatorFile.summary(preview.add.length, preview.change.length, preview.unchanged)}
           </p>
-          {preview.errors.length > 0 && (
-            <div className="rounded border border-red-300 bg-red-50 p-3">
-              <h3 className="font-semibold text-red-900">{t.bulk.errors}</h3>
-              <ul className="mt-1 list-disc pl-5 text-sm text-red-900" data-testid="indicator-import-errors">
-                {preview.errors.map((e) => (
-                  <li key={`${e.line}:${e.message}`}>{t.bulk.rowError(e.line, e.message)}</li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <RowErrors errors={preview.errors} testId="indicator-import-errors" />
           {preview.add.length > 0 && (
             <div>
               <h3 className="font-semibold">{t.indicatorFile.toAdd}</h3>
@@ -145,16 +122,7 @@ export function IndicatorImportForm({ action, kinds }: { action: Action; kinds: 
               </ul>
             </div>
           )}
-          {canApply && (
-            <button
-              type="button"
-              onClick={() => send(true)}
-              disabled={pending}
-              className="rounded bg-accent-600 px-4 py-2 text-sm font-semibold text-white disabled:opacity-70"
-            >
-              {pending ? t.bulk.working : t.bulk.apply}
-            </button>
-          )}
+          {canApply && <ApplyButton pending={pending} onApply={() => send(true)} />}
         </section>
       )}
     </div>
