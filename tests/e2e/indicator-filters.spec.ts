@@ -138,7 +138,10 @@ test.describe("filtros por semáforo de indicadores e hitos atrasados", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Iniciativas" })).toBeVisible();
     await expect(page.getByText("Cargando iniciativas…")).toBeHidden();
     const onTrackCount = await countOf(page, "indicador-en-camino");
-    await page.getByRole("complementary", { name: "Filtros" }).getByRole("checkbox", { name: /^En camino/ }).check();
+    await page
+      .getByRole("complementary", { name: "Filtros" })
+      .getByRole("checkbox", { name: /^En camino/ })
+      .check();
     await page.getByRole("button", { name: "Aplicar filtros" }).click();
     await expect(page).toHaveURL(/objetivo=1\.1/);
     await expect(page).toHaveURL(/indicador=en-camino/);
