@@ -16,6 +16,7 @@ import { SEED_SOURCE } from "@/lib/matrix/seed";
 import { addDays, dateToDay, dayToDate, todayInQuito } from "@/lib/tracking/days";
 import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { prng } from "../support/prng";
 
 /**
  * The table's indicator, late-milestone and report filters (ADR 0121) against a naive computation
@@ -32,14 +33,6 @@ interface NaiveRow {
   indicatorStatuses: Set<string>;
   late: boolean;
   report: ReportState;
-}
-
-function prng(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
 }
 
 describe("filtros por semáforo de indicadores, hitos atrasados y reporte frente a un cálculo ingenuo", () => {

@@ -10,6 +10,7 @@ import { staleCutoff } from "@/lib/tracking/freshness";
 import { NO_OWNER } from "@/lib/tracking/secretariats";
 import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { prng } from "../support/prng";
 
 /**
  * The one read engine against a naive filter written here, over the same rows:
@@ -29,14 +30,6 @@ interface NaiveRow {
   lead: string;
   lastUpdateOn: string | null;
   archived: boolean;
-}
-
-function prng(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
 }
 
 describe("un solo motor de lectura frente a un filtro ingenuo sobre las mismas filas", () => {
