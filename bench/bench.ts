@@ -230,10 +230,12 @@ try {
     ];
     for (const [label, target] of targets) {
       log(`Midiendo ${label} (${DURATION} s + ${DURATION} s de referencia)…`);
-      const sample = await fetch(`${base}${target}`, { headers: { cookie } });
+      // /login is measured as a visitor sees it: signed in, it sends you on (a redirect, not the page).
+      const session = target === "/login" ? "" : cookie;
+      const sample = await fetch(`${base}${target}`, { headers: { cookie: session }, redirect: "manual" });
       if (sample.status !== 200) throw new Error(`${target} respondió ${sample.status}`);
       const body = Buffer.from(await sample.arrayBuffer());
-      const measured = await measure(`${base}${target}`, cookie, DURATION, app.child.pid);
+      const measured = await measure(`${base}${target}`, session, DURATION, app.child.pid);
       measuredBy.set(target, { ...measured, bytes: body.length });
       const baseline = await baselineServer(body, sample.headers.get("content-type") ?? "text/html");
       const reference = await measure(`http://127.0.0.1:${BASELINE_PORT}/`, cookie, DURATION);

@@ -208,10 +208,10 @@ function sortKeys(query: InitiativeQuery, terms: string[]): SortKey[] {
     case "relevancia": {
       if (terms.length === 0) return inDocument(dir);
       // Terms in the name first, then the earlier the first term appears in the text. A matched term is in the
-      // name when it first appears before the name's line ends: two fast searches, no copy of the line.
-      const nameEnds = Prisma.sql`strpos(i."searchText", E'\\n')`;
+      // name when no line break comes before it: the break is looked for only up to the term, so a common word
+      // found near the start does not make every row count the characters of its whole name.
       const inName = Prisma.join(
-        terms.map((t) => Prisma.sql`(strpos(i."searchText", ${t}) < ${nameEnds})::int`),
+        terms.map((t) => Prisma.sql`(strpos(substr(i."searchText", 1, strpos(i."searchText", ${t})), E'\\n') = 0)::int`),
         " + ",
       );
       const first = Prisma.sql`strpos(i."searchText", ${terms[0]!})`;
