@@ -66,13 +66,27 @@ try {
           .map((ref) => ref.id),
       );
       if (failing.length > 0) problems.push(`${page} (${preset}): ${[...new Set(failing)].join(", ")}`);
-      if (preset === "móvil") cells.push(score("performance"), score("accessibility"), score("best-practices"), cls.toFixed(3));
+      // What the mobile score is made of, so a low one says where to look.
+      const lcp = (audits["largest-contentful-paint"]?.numericValue ?? Number.NaN) / 1000;
+      const tbt = audits["total-blocking-time"]?.numericValue ?? Number.NaN;
+      if (preset === "móvil")
+        cells.push(score("performance"), score("accessibility"), score("best-practices"), cls.toFixed(3), lcp.toFixed(1), tbt.toFixed(0));
       else cells.push(score("performance"), cls.toFixed(3));
     }
     rows.push(cells);
   }
 
-  const header = ["Página", "rend. móvil", "accesib.", "buenas prácticas", "CLS móvil", "rend. escritorio", "CLS escritorio"];
+  const header = [
+    "Página",
+    "rend. móvil",
+    "accesib.",
+    "buenas prácticas",
+    "CLS móvil",
+    "LCP móvil s",
+    "TBT móvil ms",
+    "rend. escritorio",
+    "CLS escritorio",
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
   console.log("\n## Lighthouse 12 (Chromium de Debian, sesión iniciada, matriz real, versión de producción)\n");

@@ -10,16 +10,14 @@ import { EXCLUDED_STATUSES } from "@/lib/accountability/report-status";
 import { indicatorStatusesSql, lateMilestoneSql } from "@/lib/indicators/indicator-status-sql";
 
 /** The chosen period, or the one pages show by default (the open one due first, else the newest). */
-async function reportPeriodId(db: Db, periodId: number | undefined): Promise<number[]> {
-  if (periodId) return (await db.reportingPeriod.findMany({ where: { id: periodId }, select: { id: true } })).map((p) => p.id);
-  const open = await db.reportingPeriod.findFirst({
-    where: { open: true },
-    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
-    select: { id: true },
-  });
-  const newest = open ?? (await db.reportingPeriod.findFirst({ orderBy: [{ startsOn: "desc" }, { id: "desc" }], select: { id: true } }));
-  return newest ? [newest.id] : [];
+async function reportPeriod(db: Db, periodId: number | undefined): Promise<ReportPeriod | null> {
+  const select = { id: true, name: true } as const;
+  if (periodId) return db.reportingPeriod.findUnique({ where: { id: periodId }, select });
+  const open = await db.reportingPeriod.findFirst({ where: { open: true }, orderBy: [{ dueOn: "asc" }, { id: "asc" }], select });
+  return open ?? (await db.reportingPeriod.findFirst({ orderBy: [{ startsOn: "desc" }, { id: "desc" }], select }));
 }
+
+type ReportPeriod = { id: number; name: string };
 
 /**
  * The one translation of the table's query (initiative-query.ts) into SQL: the
@@ -240,6 +238,7 @@ export interface CompiledQuery {
   keys: SortKey[];
   /** With facets: the period the report facet counts (null when there is none). */
   periodId: number | null;
+  period: ReportPeriod | null;
   today: string;
 }
 
@@ -252,11 +251,11 @@ export async function compileQuery(db: Db, query: InitiativeQuery, options: { fa
   const terms = searchTerms(query.q);
   const today = todayInQuito();
   const probe: Context = { ids: [], terms, today, periodId: null };
-  const [period, ...looked] = await Promise.all([
-    query.reporte || options.facets ? reportPeriodId(db, query.periodo) : [],
-    ...FILTERS.map((f) => (f.lookup && f.condition(query, probe) ? f.lookup(db, query) : [])),
+  const [period, looked] = await Promise.all([
+    query.reporte || options.facets ? reportPeriod(db, query.periodo) : null,
+    Promise.all(FILTERS.map((f) => (f.lookup && f.condition(query, probe) ? f.lookup(db, query) : []))),
   ]);
-  const periodId = period![0] ?? null;
+  const periodId = period?.id ?? null;
   const where: Prisma.Sql[] = [];
   const facets: CompiledQuery["facets"] = [];
   FILTERS.forEach((filter, n) => {
@@ -275,6 +274,7 @@ export async function compileQuery(db: Db, query: InitiativeQuery, options: { fa
     from: query.orden === "objetivo" || query.orden === "responsable" ? JOINED : Prisma.sql`"Initiative" i`,
     keys: sortKeys(query, terms),
     periodId,
+    period,
     today,
   };
 }

@@ -10,20 +10,18 @@ export async function listInitiatives(db: Db, query: InitiativeQuery) {
   return { page, facets, options, unmatched: unmatchedFilters(query, options) };
 }
 
+/** Every option of the filters, in one read: objectives in document order, mechanisms in use and secretariats by name. */
 export async function getFilterOptions(db: Db): Promise<FilterOptions> {
-  const [development, management, mechanisms, secretariats] = await Promise.all([
-    db.developmentObjective.findMany({ orderBy: { position: "asc" }, select: { code: true, title: true } }),
-    db.managementObjective.findMany({
-      orderBy: { position: "asc" },
-      select: { code: true, title: true, developmentObjective: { select: { code: true } } },
-    }),
-    db.mechanism.findMany({ where: { uses: { some: {} } }, select: { name: true, slug: true } }),
-    db.secretariat.findMany({ select: { name: true, slug: true } }),
-  ]);
-  return {
-    developmentObjectives: development,
-    managementObjectives: management.map((m) => ({ code: m.code, title: m.title, developmentObjectiveCode: m.developmentObjective.code })),
-    mechanisms: mechanisms.sort((a, b) => a.name.localeCompare(b.name, "es")),
-    secretariats: secretariats.sort((a, b) => a.name.localeCompare(b.name, "es")),
-  };
+  const [options] = await db.$queryRaw<{ options: string }[]>`SELECT json_build_object(
+    'developmentObjectives', (SELECT coalesce(json_agg(json_build_object('code', d.code, 'title', d.title) ORDER BY d.position), '[]')
+      FROM "DevelopmentObjective" d),
+    'managementObjectives', (SELECT coalesce(json_agg(json_build_object('code', mo.code, 'title', mo.title, 'developmentObjectiveCode', d.code)
+      ORDER BY mo.position), '[]') FROM "ManagementObjective" mo JOIN "DevelopmentObjective" d ON d.id = mo."developmentObjectiveId"),
+    'mechanisms', (SELECT coalesce(json_agg(json_build_object('name', me.name, 'slug', me.slug)), '[]') FROM "Mechanism" me
+      WHERE EXISTS (SELECT 1 FROM "ArticulationObjectiveMechanism" l WHERE l."mechanismId" = me.id)),
+    'secretariats', (SELECT coalesce(json_agg(json_build_object('name', s.name, 'slug', s.slug)), '[]') FROM "Secretariat" s))::text AS options`;
+  const { developmentObjectives, managementObjectives, mechanisms, secretariats } = JSON.parse(options!.options) as FilterOptions;
+  // Names sort as Spanish readers expect (accents beside their letter), whatever the database's collation.
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "es");
+  return { developmentObjectives, managementObjectives, mechanisms: mechanisms.sort(byName), secretariats: secretariats.sort(byName) };
 }

@@ -63,7 +63,22 @@ type PageRow = {
   lastUpdateOn: string | null;
   leadName: string | null;
   leadSlug: string | null;
+  objectiveCount: number;
+  mechanisms: { name: string; slug: string }[];
+  /** Only when searching. */
+  objectives: string[] | null;
 };
+
+/** A row's mechanisms, each once, in the order its articulation objectives first name them. */
+const rowMechanisms = Prisma.sql`(SELECT coalesce(json_agg(json_build_object('name', x.name, 'slug', x.slug) ORDER BY x.op, x.lp), '[]')
+  FROM (SELECT DISTINCT ON (me.id) me.name, me.slug, ao.position AS op, l.position AS lp
+    FROM "ArticulationObjective" ao JOIN "ArticulationObjectiveMechanism" l ON l."articulationObjectiveId" = ao.id
+    JOIN "Mechanism" me ON me.id = l."mechanismId"
+    WHERE ao."initiativeId" = i.id ORDER BY me.id, ao.position, l.position) x)`;
+
+/** When searching, a row's articulation objectives in order, to show the one that matched. */
+const rowObjectives = Prisma.sql`(SELECT coalesce(json_agg(ao.text ORDER BY ao.position), '[]')
+  FROM "ArticulationObjective" ao WHERE ao."initiativeId" = i.id)`;
 
 /** GROUPING(o, st, l, m) of each grouping set of the tally: a bit set for each column the set does not group by. */
 const BY_OBJECTIVE = 0b0111;
@@ -194,7 +209,9 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
     SELECT
       (SELECT coalesce(json_agg(json_build_object(
           'id', i.id, 'name', i.name, 'position', i.position, 'moCode', mo.code, 'moTitle', mo.title, 'dCode', d.code,
-          'status', i.status, 'progress', i.progress, 'lastUpdateOn', i."lastUpdateOn", 'leadName', s.name, 'leadSlug', s.slug)
+          'status', i.status, 'progress', i.progress, 'lastUpdateOn', i."lastUpdateOn", 'leadName', s.name, 'leadSlug', s.slug,
+          'objectiveCount', (SELECT count(*) FROM "ArticulationObjective" ao WHERE ao."initiativeId" = i.id)::int,
+          'mechanisms', ${rowMechanisms}, 'objectives', ${terms.length > 0 ? rowObjectives : Prisma.sql`NULL`})
         ORDER BY ${keyOrder("p")}), '[]')::text
         FROM page p JOIN (${Prisma.sql`"Initiative" i
           JOIN "ManagementObjective" mo ON mo.id = i."managementObjectiveId"
@@ -228,8 +245,7 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
           indicatorStatuses: JSON.parse(result!.indicators ?? "{}"),
           lateMilestones: result!.late ?? 0,
           reportStates: JSON.parse(result!.reports ?? "{}"),
-          reportPeriod:
-            periodId === null ? null : await db.reportingPeriod.findUnique({ where: { id: periodId }, select: { id: true, name: true } }),
+          reportPeriod: compiled.period,
         }
       : null,
   };
@@ -270,14 +286,14 @@ function toPage(query: InitiativeQuery, terms: string[], read: TableRead, data: 
 export async function searchTable(db: Db, query: InitiativeQuery): Promise<{ page: InitiativePage; facets: FacetCounts }> {
   const compiled = await compileQuery(db, query, { facets: true });
   const read = await readTable(db, query, compiled, true);
-  return { page: toPage(query, compiled.terms, read, await describeRows(db, read.rows, compiled.terms)), facets: read.facets! };
+  return { page: toPage(query, compiled.terms, read, describeRows(read.rows, compiled.terms)), facets: read.facets! };
 }
 
 /** One page of initiatives for the filters, with the count and total (the API: no facet counts). */
 export async function searchInitiatives(db: Db, query: InitiativeQuery): Promise<InitiativePage> {
   const compiled = await compileQuery(db, query);
   const read = await readTable(db, query, compiled, false);
-  return toPage(query, compiled.terms, read, await describeRows(db, read.rows, compiled.terms));
+  return toPage(query, compiled.terms, read, describeRows(read.rows, compiled.terms));
 }
 
 /**
@@ -289,40 +305,24 @@ export async function countFacets(db: Db, query: InitiativeQuery): Promise<Facet
   return (await readTable(db, query, await compileQuery(db, query, { facets: true }), true)).facets!;
 }
 
-/** The page's rows as the table shows them: mechanisms, number of objectives, and the objective that matched. */
-async function describeRows(db: Db, rows: PageRow[], terms: string[]): Promise<InitiativeRow[]> {
-  const ids = rows.map((r) => r.id);
-  const objectives = ids.length
-    ? await db.articulationObjective.findMany({
-        where: { initiativeId: { in: ids } },
-        orderBy: [{ initiativeId: "asc" }, { position: "asc" }],
-        select: {
-          initiativeId: true,
-          text: true,
-          mechanisms: { orderBy: { position: "asc" }, select: { mechanism: { select: { name: true, slug: true } } } },
-        },
-      })
-    : [];
-
-  return rows.map((row): InitiativeRow => {
-    const own = objectives.filter((o) => o.initiativeId === row.id);
-    const mechanisms = new Map<string, { name: string; slug: string }>();
-    for (const o of own) for (const link of o.mechanisms) mechanisms.set(link.mechanism.slug, link.mechanism);
-    return {
+/** The page's rows as the table shows them, with the articulation objective that matched. */
+function describeRows(rows: PageRow[], terms: string[]): InitiativeRow[] {
+  return rows.map(
+    (row): InitiativeRow => ({
       id: row.id,
       name: row.name,
       position: row.position,
       managementObjective: { code: row.moCode, title: row.moTitle },
       developmentObjectiveCode: row.dCode,
-      mechanisms: [...mechanisms.values()],
-      objectiveCount: own.length,
-      matchingObjective: terms.length ? (own.find((o) => terms.some((t) => foldText(o.text).includes(t)))?.text ?? null) : null,
+      mechanisms: row.mechanisms,
+      objectiveCount: row.objectiveCount,
+      matchingObjective: terms.length ? (row.objectives?.find((text) => terms.some((t) => foldText(text).includes(t))) ?? null) : null,
       status: row.status,
       progress: row.progress,
       leadSecretariat: row.leadName && row.leadSlug ? { name: row.leadName, slug: row.leadSlug } : null,
       lastUpdateOn: row.lastUpdateOn,
-    };
-  });
+    }),
+  );
 }
 
 /** Every matching id, in the table's order: what an export of "all pages" contains. */
