@@ -9,9 +9,9 @@ import { NO_OWNER, shortSecretariatName } from "@/lib/tracking/secretariats";
 import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 import type { FacetGroupView, FacetOptionView, ReportGroupView } from "./initiative-filters";
 
-/** An option as the panel shows it; a count of zero is left out of the payload. */
-function option(value: string, label: string, count: number | undefined, extra: Partial<FacetOptionView> = {}): FacetOptionView {
-  return { value, label, ...(count ? { count } : {}), ...extra };
+/** An option as the panel shows it; `extra` only when there is one, so the payload carries no empty object. */
+function option(value: string, label: string, count: number | undefined, extra?: FacetOptionView[3]): FacetOptionView {
+  return extra ? [value, label, count ?? 0, extra] : [value, label, count ?? 0];
 }
 
 /**
@@ -36,7 +36,7 @@ export function filterGroups(facets: FacetCounts, options: FilterOptions): { gro
       name: "mecanismo",
       legend: t.initiatives.mechanisms,
       options: options.mechanisms.map((m) =>
-        option(m.slug, m.name, facets.mechanisms[m.slug], hints[m.name] ? { hint: hints[m.name] } : {}),
+        option(m.slug, m.name, facets.mechanisms[m.slug], hints[m.name] ? { hint: hints[m.name] } : undefined),
       ),
     },
     {
@@ -51,7 +51,7 @@ export function filterGroups(facets: FacetCounts, options: FilterOptions): { gro
         option(NO_OWNER, t.tracking.noOwnerOption, facets.secretariats[NO_OWNER]),
         ...options.secretariats.map((s) => {
           const short = shortSecretariatName(s.name);
-          return option(s.slug, short, facets.secretariats[s.slug], short !== s.name ? { title: s.name } : {});
+          return option(s.slug, short, facets.secretariats[s.slug], short !== s.name ? { title: s.name } : undefined);
         }),
       ],
     },

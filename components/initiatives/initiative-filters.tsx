@@ -16,16 +16,17 @@ const FORM = "filtros";
 type ListKey = "desarrollo" | "objetivo" | "mecanismo" | "estado" | "responsable" | "indicador" | "hitos";
 type FlagKey = "desactualizadas" | "vencen" | "archivadas";
 
-/** One option of a list, written out on the server (filter-groups.ts): no count means none. */
-export interface FacetOptionView {
-  value: string;
-  label: string;
-  count?: number;
-  /** The whole name, when the label is a short one. */
-  title?: string;
-  /** What the option does not include, read as its description. */
-  hint?: string;
-}
+/**
+ * One option of a list, written out on the server (filter-groups.ts): a tuple, as
+ * the RSC payload writes each object key once per option, its quotes escaped.
+ */
+export type FacetOptionView = [
+  value: string,
+  label: string,
+  count: number,
+  /** The whole name when the label is a short one; what the option does not include, read as its description. */
+  extra?: { title?: string; hint?: string },
+];
 
 export interface FacetGroupView {
   name: ListKey;
@@ -312,30 +313,29 @@ function FacetGroup({ group: { name, legend, description, options }, selected, o
       <legend>{legend}</legend>
       {description && <p id={`${name}-descripcion`}>{description}</p>}
       <ul>
-        {options.map((option) => {
-          const count = option.count ?? 0;
-          const checked = selected.includes(option.value);
-          const id = `${name}-${option.value}`;
+        {options.map(([value, label, count, { title, hint } = {}]) => {
+          const checked = selected.includes(value);
+          const id = `${name}-${value}`;
           return (
-            <li key={option.value}>
+            <li key={value}>
               {/* The label wraps its box: no id to repeat on each of the fifty-odd options. */}
-              <label className={count === 0 && !checked ? "empty" : undefined} title={option.title}>
+              <label className={count === 0 && !checked ? "empty" : undefined} title={title}>
                 <input
                   type="checkbox"
                   form={FORM}
                   name={name}
-                  value={option.value}
+                  value={value}
                   checked={checked}
                   disabled={count === 0 && !checked}
-                  onChange={(event) => onToggle(name, option.value, event.target.checked)}
-                  aria-describedby={option.hint ? `${id}-ayuda` : undefined}
+                  onChange={(event) => onToggle(name, value, event.target.checked)}
+                  aria-describedby={hint ? `${id}-ayuda` : undefined}
                 />
                 <span>
-                  {option.label}
-                  {option.hint && (
+                  {label}
+                  {hint && (
                     // Out of the checkbox's name (it stays «Convenios 12 iniciativas»), read as its description.
                     <small id={`${id}-ayuda`} aria-hidden="true">
-                      {option.hint}
+                      {hint}
                     </small>
                   )}
                 </span>
