@@ -66,21 +66,14 @@ export function InitiativesTable({ page, query, hidden, compact, densityHrefs, p
         {/* Links, not buttons: the density is part of the address and switches without JavaScript. */}
         <div className="flex items-center gap-2">
           <span id="densidad-filas">{t.tableLayout.density}</span>
-          <span className="inline-flex overflow-hidden rounded border border-slate-400">
+          <span className="density">
             {(
               [
                 [densityHrefs.normal, t.tableLayout.densityNormal, !compact],
                 [densityHrefs.compact, t.tableLayout.densityCompact, compact],
               ] as const
             ).map(([href, label, current]) => (
-              <Link
-                key={label}
-                href={href}
-                scroll={false}
-                aria-current={current ? "true" : undefined}
-                aria-describedby="densidad-filas"
-                className={`px-3 py-1 ${current ? "bg-brand-700 font-semibold text-white" : "bg-white text-slate-900 hover:bg-slate-100"}`}
-              >
+              <Link key={label} href={href} scroll={false} aria-current={current ? "true" : undefined} aria-describedby="densidad-filas">
                 {label}
               </Link>
             ))}
