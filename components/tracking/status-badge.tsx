@@ -13,7 +13,7 @@ export function StatusBadge({ status }: { status: Status }) {
 
 /** A progress bar with its figure written beside it. */
 export function ProgressMeter({ value }: { value: number | null }) {
-  if (value === null) return <span className="text-xs text-slate-700">{t.tracking.noProgress}</span>;
+  if (value === null) return <span className="no-progress">{t.tracking.noProgress}</span>;
   return (
     <span className="inline-flex items-center gap-2 whitespace-nowrap">
       <BarFill fraction={value / 100} className="h-2 w-16 rounded bg-slate-200" fill="fill-brand-600 print:fill-slate-700" />
