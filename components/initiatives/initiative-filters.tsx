@@ -10,9 +10,6 @@ import { useQueryNavigation } from "./use-query-navigation";
 // Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
 const t = { initiatives, tableLayout, tracking } as const;
 
-/** The form the panel's controls belong to, so they also work without JavaScript (sent with «Aplicar filtros»). */
-const FORM = "filtros";
-
 type ListKey = "desarrollo" | "objetivo" | "mecanismo" | "estado" | "responsable" | "indicador" | "hitos";
 type FlagKey = "desactualizadas" | "vencen" | "archivadas";
 
@@ -146,14 +143,6 @@ export function InitiativeFilters({ query, groups, report, activeCount }: Props)
           <h2>{t.initiatives.filters}</h2>
           {pending && <span role="status">{t.initiatives.updating}</span>}
         </div>
-        {/* What the panel's controls do not show travels with the form; the search box has its own. */}
-        <form id={FORM} action="/iniciativas" method="get" hidden>
-          {query.q.trim() && <input type="hidden" name="q" value={query.q.trim()} />}
-          {query.periodo && <input type="hidden" name="periodo" value={query.periodo} />}
-          {query.orden !== (query.q.trim() ? "relevancia" : "documento") && <input type="hidden" name="orden" value={query.orden} />}
-          {query.dir === "desc" && <input type="hidden" name="dir" value="desc" />}
-          {query.por !== 25 && <input type="hidden" name="por" value={query.por} />}
-        </form>
         {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers the municipality supports; the role says the same. */}
         <form
           role="search"
@@ -184,107 +173,107 @@ export function InitiativeFilters({ query, groups, report, activeCount }: Props)
           </div>
         </form>
 
-        {groups.map((group) => (
-          <FacetGroup key={group.name} group={group} selected={selected[group.name]} onToggle={toggle}>
-            {group.name === "mecanismo" && (
-              <fieldset className="mode">
-                <legend>{t.initiatives.mechanismMode}</legend>
-                {(["alguno", "todos"] as const).map((mode) => (
-                  <label key={mode}>
-                    <input
-                      type="radio"
-                      form={FORM}
-                      name="modo"
-                      value={mode}
-                      checked={selected.modo === mode}
-                      onChange={() => setMode(mode)}
-                    />
-                    {mode === "alguno" ? t.initiatives.modeAny : t.initiatives.modeAll}
-                  </label>
-                ))}
-              </fieldset>
-            )}
-          </FacetGroup>
-        ))}
-        {report && (
-          <fieldset>
-            <legend>{report.legend}</legend>
-            <ul>
-              {[{ value: "", label: report.any, count: null }, ...report.options].map((option) => {
-                const id = `reporte-${option.value || "todos"}`;
-                return (
-                  <li key={id}>
-                    <label>
-                      <input
-                        type="radio"
-                        form={FORM}
-                        name="reporte"
-                        value={option.value}
-                        checked={selected.reporte === option.value}
-                        onChange={() => setReport(option.value)}
-                      />
-                      <span>{option.label}</span>
-                      {option.count !== null && <Count id={id} count={option.count} />}
+        {/* The panel's controls are one form (no form= on each of its fifty-odd boxes); what they do not show travels hidden. The search box has its own. */}
+        <form className="options" action="/iniciativas" method="get">
+          {query.q.trim() && <input type="hidden" name="q" value={query.q.trim()} />}
+          {query.periodo && <input type="hidden" name="periodo" value={query.periodo} />}
+          {query.orden !== (query.q.trim() ? "relevancia" : "documento") && <input type="hidden" name="orden" value={query.orden} />}
+          {query.dir === "desc" && <input type="hidden" name="dir" value="desc" />}
+          {query.por !== 25 && <input type="hidden" name="por" value={query.por} />}
+          {groups.map((group) => (
+            <FacetGroup key={group.name} group={group} selected={selected[group.name]} onToggle={toggle}>
+              {group.name === "mecanismo" && (
+                <fieldset className="mode">
+                  <legend>{t.initiatives.mechanismMode}</legend>
+                  {(["alguno", "todos"] as const).map((mode) => (
+                    <label key={mode}>
+                      <input type="radio" name="modo" value={mode} checked={selected.modo === mode} onChange={() => setMode(mode)} />
+                      {mode === "alguno" ? t.initiatives.modeAny : t.initiatives.modeAll}
                     </label>
-                  </li>
-                );
-              })}
-            </ul>
-          </fieldset>
-        )}
-
-        <fieldset className="flags">
-          <legend>{t.tracking.freshness}</legend>
-          {(
-            [
-              ["desactualizadas", t.tracking.staleFilter, query.desactualizadas === "si"],
-              ["vencen", t.tracking.endingFilter, query.vencen === "si"],
-              ["archivadas", t.initiatives.archivedOnly, query.archivadas === "si"],
-            ] as const
-          ).map(([key, label, checked]) => (
-            <label key={key}>
-              <input type="checkbox" form={FORM} name={key} value="si" checked={checked} onChange={(e) => flag(key, e.target.checked)} />
-              {label}
-            </label>
+                  ))}
+                </fieldset>
+              )}
+            </FacetGroup>
           ))}
-        </fieldset>
+          {report && (
+            <fieldset>
+              <legend>{report.legend}</legend>
+              <ul>
+                {[{ value: "", label: report.any, count: null }, ...report.options].map((option) => {
+                  const id = `reporte-${option.value || "todos"}`;
+                  return (
+                    <li key={id}>
+                      <label>
+                        <input
+                          type="radio"
+                          name="reporte"
+                          value={option.value}
+                          checked={selected.reporte === option.value}
+                          onChange={() => setReport(option.value)}
+                        />
+                        <span>{option.label}</span>
+                        {option.count !== null && <Count id={id} count={option.count} />}
+                      </label>
+                    </li>
+                  );
+                })}
+              </ul>
+            </fieldset>
+          )}
 
-        {hasFilters ? (
-          <button
-            type="button"
-            onClick={() =>
-              navigate((params) =>
-                [
-                  "q",
-                  "desarrollo",
-                  "objetivo",
-                  "mecanismo",
-                  "estado",
-                  "responsable",
-                  "desactualizadas",
-                  "vencen",
-                  "modo",
-                  "orden",
-                  "archivadas",
-                  "indicador",
-                  "hitos",
-                  "reporte",
-                  "periodo",
-                ].forEach((k) => {
-                  params.delete(k);
-                }),
-              )
-            }
-            className="clear"
-          >
-            {t.initiatives.clearFilters}
-          </button>
-        ) : null}
-        <noscript>
-          <button type="submit" form={FORM} className="apply">
-            {t.initiatives.applyFilters}
-          </button>
-        </noscript>
+          <fieldset className="flags">
+            <legend>{t.tracking.freshness}</legend>
+            {(
+              [
+                ["desactualizadas", t.tracking.staleFilter, query.desactualizadas === "si"],
+                ["vencen", t.tracking.endingFilter, query.vencen === "si"],
+                ["archivadas", t.initiatives.archivedOnly, query.archivadas === "si"],
+              ] as const
+            ).map(([key, label, checked]) => (
+              <label key={key}>
+                <input type="checkbox" name={key} value="si" checked={checked} onChange={(e) => flag(key, e.target.checked)} />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+
+          {hasFilters ? (
+            <button
+              type="button"
+              onClick={() =>
+                navigate((params) =>
+                  [
+                    "q",
+                    "desarrollo",
+                    "objetivo",
+                    "mecanismo",
+                    "estado",
+                    "responsable",
+                    "desactualizadas",
+                    "vencen",
+                    "modo",
+                    "orden",
+                    "archivadas",
+                    "indicador",
+                    "hitos",
+                    "reporte",
+                    "periodo",
+                  ].forEach((k) => {
+                    params.delete(k);
+                  }),
+                )
+              }
+              className="clear"
+            >
+              {t.initiatives.clearFilters}
+            </button>
+          ) : null}
+          <noscript>
+            <button type="submit" className="apply">
+              {t.initiatives.applyFilters}
+            </button>
+          </noscript>
+        </form>
       </aside>
     </details>
   );
@@ -322,7 +311,6 @@ function FacetGroup({ group: { name, legend, description, options }, selected, o
               <label className={count === 0 && !checked ? "empty" : undefined} title={title}>
                 <input
                   type="checkbox"
-                  form={FORM}
                   name={name}
                   value={value}
                   checked={checked}

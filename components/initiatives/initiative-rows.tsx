@@ -22,9 +22,8 @@ export interface RowView {
   name: string;
   /** When searching and the name does not match: the excerpt of the articulation objective that does. */
   why?: string;
+  /** The management objective's code; its title is in the rows' `objectives`, once per objective rather than per row. */
   code: string;
-  /** The management objective's title: shortened, or whole in compact rows (shown on hover). */
-  objective: string;
   mechanisms: string[];
   count: number;
   status: Status;
@@ -36,7 +35,15 @@ export interface RowView {
   day?: string;
 }
 
-function Cell({ column, row, terms, compact }: { column: ColumnId; row: RowView; terms: string[]; compact: boolean }) {
+interface CellProps {
+  column: ColumnId;
+  row: RowView;
+  terms: string[];
+  compact: boolean;
+  objectives: Record<string, string>;
+}
+
+function Cell({ column, row, terms, compact, objectives }: CellProps) {
   switch (column) {
     case "iniciativa":
       return (
@@ -54,12 +61,12 @@ function Cell({ column, row, terms, compact }: { column: ColumnId; row: RowView;
       );
     case "objetivo":
       return compact ? (
-        <span title={row.objective} className="code">
+        <span title={objectives[row.code]} className="code">
           {row.code}
         </span>
       ) : (
         <span className="objective">
-          <b>{row.code}</b> <span>{row.objective}</span>
+          <b>{row.code}</b> <span>{objectives[row.code]}</span>
         </span>
       );
     case "mecanismos":
@@ -97,17 +104,22 @@ function Cell({ column, row, terms, compact }: { column: ColumnId; row: RowView;
   }
 }
 
-/** The body of the initiatives table: one row per initiative, the visible columns in order. */
+/**
+ * The body of the initiatives table: one row per initiative, the visible columns in order.
+ * `objectives`: the title each management objective code shows (shortened, or whole in compact rows, on hover).
+ */
 export function InitiativeRows({
   rows,
   columns,
   terms,
   compact,
+  objectives,
 }: {
   rows: RowView[];
   columns: ColumnId[];
   terms: string[];
   compact: boolean;
+  objectives: Record<string, string>;
 }) {
   return (
     <tbody>
@@ -115,7 +127,7 @@ export function InitiativeRows({
         <tr key={row.id} data-testid="initiative-row">
           {columns.map((column, i) => (
             <td key={column} data-label={i === 0 ? undefined : COLUMN_LABELS[column]}>
-              <Cell column={column} row={row} terms={terms} compact={compact} />
+              <Cell column={column} row={row} terms={terms} compact={compact} objectives={objectives} />
             </td>
           ))}
         </tr>

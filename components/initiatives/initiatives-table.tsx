@@ -21,7 +21,6 @@ function rowView(row: InitiativeRow, terms: string[], compact: boolean): RowView
     id: row.id,
     name: row.name,
     code: row.managementObjective.code,
-    objective: compact ? row.managementObjective.title : shorten(row.managementObjective.title, 45),
     mechanisms: row.mechanisms.map((m) => m.name),
     count: row.objectiveCount,
     status: row.status,
@@ -58,6 +57,9 @@ interface Props {
  */
 export function InitiativesTable({ page, query, hidden, compact, densityHrefs, pageHref }: Props) {
   const rows = page.data.map((row) => rowView(row, page.terms, compact));
+  const objectives = Object.fromEntries(
+    page.data.map(({ managementObjective: { code, title } }) => [code, compact ? title : shorten(title, 45)]),
+  );
   const model = initiativesTableModel(query, hidden);
   return (
     <div className="space-y-3">
@@ -118,7 +120,7 @@ export function InitiativesTable({ page, query, hidden, compact, densityHrefs, p
                 </tr>
               ))}
             </thead>
-            <InitiativeRows rows={rows} columns={model.visible} terms={page.terms} compact={compact} />
+            <InitiativeRows rows={rows} columns={model.visible} terms={page.terms} compact={compact} objectives={objectives} />
           </table>
         </div>
       )}
