@@ -27,7 +27,8 @@ export interface RowView {
   mechanisms: string[];
   count: number;
   status: Status;
-  progress: number | null;
+  /** Left out when there is no figure yet. */
+  progress?: number;
   /** The lead secretariat's short name, and its whole name when that is longer. */
   lead?: string;
   leadName?: string;
@@ -94,7 +95,7 @@ function Cell({ column, row, terms, compact, objectives }: CellProps) {
       return (
         <div className="status">
           <StatusBadge status={row.status} />
-          <ProgressMeter value={row.progress} />
+          <ProgressMeter value={row.progress ?? null} />
         </div>
       );
     case "responsable":

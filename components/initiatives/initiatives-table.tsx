@@ -24,7 +24,6 @@ function rowView(row: InitiativeRow, terms: string[], compact: boolean): RowView
     mechanisms: row.mechanisms.map((m) => m.name),
     count: row.objectiveCount,
     status: row.status,
-    progress: row.progress,
   };
   if (!compact && row.matchingObjective && !foldText(row.name).includes(terms[0] ?? "\u0000")) {
     view.why = excerpt(row.matchingObjective, terms);
@@ -33,6 +32,7 @@ function rowView(row: InitiativeRow, terms: string[], compact: boolean): RowView
     view.lead = shortSecretariatName(row.leadSecretariat.name);
     if (view.lead !== row.leadSecretariat.name) view.leadName = row.leadSecretariat.name;
   }
+  if (row.progress !== null) view.progress = row.progress;
   if (row.lastUpdateOn) view.day = formatShortDay(row.lastUpdateOn);
   return view;
 }
