@@ -18,14 +18,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="es-EC">
       <body className="flex min-h-screen flex-col">
-        <a
-          href="#contenido"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-brand-800 focus:shadow"
-        >
+        {/* Component classes (app/globals.css): the layout is in the RSC payload of every page. */}
+        <a href="#contenido" className="skip-link">
           {t.app.skipToContent}
         </a>
         <SiteHeader signOut={signOutAction} />
-        <main id="contenido" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6 lg:px-8">
+        <main id="contenido" tabIndex={-1} className="page-main">
           <SavedNotice notices={{ cambios: t.planner.changesSaved, nueva: t.editing.created }} />
           {children}
         </main>

@@ -2,38 +2,53 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { InitiativeQuery } from "@/lib/initiatives/initiative-query";
-import type { FilterOptions } from "@/lib/initiatives/unmatched-filters";
-import type { FacetCounts } from "@/lib/initiatives/search-initiatives";
 import { initiatives } from "@/lib/i18n/es/initiatives";
 import { tableLayout } from "@/lib/i18n/es/table-layout";
 import { tracking } from "@/lib/i18n/es/tracking";
-import { indicators } from "@/lib/i18n/es/indicators";
-import { accountability } from "@/lib/i18n/es/accountability";
-import { INDICATOR_STATUSES } from "@/lib/indicators/indicator-math";
-import { REPORT_STATES } from "@/lib/accountability/report-status";
-import { NO_OWNER, shortSecretariatName } from "@/lib/tracking/secretariats";
-import { STATUS_SLUGS, STATUSES } from "@/lib/tracking/statuses";
 import { useQueryNavigation } from "./use-query-navigation";
-import { mechanismHints } from "@/lib/mechanisms/mechanism-hints";
 
 // Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
-const t = { initiatives, tableLayout, tracking, indicators, accountability } as const;
-
-/** The form the panel's controls belong to, so they also work without JavaScript (sent with «Aplicar filtros»). */
-const FORM = "filtros";
-
-interface Props {
-  query: InitiativeQuery;
-  facets: FacetCounts;
-  options: FilterOptions;
-  /** How many filters are in force, for the drawer's button on small screens. */
-  activeCount: number;
-}
+const t = { initiatives, tableLayout, tracking } as const;
 
 type ListKey = "desarrollo" | "objetivo" | "mecanismo" | "estado" | "responsable" | "indicador" | "hitos";
 type FlagKey = "desactualizadas" | "vencen" | "archivadas";
 
-export function InitiativeFilters({ query, facets, options, activeCount }: Props) {
+/**
+ * One option of a list, written out on the server (filter-groups.ts): a tuple, as
+ * the RSC payload writes each object key once per option, its quotes escaped.
+ */
+export type FacetOptionView = [
+  value: string,
+  label: string,
+  count: number,
+  /** The whole name when the label is a short one; what the option does not include, read as its description. */
+  extra?: { title?: string; hint?: string },
+];
+
+export interface FacetGroupView {
+  name: ListKey;
+  legend: string;
+  /** What the options mean, read with the group. */
+  description?: string;
+  options: FacetOptionView[];
+}
+
+/** The report filter of the open period: one state or any. */
+export interface ReportGroupView {
+  legend: string;
+  any: string;
+  options: { value: string; label: string; count: number }[];
+}
+
+interface Props {
+  query: InitiativeQuery;
+  groups: FacetGroupView[];
+  report?: ReportGroupView;
+  /** How many filters are in force, for the drawer's button on small screens. */
+  activeCount: number;
+}
+
+export function InitiativeFilters({ query, groups, report, activeCount }: Props) {
   const { navigate, pending } = useQueryNavigation();
   const [text, setText] = useState(query.q);
   // What the user just chose shows at once; the URL (and the server's answer) follow.
@@ -49,7 +64,6 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
     modo: query.modo,
   });
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const hints = mechanismHints(options.mechanisms.map((m) => m.name));
 
   // Another navigation (back button, a shared link) changes the query under us.
   useEffect(() => setText(query.q), [query.q]);
@@ -118,32 +132,17 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
   // A <details> so the drawer opens and closes without JavaScript; on a wide screen the stylesheet keeps it open.
   return (
     <details className="filters-drawer print:hidden">
-      <summary
-        className="filters-toggle inline-flex cursor-pointer list-none items-center gap-2 rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 shadow-sm hover:bg-slate-100 lg:hidden"
-        data-testid="filters-toggle"
-      >
+      <summary className="filters-toggle" data-testid="filters-toggle">
         <span aria-hidden="true">☰</span>
         <span className="filters-toggle-open">{t.tableLayout.openFilters}</span>
         <span className="filters-toggle-close">{t.tableLayout.closeFilters}</span>
-        <span className="rounded-full bg-brand-700 px-2 py-0.5 text-xs text-white">{t.tableLayout.activeCount(activeCount)}</span>
+        <span className="filters-count">{t.tableLayout.activeCount(activeCount)}</span>
       </summary>
       <aside aria-label={t.initiatives.filters} className="filters-panel">
-        <div className="flex items-center justify-between">
-          <h2 className="text-base font-semibold text-slate-900">{t.initiatives.filters}</h2>
-          {pending && (
-            <span role="status" className="text-xs text-slate-600">
-              {t.initiatives.updating}
-            </span>
-          )}
+        <div className="head">
+          <h2>{t.initiatives.filters}</h2>
+          {pending && <span role="status">{t.initiatives.updating}</span>}
         </div>
-        {/* What the panel's controls do not show travels with the form; the search box has its own. */}
-        <form id={FORM} action="/iniciativas" method="get" hidden>
-          {query.q.trim() && <input type="hidden" name="q" value={query.q.trim()} />}
-          {query.periodo && <input type="hidden" name="periodo" value={query.periodo} />}
-          {query.orden !== (query.q.trim() ? "relevancia" : "documento") && <input type="hidden" name="orden" value={query.orden} />}
-          {query.dir === "desc" && <input type="hidden" name="dir" value="desc" />}
-          {query.por !== 25 && <input type="hidden" name="por" value={query.por} />}
-        </form>
         {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers the municipality supports; the role says the same. */}
         <form
           role="search"
@@ -154,10 +153,8 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
             search(text);
           }}
         >
-          <label htmlFor="busqueda" className="block text-sm font-medium text-slate-800">
-            {t.initiatives.search}
-          </label>
-          <div className="mt-1 flex flex-wrap gap-2">
+          <label htmlFor="busqueda">{t.initiatives.search}</label>
+          <div>
             <input
               id="busqueda"
               name="q"
@@ -171,194 +168,121 @@ export function InitiativeFilters({ query, facets, options, activeCount }: Props
                 clearTimeout(typing.current);
                 typing.current = setTimeout(() => search(value), 400);
               }}
-              className="block min-w-40 flex-1 rounded border border-slate-400 px-3 py-2 text-sm"
             />
-            <button type="submit" className="rounded bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800">
-              {t.initiatives.searchSubmit}
-            </button>
+            <button type="submit">{t.initiatives.searchSubmit}</button>
           </div>
         </form>
 
-        <FacetGroup
-          legend={t.initiatives.developmentObjectives}
-          name="desarrollo"
-          options={options.developmentObjectives.map((o) => ({ value: o.code, label: `${o.code}. ${shorten(o.title)}`, title: o.title }))}
-          selected={selected.desarrollo}
-          counts={facets.developmentObjectives}
-          onToggle={toggle}
-        />
-        <FacetGroup
-          legend={t.initiatives.managementObjectives}
-          name="objetivo"
-          options={options.managementObjectives.map((o) => ({ value: o.code, label: `${o.code} ${shorten(o.title)}`, title: o.title }))}
-          selected={selected.objetivo}
-          counts={facets.managementObjectives}
-          onToggle={toggle}
-        />
-        <FacetGroup
-          legend={t.initiatives.mechanisms}
-          name="mecanismo"
-          options={options.mechanisms.map((m) => ({ value: m.slug, label: m.name, hint: hints[m.name] }))}
-          selected={selected.mecanismo}
-          counts={facets.mechanisms}
-          onToggle={toggle}
-        >
-          <fieldset className="mode">
-            <legend>{t.initiatives.mechanismMode}</legend>
-            {(["alguno", "todos"] as const).map((mode) => (
-              <label key={mode}>
-                <input type="radio" form={FORM} name="modo" value={mode} checked={selected.modo === mode} onChange={() => setMode(mode)} />
-                {mode === "alguno" ? t.initiatives.modeAny : t.initiatives.modeAll}
+        {/* The panel's controls are one form (no form= on each of its fifty-odd boxes); what they do not show travels hidden. The search box has its own. */}
+        <form className="options" action="/iniciativas" method="get">
+          {query.q.trim() && <input type="hidden" name="q" value={query.q.trim()} />}
+          {query.periodo && <input type="hidden" name="periodo" value={query.periodo} />}
+          {query.orden !== (query.q.trim() ? "relevancia" : "documento") && <input type="hidden" name="orden" value={query.orden} />}
+          {query.dir === "desc" && <input type="hidden" name="dir" value="desc" />}
+          {query.por !== 25 && <input type="hidden" name="por" value={query.por} />}
+          {groups.map((group) => (
+            <FacetGroup key={group.name} group={group} selected={selected[group.name]} onToggle={toggle}>
+              {group.name === "mecanismo" && (
+                <fieldset className="mode">
+                  <legend>{t.initiatives.mechanismMode}</legend>
+                  {(["alguno", "todos"] as const).map((mode) => (
+                    <label key={mode}>
+                      <input type="radio" name="modo" value={mode} checked={selected.modo === mode} onChange={() => setMode(mode)} />
+                      {mode === "alguno" ? t.initiatives.modeAny : t.initiatives.modeAll}
+                    </label>
+                  ))}
+                </fieldset>
+              )}
+            </FacetGroup>
+          ))}
+          {report && (
+            <fieldset>
+              <legend>{report.legend}</legend>
+              <ul>
+                {[{ value: "", label: report.any, count: null }, ...report.options].map((option) => {
+                  const id = `reporte-${option.value || "todos"}`;
+                  return (
+                    <li key={id}>
+                      <label>
+                        <input
+                          type="radio"
+                          name="reporte"
+                          value={option.value}
+                          checked={selected.reporte === option.value}
+                          onChange={() => setReport(option.value)}
+                        />
+                        <span>{option.label}</span>
+                        {option.count !== null && <Count id={id} count={option.count} />}
+                      </label>
+                    </li>
+                  );
+                })}
+              </ul>
+            </fieldset>
+          )}
+
+          <fieldset className="flags">
+            <legend>{t.tracking.freshness}</legend>
+            {(
+              [
+                ["desactualizadas", t.tracking.staleFilter, query.desactualizadas === "si"],
+                ["vencen", t.tracking.endingFilter, query.vencen === "si"],
+                ["archivadas", t.initiatives.archivedOnly, query.archivadas === "si"],
+              ] as const
+            ).map(([key, label, checked]) => (
+              <label key={key}>
+                <input type="checkbox" name={key} value="si" checked={checked} onChange={(e) => flag(key, e.target.checked)} />
+                {label}
               </label>
             ))}
           </fieldset>
-        </FacetGroup>
 
-        <FacetGroup
-          legend={t.tracking.statusFilter}
-          name="estado"
-          options={STATUSES.map((status) => ({ value: STATUS_SLUGS[status], label: t.tracking.statuses[status] }))}
-          selected={selected.estado}
-          counts={facets.statuses}
-          onToggle={toggle}
-        />
-        <FacetGroup
-          legend={t.tracking.ownerFilter}
-          name="responsable"
-          options={[
-            { value: NO_OWNER, label: t.tracking.noOwnerOption },
-            ...options.secretariats.map((s) => ({ value: s.slug, label: shortSecretariatName(s.name), title: s.name })),
-          ]}
-          selected={selected.responsable}
-          counts={facets.secretariats}
-          onToggle={toggle}
-        />
-
-        <FacetGroup
-          legend={t.initiatives.indicatorFilter}
-          name="indicador"
-          options={INDICATOR_STATUSES.map((status) => ({ value: status, label: t.indicators.statuses[status] }))}
-          selected={selected.indicador}
-          counts={facets.indicatorStatuses}
-          onToggle={toggle}
-          description={t.initiatives.indicatorFilterHint}
-        />
-        <FacetGroup
-          legend={t.initiatives.milestonesFilter}
-          name="hitos"
-          options={[{ value: "atrasados", label: t.initiatives.lateMilestones }]}
-          selected={selected.hitos}
-          counts={{ atrasados: facets.lateMilestones }}
-          onToggle={toggle}
-        />
-        {facets.reportPeriod && (
-          <fieldset>
-            <legend>{t.initiatives.reportFilter(facets.reportPeriod.name)}</legend>
-            <ul>
-              {[
-                { value: "", label: t.accountability.anyReport, count: null },
-                ...REPORT_STATES.map((state) => ({
-                  value: state,
-                  label: t.accountability.states[state],
-                  count: facets.reportStates[state] ?? 0,
-                })),
-              ].map((option) => {
-                const id = `reporte-${option.value || "todos"}`;
-                return (
-                  <li key={id}>
-                    <label>
-                      <input
-                        type="radio"
-                        form={FORM}
-                        name="reporte"
-                        value={option.value}
-                        checked={selected.reporte === option.value}
-                        onChange={() => setReport(option.value)}
-                      />
-                      <span>{option.label}</span>
-                      {option.count !== null && <Count id={id} count={option.count} />}
-                    </label>
-                  </li>
-                );
-              })}
-            </ul>
-          </fieldset>
-        )}
-
-        <fieldset className="flags">
-          <legend>{t.tracking.freshness}</legend>
-          {(
-            [
-              ["desactualizadas", t.tracking.staleFilter, query.desactualizadas === "si"],
-              ["vencen", t.tracking.endingFilter, query.vencen === "si"],
-              ["archivadas", t.initiatives.archivedOnly, query.archivadas === "si"],
-            ] as const
-          ).map(([key, label, checked]) => (
-            <label key={key}>
-              <input type="checkbox" form={FORM} name={key} value="si" checked={checked} onChange={(e) => flag(key, e.target.checked)} />
-              {label}
-            </label>
-          ))}
-        </fieldset>
-
-        {hasFilters ? (
-          <button
-            type="button"
-            onClick={() =>
-              navigate((params) =>
-                [
-                  "q",
-                  "desarrollo",
-                  "objetivo",
-                  "mecanismo",
-                  "estado",
-                  "responsable",
-                  "desactualizadas",
-                  "vencen",
-                  "modo",
-                  "orden",
-                  "archivadas",
-                  "indicador",
-                  "hitos",
-                  "reporte",
-                  "periodo",
-                ].forEach((k) => {
-                  params.delete(k);
-                }),
-              )
-            }
-            className="w-full rounded border border-slate-400 px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100"
-          >
-            {t.initiatives.clearFilters}
-          </button>
-        ) : null}
-        <noscript>
-          <button
-            type="submit"
-            form={FORM}
-            className="w-full rounded bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
-          >
-            {t.initiatives.applyFilters}
-          </button>
-        </noscript>
+          {hasFilters ? (
+            <button
+              type="button"
+              onClick={() =>
+                navigate((params) =>
+                  [
+                    "q",
+                    "desarrollo",
+                    "objetivo",
+                    "mecanismo",
+                    "estado",
+                    "responsable",
+                    "desactualizadas",
+                    "vencen",
+                    "modo",
+                    "orden",
+                    "archivadas",
+                    "indicador",
+                    "hitos",
+                    "reporte",
+                    "periodo",
+                  ].forEach((k) => {
+                    params.delete(k);
+                  }),
+                )
+              }
+              className="clear"
+            >
+              {t.initiatives.clearFilters}
+            </button>
+          ) : null}
+          <noscript>
+            <button type="submit" className="apply">
+              {t.initiatives.applyFilters}
+            </button>
+          </noscript>
+        </form>
       </aside>
     </details>
   );
 }
 
-function shorten(text: string, max = 70) {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-}
-
 interface FacetGroupProps {
-  legend: string;
-  name: ListKey;
-  options: { value: string; label: string; title?: string; hint?: string }[];
+  group: FacetGroupView;
   selected: string[];
-  counts: Record<string, number>;
   onToggle: (key: ListKey, value: string, checked: boolean) => void;
-  /** What the options mean, read with the group. */
-  description?: string;
   children?: React.ReactNode;
 }
 
@@ -372,40 +296,34 @@ function Count({ id, count }: { id: string; count: number }) {
   );
 }
 
-function FacetGroup({ legend, name, options, selected, counts, onToggle, description, children }: FacetGroupProps) {
+function FacetGroup({ group: { name, legend, description, options }, selected, onToggle, children }: FacetGroupProps) {
   return (
     <fieldset aria-describedby={description ? `${name}-descripcion` : undefined}>
       <legend>{legend}</legend>
-      {description && (
-        <p id={`${name}-descripcion`} className="mt-1 text-xs text-slate-600">
-          {description}
-        </p>
-      )}
+      {description && <p id={`${name}-descripcion`}>{description}</p>}
       <ul>
-        {options.map((option) => {
-          const count = counts[option.value] ?? 0;
-          const checked = selected.includes(option.value);
-          const id = `${name}-${option.value}`;
+        {options.map(([value, label, count, { title, hint } = {}]) => {
+          const checked = selected.includes(value);
+          const id = `${name}-${value}`;
           return (
-            <li key={option.value}>
+            <li key={value}>
               {/* The label wraps its box: no id to repeat on each of the fifty-odd options. */}
-              <label className={count === 0 && !checked ? "empty" : undefined} title={option.title}>
+              <label className={count === 0 && !checked ? "empty" : undefined} title={title}>
                 <input
                   type="checkbox"
-                  form={FORM}
                   name={name}
-                  value={option.value}
+                  value={value}
                   checked={checked}
                   disabled={count === 0 && !checked}
-                  onChange={(event) => onToggle(name, option.value, event.target.checked)}
-                  aria-describedby={option.hint ? `${id}-ayuda` : undefined}
+                  onChange={(event) => onToggle(name, value, event.target.checked)}
+                  aria-describedby={hint ? `${id}-ayuda` : undefined}
                 />
                 <span>
-                  {option.label}
-                  {option.hint && (
+                  {label}
+                  {hint && (
                     // Out of the checkbox's name (it stays «Convenios 12 iniciativas»), read as its description.
                     <small id={`${id}-ayuda`} aria-hidden="true">
-                      {option.hint}
+                      {hint}
                     </small>
                   )}
                 </span>

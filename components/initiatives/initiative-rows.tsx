@@ -22,13 +22,13 @@ export interface RowView {
   name: string;
   /** When searching and the name does not match: the excerpt of the articulation objective that does. */
   why?: string;
+  /** The management objective's code; its title is in the rows' `objectives`, once per objective rather than per row. */
   code: string;
-  /** The management objective's title: shortened, or whole in compact rows (shown on hover). */
-  objective: string;
   mechanisms: string[];
   count: number;
   status: Status;
-  progress: number | null;
+  /** Left out when there is no figure yet. */
+  progress?: number;
   /** The lead secretariat's short name, and its whole name when that is longer. */
   lead?: string;
   leadName?: string;
@@ -36,7 +36,15 @@ export interface RowView {
   day?: string;
 }
 
-function Cell({ column, row, terms, compact }: { column: ColumnId; row: RowView; terms: string[]; compact: boolean }) {
+interface CellProps {
+  column: ColumnId;
+  row: RowView;
+  terms: string[];
+  compact: boolean;
+  objectives: Record<string, string>;
+}
+
+function Cell({ column, row, terms, compact, objectives }: CellProps) {
   switch (column) {
     case "iniciativa":
       return (
@@ -54,12 +62,12 @@ function Cell({ column, row, terms, compact }: { column: ColumnId; row: RowView;
       );
     case "objetivo":
       return compact ? (
-        <span title={row.objective} className="code">
+        <span title={objectives[row.code]} className="code">
           {row.code}
         </span>
       ) : (
         <span className="objective">
-          <b>{row.code}</b> <span>{row.objective}</span>
+          <b>{row.code}</b> <span>{objectives[row.code]}</span>
         </span>
       );
     case "mecanismos":
@@ -87,7 +95,7 @@ function Cell({ column, row, terms, compact }: { column: ColumnId; row: RowView;
       return (
         <div className="status">
           <StatusBadge status={row.status} />
-          <ProgressMeter value={row.progress} />
+          <ProgressMeter value={row.progress ?? null} />
         </div>
       );
     case "responsable":
@@ -97,17 +105,22 @@ function Cell({ column, row, terms, compact }: { column: ColumnId; row: RowView;
   }
 }
 
-/** The body of the initiatives table: one row per initiative, the visible columns in order. */
+/**
+ * The body of the initiatives table: one row per initiative, the visible columns in order.
+ * `objectives`: the title each management objective code shows (shortened, or whole in compact rows, on hover).
+ */
 export function InitiativeRows({
   rows,
   columns,
   terms,
   compact,
+  objectives,
 }: {
   rows: RowView[];
   columns: ColumnId[];
   terms: string[];
   compact: boolean;
+  objectives: Record<string, string>;
 }) {
   return (
     <tbody>
@@ -115,7 +128,7 @@ export function InitiativeRows({
         <tr key={row.id} data-testid="initiative-row">
           {columns.map((column, i) => (
             <td key={column} data-label={i === 0 ? undefined : COLUMN_LABELS[column]}>
-              <Cell column={column} row={row} terms={terms} compact={compact} />
+              <Cell column={column} row={row} terms={terms} compact={compact} objectives={objectives} />
             </td>
           ))}
         </tr>

@@ -21,11 +21,9 @@ function rowView(row: InitiativeRow, terms: string[], compact: boolean): RowView
     id: row.id,
     name: row.name,
     code: row.managementObjective.code,
-    objective: compact ? row.managementObjective.title : shorten(row.managementObjective.title, 45),
     mechanisms: row.mechanisms.map((m) => m.name),
     count: row.objectiveCount,
     status: row.status,
-    progress: row.progress,
   };
   if (!compact && row.matchingObjective && !foldText(row.name).includes(terms[0] ?? "\u0000")) {
     view.why = excerpt(row.matchingObjective, terms);
@@ -34,6 +32,7 @@ function rowView(row: InitiativeRow, terms: string[], compact: boolean): RowView
     view.lead = shortSecretariatName(row.leadSecretariat.name);
     if (view.lead !== row.leadSecretariat.name) view.leadName = row.leadSecretariat.name;
   }
+  if (row.progress !== null) view.progress = row.progress;
   if (row.lastUpdateOn) view.day = formatShortDay(row.lastUpdateOn);
   return view;
 }
@@ -58,6 +57,9 @@ interface Props {
  */
 export function InitiativesTable({ page, query, hidden, compact, densityHrefs, pageHref }: Props) {
   const rows = page.data.map((row) => rowView(row, page.terms, compact));
+  const objectives = Object.fromEntries(
+    page.data.map(({ managementObjective: { code, title } }) => [code, compact ? title : shorten(title, 45)]),
+  );
   const model = initiativesTableModel(query, hidden);
   return (
     <div className="space-y-3">
@@ -66,21 +68,14 @@ export function InitiativesTable({ page, query, hidden, compact, densityHrefs, p
         {/* Links, not buttons: the density is part of the address and switches without JavaScript. */}
         <div className="flex items-center gap-2">
           <span id="densidad-filas">{t.tableLayout.density}</span>
-          <span className="inline-flex overflow-hidden rounded border border-slate-400">
+          <span className="density">
             {(
               [
                 [densityHrefs.normal, t.tableLayout.densityNormal, !compact],
                 [densityHrefs.compact, t.tableLayout.densityCompact, compact],
               ] as const
             ).map(([href, label, current]) => (
-              <Link
-                key={label}
-                href={href}
-                scroll={false}
-                aria-current={current ? "true" : undefined}
-                aria-describedby="densidad-filas"
-                className={`px-3 py-1 ${current ? "bg-brand-700 font-semibold text-white" : "bg-white text-slate-900 hover:bg-slate-100"}`}
-              >
+              <Link key={label} href={href} scroll={false} aria-current={current ? "true" : undefined} aria-describedby="densidad-filas">
                 {label}
               </Link>
             ))}
@@ -125,7 +120,7 @@ export function InitiativesTable({ page, query, hidden, compact, densityHrefs, p
                 </tr>
               ))}
             </thead>
-            <InitiativeRows rows={rows} columns={model.visible} terms={page.terms} compact={compact} />
+            <InitiativeRows rows={rows} columns={model.visible} terms={page.terms} compact={compact} objectives={objectives} />
           </table>
         </div>
       )}

@@ -14,33 +14,26 @@ export function Pagination({ page, pageHref }: { page: InitiativePage; pageHref:
   if (page.totalPages <= 1) return null;
   // Land on the results, not above the filters (on a phone they are screens long).
   const href = (n: number) => `${pageHref(n)}#resultados`;
-  const linkClass = "rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100";
+  // Its look is `.pager` in app/globals.css: a class per link would travel twice (markup and RSC payload).
   return (
-    <nav aria-label={t.initiatives.pagination} className="flex flex-wrap items-center justify-between gap-3 text-sm">
+    <nav aria-label={t.initiatives.pagination} className="pager">
       <span>{t.initiatives.pageOf(page.currentPage, page.totalPages)}</span>
-      <ul className="flex flex-wrap items-center gap-1">
+      <ul>
         {page.currentPage > 1 && (
           <li>
-            <Link href={href(page.currentPage - 1)} className={linkClass} rel="prev">
+            <Link href={href(page.currentPage - 1)} rel="prev">
               {t.initiatives.previous}
             </Link>
           </li>
         )}
         {pagesToShow(page.currentPage, page.totalPages).map((p, i) =>
           p === "…" ? (
-            <li key={`gap-${i}`} aria-hidden="true" className="px-1">
+            <li key={`gap-${i}`} aria-hidden="true">
               …
             </li>
           ) : (
             <li key={p}>
-              <Link
-                href={href(p)}
-                aria-label={t.initiatives.goToPage(p)}
-                aria-current={p === page.currentPage ? "page" : undefined}
-                className={
-                  p === page.currentPage ? "rounded border border-brand-700 bg-brand-700 px-3 py-1.5 font-semibold text-white" : linkClass
-                }
-              >
+              <Link href={href(p)} aria-label={t.initiatives.goToPage(p)} aria-current={p === page.currentPage ? "page" : undefined}>
                 {p}
               </Link>
             </li>
@@ -48,7 +41,7 @@ export function Pagination({ page, pageHref }: { page: InitiativePage; pageHref:
         )}
         {page.currentPage < page.totalPages && (
           <li>
-            <Link href={href(page.currentPage + 1)} className={linkClass} rel="next">
+            <Link href={href(page.currentPage + 1)} rel="next">
               {t.initiatives.next}
             </Link>
           </li>

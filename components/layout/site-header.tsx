@@ -46,39 +46,34 @@ export async function SiteHeader({ signOut }: { signOut: (state: ActionState, da
   const unread = reader ? await countUnread(reader.primaryDb, reader.session.user.id) : 0;
 
   return (
-    <header className="on-dark no-print border-b-4 border-accent-600 bg-brand-900 text-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3 sm:px-6 lg:px-8">
-        <Link href="/" className="flex flex-col leading-tight">
-          <span className="text-lg font-semibold">{t.app.name}</span>
-          <span className="text-sm text-brand-100">{t.app.owner}</span>
+    // Component classes (app/globals.css), not utilities: this header is in the markup and the RSC payload of every page.
+    <header className="on-dark no-print site-header">
+      <div>
+        <Link href="/" className="brand">
+          <b>{t.app.name}</b>
+          <span>{t.app.owner}</span>
         </Link>
         {user && (
-          <div className="flex flex-wrap items-center gap-4">
+          <div className="tools">
             <nav aria-label={t.nav.label}>
-              <ul className="flex flex-wrap gap-1">
+              <ul>
                 {links.map((link) => (
                   <li key={link.href}>
-                    <NavLink
-                      href={link.href}
-                      className="block rounded px-3 py-2 text-sm font-medium hover:bg-brand-700 data-[current]:bg-brand-700 data-[current]:underline data-[current]:underline-offset-4"
-                    >
+                    <NavLink href={link.href} className="nav-link">
                       {link.label}
                     </NavLink>
                   </li>
                 ))}
                 {adminLinks.length > 0 && (
                   <li>
-                    <details data-dropdown className="relative">
-                      <summary className="cursor-pointer list-none rounded px-3 py-2 text-sm font-medium hover:bg-brand-700">
+                    <details data-dropdown>
+                      <summary>
                         {t.nav.admin} <span aria-hidden="true">▾</span>
                       </summary>
-                      <ul className="on-light absolute right-0 z-20 mt-1 w-56 rounded border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
+                      <ul className="on-light menu">
                         {adminLinks.map((link) => (
                           <li key={link.href}>
-                            <NavLink
-                              href={link.href}
-                              className="block rounded px-3 py-2 text-sm hover:bg-slate-100 data-[current]:font-semibold data-[current]:text-brand-800"
-                            >
+                            <NavLink href={link.href} className="menu-link">
                               {link.label}
                             </NavLink>
                           </li>
@@ -90,35 +85,20 @@ export async function SiteHeader({ signOut }: { signOut: (state: ActionState, da
               </ul>
             </nav>
             <NotificationBell unread={unread} />
-            <details data-dropdown className="group relative">
-              <summary
-                className="flex cursor-pointer list-none items-center gap-2 rounded px-3 py-2 text-sm hover:bg-brand-700"
-                aria-label={t.auth.userMenu(user.name)}
-              >
-                <span className="font-medium">{user.name}</span>
-                <span className="rounded bg-brand-700 px-2 py-0.5 text-xs">{ROLE_LABELS[user.role]}</span>
+            <details data-dropdown className="user">
+              <summary aria-label={t.auth.userMenu(user.name)}>
+                <b>{user.name}</b>
+                <span>{ROLE_LABELS[user.role]}</span>
                 <span aria-hidden="true">▾</span>
               </summary>
-              <div className="on-light absolute right-0 z-20 mt-1 w-60 rounded border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
-                <p className="truncate px-3 py-2 text-xs text-slate-600">{user.email}</p>
+              <div className="on-light menu">
+                <p>{user.email}</p>
                 {/* The directory's password is changed in the directory. */}
-                {session?.method !== "oidc" && (
-                  <Link href="/cuenta/contrasena" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
-                    {t.auth.changePassword}
-                  </Link>
-                )}
+                {session?.method !== "oidc" && <Link href="/cuenta/contrasena">{t.auth.changePassword}</Link>}
                 {/* A directory session's second factor is the directory's own. */}
-                {session?.method !== "oidc" && (
-                  <Link href="/cuenta/seguridad" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
-                    {t.mfa.title}
-                  </Link>
-                )}
-                <Link href="/cuenta/sesiones" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
-                  {t.security.menuLink}
-                </Link>
-                <Link href="/cuenta/notificaciones" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
-                  {t.notifications.settings.menuLink}
-                </Link>
+                {session?.method !== "oidc" && <Link href="/cuenta/seguridad">{t.mfa.title}</Link>}
+                <Link href="/cuenta/sesiones">{t.security.menuLink}</Link>
+                <Link href="/cuenta/notificaciones">{t.notifications.settings.menuLink}</Link>
                 <SignOutMenuForm action={signOut} label={t.auth.signOut} />
               </div>
             </details>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { ActiveFilterChips } from "@/components/initiatives/active-filter-chips";
+import { filterGroups } from "@/components/initiatives/filter-groups";
 import { InitiativeFilters } from "@/components/initiatives/initiative-filters";
 import { InitiativesTable } from "@/components/initiatives/initiatives-table";
 import { ExportLinks, ExportScope } from "@/components/initiatives/export-links";
@@ -94,7 +95,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
         </p>
       )}
       <div className="grid gap-4 lg:grid-cols-[15rem_1fr] print:block">
-        <InitiativeFilters query={query} facets={facets} options={options} activeCount={filters.length} />
+        <InitiativeFilters query={query} {...filterGroups(facets, options)} activeCount={filters.length} />
         <section aria-labelledby="resultados" className="min-w-0 space-y-3 print:space-y-1">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2
