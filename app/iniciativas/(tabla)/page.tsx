@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { ActiveFilterChips } from "@/components/initiatives/active-filter-chips";
 import { filterGroups } from "@/components/initiatives/filter-groups";
@@ -23,22 +22,10 @@ import { activeFilters, withoutAnyFilter } from "@/lib/initiatives/active-filter
 
 export const metadata: Metadata = { title: t.initiatives.title };
 
-/**
- * Without JavaScript the streamed page stays in React's hidden <div> after the footer and the
- * placeholder (loading.tsx) never leaves: this shows the one and hides the other, between the main
- * area and the footer, so the table and its filter form work with JavaScript off. In Tailwind's
- * base layer: an important rule outside the layers loses to the layer's own `[hidden]` one.
- */
-const NO_SCRIPT_STYLE = `@layer base{[data-stream-fallback]{display:none}
-body>div[hidden][id^="S:"]{display:block!important;order:1;width:100%;max-width:80rem;margin:0 auto;padding:0 1rem 2rem}
-body>footer{order:2}}`;
-
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function InitiativesPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  // The policy allows inline styles only with the request's nonce (proxy.ts).
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
   const { user, db, readDb } = await requirePageReader("/iniciativas");
   const parsed = parseInitiativeQuery(params);
   const { ignored } = parsed;
@@ -64,9 +51,6 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
 
   return (
     <div className="print-wide space-y-6 print:space-y-2">
-      <noscript>
-        <style nonce={nonce}>{NO_SCRIPT_STYLE}</style>
-      </noscript>
       {pastEnd && <ReplaceUrl href={href({})} />}
       <header className="space-y-1">
         <div className="flex flex-wrap items-center justify-between gap-3">

@@ -38,7 +38,6 @@ export const initiatives = {
   goToPage: (page: number) => `Ir a la página ${page}`,
   empty: "Ninguna iniciativa cumple estos filtros.",
   emptyHint: "Pruebe con menos filtros u otras palabras de búsqueda.",
-  loading: "Cargando iniciativas…",
   ignoredParams: (names: string) => `Se ignoraron parámetros no válidos de la dirección: ${names}.`,
   unmatchedFilters: (list: string) =>
     `Estos filtros de la dirección no corresponden a ninguna opción (por eso no aparecen marcados) y siguen aplicándose: ${list}.`,
