@@ -236,8 +236,7 @@ export interface CompiledQuery {
   /** What the sort keys read: the initiatives, joined to their objectives and lead secretariat when the order needs them. */
   from: Prisma.Sql;
   keys: SortKey[];
-  /** With facets: the period the report facet counts (null when there is none). */
-  periodId: number | null;
+  /** With facets or a report filter: the period the report state is read for (null when there is none). */
   period: ReportPeriod | null;
   today: string;
 }
@@ -273,7 +272,6 @@ export async function compileQuery(db: Db, query: InitiativeQuery, options: { fa
     filtered: where.length > 1 || facets.length > 0,
     from: query.orden === "objetivo" || query.orden === "responsable" ? JOINED : Prisma.sql`"Initiative" i`,
     keys: sortKeys(query, terms),
-    periodId,
     period,
     today,
   };

@@ -158,7 +158,8 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
     terms.length > 0
       ? Prisma.sql`SELECT h.id, ${Prisma.join(keys.map((_, n) => Prisma.raw(`h.k${n}`)))} FROM hit h WHERE ${matched} ORDER BY ${keyOrder("h")}`
       : Prisma.sql`SELECT i.id, ${keyColumns} FROM ${from} WHERE ${allConditions(compiled)} ORDER BY ${orderBy(keys)}`;
-  const { periodId, today } = compiled;
+  const { today } = compiled;
+  const periodId = compiled.period?.id ?? null;
   const reports = withFacets && periodId !== null;
   const flagNames = Prisma.raw(flags.map((_, n) => `, f${n}`).join(""));
   const tally = withFacets
