@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { ActiveFilterChips } from "@/components/initiatives/active-filter-chips";
 import { filterGroups } from "@/components/initiatives/filter-groups";
 import { InitiativeFilters } from "@/components/initiatives/initiative-filters";
@@ -8,7 +9,6 @@ import { ExportLinks, ExportScope } from "@/components/initiatives/export-links"
 import { SavedViewsMenu } from "@/components/initiatives/saved-views-menu";
 import { buttonClass } from "@/components/ui/button";
 import { SearchSuggestions } from "@/components/initiatives/search-suggestions";
-import { ReplaceUrl } from "@/components/ui/replace-url";
 import { requirePageReader } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
 import { listViews } from "@/lib/saved-views/saved-views";
@@ -30,11 +30,11 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   const parsed = parseInitiativeQuery(params);
   const { ignored } = parsed;
   const canSaveViews = can(user.role, "views:manage");
-  const [asked, views] = await Promise.all([listInitiatives(readDb, parsed.query), canSaveViews ? listViews(db, user.id) : []]);
-  // Past the last page (an old link, a filter that now matches less), the last page is what was meant.
-  const pastEnd = asked.page.count > 0 && parsed.query.pagina > asked.page.totalPages;
-  const query = pastEnd ? { ...parsed.query, pagina: asked.page.totalPages } : parsed.query;
-  const { page, facets, options, unmatched } = pastEnd ? await listInitiatives(readDb, query) : asked;
+  const { query } = parsed;
+  const [{ page, facets, options, unmatched }, views] = await Promise.all([
+    listInitiatives(readDb, query),
+    canSaveViews ? listViews(db, user.id) : [],
+  ]);
   // A search that finds nothing offers the closest spellings and initiatives (a typo such as «desnutricon»).
   const suggestions = page.count === 0 && query.q.trim() ? await suggestSearches(readDb, query.q) : null;
   const hidden = typeof params.ocultar === "string" ? params.ocultar.split(",") : [];
@@ -46,12 +46,13 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
     if (density) next.set("densidad", "compacta");
     return `/iniciativas${next.size > 0 ? `?${next}` : ""}`;
   };
+  // Past the last page (an old link, a filter that now matches less), the last page is what was meant.
+  if (page.count > 0 && query.pagina > page.totalPages) redirect(href({ pagina: page.totalPages }));
   const filters = activeFilters(query, options);
   const chips = filters.map((filter) => ({ key: filter.key, label: filter.label, href: href(filter.without) }));
 
   return (
     <div className="print-wide space-y-6 print:space-y-2">
-      {pastEnd && <ReplaceUrl href={href({})} />}
       <header className="space-y-1">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-3xl font-bold text-brand-900 print:text-xl">{t.initiatives.title}</h1>
