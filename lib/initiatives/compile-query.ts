@@ -177,8 +177,10 @@ export const lateMilestonesOf = (id: Prisma.Sql, today: string) =>
 /** A sort key: the expression over i (and, for some orders, mo, d and s) and its direction. */
 export type SortKey = [Prisma.Sql, Prisma.Sql];
 
-/** The folded name (first line of the search text), byte order: the same order for every locale and every server. */
-const NAME_SORT_KEY = Prisma.sql`split_part(i."searchText", E'\\n', 1) COLLATE "C"`;
+/** The folded name: the search text's first line. */
+const FOLDED_NAME = Prisma.sql`split_part(i."searchText", E'\\n', 1)`;
+/** In byte order: the same order for every locale and every server. */
+const NAME_SORT_KEY = Prisma.sql`${FOLDED_NAME} COLLATE "C"`;
 
 function sortKeys(query: InitiativeQuery, terms: string[]): SortKey[] {
   const dir = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
@@ -205,11 +207,11 @@ function sortKeys(query: InitiativeQuery, terms: string[]): SortKey[] {
       return [[Prisma.sql`i."lastUpdateOn"`, Prisma.sql`${dir} NULLS LAST`], ...inDocument()];
     case "relevancia": {
       if (terms.length === 0) return inDocument(dir);
-      // Terms in the name first, then the earlier the first term appears in the text. A matched term is in the
-      // name when no line break comes before it: the break is looked for only up to the term, so a common word
-      // found near the start does not make every row count the characters of its whole name.
+      // Terms in the name first, then the earlier the first term appears in the text. The name is the text's first
+      // line, short: looking in it alone costs little, where a position in the whole text counts every character
+      // before it (measured in ADR 0010).
       const inName = Prisma.join(
-        terms.map((t) => Prisma.sql`(strpos(substr(i."searchText", 1, strpos(i."searchText", ${t})), E'\\n') = 0)::int`),
+        terms.map((t) => Prisma.sql`(strpos(${FOLDED_NAME}, ${t}) > 0)::int`),
         " + ",
       );
       const first = Prisma.sql`strpos(i."searchText", ${terms[0]!})`;
