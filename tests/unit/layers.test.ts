@@ -319,3 +319,15 @@ describe("the environment", () => {
     expect(readsEnv(`const path = { ...process.env["PATH"] };`)).toBe(true);
   });
 });
+
+describe("pages without JavaScript", () => {
+  // React sends what comes after ~3 KB of a page as separate pieces, and inside a Suspense boundary whose
+  // fallback already went out it leaves them in hidden blocks that only a script moves into place (ADR 0016).
+  it("have no Suspense boundary: no loading.tsx and no <Suspense>", () => {
+    const files = ["app", "components"].flatMap((layer) => sourceFiles(path.join(root, layer)));
+    const offending = files.filter(
+      (file) => /^loading\.(?:tsx?|jsx?)$/.test(path.basename(file)) || /<Suspense\b/.test(readFileSync(file, "utf8")),
+    );
+    expect(offending.map((file) => path.relative(root, file))).toEqual([]);
+  });
+});

@@ -27,10 +27,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function InitiativesPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const { user, db, readDb } = await requirePageReader("/iniciativas");
-  const parsed = parseInitiativeQuery(params);
-  const { ignored } = parsed;
+  const { query, ignored } = parseInitiativeQuery(params);
   const canSaveViews = can(user.role, "views:manage");
-  const { query } = parsed;
   const [{ page, facets, options, unmatched }, views] = await Promise.all([
     listInitiatives(readDb, query),
     canSaveViews ? listViews(db, user.id) : [],
