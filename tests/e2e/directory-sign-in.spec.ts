@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { axeViolations } from "./support/axe";
 import { startTestDirectory, type TestDirectory } from "../support/oidc-provider";
 import { startPortalProcess, type PortalProcess } from "../support/portal-process";
 import { accounts, enterTotpCode } from "./support/auth";
@@ -143,8 +143,7 @@ test("la página de ingreso con el botón del directorio es accesible", async ({
   const page = await freshPage(browser);
   await openLogin(page, provisioning, "/login?error=directorio-desconocido");
   await expect(page.getByTestId("sso-error")).toContainText("no está registrada en el portal");
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.context().close();
 });
 

@@ -1,11 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { axeViolations } from "./support/axe";
 import { parseCsv, toCsv } from "@/lib/export/spreadsheet-cells";
 import { signedInPage } from "./support/auth";
 import { query } from "./support/db";
-
-const axeViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations;
 
 /** The header of a file as the export route gives it to the signed-in user. */
 async function exportedHeader(page: Page, archivo: string): Promise<string[]> {

@@ -1,14 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { axeViolations } from "./support/axe";
 import { signedInPage } from "./support/auth";
 import { query } from "./support/db";
-
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 const facet = (page: Page, id: string) => page.getByTestId(`facet-${id}`);
 const countOf = async (page: Page, id: string) => Number((await facet(page, id).innerText()).match(/\d+/)![0]);

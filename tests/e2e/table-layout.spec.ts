@@ -1,20 +1,14 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { axeViolations } from "./support/axe";
 import { signIn } from "./support/auth";
 import { query } from "./support/db";
 
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 // A4 landscape with the stylesheet's 10 mm margins, in CSS pixels (96 per inch).
 const PRINT_WIDTH = Math.floor(((297 - 20) / 25.4) * 96);
-
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 /** Pages in a PDF made by Chromium: one «/Type /Page» object each («/Pages» is the tree). */
 function pdfPageCount(pdf: Buffer) {
