@@ -5,7 +5,9 @@ import { STATUS_SLUGS, type Status } from "@/lib/tracking/statuses";
 import { NO_OWNER } from "@/lib/tracking/secretariats";
 import { indicatorStatusesSql } from "@/lib/indicators/indicator-status-sql";
 import { allConditions, compileQuery, lateMilestonesOf, orderBy, reportStateSql, type CompiledQuery, type Facet } from "./compile-query";
+import { filterOptionsSql, toFilterOptions } from "./filter-options";
 import type { InitiativeQuery } from "./initiative-query";
+import type { FilterOptions } from "./unmatched-filters";
 
 export interface InitiativeRow {
   id: number;
@@ -113,6 +115,8 @@ interface TableRead {
   count: number;
   total: number;
   facets: FacetCounts | null;
+  /** With the facets, the options they count. */
+  options: FilterOptions | null;
 }
 
 /**
@@ -187,20 +191,19 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
   const reportJoin = reports
     ? Prisma.sql` LEFT JOIN "PeriodReport" pr ON pr."initiativeId" = i.id AND pr."periodId" = ${periodId}`
     : Prisma.empty;
-  const [, [result]] = await db.$transaction([
-    db.$queryRaw`SELECT ${STATEMENT_SETTINGS}`,
-    db.$queryRaw<
-      {
-        rows: string;
-        count: number;
-        total: number | null;
-        tally: string | null;
-        mechanisms: string | null;
-        indicators: string | null;
-        late: number | null;
-        reports: string | null;
-      }[]
-    >`
+  const statement = db.$queryRaw<
+    {
+      rows: string;
+      count: number;
+      total: number | null;
+      tally: string | null;
+      mechanisms: string | null;
+      indicators: string | null;
+      late: number | null;
+      reports: string | null;
+      options: string | null;
+    }[]
+  >`
     WITH hit AS ${terms.length > 0 ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`} (
       SELECT i.id, i."managementObjectiveId" AS o, i."mechanismIds" AS m, i.status AS st, i."leadSecretariatId" AS l${flagColumns.length > 0 ? Prisma.join(flagColumns, "") : Prisma.empty}
         ${terms.length > 0 ? Prisma.sql`, ${keyColumns}` : Prisma.empty}${reportColumn}
@@ -232,8 +235,10 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
       ${withFacets ? Prisma.sql`(SELECT json_agg(json_build_object('slug', me.slug, 'n', x.n))::text FROM mech x JOIN "Mechanism" me ON me.id = x.id)` : Prisma.sql`NULL`} AS mechanisms,
       ${withFacets ? Prisma.sql`(SELECT json_object_agg(v, n)::text FROM ind)` : Prisma.sql`NULL`} AS indicators,
       ${withFacets ? Prisma.sql`(SELECT count(*) FROM hit WHERE ${okFor("hitos")} AND ${lateMilestonesOf(Prisma.sql`hit.id`, today)})::int` : Prisma.sql`NULL`} AS late,
-      ${withFacets ? Prisma.sql`(SELECT json_object_agg(v, n)::text FROM rep)` : Prisma.sql`NULL`} AS reports`,
-  ]);
+      ${withFacets ? Prisma.sql`(SELECT json_object_agg(v, n)::text FROM rep)` : Prisma.sql`NULL`} AS reports,
+      ${withFacets ? filterOptionsSql : Prisma.sql`NULL`} AS options`;
+  // Without text too: at 100,000 rows the unfiltered page took a median 42 ms with them and 74 without, runs interleaved.
+  const [, [result]] = await db.$transaction([db.$queryRaw`SELECT ${STATEMENT_SETTINGS}`, statement]);
   const { rows, count, total } = result!;
   return {
     rows: JSON.parse(rows) as PageRow[],
@@ -249,6 +254,7 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
           reportPeriod: compiled.period,
         }
       : null,
+    options: withFacets ? toFilterOptions(result!.options!) : null,
   };
 }
 
@@ -283,11 +289,18 @@ function toPage(query: InitiativeQuery, terms: string[], read: TableRead, data: 
   };
 }
 
-/** The table page: one page of rows, the count, the total and every facet count, from one statement. */
-export async function searchTable(db: Db, query: InitiativeQuery): Promise<{ page: InitiativePage; facets: FacetCounts }> {
+/** The table page: one page of rows, the count, the total, every facet count and the options they count, from one statement. */
+export async function searchTable(
+  db: Db,
+  query: InitiativeQuery,
+): Promise<{ page: InitiativePage; facets: FacetCounts; options: FilterOptions }> {
   const compiled = await compileQuery(db, query, { facets: true });
   const read = await readTable(db, query, compiled, true);
-  return { page: toPage(query, compiled.terms, read, describeRows(read.rows, compiled.terms)), facets: read.facets! };
+  return {
+    page: toPage(query, compiled.terms, read, describeRows(read.rows, compiled.terms)),
+    facets: read.facets!,
+    options: read.options!,
+  };
 }
 
 /** One page of initiatives for the filters, with the count and total (the API: no facet counts). */
