@@ -13,4 +13,6 @@ export const auth = {
   userMenu: (name: string) => `Menú de ${name}`,
   forbiddenTitle: "Acceso restringido",
   forbiddenDetail: "Su perfil no tiene permiso para ver esta página. Si lo necesita, pida acceso a la administración del portal.",
+  unauthorizedTitle: "Sesión requerida",
+  unauthorizedDetail: "Para ver esta página ingrese con su cuenta institucional.",
 } as const;
