@@ -75,28 +75,27 @@ export async function validateUserSession(
   activity = true,
 ): Promise<ActiveSession | null> {
   // One round trip, not Prisma's two for an include: this runs on every request.
-  const [session] = await db.$queryRaw<SessionRow[]>`
+  const [row] = await db.$queryRaw<SessionRow[]>`
     SELECT s."revokedAt", s."expiresAt", s."lastSeenAt", s.method, u.id, u.email, u.name, u.role::text AS role,
       u."mustChangePassword", u.active, u."sessionVersion"
     FROM "UserSession" s JOIN "User" u ON u.id = s."userId" WHERE s.id = ${sessionId}`;
-  if (!session || session.revokedAt) return null;
-  const user = session;
-  if (!user.active || user.sessionVersion !== sessionVersion) return null;
-  if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) return null;
-  if (activity && now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (!row || row.revokedAt) return null;
+  if (!row.active || row.sessionVersion !== sessionVersion) return null;
+  if (row.expiresAt <= now || now.getTime() - row.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) return null;
+  if (activity && now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
-  const method: SignInMethod = session.method === "oidc" ? "oidc" : "password";
+  const method: SignInMethod = row.method === "oidc" ? "oidc" : "password";
   return {
     sessionId,
     method,
     // A temporary password concerns only sessions opened with it; the directory's sign-in does not use it.
     user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      mustChangePassword: user.mustChangePassword && method === "password",
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      mustChangePassword: row.mustChangePassword && method === "password",
     },
   };
 }

@@ -13,10 +13,8 @@ import { indicatorStatusesSql, lateMilestoneSql } from "@/lib/indicators/indicat
 async function reportPeriod(db: Db, periodId: number | undefined): Promise<ReportPeriod | null> {
   const select = { id: true, name: true } as const;
   if (periodId) return db.reportingPeriod.findUnique({ where: { id: periodId }, select });
-  // One read on every table request: the open ones first, due first; then the rest, newest first.
-  const [period] = await db.$queryRaw<ReportPeriod[]>`SELECT id, name FROM "ReportingPeriod"
-    ORDER BY open DESC, CASE WHEN open THEN "dueOn" END, CASE WHEN open THEN id END, "startsOn" DESC, id DESC LIMIT 1`;
-  return period ?? null;
+  const open = await db.reportingPeriod.findFirst({ where: { open: true }, orderBy: [{ dueOn: "asc" }, { id: "asc" }], select });
+  return open ?? (await db.reportingPeriod.findFirst({ orderBy: [{ startsOn: "desc" }, { id: "desc" }], select }));
 }
 
 type ReportPeriod = { id: number; name: string };
