@@ -104,12 +104,33 @@ type TallyRow = {
 };
 
 /**
- * For the table's statement only (SET LOCAL): memory enough that `hit` and its sorts stay off disk at 100,000
+ * What the table's statement plans with: memory enough that `hit` and its sorts stay off disk at 100,000
  * matches, and a random read priced as the cached read it is, so a word of 3 letters or more is looked up in
  * the trigram index instead of evaluating its LIKE on every row (ADR 0010). Without text too: at 100,000 rows
- * the unfiltered page cost PostgreSQL 34 ms of CPU with them and 66 ms without (ADR 0016).
+ * the unfiltered page cost PostgreSQL 34 ms of CPU with them and 66 ms without (ADR 0016). A migration sets
+ * them on the database; where it could not (a role that does not own it, a restore into a new database),
+ * the statement sets them itself, in a transaction of its own (ADR 0016, fifth step).
  */
-const STATEMENT_SETTINGS = Prisma.sql`set_config('work_mem', '64MB', true), set_config('random_page_cost', '1.1', true)`;
+const WORK_MEM = "64MB";
+const RANDOM_PAGE_COST = "1.1";
+const STATEMENT_SETTINGS = Prisma.sql`set_config('work_mem', ${WORK_MEM}, true), set_config('random_page_cost', ${RANDOM_PAGE_COST}, true)`;
+
+// Read once per client: the database's settings change with a migration, not between requests.
+const settingsInPlace = new WeakMap<Db, Promise<boolean>>();
+
+function databaseHasSettings(db: Db): Promise<boolean> {
+  let known = settingsInPlace.get(db);
+  if (!known) {
+    known = db.$queryRaw<
+      { ok: boolean }[]
+    >`SELECT current_setting('work_mem') = ${WORK_MEM} AND current_setting('random_page_cost') = ${RANDOM_PAGE_COST} AS ok`.then(
+      ([row]) => row?.ok === true,
+    );
+    known.catch(() => settingsInPlace.delete(db));
+    settingsInPlace.set(db, known);
+  }
+  return known;
+}
 
 interface TableRead {
   rows: PageRow[];
@@ -192,21 +213,19 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
   const reportJoin = reports
     ? Prisma.sql` LEFT JOIN "PeriodReport" pr ON pr."initiativeId" = i.id AND pr."periodId" = ${periodId}`
     : Prisma.empty;
-  const [, [result]] = await db.$transaction([
-    db.$queryRaw`SELECT ${STATEMENT_SETTINGS}`,
-    db.$queryRaw<
-      {
-        rows: string;
-        count: number;
-        total: number | null;
-        tally: string | null;
-        mechanisms: string | null;
-        indicators: string | null;
-        late: number | null;
-        reports: string | null;
-        options: string | null;
-      }[]
-    >`
+  const statement = db.$queryRaw<
+    {
+      rows: string;
+      count: number;
+      total: number | null;
+      tally: string | null;
+      mechanisms: string | null;
+      indicators: string | null;
+      late: number | null;
+      reports: string | null;
+      options: string | null;
+    }[]
+  >`
     WITH hit AS ${terms.length > 0 ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`} (
       SELECT i.id, i."managementObjectiveId" AS o, i."mechanismIds" AS m, i.status AS st, i."leadSecretariatId" AS l${flagColumns.length > 0 ? Prisma.join(flagColumns, "") : Prisma.empty}
         ${terms.length > 0 ? Prisma.sql`, ${keyColumns}` : Prisma.empty}${reportColumn}
@@ -239,8 +258,10 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
       ${withFacets ? Prisma.sql`(SELECT json_object_agg(v, n)::text FROM ind)` : Prisma.sql`NULL`} AS indicators,
       ${withFacets ? Prisma.sql`(SELECT count(*) FROM hit WHERE ${okFor("hitos")} AND ${lateMilestonesOf(Prisma.sql`hit.id`, today)})::int` : Prisma.sql`NULL`} AS late,
       ${withFacets ? Prisma.sql`(SELECT json_object_agg(v, n)::text FROM rep)` : Prisma.sql`NULL`} AS reports,
-      ${withFacets ? filterOptionsSql : Prisma.sql`NULL`} AS options`,
-  ]);
+      ${withFacets ? filterOptionsSql : Prisma.sql`NULL`} AS options`;
+  const [result] = (await databaseHasSettings(db))
+    ? await statement
+    : (await db.$transaction([db.$queryRaw`SELECT ${STATEMENT_SETTINGS}`, statement]))[1];
   const { rows, count, total } = result!;
   return {
     rows: JSON.parse(rows) as PageRow[],
