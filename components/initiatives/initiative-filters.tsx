@@ -10,6 +10,9 @@ import { useQueryNavigation } from "./use-query-navigation";
 // Only the namespaces this component uses: the whole catalogue stays out of the browser bundle.
 const t = { initiatives, tableLayout, tracking } as const;
 
+/** Said once for every group, instead of «iniciativas» after each of the fifty-odd counts. */
+const COUNTS_NOTE = "filtros-conteos";
+
 type ListKey = "desarrollo" | "objetivo" | "mecanismo" | "estado" | "responsable" | "indicador" | "hitos";
 type FlagKey = "desactualizadas" | "vencen" | "archivadas";
 
@@ -175,6 +178,9 @@ export function InitiativeFilters({ query, groups, report, activeCount }: Props)
 
         {/* The panel's controls are one form (no form= on each of its fifty-odd boxes); what they do not show travels hidden. The search box has its own. */}
         <form className="options" action="/iniciativas" method="get">
+          <p id={COUNTS_NOTE} className="sr-only">
+            {t.initiatives.facetCountsNote}
+          </p>
           {query.q.trim() && <input type="hidden" name="q" value={query.q.trim()} />}
           {query.periodo && <input type="hidden" name="periodo" value={query.periodo} />}
           {query.orden !== (query.q.trim() ? "relevancia" : "documento") && <input type="hidden" name="orden" value={query.orden} />}
@@ -196,7 +202,7 @@ export function InitiativeFilters({ query, groups, report, activeCount }: Props)
             </FacetGroup>
           ))}
           {report && (
-            <fieldset>
+            <fieldset aria-describedby={COUNTS_NOTE}>
               <legend>{report.legend}</legend>
               <ul>
                 {[{ value: "", label: report.any, count: null }, ...report.options].map((option) => {
@@ -212,7 +218,7 @@ export function InitiativeFilters({ query, groups, report, activeCount }: Props)
                           onChange={() => setReport(option.value)}
                         />
                         <span>{option.label}</span>
-                        {option.count !== null && <Count id={id} count={option.count} />}
+                        {option.count !== null && <span>{option.count}</span>}
                       </label>
                     </li>
                   );
@@ -286,19 +292,9 @@ interface FacetGroupProps {
   children?: React.ReactNode;
 }
 
-/** How many initiatives an option shows, said in full to a screen reader. */
-function Count({ id, count }: { id: string; count: number }) {
-  return (
-    <span data-testid={`facet-${id}`}>
-      {count}
-      <span className="sr-only">{` ${t.initiatives.initiativeUnit(count)}`}</span>
-    </span>
-  );
-}
-
 function FacetGroup({ group: { name, legend, description, options }, selected, onToggle, children }: FacetGroupProps) {
   return (
-    <fieldset aria-describedby={description ? `${name}-descripcion` : undefined}>
+    <fieldset aria-describedby={description ? `${COUNTS_NOTE} ${name}-descripcion` : COUNTS_NOTE}>
       <legend>{legend}</legend>
       {description && <p id={`${name}-descripcion`}>{description}</p>}
       <ul>
@@ -321,13 +317,13 @@ function FacetGroup({ group: { name, legend, description, options }, selected, o
                 <span>
                   {label}
                   {hint && (
-                    // Out of the checkbox's name (it stays «Convenios 12 iniciativas»), read as its description.
+                    // Out of the checkbox's name (it stays «Convenios 12»), read as its description.
                     <small id={`${id}-ayuda`} aria-hidden="true">
                       {hint}
                     </small>
                   )}
                 </span>
-                <Count id={id} count={count} />
+                <span>{count}</span>
               </label>
             </li>
           );

@@ -2,15 +2,13 @@ import Link from "next/link";
 import type { InitiativeQuery } from "@/lib/initiatives/initiative-query";
 import type { InitiativePage, InitiativeRow } from "@/lib/initiatives/search-initiatives";
 import { formatShortDay, t } from "@/lib/i18n";
-import { ColumnHeader, SortableColumnHeader, SortLabel } from "@/components/ui/table";
 import { shortSecretariatName } from "@/lib/tracking/secretariats";
 import { foldChars, foldText } from "@/lib/text/search-text";
+import { InitiativeHeaders, type HeaderTuple } from "./initiative-headers";
 import { InitiativeRows, type RowView } from "./initiative-rows";
 import { Pagination } from "./pagination";
-import { ColumnsMenu, PageSizeSelect, SortButton } from "./table-controls";
+import { ColumnsMenu, PageSizeSelect } from "./table-controls";
 import { initiativesTableModel } from "./table-model";
-
-const SORT_LABELS = { ascending: t.initiatives.sortedAsc, descending: t.initiatives.sortedDesc };
 
 /**
  * What a row shows, and nothing more: the RSC payload carries this to the rows' client component,
@@ -51,9 +49,9 @@ interface Props {
 /**
  * One page of initiatives: a real table (caption, headers, aria-sort) that the
  * stylesheet lays out as one card per row on a phone, so the rows are sent once.
- * The frame and headers are server markup read from a TanStack Table instance
- * built here, on the server; the rows are a client component fed only the fields
- * they show and the visible columns' ids (ADR 0016).
+ * The column model is a TanStack Table instance built here, on the server; the
+ * headers and the rows are client components fed only its tuples, the fields the
+ * rows show and the visible columns' ids (ADR 0016).
  */
 export function InitiativesTable({ page, query, hidden, compact, densityHrefs, pageHref }: Props) {
   const rows = page.data.map((row) => rowView(row, page.terms, compact));
@@ -99,27 +97,9 @@ export function InitiativesTable({ page, query, hidden, compact, densityHrefs, p
             <caption className="sr-only">
               {t.initiatives.title}, {t.initiatives.pageOf(page.currentPage, page.totalPages)}
             </caption>
-            <thead>
-              {model.headerGroups.map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map(({ id, label, sort, direction }) =>
-                    sort ? (
-                      <SortableColumnHeader key={id} direction={direction} data-col={id}>
-                        <SortButton sort={sort} dir={direction === "ascending" ? "desc" : "asc"}>
-                          <SortLabel direction={direction} directionLabels={SORT_LABELS}>
-                            {label}
-                          </SortLabel>
-                        </SortButton>
-                      </SortableColumnHeader>
-                    ) : (
-                      <ColumnHeader key={id} className="" data-col={id}>
-                        {label}
-                      </ColumnHeader>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </thead>
+            <InitiativeHeaders
+              groups={model.headerGroups.map(({ headers }) => headers.map((h): HeaderTuple => [h.id, h.sort ?? null, h.direction]))}
+            />
             <InitiativeRows rows={rows} columns={model.visible} terms={page.terms} compact={compact} objectives={objectives} />
           </table>
         </div>

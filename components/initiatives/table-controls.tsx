@@ -10,9 +10,9 @@ import { useQueryNavigation } from "./use-query-navigation";
 const t = { initiatives } as const;
 
 /**
- * The table's few interactive pieces, as small client islands: the rows
- * themselves are rendered on the server (ADR 0016), so the browser receives
- * them once, as markup, and no table library.
+ * The table's few interactive pieces, as small client islands; the headers and
+ * rows render from the server's tuples (ADR 0016), and no table library reaches
+ * the browser.
  */
 
 /** A sortable header's button: asks for `orden`/`dir` and goes back to page one. Its label comes from the server. */

@@ -36,7 +36,6 @@ const columns = column.columns([
 /** A header as the server renders it: plain values, nothing of the table instance. */
 export interface HeaderView {
   id: ColumnId;
-  label: string;
   /** The `orden` this header asks for; absent when the column does not sort. */
   sort?: InitiativeSort;
   direction: "ascending" | "descending" | null;
@@ -94,7 +93,6 @@ function buildModel(query: Pick<InitiativeQuery, "orden" | "dir">, off: string[]
         return [
           {
             id,
-            label: String(columnDef.header),
             sort: header.column.getCanSort() ? columnDef.meta?.sort : undefined,
             direction: sortedAs === "desc" ? "descending" : sortedAs === "asc" ? "ascending" : null,
           },

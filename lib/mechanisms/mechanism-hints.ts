@@ -11,9 +11,11 @@ const t = { planner } as const;
  */
 export function mechanismHints(names: readonly string[]): Record<string, string> {
   const hints: Record<string, string> = {};
-  for (const name of names) {
-    const prefix = `${foldText(name)} `;
-    const longer = names.filter((other) => foldText(other).startsWith(prefix));
+  // Folded once each: the table asks on every request, and folding is what costs.
+  const folded = names.map(foldText);
+  for (const [n, name] of names.entries()) {
+    const prefix = `${folded[n]} `;
+    const longer = names.filter((_, m) => folded[m]!.startsWith(prefix));
     if (longer.length > 0) hints[name] = t.planner.notIncluded(longer.map((other) => `«${other}»`).join(", "), longer.length);
   }
   return hints;

@@ -4,8 +4,11 @@ import { TIME_ZONE } from "@/lib/i18n";
  * Calendar days (DATE columns) as "YYYY-MM-DD" strings; PostgreSQL returns them
  * as UTC midnights. "Today" is Quito's today, whatever the server's zone.
  */
+// Built once: a formatter costs far more to construct than to use, and "today" is read on every table request.
+const quitoDay = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function todayInQuito(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return quitoDay.format(now);
 }
 
 export const dayToDate = (day: string) => new Date(`${day}T00:00:00.000Z`);

@@ -2,9 +2,9 @@ import { expect, type Page, test } from "@playwright/test";
 import { axeViolations } from "./support/axe";
 import { signedInPage } from "./support/auth";
 import { query } from "./support/db";
+import { facetCount } from "./support/facets";
 
-const facet = (page: Page, id: string) => page.getByTestId(`facet-${id}`);
-const countOf = async (page: Page, id: string) => Number((await facet(page, id).innerText()).match(/\d+/)![0]);
+const countOf = async (page: Page, name: string, value: string) => Number(await facetCount(page, name, value).innerText());
 const shown = async (page: Page) => Number((await page.getByTestId("result-count").innerText()).match(/^\d+/)![0]);
 const row = (page: Page, id: number) => page.getByTestId("initiatives-table").locator(`a[href="/iniciativas/${id}"]`);
 
@@ -67,10 +67,10 @@ test.describe("filtros por semáforo de indicadores e hitos atrasados", () => {
     const page = await signedInPage(browser, "planner", "/iniciativas?objetivo=1.1");
     const filters = page.getByRole("complementary", { name: "Filtros" });
     await expect(filters.getByRole("group", { name: "Semáforo de indicadores" })).toBeVisible();
-    expect(await countOf(page, "indicador-en-riesgo")).toBeGreaterThanOrEqual(1);
-    expect(await countOf(page, "indicador-sin-datos")).toBeGreaterThanOrEqual(1);
+    expect(await countOf(page, "indicador", "en-riesgo")).toBeGreaterThanOrEqual(1);
+    expect(await countOf(page, "indicador", "sin-datos")).toBeGreaterThanOrEqual(1);
 
-    const atRiskCount = await countOf(page, "indicador-en-riesgo");
+    const atRiskCount = await countOf(page, "indicador", "en-riesgo");
     await filters.getByRole("checkbox", { name: /^En riesgo/ }).check();
     await expect(page).toHaveURL(/indicador=en-riesgo/);
     await expect(page.getByTestId("result-count")).toHaveText(new RegExp(`^${atRiskCount} de `));
@@ -78,7 +78,7 @@ test.describe("filtros por semáforo de indicadores e hitos atrasados", () => {
     await expect(row(page, atRisk.id)).toBeVisible();
     await expect(row(page, onTrack.id)).toHaveCount(0);
 
-    const lateCount = await countOf(page, "hitos-atrasados");
+    const lateCount = await countOf(page, "hitos", "atrasados");
     expect(lateCount).toBeGreaterThanOrEqual(1);
     await filters.getByRole("checkbox", { name: /^Con hitos atrasados/ }).check();
     await expect(page).toHaveURL(/hitos=atrasados/);
@@ -102,7 +102,7 @@ test.describe("filtros por semáforo de indicadores e hitos atrasados", () => {
       .getByRole("link", { name: /indicador: En riesgo/ })
       .click();
     await expect(page).not.toHaveURL(/indicador=/);
-    await expect(page.getByTestId("result-count")).toHaveText(new RegExp(`^${await countOf(page, "hitos-atrasados")} de `));
+    await expect(page.getByTestId("result-count")).toHaveText(new RegExp(`^${await countOf(page, "hitos", "atrasados")} de `));
 
     // The report state of the period: a closed one long past, so an open period of another test stays the default.
     await query(
@@ -112,7 +112,7 @@ test.describe("filtros por semáforo de indicadores e hitos atrasados", () => {
     await page.goto("/iniciativas?objetivo=1.1");
     const report = filters.getByRole("group", { name: /^Reporte del periodo/ });
     await expect(report).toBeVisible();
-    const overdue = await countOf(page, "reporte-atrasado");
+    const overdue = await countOf(page, "reporte", "atrasado");
     await report.getByRole("radio", { name: /^Atrasado/ }).check();
     await expect(page).toHaveURL(/reporte=atrasado/);
     await expect(page.getByTestId("result-count")).toHaveText(new RegExp(`^${overdue} de `));
@@ -130,7 +130,7 @@ test.describe("filtros por semáforo de indicadores e hitos atrasados", () => {
     await page.goto("/iniciativas?objetivo=1.1");
     await expect(page.getByRole("heading", { level: 1, name: "Iniciativas" })).toBeVisible();
     await expect(page.getByText("Cargando iniciativas…")).toBeHidden();
-    const onTrackCount = await countOf(page, "indicador-en-camino");
+    const onTrackCount = await countOf(page, "indicador", "en-camino");
     await page
       .getByRole("complementary", { name: "Filtros" })
       .getByRole("checkbox", { name: /^En camino/ })

@@ -49,8 +49,8 @@ export const initiatives = {
     responsable: "secretaría responsable",
   },
   matchIn: "Coincide en:",
-  /** After a facet's count, for a screen reader («12 iniciativas»). */
-  initiativeUnit: (count: number) => (count === 1 ? "iniciativa" : "iniciativas"),
+  /** Read with each filter group: what the number beside an option is. */
+  facetCountsNote: "El número junto a cada opción es cuántas iniciativas muestra la tabla al elegirla.",
   export: "Exportar",
   exportCsv: "Descargar CSV",
   exportXlsx: "Descargar Excel (XLSX)",
