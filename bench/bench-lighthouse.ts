@@ -45,18 +45,30 @@ try {
       ["escritorio", desktopConfig],
     ] as const) {
       log(`Lighthouse ${preset}: ${page}…`);
-      const result = await lighthouse(
-        `${app.url}${page}`,
-        {
-          port: chrome.port,
-          output: "json",
-          logLevel: "error",
-          onlyCategories: ["performance", "accessibility", "best-practices"],
-          extraHeaders: { cookie },
-        },
-        config,
-      );
+      const audit = () =>
+        lighthouse(
+          `${app!.url}${page}`,
+          {
+            port: chrome!.port,
+            output: "json",
+            logLevel: "error",
+            onlyCategories: ["performance", "accessibility", "best-practices"],
+            extraHeaders: { cookie },
+          },
+          config,
+        );
+      let result = await audit();
+      // A run that failed to load or trace (NO_FCP, a lost target) scores 0 without being a measurement: once more, and said if it fails again.
+      if (result?.lhr.runtimeError) {
+        log(`  ${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}; se repite.`);
+        result = await audit();
+      }
       if (!result) throw new Error(`Lighthouse no devolvió resultado para ${page}`);
+      if (result.lhr.runtimeError) {
+        problems.push(`${page} (${preset}): la medición falló dos veces (${result.lhr.runtimeError.code})`);
+        cells.push(...(preset === "móvil" ? ["error", "-", "-", "-", "-", "-"] : ["error", "-"]));
+        continue;
+      }
       const { categories, audits } = result.lhr;
       const score = (id: string) => String(Math.round((categories[id]?.score ?? 0) * 100));
       const cls = audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN;
@@ -96,7 +108,9 @@ try {
     ),
   );
   if (problems.length > 0)
-    console.log(`\nAuditorías de accesibilidad y buenas prácticas que fallan:\n${problems.map((p) => `- ${p}`).join("\n")}`);
+    console.log(
+      `\nAuditorías de accesibilidad y buenas prácticas que fallan, y mediciones fallidas:\n${problems.map((p) => `- ${p}`).join("\n")}`,
+    );
   console.log("\nObjetivos: rendimiento ≥ 95 (móvil), accesibilidad 100, buenas prácticas 100; CLS < 0,05 en /iniciativas.");
 } finally {
   await chrome?.kill();

@@ -10,7 +10,8 @@ import { ENDING_SOON_DAYS, STALE_AFTER_DAYS } from "@/lib/tracking/statuses";
 
 // Links that sit in a sentence are underlined, so they do not rely on colour alone.
 const inlineLink = "font-semibold text-brand-700 underline underline-offset-2 hover:text-brand-900";
-const itemLink = "font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900";
+// A class of the stylesheet: the lists repeat it on every item.
+const itemLink = "item-link";
 
 /** Instruments ending within the horizon, soonest first, each with the initiative it belongs to. */
 export function EndingSoon({ endingSoon, today }: { endingSoon: Dashboard["endingSoon"]; today: string }) {

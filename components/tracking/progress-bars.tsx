@@ -3,7 +3,7 @@ import { formatNumber, formatPercent, t } from "@/lib/i18n";
 import { describeRollup } from "@/lib/tracking/rollup-text";
 import { initiativesHref, objectiveFilter } from "@/lib/initiatives/initiative-query";
 import type { ObjectiveRow } from "./dashboard-rows";
-import { ObjectiveRowHeader } from "./objective-row-header";
+import { ObjectiveRowHeader, objectiveRowClass } from "./objective-row-header";
 
 const WIDTH = 640;
 const LABEL = 64;
@@ -93,25 +93,15 @@ export function ProgressChart({ id, rows, minCoverage }: { id: string; rows: Obj
 export function ProgressTable({ rows, minCoverage }: { rows: ObjectiveRow[]; minCoverage: number }) {
   return (
     <div className="scroll-cue relative overflow-x-auto">
-      <table className="w-full text-sm">
+      <table className="dtable">
         <caption className="sr-only">{t.dashboard.progressCaption}</caption>
-        <thead className="bg-slate-50 text-slate-700">
+        <thead>
           <tr>
-            <th scope="col" className="px-3 py-2 text-left font-semibold">
-              {t.dashboard.colObjective}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-semibold">
-              {t.dashboard.colAverage}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-semibold">
-              {t.dashboard.colCounted}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-semibold">
-              {t.dashboard.colIgnored}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-semibold">
-              {t.planner.colCoverage}
-            </th>
+            <th scope="col">{t.dashboard.colObjective}</th>
+            <th scope="col">{t.dashboard.colAverage}</th>
+            <th scope="col">{t.dashboard.colCounted}</th>
+            <th scope="col">{t.dashboard.colIgnored}</th>
+            <th scope="col">{t.planner.colCoverage}</th>
           </tr>
         </thead>
         <tbody>
@@ -119,41 +109,30 @@ export function ProgressTable({ rows, minCoverage }: { rows: ObjectiveRow[]; min
             const name = t.dashboard.shortCode(row.code);
             const text = describeRollup(row.rollup, minCoverage);
             const average = text.headline;
-            const development = row.level === "development";
             return (
-              <tr key={row.code} className={`border-t border-slate-200 ${development ? "bg-slate-50" : ""}`}>
+              <tr key={row.code} className={objectiveRowClass(row)}>
                 <ObjectiveRowHeader row={row} />
-                <td className="whitespace-nowrap px-3 py-2 text-right align-top tabular-nums">
+                <td className="whitespace-nowrap">
                   <Link
                     href={byProgress(row.code)}
                     aria-label={text.sufficient ? t.dashboard.averageLabel(average, name) : `${text.full} · ${name}`}
                     data-testid={`rollup-${row.code}`}
-                    className={`underline-offset-2 hover:underline ${text.sufficient ? "font-semibold text-brand-700" : "text-slate-700"}`}
+                    className={text.sufficient ? undefined : "quiet"}
                   >
                     {average}
                   </Link>
                 </td>
-                <td className="px-3 py-2 text-right align-top tabular-nums">
-                  <Link
-                    href={byProgress(row.code)}
-                    aria-label={t.dashboard.countedLabel(row.rollup.counted, name)}
-                    className="text-brand-700 underline-offset-2 hover:underline"
-                  >
+                <td>
+                  <Link href={byProgress(row.code)} aria-label={t.dashboard.countedLabel(row.rollup.counted, name)} className="plain">
                     {formatNumber(row.rollup.counted)}
                   </Link>
                 </td>
-                <td className="px-3 py-2 text-right align-top tabular-nums">
-                  <Link
-                    href={byProgress(row.code)}
-                    aria-label={t.dashboard.ignoredLabel(row.rollup.ignored, name)}
-                    className="text-brand-700 underline-offset-2 hover:underline"
-                  >
+                <td>
+                  <Link href={byProgress(row.code)} aria-label={t.dashboard.ignoredLabel(row.rollup.ignored, name)} className="plain">
                     {formatNumber(row.rollup.ignored)}
                   </Link>
                 </td>
-                <td className="px-3 py-2 text-right align-top tabular-nums" data-testid={`coverage-${row.code}`}>
-                  {row.rollup.coverage === null ? "—" : formatPercent(row.rollup.coverage)}
-                </td>
+                <td data-testid={`coverage-${row.code}`}>{row.rollup.coverage === null ? "—" : formatPercent(row.rollup.coverage)}</td>
               </tr>
             );
           })}

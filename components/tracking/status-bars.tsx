@@ -4,7 +4,7 @@ import { initiativesHref, objectiveFilter } from "@/lib/initiatives/initiative-q
 import type { StatusCounts } from "@/lib/tracking/get-dashboard";
 import { STATUS_SLUGS, STATUSES, type Status } from "@/lib/tracking/statuses";
 import type { ObjectiveRow } from "./dashboard-rows";
-import { ObjectiveRowHeader } from "./objective-row-header";
+import { ObjectiveRowHeader, objectiveRowClass } from "./objective-row-header";
 
 // Fill and the text written on it: every pair keeps at least 4.5:1, and the number is always written.
 const STATUS_COLORS: Record<Status, { fill: string; text: string }> = {
@@ -105,11 +105,7 @@ function segments(byStatus: StatusCounts, total: number) {
 
 function CountLink({ n, href, label }: { n: number; href: string; label: string }) {
   return (
-    <Link
-      href={href}
-      aria-label={label}
-      className={`underline-offset-2 hover:underline ${n === 0 ? "text-slate-600" : "font-semibold text-brand-700"}`}
-    >
+    <Link href={href} aria-label={label} className={n === 0 ? "quiet" : undefined}>
       {formatNumber(n)}
     </Link>
   );
@@ -120,35 +116,27 @@ export function StatusTable({ rows, overall }: { rows: ObjectiveRow[]; overall: 
   const statusLabel = (status: Status) => t.tracking.statuses[status];
   return (
     <div className="scroll-cue relative overflow-x-auto">
-      <table className="w-full text-sm">
+      <table className="dtable">
         <caption className="sr-only">{t.dashboard.statusCaption}</caption>
-        <thead className="bg-slate-50 text-slate-700">
+        <thead>
           <tr>
-            <th scope="col" className="px-3 py-2 text-left font-semibold">
-              {t.dashboard.colObjective}
-            </th>
+            <th scope="col">{t.dashboard.colObjective}</th>
             {STATUSES.map((status) => (
-              <th key={status} scope="col" className="px-3 py-2 text-right font-semibold">
+              <th key={status} scope="col">
                 {statusLabel(status)}
               </th>
             ))}
-            <th scope="col" className="px-3 py-2 text-right font-semibold">
-              {t.dashboard.colTotal}
-            </th>
+            <th scope="col">{t.dashboard.colTotal}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => {
             const name = t.dashboard.shortCode(row.code);
             return (
-              <tr key={row.code} className={`border-t border-slate-200 ${row.level === "development" ? "bg-slate-50" : ""}`}>
+              <tr key={row.code} className={objectiveRowClass(row)}>
                 <ObjectiveRowHeader row={row} />
                 {STATUSES.map((status) => (
-                  <td
-                    key={status}
-                    className="px-3 py-2 text-right align-top tabular-nums"
-                    data-testid={`status-count-${row.code}-${status}`}
-                  >
+                  <td key={status}>
                     <CountLink
                       n={row.byStatus[status]}
                       href={initiativesHref({ ...objectiveFilter(row.code), estado: [STATUS_SLUGS[status]] })}
@@ -156,7 +144,7 @@ export function StatusTable({ rows, overall }: { rows: ObjectiveRow[]; overall: 
                     />
                   </td>
                 ))}
-                <td className="px-3 py-2 text-right align-top tabular-nums">
+                <td>
                   <CountLink
                     n={row.total}
                     href={initiativesHref(objectiveFilter(row.code))}
@@ -167,13 +155,11 @@ export function StatusTable({ rows, overall }: { rows: ObjectiveRow[]; overall: 
             );
           })}
         </tbody>
-        <tfoot className="border-t-2 border-slate-300">
+        <tfoot>
           <tr>
-            <th scope="row" className="px-3 py-2 text-left font-semibold">
-              {t.dashboard.wholePlan}
-            </th>
+            <th scope="row">{t.dashboard.wholePlan}</th>
             {STATUSES.map((status) => (
-              <td key={status} className="px-3 py-2 text-right tabular-nums" data-testid={`status-count-total-${status}`}>
+              <td key={status}>
                 <CountLink
                   n={overall.byStatus[status]}
                   href={initiativesHref({ estado: [STATUS_SLUGS[status]] })}
@@ -181,7 +167,7 @@ export function StatusTable({ rows, overall }: { rows: ObjectiveRow[]; overall: 
                 />
               </td>
             ))}
-            <td className="px-3 py-2 text-right tabular-nums">
+            <td>
               <CountLink
                 n={overall.total}
                 href={initiativesHref()}

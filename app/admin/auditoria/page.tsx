@@ -117,7 +117,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {page.data.length === 0 ? (
         <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-700">{t.audit.empty}</p>
       ) : (
-        <TableFrame>
+        // No link in its rows: when long entries make it scroll sideways, the box itself takes the focus, so the keyboard can scroll it.
+        <TableFrame tabIndex={0} role="region" aria-label={t.audit.title}>
           <Table caption={t.audit.title}>
             <TableHead>
               <ColumnHeader>{t.audit.when}</ColumnHeader>
