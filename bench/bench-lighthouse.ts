@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -13,15 +14,25 @@ import { type PortalProcess, signInOverHttp, startPortalProcess } from "@/tests/
 /**
  * `npm run bench:lighthouse`: Lighthouse (Debian's Chromium, signed in) on the
  * production build with the real matrix, mobile preset and desktop, and prints
- * performance, accessibility, best practices and layout shift per page.
+ * performance, accessibility, best practices and layout shift per page. With
+ * BENCH_BEFORE_DIR (another checkout, built) both builds are audited page by page
+ * in the same run, since the scores move with the machine's load; BENCH_PAGES
+ * ("/matriz /tablero") audits only those pages.
  */
 // Fixed defaults; overridable so two benches can run side by side.
 const PORT = Number(process.env.BENCH_PORT ?? 3203);
+const BEFORE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? 3204);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54349);
+const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
+const ONLY_PAGES = (process.env.BENCH_PAGES ?? "").split(/\s+/).filter(Boolean);
 const log = (line: string) => console.log(line);
 
+if (BEFORE_DIR && !existsSync(path.join(BEFORE_DIR, "dist/server/start.js"))) {
+  throw new Error(`BENCH_BEFORE_DIR=${BEFORE_DIR} no tiene una compilación (ejecute npm run build allí)`);
+}
+
 const server = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data/bench-postgres"), port: PG_PORT, log });
-let app: PortalProcess | undefined;
+const apps: { label: string; app: PortalProcess; cookie: string }[] = [];
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
   buildUnlessSkipped(log);
@@ -31,62 +42,72 @@ try {
   const initiativeId = (await db.initiative.findFirstOrThrow({ orderBy: { position: "asc" } })).id;
   await db.$disconnect();
 
-  app = await startPortalProcess({ port: PORT, env: { DATABASE_URL: url, NEXTAUTH_SECRET: generatePassword(48), LOG_LEVEL: "warn" } });
-  const cookie = await signInOverHttp(app.url, "lighthouse@quito.gob.ec", password);
+  const env = { DATABASE_URL: url, NEXTAUTH_SECRET: generatePassword(48), LOG_LEVEL: "warn" };
+  const builds = [
+    ...(BEFORE_DIR ? [{ label: `antes (${path.basename(BEFORE_DIR)})`, port: BEFORE_PORT, cwd: BEFORE_DIR }] : []),
+    { label: "esta versión", port: PORT, cwd: PROJECT_ROOT },
+  ];
+  for (const build of builds) {
+    const app = await startPortalProcess({ port: build.port, env, cwd: build.cwd });
+    apps.push({ label: build.label, app, cookie: await signInOverHttp(app.url, "lighthouse@quito.gob.ec", password) });
+  }
   chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
 
-  const pages = ["/", "/iniciativas", `/iniciativas/${initiativeId}`, "/matriz", "/tablero"];
+  const allPages = ["/", "/iniciativas", `/iniciativas/${initiativeId}`, "/matriz", "/tablero"];
+  const pages = ONLY_PAGES.length > 0 ? ONLY_PAGES : allPages;
   const rows: string[][] = [];
   const problems: string[] = [];
-  for (const page of pages) {
-    const cells = [page];
-    for (const [preset, config] of [
-      ["móvil", undefined],
-      ["escritorio", desktopConfig],
-    ] as const) {
-      log(`Lighthouse ${preset}: ${page}…`);
-      const audit = () =>
-        lighthouse(
-          `${app!.url}${page}`,
-          {
-            port: chrome!.port,
-            output: "json",
-            logLevel: "error",
-            onlyCategories: ["performance", "accessibility", "best-practices"],
-            extraHeaders: { cookie },
-          },
-          config,
+  for (const page of pages)
+    for (const { label, app, cookie } of apps) {
+      const name = apps.length > 1 ? `${page}, ${label}` : page;
+      const cells = [name];
+      for (const [preset, config] of [
+        ["móvil", undefined],
+        ["escritorio", desktopConfig],
+      ] as const) {
+        log(`Lighthouse ${preset}: ${name}…`);
+        const audit = () =>
+          lighthouse(
+            `${app.url}${page}`,
+            {
+              port: chrome!.port,
+              output: "json",
+              logLevel: "error",
+              onlyCategories: ["performance", "accessibility", "best-practices"],
+              extraHeaders: { cookie },
+            },
+            config,
+          );
+        let result = await audit();
+        // A run that failed to load or trace (NO_FCP, a lost target) scores 0 without being a measurement: once more, and said if it fails again.
+        if (result?.lhr.runtimeError) {
+          log(`  ${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}; se repite.`);
+          result = await audit();
+        }
+        if (!result) throw new Error(`Lighthouse no devolvió resultado para ${page}`);
+        if (result.lhr.runtimeError) {
+          problems.push(`${name} (${preset}): la medición falló dos veces (${result.lhr.runtimeError.code})`);
+          cells.push(...(preset === "móvil" ? ["error", "-", "-", "-", "-", "-"] : ["error", "-"]));
+          continue;
+        }
+        const { categories, audits } = result.lhr;
+        const score = (id: string) => String(Math.round((categories[id]?.score ?? 0) * 100));
+        const cls = audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN;
+        const failing = ["accessibility", "best-practices"].flatMap((id) =>
+          (categories[id]?.auditRefs ?? [])
+            .filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 1) < 1)
+            .map((ref) => ref.id),
         );
-      let result = await audit();
-      // A run that failed to load or trace (NO_FCP, a lost target) scores 0 without being a measurement: once more, and said if it fails again.
-      if (result?.lhr.runtimeError) {
-        log(`  ${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}; se repite.`);
-        result = await audit();
+        if (failing.length > 0) problems.push(`${name} (${preset}): ${[...new Set(failing)].join(", ")}`);
+        // What the mobile score is made of, so a low one says where to look.
+        const lcp = (audits["largest-contentful-paint"]?.numericValue ?? Number.NaN) / 1000;
+        const tbt = audits["total-blocking-time"]?.numericValue ?? Number.NaN;
+        if (preset === "móvil")
+          cells.push(score("performance"), score("accessibility"), score("best-practices"), cls.toFixed(3), lcp.toFixed(1), tbt.toFixed(0));
+        else cells.push(score("performance"), cls.toFixed(3));
       }
-      if (!result) throw new Error(`Lighthouse no devolvió resultado para ${page}`);
-      if (result.lhr.runtimeError) {
-        problems.push(`${page} (${preset}): la medición falló dos veces (${result.lhr.runtimeError.code})`);
-        cells.push(...(preset === "móvil" ? ["error", "-", "-", "-", "-", "-"] : ["error", "-"]));
-        continue;
-      }
-      const { categories, audits } = result.lhr;
-      const score = (id: string) => String(Math.round((categories[id]?.score ?? 0) * 100));
-      const cls = audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN;
-      const failing = ["accessibility", "best-practices"].flatMap((id) =>
-        (categories[id]?.auditRefs ?? [])
-          .filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 1) < 1)
-          .map((ref) => ref.id),
-      );
-      if (failing.length > 0) problems.push(`${page} (${preset}): ${[...new Set(failing)].join(", ")}`);
-      // What the mobile score is made of, so a low one says where to look.
-      const lcp = (audits["largest-contentful-paint"]?.numericValue ?? Number.NaN) / 1000;
-      const tbt = audits["total-blocking-time"]?.numericValue ?? Number.NaN;
-      if (preset === "móvil")
-        cells.push(score("performance"), score("accessibility"), score("best-practices"), cls.toFixed(3), lcp.toFixed(1), tbt.toFixed(0));
-      else cells.push(score("performance"), cls.toFixed(3));
+      rows.push(cells);
     }
-    rows.push(cells);
-  }
 
   const header = [
     "Página",
@@ -114,7 +135,7 @@ try {
   console.log("\nObjetivos: rendimiento ≥ 95 (móvil), accesibilidad 100, buenas prácticas 100; CLS < 0,05 en /iniciativas.");
 } finally {
   await chrome?.kill();
-  await app?.stop();
+  for (const { app } of apps) await app.stop();
   await server.stop();
 }
 process.exit(0);

@@ -14,13 +14,15 @@ import { buildUnlessSkipped, freshMatrixDatabase } from "./production-setup";
  * BENCH_BEFORE_DIR (another checkout, built with `npm run build`) both builds run
  * on the same database and are measured in the same run, one after the other
  * page by page, so the figures before and after a change share the machine's load.
+ * BENCH_PAGES="/matriz /tablero" measures more pages beside them (the targets stay
+ * those of /iniciativas).
  */
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BEFORE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? 3201);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54349);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
-const PAGES = ["/login", "/iniciativas"];
+const PAGES = ["/login", "/iniciativas", ...(process.env.BENCH_PAGES ?? "").split(/\s+/).filter(Boolean)];
 const log = (line: string) => console.log(line);
 
 if (BEFORE_DIR && !existsSync(path.join(BEFORE_DIR, "dist/server/start.js"))) {

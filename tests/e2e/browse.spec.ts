@@ -100,7 +100,7 @@ test.describe("tabla de iniciativas", () => {
 
   test("una celda de la matriz lleva a la tabla filtrada con el mismo número", async ({ page }) => {
     await page.goto("/matriz");
-    const cell = page.getByTestId("cell-1.1-convenios");
+    const cell = page.getByRole("link", { name: /^\d+ iniciativas de 1\.1 con Convenios$/ });
     const n = await cell.innerText();
     await cell.click();
     await expect(page).toHaveURL(/objetivo=1\.1&mecanismo=convenios/);
