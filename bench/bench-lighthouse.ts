@@ -17,7 +17,7 @@ import { type PortalProcess, signInOverHttp, startPortalProcess } from "@/tests/
  * performance, accessibility, best practices and layout shift per page. With
  * BENCH_BEFORE_DIR (another checkout, built) both builds are audited page by page
  * in the same run, since the scores move with the machine's load; BENCH_PAGES
- * ("/matriz /tablero") audits only those pages.
+ * ("/matriz /tablero") audits only those pages; BENCH_RUNS (3) runs per page.
  */
 // Fixed defaults; overridable so two benches can run side by side.
 const PORT = Number(process.env.BENCH_PORT ?? 3203);
@@ -25,7 +25,17 @@ const BEFORE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? 3204);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54349);
 const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
 const ONLY_PAGES = (process.env.BENCH_PAGES ?? "").split(/\s+/).filter(Boolean);
+// Lighthouse's own advice for a noisy machine: the median of several runs, not one.
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const log = (line: string) => console.log(line);
+
+type Run = { performance: number; accessibility: number; bestPractices: number; cls: number; lcp: number; tbt: number };
+
+function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
 
 if (BEFORE_DIR && !existsSync(path.join(BEFORE_DIR, "dist/server/start.js"))) {
   throw new Error(`BENCH_BEFORE_DIR=${BEFORE_DIR} no tiene una compilación (ejecute npm run build allí)`);
@@ -57,63 +67,90 @@ try {
   const pages = ONLY_PAGES.length > 0 ? ONLY_PAGES : allPages;
   const rows: string[][] = [];
   const problems: string[] = [];
-  for (const page of pages)
-    for (const { label, app, cookie } of apps) {
-      const name = apps.length > 1 ? `${page}, ${label}` : page;
-      const cells = [name];
-      for (const [preset, config] of [
-        ["móvil", undefined],
-        ["escritorio", desktopConfig],
-      ] as const) {
-        log(`Lighthouse ${preset}: ${name}…`);
-        const audit = () =>
-          lighthouse(
-            `${app.url}${page}`,
-            {
-              port: chrome!.port,
-              output: "json",
-              logLevel: "error",
-              onlyCategories: ["performance", "accessibility", "best-practices"],
-              extraHeaders: { cookie },
-            },
-            config,
+  const name = (page: string, label: string) => (apps.length > 1 ? `${page}, ${label}` : page);
+  for (const page of pages) {
+    // The builds take turns run by run, so a slow spell of the machine falls on both.
+    const runs = new Map<string, Run[]>();
+    for (const [preset, config] of [
+      ["móvil", undefined],
+      ["escritorio", desktopConfig],
+    ] as const)
+      for (let run = 1; run <= RUNS; run++)
+        for (const { label, app, cookie } of apps) {
+          const key = `${label} ${preset}`;
+          if (!runs.has(key)) runs.set(key, []);
+          log(`Lighthouse ${preset}: ${name(page, label)} (${run} de ${RUNS})…`);
+          const audit = () =>
+            lighthouse(
+              `${app.url}${page}`,
+              {
+                port: chrome!.port,
+                output: "json",
+                logLevel: "error",
+                onlyCategories: ["performance", "accessibility", "best-practices"],
+                extraHeaders: { cookie },
+              },
+              config,
+            );
+          let result = await audit();
+          // A run that failed to load or trace (NO_FCP, a lost target) scores 0 without being a measurement: once more, and said if it fails again.
+          if (result?.lhr.runtimeError) {
+            log(`  ${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}; se repite.`);
+            result = await audit();
+          }
+          if (!result) throw new Error(`Lighthouse no devolvió resultado para ${page}`);
+          if (result.lhr.runtimeError) {
+            problems.push(
+              `${name(page, label)} (${preset}, ejecución ${run}): la medición falló dos veces (${result.lhr.runtimeError.code})`,
+            );
+            continue;
+          }
+          const { categories, audits } = result.lhr;
+          const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+          const failing = ["accessibility", "best-practices"].flatMap((id) =>
+            (categories[id]?.auditRefs ?? [])
+              .filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 1) < 1)
+              .map((ref) => ref.id),
           );
-        let result = await audit();
-        // A run that failed to load or trace (NO_FCP, a lost target) scores 0 without being a measurement: once more, and said if it fails again.
-        if (result?.lhr.runtimeError) {
-          log(`  ${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}; se repite.`);
-          result = await audit();
+          if (failing.length > 0) problems.push(`${name(page, label)} (${preset}, ejecución ${run}): ${[...new Set(failing)].join(", ")}`);
+          runs.get(key)!.push({
+            performance: score("performance"),
+            accessibility: score("accessibility"),
+            bestPractices: score("best-practices"),
+            cls: audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN,
+            // What the mobile score is made of, so a low one says where to look.
+            lcp: (audits["largest-contentful-paint"]?.numericValue ?? Number.NaN) / 1000,
+            tbt: audits["total-blocking-time"]?.numericValue ?? Number.NaN,
+          });
         }
-        if (!result) throw new Error(`Lighthouse no devolvió resultado para ${page}`);
-        if (result.lhr.runtimeError) {
-          problems.push(`${name} (${preset}): la medición falló dos veces (${result.lhr.runtimeError.code})`);
-          cells.push(...(preset === "móvil" ? ["error", "-", "-", "-", "-", "-"] : ["error", "-"]));
-          continue;
-        }
-        const { categories, audits } = result.lhr;
-        const score = (id: string) => String(Math.round((categories[id]?.score ?? 0) * 100));
-        const cls = audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN;
-        const failing = ["accessibility", "best-practices"].flatMap((id) =>
-          (categories[id]?.auditRefs ?? [])
-            .filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 1) < 1)
-            .map((ref) => ref.id),
-        );
-        if (failing.length > 0) problems.push(`${name} (${preset}): ${[...new Set(failing)].join(", ")}`);
-        // What the mobile score is made of, so a low one says where to look.
-        const lcp = (audits["largest-contentful-paint"]?.numericValue ?? Number.NaN) / 1000;
-        const tbt = audits["total-blocking-time"]?.numericValue ?? Number.NaN;
-        if (preset === "móvil")
-          cells.push(score("performance"), score("accessibility"), score("best-practices"), cls.toFixed(3), lcp.toFixed(1), tbt.toFixed(0));
-        else cells.push(score("performance"), cls.toFixed(3));
+    for (const { label } of apps) {
+      const cells = [name(page, label)];
+      for (const preset of ["móvil", "escritorio"]) {
+        const done = runs.get(`${label} ${preset}`)!;
+        const performance = done.map((r) => r.performance);
+        if (done.length === 0) cells.push(...(preset === "móvil" ? ["error", "-", "-", "-", "-", "-", "-"] : ["error", "-"]));
+        else if (preset === "móvil")
+          cells.push(
+            String(median(performance)),
+            `${Math.min(...performance)}–${Math.max(...performance)}`,
+            String(Math.min(...done.map((r) => r.accessibility))),
+            String(Math.min(...done.map((r) => r.bestPractices))),
+            median(done.map((r) => r.cls)).toFixed(3),
+            median(done.map((r) => r.lcp)).toFixed(1),
+            median(done.map((r) => r.tbt)).toFixed(0),
+          );
+        else cells.push(String(median(performance)), median(done.map((r) => r.cls)).toFixed(3));
       }
       rows.push(cells);
     }
+  }
 
   const header = [
     "Página",
     "rend. móvil",
-    "accesib.",
-    "buenas prácticas",
+    "mín–máx",
+    "accesib. (mín.)",
+    "buenas prácticas (mín.)",
     "CLS móvil",
     "LCP móvil s",
     "TBT móvil ms",
@@ -132,6 +169,9 @@ try {
     console.log(
       `\nAuditorías de accesibilidad y buenas prácticas que fallan, y mediciones fallidas:\n${problems.map((p) => `- ${p}`).join("\n")}`,
     );
+  console.log(
+    `\n${RUNS} ejecuciones por página y versión: rendimiento, CLS, LCP y TBT son la mediana; accesibilidad y buenas prácticas, la peor.`,
+  );
   console.log("\nObjetivos: rendimiento ≥ 95 (móvil), accesibilidad 100, buenas prácticas 100; CLS < 0,05 en /iniciativas.");
 } finally {
   await chrome?.kill();
