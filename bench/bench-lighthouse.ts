@@ -6,10 +6,9 @@ import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { generatePassword } from "@/lib/auth/generate-password";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { PROJECT_ROOT } from "@/lib/project-root";
-import { buildUnlessSkipped, freshMatrixDatabase } from "./production-setup";
+import { buildUnlessSkipped, freshMatrixDatabase, type SignedInBuild, startSignedInBuilds } from "./production-setup";
 import { createUser } from "@/lib/users/manage-users";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/tests/support/browser";
-import { type PortalProcess, signInOverHttp, startPortalProcess } from "@/tests/support/portal-process";
 
 /**
  * `npm run bench:lighthouse`: Lighthouse (Debian's Chromium, signed in) on the
@@ -42,7 +41,7 @@ if (BEFORE_DIR && !existsSync(path.join(BEFORE_DIR, "dist/server/start.js"))) {
 }
 
 const server = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data/bench-postgres"), port: PG_PORT, log });
-const apps: { label: string; app: PortalProcess; cookie: string }[] = [];
+const apps: SignedInBuild[] = [];
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
   buildUnlessSkipped(log);
@@ -52,15 +51,14 @@ try {
   const initiativeId = (await db.initiative.findFirstOrThrow({ orderBy: { position: "asc" } })).id;
   await db.$disconnect();
 
-  const env = { DATABASE_URL: url, NEXTAUTH_SECRET: generatePassword(48), LOG_LEVEL: "warn" };
-  const builds = [
-    ...(BEFORE_DIR ? [{ label: `antes (${path.basename(BEFORE_DIR)})`, port: BEFORE_PORT, cwd: BEFORE_DIR }] : []),
-    { label: "esta versión", port: PORT, cwd: PROJECT_ROOT },
-  ];
-  for (const build of builds) {
-    const app = await startPortalProcess({ port: build.port, env, cwd: build.cwd });
-    apps.push({ label: build.label, app, cookie: await signInOverHttp(app.url, "lighthouse@quito.gob.ec", password) });
-  }
+  await startSignedInBuilds(apps, {
+    url,
+    email: "lighthouse@quito.gob.ec",
+    password,
+    port: PORT,
+    beforePort: BEFORE_PORT,
+    beforeDir: BEFORE_DIR,
+  });
   chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
 
   const allPages = ["/", "/iniciativas", `/iniciativas/${initiativeId}`, "/matriz", "/tablero"];

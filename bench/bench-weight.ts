@@ -4,9 +4,8 @@ import { generatePassword } from "@/lib/auth/generate-password";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { PROJECT_ROOT } from "@/lib/project-root";
 import { createUser } from "@/lib/users/manage-users";
-import { type PortalProcess, signInOverHttp, startPortalProcess } from "@/tests/support/portal-process";
 import { firstLoadJs, htmlWeight, measure, table } from "./http-figures";
-import { buildUnlessSkipped, freshMatrixDatabase } from "./production-setup";
+import { buildUnlessSkipped, freshMatrixDatabase, type SignedInBuild, startSignedInBuilds } from "./production-setup";
 
 /**
  * `npm run bench:weight`: what `/iniciativas` weighs and costs beside the app's
@@ -30,22 +29,21 @@ if (BEFORE_DIR && !existsSync(path.join(BEFORE_DIR, "dist/server/start.js"))) {
 }
 
 const server = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data/bench-postgres"), port: PG_PORT, log });
-const apps: { label: string; app: PortalProcess; cookie: string }[] = [];
+const apps: SignedInBuild[] = [];
 try {
   buildUnlessSkipped(log);
   const { url, db } = await freshMatrixDatabase(server, "bench_weight");
   const password = generatePassword();
   await createUser(db, { email: "peso@quito.gob.ec", name: "Medición", role: "VIEWER", password }, null);
   await db.$disconnect();
-  const env = { DATABASE_URL: url, NEXTAUTH_SECRET: generatePassword(48), LOG_LEVEL: "warn" };
-  const builds = [
-    ...(BEFORE_DIR ? [{ label: `antes (${path.basename(BEFORE_DIR)})`, port: BEFORE_PORT, cwd: BEFORE_DIR }] : []),
-    { label: "esta versión", port: PORT, cwd: PROJECT_ROOT },
-  ];
-  for (const build of builds) {
-    const app = await startPortalProcess({ port: build.port, env, cwd: build.cwd });
-    apps.push({ label: build.label, app, cookie: await signInOverHttp(app.url, "peso@quito.gob.ec", password) });
-  }
+  await startSignedInBuilds(apps, {
+    url,
+    email: "peso@quito.gob.ec",
+    password,
+    port: PORT,
+    beforePort: BEFORE_PORT,
+    beforeDir: BEFORE_DIR,
+  });
 
   const rows: string[][] = [];
   const figures = new Map<string, { rps: number; cpu: number; html: number; js: number }>();

@@ -5,7 +5,9 @@ import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
+import { generatePassword } from "@/lib/auth/generate-password";
 import { PROJECT_ROOT } from "@/lib/project-root";
+import { type PortalProcess, signInOverHttp, startPortalProcess } from "@/tests/support/portal-process";
 
 /** What every bench measures: the production build (`npm run build`), reused with BENCH_SKIP_BUILD=1 when it exists. */
 export function buildUnlessSkipped(log: (line: string) => void) {
@@ -31,4 +33,28 @@ export async function freshMatrixDatabase(server: { urlFor(name: string): string
   const db = createPrismaClient(url);
   await seedMatrixIfEmpty(db);
   return { url, db };
+}
+
+export type SignedInBuild = { label: string; app: PortalProcess; cookie: string };
+
+/**
+ * This checkout's build and, with `beforeDir`, another checkout's, started on the
+ * same database and signed in. Each is pushed into `apps` as it starts, so the
+ * caller's `finally` stops the ones that did start if a later one fails.
+ */
+export async function startSignedInBuilds(
+  apps: SignedInBuild[],
+  options: { url: string; email: string; password: string; port: number; beforePort: number; beforeDir?: string },
+) {
+  const env = { DATABASE_URL: options.url, NEXTAUTH_SECRET: generatePassword(48), LOG_LEVEL: "warn" };
+  const builds = [
+    ...(options.beforeDir
+      ? [{ label: `antes (${path.basename(options.beforeDir)})`, port: options.beforePort, cwd: options.beforeDir }]
+      : []),
+    { label: "esta versión", port: options.port, cwd: PROJECT_ROOT },
+  ];
+  for (const build of builds) {
+    const app = await startPortalProcess({ port: build.port, env, cwd: build.cwd });
+    apps.push({ label: build.label, app, cookie: await signInOverHttp(app.url, options.email, options.password) });
+  }
 }
