@@ -26,9 +26,9 @@ export function MechanismTable({ mechanisms }: { mechanisms: Dashboard["mechanis
             <td>
               <span>
                 <BarFill fraction={m.initiatives / max} className="h-3 flex-1 rounded bg-slate-100" fill="fill-brand-600" />
-                <Link href={initiativesHref({ mecanismo: [m.slug] })} aria-label={t.dashboard.mechanismLabel(m.initiatives, m.name)}>
+                <a href={initiativesHref({ mecanismo: [m.slug] })} aria-label={t.dashboard.mechanismLabel(m.initiatives, m.name)}>
                   {formatNumber(m.initiatives)}
-                </Link>
+                </a>
               </span>
             </td>
           </tr>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatNumber, formatPercent, t } from "@/lib/i18n";
 import { describeRollup } from "@/lib/tracking/rollup-text";
 import { initiativesHref, objectiveFilter } from "@/lib/initiatives/initiative-query";
@@ -89,7 +88,7 @@ export function ProgressChart({ id, rows, minCoverage }: { id: string; rows: Obj
   );
 }
 
-/** The numbers behind the progress chart: the average and how many initiatives it counts and leaves out. */
+/** The numbers behind the progress chart: the average and how many initiatives it counts and leaves out, as plain links like the status table's counts. */
 export function ProgressTable({ rows, minCoverage }: { rows: ObjectiveRow[]; minCoverage: number }) {
   return (
     <div className="scroll-cue relative overflow-x-auto">
@@ -113,24 +112,24 @@ export function ProgressTable({ rows, minCoverage }: { rows: ObjectiveRow[]; min
               <tr key={row.code} className={objectiveRowClass(row)}>
                 <ObjectiveRowHeader row={row} />
                 <td className="whitespace-nowrap">
-                  <Link
+                  <a
                     href={byProgress(row.code)}
                     aria-label={text.sufficient ? t.dashboard.averageLabel(average, name) : `${text.full} · ${name}`}
                     data-testid={`rollup-${row.code}`}
                     className={text.sufficient ? undefined : "quiet"}
                   >
                     {average}
-                  </Link>
+                  </a>
                 </td>
                 <td>
-                  <Link href={byProgress(row.code)} aria-label={t.dashboard.countedLabel(row.rollup.counted, name)} className="plain">
+                  <a href={byProgress(row.code)} aria-label={t.dashboard.countedLabel(row.rollup.counted, name)} className="plain">
                     {formatNumber(row.rollup.counted)}
-                  </Link>
+                  </a>
                 </td>
                 <td>
-                  <Link href={byProgress(row.code)} aria-label={t.dashboard.ignoredLabel(row.rollup.ignored, name)} className="plain">
+                  <a href={byProgress(row.code)} aria-label={t.dashboard.ignoredLabel(row.rollup.ignored, name)} className="plain">
                     {formatNumber(row.rollup.ignored)}
-                  </Link>
+                  </a>
                 </td>
                 <td data-testid={`coverage-${row.code}`}>{row.rollup.coverage === null ? "—" : formatPercent(row.rollup.coverage)}</td>
               </tr>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatNumber, t } from "@/lib/i18n";
 import { initiativesHref, objectiveFilter } from "@/lib/initiatives/initiative-query";
 import type { StatusCounts } from "@/lib/tracking/get-dashboard";
@@ -103,11 +102,12 @@ function segments(byStatus: StatusCounts, total: number) {
   });
 }
 
+// A plain link, not Next's Link: the tables hold about 140 counts, and each Link would hydrate and prefetch its filtered table.
 function CountLink({ n, href, label }: { n: number; href: string; label: string }) {
   return (
-    <Link href={href} aria-label={label} className={n === 0 ? "quiet" : undefined}>
+    <a href={href} aria-label={label} className={n === 0 ? "quiet" : undefined}>
       {formatNumber(n)}
-    </Link>
+    </a>
   );
 }
 
