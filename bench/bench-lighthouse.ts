@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -6,7 +5,7 @@ import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { generatePassword } from "@/lib/auth/generate-password";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { PROJECT_ROOT } from "@/lib/project-root";
-import { buildUnlessSkipped, freshMatrixDatabase, type SignedInBuild, startSignedInBuilds } from "./production-setup";
+import { buildUnlessSkipped, builtBeforeDir, freshMatrixDatabase, type SignedInBuild, startSignedInBuilds } from "./production-setup";
 import { createUser } from "@/lib/users/manage-users";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/tests/support/browser";
 
@@ -22,7 +21,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/tests/support/browser";
 const PORT = Number(process.env.BENCH_PORT ?? 3203);
 const BEFORE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? 3204);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54349);
-const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
+const BEFORE_DIR = builtBeforeDir();
 const ONLY_PAGES = (process.env.BENCH_PAGES ?? "").split(/\s+/).filter(Boolean);
 // Lighthouse's own advice for a noisy machine: the median of several runs, not one.
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -34,10 +33,6 @@ function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-if (BEFORE_DIR && !existsSync(path.join(BEFORE_DIR, "dist/server/start.js"))) {
-  throw new Error(`BENCH_BEFORE_DIR=${BEFORE_DIR} no tiene una compilación (ejecute npm run build allí)`);
 }
 
 const server = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data/bench-postgres"), port: PG_PORT, log });

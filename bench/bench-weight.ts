@@ -1,11 +1,10 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { generatePassword } from "@/lib/auth/generate-password";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { PROJECT_ROOT } from "@/lib/project-root";
 import { createUser } from "@/lib/users/manage-users";
 import { firstLoadJs, htmlWeight, measure, table } from "./http-figures";
-import { buildUnlessSkipped, freshMatrixDatabase, type SignedInBuild, startSignedInBuilds } from "./production-setup";
+import { buildUnlessSkipped, builtBeforeDir, freshMatrixDatabase, type SignedInBuild, startSignedInBuilds } from "./production-setup";
 
 /**
  * `npm run bench:weight`: what `/iniciativas` weighs and costs beside the app's
@@ -20,13 +19,9 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BEFORE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? 3201);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54349);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
-const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
+const BEFORE_DIR = builtBeforeDir();
 const PAGES = ["/login", "/iniciativas", ...(process.env.BENCH_PAGES ?? "").split(/\s+/).filter(Boolean)];
 const log = (line: string) => console.log(line);
-
-if (BEFORE_DIR && !existsSync(path.join(BEFORE_DIR, "dist/server/start.js"))) {
-  throw new Error(`BENCH_BEFORE_DIR=${BEFORE_DIR} no tiene una compilación (ejecute npm run build allí)`);
-}
 
 const server = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data/bench-postgres"), port: PG_PORT, log });
 const apps: SignedInBuild[] = [];

@@ -21,6 +21,15 @@ export function buildUnlessSkipped(log: (line: string) => void) {
   if (build.status !== 0) throw new Error(`npm run build falló:\n${build.stdout}\n${build.stderr}`);
 }
 
+/** BENCH_BEFORE_DIR, the other checkout to measure beside this one, checked for a build before anything starts. */
+export function builtBeforeDir() {
+  const dir = process.env.BENCH_BEFORE_DIR;
+  if (dir && !existsSync(path.join(dir, "dist/server/start.js"))) {
+    throw new Error(`BENCH_BEFORE_DIR=${dir} no tiene una compilación (ejecute npm run build allí)`);
+  }
+  return dir;
+}
+
 /** A database of its own for one bench, dropped and recreated, migrated and loaded with the real matrix. */
 export async function freshMatrixDatabase(server: { urlFor(name: string): string }, name: string) {
   const admin = new pg.Client({ connectionString: server.urlFor("postgres") });
