@@ -26,6 +26,7 @@ export function MechanismTable({ mechanisms }: { mechanisms: Dashboard["mechanis
             <td>
               <span>
                 <BarFill fraction={m.initiatives / max} className="h-3 flex-1 rounded bg-slate-100" fill="fill-brand-600" />
+                {/* A plain link, like the other counts of the dashboard (see CountLink). */}
                 <a href={initiativesHref({ mecanismo: [m.slug] })} aria-label={t.dashboard.mechanismLabel(m.initiatives, m.name)}>
                   {formatNumber(m.initiatives)}
                 </a>

@@ -102,7 +102,7 @@ function segments(byStatus: StatusCounts, total: number) {
   });
 }
 
-// A plain link, not Next's Link: the tables hold about 140 counts, and each Link would hydrate and prefetch its filtered table.
+// A plain link, not Next's Link: the dashboard's tables hold about 140 counts, and each Link would hydrate and prefetch its filtered table.
 function CountLink({ n, href, label }: { n: number; href: string; label: string }) {
   return (
     <a href={href} aria-label={label} className={n === 0 ? "quiet" : undefined}>
