@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { requirePageReader } from "@/lib/auth/current-user";
 import { formatNumber, t } from "@/lib/i18n";
 import { initiativesHref } from "@/lib/initiatives/initiative-query";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { requirePageReader } from "@/lib/auth/current-user";
 import { t } from "@/lib/i18n";
 import { initiativesHref } from "@/lib/initiatives/initiative-query";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { exclusionText } from "@/components/accountability/period-standings";
 import { ReportStateBadge } from "@/components/accountability/report-state-badge";
 import { defaultPeriod, listPeriods } from "@/lib/accountability/periods";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { MarkAllReadForm } from "@/components/notifications/mark-all-read-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageReader } from "@/lib/auth/current-user";

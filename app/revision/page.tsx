@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { BULK_FORM_ID, BulkApproveForm, ReturnReportForm } from "@/components/accountability/review-forms";
 import { reviewQueue } from "@/lib/accountability/queries";
 import { requirePageReader } from "@/lib/auth/current-user";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatDay } from "@/lib/i18n/format";
 import { t } from "@/lib/i18n";
 import { INDICATOR_STATUSES } from "@/lib/indicators/indicator-math";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 
 /** One initiative in a list of cards (objective and mechanism pages): its name links to its page, then what the list says of it. */

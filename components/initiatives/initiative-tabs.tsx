@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { t } from "@/lib/i18n";
 
 type Tab = "ficha" | "seguimiento" | "historial" | "editar";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { InitiativeQuery } from "@/lib/initiatives/initiative-query";
 import type { InitiativePage, InitiativeRow } from "@/lib/initiatives/search-initiatives";
 import { formatShortDay, t } from "@/lib/i18n";

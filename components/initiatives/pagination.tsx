@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { InitiativePage } from "@/lib/initiatives/search-initiatives";
 import { t } from "@/lib/i18n";
 

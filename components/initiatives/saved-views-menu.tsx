@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useSearchParams } from "next/navigation";
 import { useActionState, useRef } from "react";
 import type { ActionState } from "@/lib/actions/form-action";

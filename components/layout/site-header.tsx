@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { layoutReader } from "@/lib/auth/current-user";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { t } from "@/lib/i18n";

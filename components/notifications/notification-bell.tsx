@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { t } from "@/lib/i18n";
 
 /** The header's link to /notificaciones, with the number of unread ones; the label says it in words. */

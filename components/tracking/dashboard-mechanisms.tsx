@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatNumber, t } from "@/lib/i18n";
 import { initiativesHref } from "@/lib/initiatives/initiative-query";
 import type { Dashboard } from "@/lib/tracking/get-dashboard";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { formatDay, formatPercent, t } from "@/lib/i18n";
 import { initiativesHref } from "@/lib/initiatives/initiative-query";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { RollupFigure } from "@/components/tracking/rollup-figure";
 import { ProgressMeter, StatusBadge } from "@/components/tracking/status-badge";
 import { formatDay, formatNumber, formatShortDay, t } from "@/lib/i18n";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { BarFill } from "./bar-fill";
 
 /** A horizontal bar chart as a list: every bar carries its number and its label, so colour is never the only cue. */

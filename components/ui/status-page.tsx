@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { t } from "@/lib/i18n";
 
 /** The shared layout of the 401, 403 and 404 pages. */

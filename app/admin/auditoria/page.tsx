@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { requirePageReader } from "@/lib/auth/current-user";
 import { auditQuerySchema, listAuditEvents } from "@/lib/audit/list-audit-events";

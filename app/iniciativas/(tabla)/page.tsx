@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { ActiveFilterChips } from "@/components/initiatives/active-filter-chips";
 import { filterGroups } from "@/components/initiatives/filter-groups";

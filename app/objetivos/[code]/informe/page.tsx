@@ -1,6 +1,6 @@
 import { initiativesHref, objectiveFilter } from "@/lib/initiatives/initiative-query";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { ObjectiveReport } from "@/components/tracking/objective-report";
 import { PrintButton } from "@/components/ui/print-button";
