@@ -2,11 +2,10 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
-import { generatePassword } from "@/lib/auth/generate-password";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { PROJECT_ROOT } from "@/lib/project-root";
-import { buildUnlessSkipped, builtBeforeDir, freshMatrixDatabase, type SignedInBuild, startSignedInBuilds } from "./production-setup";
-import { createUser } from "@/lib/users/manage-users";
+import { buildUnlessSkipped, builtBeforeDir, type SignedInBuild, startSignedInBuilds } from "./production-setup";
+import { median } from "./http-figures";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/tests/support/browser";
 
 /**
@@ -29,27 +28,14 @@ const log = (line: string) => console.log(line);
 
 type Run = { performance: number; accessibility: number; bestPractices: number; cls: number; lcp: number; tbt: number };
 
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 const server = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data/bench-postgres"), port: PG_PORT, log });
 const apps: SignedInBuild[] = [];
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
   buildUnlessSkipped(log);
-  const { url, db } = await freshMatrixDatabase(server, "bench_lighthouse");
-  const password = generatePassword();
-  await createUser(db, { email: "lighthouse@quito.gob.ec", name: "Medición", role: "VIEWER", password }, null);
-  const initiativeId = (await db.initiative.findFirstOrThrow({ orderBy: { position: "asc" } })).id;
-  await db.$disconnect();
-
-  await startSignedInBuilds(apps, {
-    url,
+  const { initiativeId } = await startSignedInBuilds(apps, server, {
+    database: "bench_lighthouse",
     email: "lighthouse@quito.gob.ec",
-    password,
     port: PORT,
     beforePort: BEFORE_PORT,
     beforeDir: BEFORE_DIR,

@@ -1,13 +1,11 @@
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import pg from "pg";
-import { generatePassword } from "@/lib/auth/generate-password";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { PROJECT_ROOT } from "@/lib/project-root";
-import { createUser } from "@/lib/users/manage-users";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/tests/support/browser";
-import { cpuMs, table } from "./http-figures";
-import { buildUnlessSkipped, builtBeforeDir, freshMatrixDatabase, type SignedInBuild, startSignedInBuilds } from "./production-setup";
+import { cpuMs, median, table } from "./http-figures";
+import { buildUnlessSkipped, builtBeforeDir, type SignedInBuild, startSignedInBuilds } from "./production-setup";
 
 /**
  * `npm run bench:visit`: what one visit to a page costs the server, as a browser
@@ -29,27 +27,15 @@ const DATABASE = "bench_visit";
 const HOVER_MS = 300;
 const log = (line: string) => console.log(line);
 
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 const server = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data/bench-postgres"), port: PG_PORT, log });
 const apps: SignedInBuild[] = [];
 let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
 let stats: pg.Client | undefined;
 try {
   buildUnlessSkipped(log);
-  const { url, db } = await freshMatrixDatabase(server, DATABASE);
-  const password = generatePassword();
-  await createUser(db, { email: "visita@quito.gob.ec", name: "Medición", role: "VIEWER", password }, null);
-  const initiativeId = (await db.initiative.findFirstOrThrow({ orderBy: { position: "asc" } })).id;
-  await db.$disconnect();
-  await startSignedInBuilds(apps, {
-    url,
+  const { url, initiativeId } = await startSignedInBuilds(apps, server, {
+    database: DATABASE,
     email: "visita@quito.gob.ec",
-    password,
     port: PORT,
     beforePort: BEFORE_PORT,
     beforeDir: BEFORE_DIR,

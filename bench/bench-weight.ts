@@ -1,10 +1,8 @@
 import path from "node:path";
-import { generatePassword } from "@/lib/auth/generate-password";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { PROJECT_ROOT } from "@/lib/project-root";
-import { createUser } from "@/lib/users/manage-users";
 import { firstLoadJs, htmlWeight, measure, table } from "./http-figures";
-import { buildUnlessSkipped, builtBeforeDir, freshMatrixDatabase, type SignedInBuild, startSignedInBuilds } from "./production-setup";
+import { buildUnlessSkipped, builtBeforeDir, type SignedInBuild, startSignedInBuilds } from "./production-setup";
 
 /**
  * `npm run bench:weight`: what `/iniciativas` weighs and costs beside the app's
@@ -27,14 +25,9 @@ const server = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".
 const apps: SignedInBuild[] = [];
 try {
   buildUnlessSkipped(log);
-  const { url, db } = await freshMatrixDatabase(server, "bench_weight");
-  const password = generatePassword();
-  await createUser(db, { email: "peso@quito.gob.ec", name: "Medición", role: "VIEWER", password }, null);
-  await db.$disconnect();
-  await startSignedInBuilds(apps, {
-    url,
+  await startSignedInBuilds(apps, server, {
+    database: "bench_weight",
     email: "peso@quito.gob.ec",
-    password,
     port: PORT,
     beforePort: BEFORE_PORT,
     beforeDir: BEFORE_DIR,

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 
-/** What `npm run bench` and `npm run bench:weight` measure over HTTP, in one place so both print the same figures. */
+/** What the benches measure and print, in one place so both print the same figures. */
 
 /** User plus system CPU time a process has used, in ms (Linux /proc; clock ticks of 10 ms). */
 export function cpuMs(pid: number): number {
@@ -22,6 +22,13 @@ export async function measure(url: string, cookie: string, seconds: number, pid?
     errors: result.errors + result.timeouts + result.non2xx,
     cpuPerRequest: pid === undefined || requests === 0 ? 0 : (cpuMs(pid) - cpuBefore) / requests,
   };
+}
+
+/** The median of a bench's repeated runs, the figure a noisy machine moves least. */
+export function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** Markdown table, the first column left-aligned and the figures right-aligned. */

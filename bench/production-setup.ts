@@ -7,6 +7,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { seedMatrixIfEmpty } from "@/lib/matrix/seed";
 import { generatePassword } from "@/lib/auth/generate-password";
 import { PROJECT_ROOT } from "@/lib/project-root";
+import { createUser } from "@/lib/users/manage-users";
 import { type PortalProcess, signInOverHttp, startPortalProcess } from "@/tests/support/portal-process";
 
 /** What every bench measures: the production build (`npm run build`), reused with BENCH_SKIP_BUILD=1 when it exists. */
@@ -47,15 +48,23 @@ export async function freshMatrixDatabase(server: { urlFor(name: string): string
 export type SignedInBuild = { label: string; app: PortalProcess; cookie: string };
 
 /**
- * This checkout's build and, with `beforeDir`, another checkout's, started on the
- * same database and signed in. Each is pushed into `apps` as it starts, so the
- * caller's `finally` stops the ones that did start if a later one fails.
+ * The real matrix in a database of its own (`database`), a reader account on it,
+ * and this checkout's build and, with `beforeDir`, another checkout's, started on
+ * that database and signed in as the reader. Each build is pushed into `apps` as
+ * it starts, so the caller's `finally` stops the ones that did start if a later
+ * one fails. Returns the database and the first initiative, for a detail page.
  */
 export async function startSignedInBuilds(
   apps: SignedInBuild[],
-  options: { url: string; email: string; password: string; port: number; beforePort: number; beforeDir?: string },
+  server: { urlFor(name: string): string },
+  options: { database: string; email: string; port: number; beforePort: number; beforeDir?: string },
 ) {
-  const env = { DATABASE_URL: options.url, NEXTAUTH_SECRET: generatePassword(48), LOG_LEVEL: "warn" };
+  const { url, db } = await freshMatrixDatabase(server, options.database);
+  const password = generatePassword();
+  await createUser(db, { email: options.email, name: "Medición", role: "VIEWER", password }, null);
+  const initiativeId = (await db.initiative.findFirstOrThrow({ orderBy: { position: "asc" } })).id;
+  await db.$disconnect();
+  const env = { DATABASE_URL: url, NEXTAUTH_SECRET: generatePassword(48), LOG_LEVEL: "warn" };
   const builds = [
     ...(options.beforeDir
       ? [{ label: `antes (${path.basename(options.beforeDir)})`, port: options.beforePort, cwd: options.beforeDir }]
@@ -64,6 +73,7 @@ export async function startSignedInBuilds(
   ];
   for (const build of builds) {
     const app = await startPortalProcess({ port: build.port, env, cwd: build.cwd });
-    apps.push({ label: build.label, app, cookie: await signInOverHttp(app.url, options.email, options.password) });
+    apps.push({ label: build.label, app, cookie: await signInOverHttp(app.url, options.email, password) });
   }
+  return { url, initiativeId };
 }
