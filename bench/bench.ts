@@ -5,7 +5,7 @@ import { generatePassword } from "@/lib/auth/generate-password";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { PROJECT_ROOT } from "@/lib/project-root";
-import { cpuMs, firstLoadJs, measure, table } from "./http-figures";
+import { cpuMs, endedChildrenCpuMs, firstLoadJs, measure, parentPid, table } from "./http-figures";
 import { buildUnlessSkipped } from "./production-setup";
 import { applyMigrations } from "@/lib/db/migrate";
 import { exportCsv, exportRowBatches, exportXlsx } from "@/lib/initiatives/export-initiatives";
@@ -113,10 +113,16 @@ function startProgressWriter(db: Db, authorId: number) {
   };
 }
 
-/** CPU time (ms) of every PostgreSQL backend connected to this database, by process id. */
+/**
+ * CPU time (ms) of every PostgreSQL backend connected to this database, by process id, and under -1 that of the
+ * server's processes that have ended: a parallel worker lives for one query, and its time is only counted there.
+ */
 async function backendCpu(db: Db): Promise<Map<number, number>> {
   const pids = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
-  return new Map(pids.flatMap(({ pid }) => (existsSync(`/proc/${pid}/stat`) ? [[pid, cpuMs(pid)] as [number, number]] : [])));
+  const cpu = new Map(pids.flatMap(({ pid }) => (existsSync(`/proc/${pid}/stat`) ? [[pid, cpuMs(pid)] as [number, number]] : [])));
+  const [backend] = cpu.keys();
+  if (backend !== undefined) cpu.set(-1, endedChildrenCpuMs(parentPid(backend)));
+  return cpu;
 }
 
 type QueryTiming = { label: string; count: number; p50: number; p95: number; pgCpu: number };
@@ -135,8 +141,11 @@ async function timeQueries(db: Db): Promise<QueryTiming[]> {
       count = (await searchTable(db, query)).page.count;
       if (i >= 3) times.push(performance.now() - t);
     }
+    const after = await backendCpu(db);
     let pgCpu = 0;
-    for (const [pid, ms] of await backendCpu(db)) pgCpu += ms - (before.get(pid) ?? 0);
+    for (const [pid, ms] of after) pgCpu += ms - (before.get(pid) ?? 0);
+    // A connection the pool closed meanwhile is among the ended processes with all its time: only what it used since counts.
+    for (const [pid, ms] of before) if (!after.has(pid)) pgCpu -= ms;
     rows.push({ label, count, p50: percentile(times, 50), p95: percentile(times, 95), pgCpu: pgCpu / times.length });
   }
   return rows;
@@ -318,7 +327,7 @@ try {
     ),
   );
   console.log(
-    "\nCPU PG: tiempo de CPU de los procesos de PostgreSQL de esta base por solicitud, sin escritor; la cifra que menos cambia con la carga de la máquina.",
+    "\nCPU PG: tiempo de CPU de los procesos de PostgreSQL de esta base por solicitud (sus conexiones y los trabajadores paralelos), sin escritor; la cifra que menos cambia con la carga de la máquina.",
   );
   console.log(`\nEscritor: ${writes.written} avances registrados (${writes.failed} fallidos) mientras duraban las consultas.`);
   const worstP95 = Math.max(...queryRows.map((r) => r.p95), ...queryRowsWriting.map((r) => r.p95));

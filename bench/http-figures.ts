@@ -4,11 +4,21 @@ import autocannon from "autocannon";
 
 /** What the benches measure and print, in one place so both print the same figures. */
 
+const statFields = (pid: number) => readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+
 /** User plus system CPU time a process has used, in ms (Linux /proc; clock ticks of 10 ms). */
 export function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const fields = statFields(pid);
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
+
+/** The CPU time (ms) of the process's children that have ended and been waited for. */
+export function endedChildrenCpuMs(pid: number): number {
+  const fields = statFields(pid);
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
+export const parentPid = (pid: number) => Number(statFields(pid)[1]);
 
 /** autocannon with 10 connections for `seconds`, and the CPU the process `pid` spent per request meanwhile. */
 export async function measure(url: string, cookie: string, seconds: number, pid?: number) {

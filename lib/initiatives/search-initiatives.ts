@@ -142,9 +142,18 @@ interface TableRead {
 }
 
 /**
- * One statement answers the table: the matched rows are read once into `hit`,
- * with a flag for each facet filter in use, and from them come the page, the
- * count and every facet count; the total counts the initiatives alone.
+ * A term of three characters or more has a trigram: the index finds its rows, and `hit` reads them once. A
+ * shorter one has none, so every reader of `hit` scans the table anyway; written out, `hit` would add 100,000
+ * rows to copy at 100,000 initiatives, and inlined, the page's top-N runs in parallel workers (ADR 0010,
+ * fifth step).
+ */
+const usesTrigramIndex = (term: string) => [...term].length >= 3;
+
+/**
+ * One statement answers the table: the matched rows are `hit`, with a flag for
+ * each facet filter in use, and from them come the page, the count and every
+ * facet count; the total counts the initiatives alone. `hit` is written out
+ * once only when the trigram index finds its rows (`usesTrigramIndex`).
  *
  * A facet counts the rows that meet every other filter, so `hit` keeps the rows
  * that fail at most one facet filter, and each count is a FILTER over its flags.
@@ -154,6 +163,7 @@ interface TableRead {
  */
 async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery, withFacets: boolean): Promise<TableRead> {
   const { where, keys, from, terms } = compiled;
+  const materialized = terms.some(usesTrigramIndex);
   const flags = withFacets ? compiled.facets : [];
   const offset = (query.pagina - 1) * query.por;
   const flagColumns = flags.map((f, n) => Prisma.sql`, coalesce(${f.condition}, FALSE) AS ${Prisma.raw(`f${n}`)}`);
@@ -226,7 +236,7 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
       options: string | null;
     }[]
   >`
-    WITH hit AS ${terms.length > 0 ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`} (
+    WITH hit AS ${materialized ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`} (
       SELECT i.id, i."managementObjectiveId" AS o, i."mechanismIds" AS m, i.status AS st, i."leadSecretariatId" AS l${flagColumns.length > 0 ? Prisma.join(flagColumns, "") : Prisma.empty}
         ${terms.length > 0 ? Prisma.sql`, ${keyColumns}` : Prisma.empty}${reportColumn}
       FROM ${from}${reportJoin} WHERE ${where}${narrowing}

@@ -178,4 +178,33 @@ describe("un solo motor de lectura frente a un filtro ingenuo sobre las mismas f
     // Random filters mostly match nothing if they are too narrow: the comparison must have had rows to compare.
     expect(nonEmpty).toBeGreaterThan(60);
   });
+
+  it("términos de una y dos letras, sin índice que los acelere: mismas iniciativas en orden de relevancia y mismos conteos", async () => {
+    const letters = [...new Set(rows.flatMap((r) => [...r.searchText.replace(/[^\p{L}\p{N}]+/gu, "")]))];
+    for (let n = 0; n < 60; n++) {
+      const params = { ...randomParams(), q: some(letters, 2).join("") + (random() < 0.3 ? ` ${pick(letters)}` : "") };
+      const { query } = parseInitiativeQuery({ ...params, por: "100" });
+      const terms = searchTerms(params.q);
+      const inName = (row: NaiveRow) => terms.filter((t) => row.foldedName.includes(t)).length;
+      const expected = rows
+        .filter((row) => keeps(row, params, null))
+        .sort(
+          (a, b) =>
+            inName(b) - inName(a) ||
+            a.searchText.indexOf(terms[0]!) - b.searchText.indexOf(terms[0]!) ||
+            a.position - b.position ||
+            a.id - b.id,
+        )
+        .map((row) => row.id);
+      const label = JSON.stringify(params);
+      const { page, facets } = await searchTable(database.db, query);
+      expect(page.count, label).toBe(expected.length);
+      expect(
+        page.data.map((r) => r.id),
+        label,
+      ).toEqual(expected.slice(0, 100));
+      const { indicatorStatuses: _i, lateMilestones: _l, reportStates: _r, reportPeriod: _p, ...base } = facets;
+      expect(base, label).toEqual(naiveFacets(params));
+    }
+  });
 });
