@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseInitiativeQuery } from "@/lib/initiatives/initiative-query";
+import { parseInitiativeQuery, type InitiativeQuery } from "@/lib/initiatives/initiative-query";
 import { countFacets, matchingInitiativeIds, searchTable } from "@/lib/initiatives/search-initiatives";
 import { importMatrix } from "@/lib/matrix/import-matrix";
 import { readMatrixFile } from "@/lib/matrix/read-matrix-file";
@@ -133,6 +133,21 @@ describe("un solo motor de lectura frente a un filtro ingenuo sobre las mismas f
     };
   }
 
+  /** The table's page of 100 is the first 100 expected ids, its count theirs, and its facets the naive ones. */
+  async function expectTable(query: InitiativeQuery, params: Params, expected: number[]) {
+    const label = JSON.stringify(params);
+    const { page, facets } = await searchTable(database.db, query);
+    expect(page.count, label).toBe(expected.length);
+    expect(
+      page.data.map((r) => r.id),
+      label,
+    ).toEqual(expected.slice(0, 100));
+    // The indicator, milestone and report facets have their own comparison (indicator-filters.test.ts).
+    const { indicatorStatuses: _i, lateMilestones: _l, reportStates: _r, reportPeriod: _p, ...base } = facets;
+    expect(base, label).toEqual(naiveFacets(params));
+    return facets;
+  }
+
   function randomParams(): Params {
     const params: Params = {};
     const words = rows.flatMap((r) => r.searchText.split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3);
@@ -163,15 +178,7 @@ describe("un solo motor de lectura frente a un filtro ingenuo sobre las mismas f
         .map((row) => row.id);
       const label = JSON.stringify(params);
       expect(await matchingInitiativeIds(database.db, query), label).toEqual(expected);
-      const { page, facets } = await searchTable(database.db, query);
-      expect(page.count, label).toBe(expected.length);
-      expect(
-        page.data.map((r) => r.id),
-        label,
-      ).toEqual(expected.slice(0, 100));
-      // The indicator, milestone and report facets have their own comparison (indicator-filters.test.ts).
-      const { indicatorStatuses: _i, lateMilestones: _l, reportStates: _r, reportPeriod: _p, ...base } = facets;
-      expect(base, label).toEqual(naiveFacets(params));
+      const facets = await expectTable(query, params, expected);
       expect(await countFacets(database.db, query), label).toEqual(facets);
       if (expected.length > 0) nonEmpty++;
     }
@@ -196,15 +203,7 @@ describe("un solo motor de lectura frente a un filtro ingenuo sobre las mismas f
             a.id - b.id,
         )
         .map((row) => row.id);
-      const label = JSON.stringify(params);
-      const { page, facets } = await searchTable(database.db, query);
-      expect(page.count, label).toBe(expected.length);
-      expect(
-        page.data.map((r) => r.id),
-        label,
-      ).toEqual(expected.slice(0, 100));
-      const { indicatorStatuses: _i, lateMilestones: _l, reportStates: _r, reportPeriod: _p, ...base } = facets;
-      expect(base, label).toEqual(naiveFacets(params));
+      await expectTable(query, params, expected);
     }
   });
 });
