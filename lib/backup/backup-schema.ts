@@ -15,8 +15,8 @@ import { STATUSES } from "@/lib/tracking/statuses";
  * database without being added here makes the backup fail rather than be
  * silently dropped (and a test fails for a new model). Left out on purpose:
  * password hashes and `mustChangePassword` (a restored account gets a fresh
- * unknown password instead), `Initiative.searchText` / `mechanismIds` (search
- * caches the restore recomputes), and the models in EXCLUDED_MODELS.
+ * unknown password instead), `Initiative.searchText` / `mechanismSetId` (search
+ * columns the restore recomputes), and the models in EXCLUDED_MODELS.
  */
 
 export const BACKUP_FORMAT = "matriz-pmdot/respaldo";
@@ -340,13 +340,14 @@ export const SQL_TABLES: Record<TableName, string> = {
 
 /**
  * Never backed up: sessions would end on a restore anyway, sign-in throttles
- * expire, and the facet counts are kept by their triggers as the initiatives go in.
+ * expire, and the mechanism sets are derived: the restore numbers them again
+ * as it recomputes each initiative's search columns.
  * Second factors stay out like passwords: a file must never carry what lets
  * someone sign in (the TOTP secret is encrypted under NEXTAUTH_SECRET, which
  * the restoring portal may not share), and a restored account has a new
  * unknown password anyway; administration enrols again at its next sign-in.
  */
-export const EXCLUDED_MODELS = ["UserSession", "LoginThrottle", "MfaCredential", "MfaRecoveryCode"];
+export const EXCLUDED_MODELS = ["UserSession", "LoginThrottle", "MfaCredential", "MfaRecoveryCode", "MechanismSet"];
 
 /** Spanish names of the sections, for the commands' reports. */
 export const TABLE_LABELS: Record<TableName, string> = {

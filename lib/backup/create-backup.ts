@@ -38,7 +38,7 @@ export async function createBackup(db: Db, now = new Date()): Promise<BackupFile
         secretariats: await tx.secretariat.findMany(byId),
         counterparts: (await tx.counterpart.findMany(byId)).map((c) => ({ ...c, type: c.type as CounterpartType })),
         users: await tx.user.findMany({ ...byId, omit: { passwordHash: true, mustChangePassword: true } }),
-        initiatives: await tx.initiative.findMany({ ...byId, omit: { searchText: true, mechanismIds: true } }),
+        initiatives: await tx.initiative.findMany({ ...byId, omit: { searchText: true, mechanismSetId: true } }),
         articulationObjectives: await tx.articulationObjective.findMany(byId),
         articulationObjectiveMechanisms: await tx.articulationObjectiveMechanism.findMany({
           orderBy: [{ articulationObjectiveId: "asc" }, { position: "asc" }],

@@ -87,13 +87,17 @@ const FILTERS: FilterEntry[] = [
   {
     // With «todos», a mechanism's count keeps the other selected mechanisms, as choosing it would.
     facet: (query) => (query.modo === "todos" ? null : "mecanismo"),
-    lookup: (db, query) => db.mechanism.findMany({ where: { slug: { in: query.mecanismo } }, select: { id: true } }).then(ids),
-    condition: (query, { ids }) => {
-      if (query.mecanismo.length === 0) return null;
-      if (query.modo !== "todos") return Prisma.sql`i."mechanismIds" && ${ids}::int[]`;
-      // With «todos», a slug that does not exist must match nothing, not be ignored.
-      return ids.length === query.mecanismo.length ? Prisma.sql`i."mechanismIds" @> ${ids}::int[]` : Prisma.sql`FALSE`;
+    // The sets (a few hundred) that hold the chosen mechanisms; each row then tests its set's key (docs/adr/0010, sixth step).
+    lookup: (db, query) => {
+      const chosen = Prisma.sql`ARRAY(SELECT me.id FROM "Mechanism" me WHERE me.slug = ANY (${query.mecanismo}::text[]))`;
+      const holds =
+        query.modo === "todos"
+          ? // With «todos», a slug that does not exist must match nothing, not be ignored.
+            Prisma.sql`ms."mechanismIds" @> ${chosen} AND cardinality(${chosen}) = ${new Set(query.mecanismo).size}`
+          : Prisma.sql`ms."mechanismIds" && ${chosen}`;
+      return db.$queryRaw<{ id: number }[]>`SELECT ms.id FROM "MechanismSet" ms WHERE ${holds}`.then(ids);
     },
+    condition: (query, { ids }) => (query.mecanismo.length > 0 ? Prisma.sql`i."mechanismSetId" = ANY (${ids}::int[])` : null),
   },
   {
     facet: () => "estado",

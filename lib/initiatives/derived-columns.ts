@@ -5,7 +5,8 @@ const BATCH = 1_000;
 
 /**
  * The columns the read engine filters on, derived from what is stored: the folded
- * search text and the sorted distinct mechanism ids. This is the one place they
+ * search text and the set of mechanisms (its sorted distinct ids, numbered once in
+ * "MechanismSet" and shared by every initiative with the same). This is the one place they
  * are computed: every writer (editor, matrix and bulk import, restore, mechanism
  * vocabulary, synthetic seed) calls it, in its transaction, after writing the
  * initiatives' articulation objectives.
@@ -37,8 +38,12 @@ export async function refreshDerivedColumns(tx: Db | Prisma.TransactionClient, i
       return `{${[...mechanismIds].sort((a, b) => a - b).join(",")}}`;
     });
     await tx.$executeRaw`
-      UPDATE "Initiative" AS i SET "searchText" = t.s, "mechanismIds" = t.m::int[]
+      INSERT INTO "MechanismSet" ("mechanismIds") SELECT DISTINCT m::int[] FROM unnest(${mechanismSets}::text[]) AS t(m)
+      ON CONFLICT ("mechanismIds") DO NOTHING`;
+    await tx.$executeRaw`
+      UPDATE "Initiative" AS i SET "searchText" = t.s, "mechanismSetId" = ms.id
       FROM unnest(${initiatives.map((i) => i.id)}::int[], ${searchTexts}::text[], ${mechanismSets}::text[]) AS t(id, s, m)
-      WHERE i.id = t.id AND (i."searchText" IS DISTINCT FROM t.s OR i."mechanismIds" IS DISTINCT FROM t.m::int[])`;
+      JOIN "MechanismSet" ms ON ms."mechanismIds" = t.m::int[]
+      WHERE i.id = t.id AND (i."searchText" IS DISTINCT FROM t.s OR i."mechanismSetId" IS DISTINCT FROM ms.id)`;
   }
 }

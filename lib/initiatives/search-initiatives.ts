@@ -209,7 +209,7 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
             ),
           )}
         FROM combo GROUP BY GROUPING SETS ((o), (st), (l), (m))),
-      mech AS (SELECT x AS id, sum(t.mec)::int AS n FROM tally t, unnest(t.m) x WHERE t.g = ${BY_MECHANISMS} AND t.mec > 0 GROUP BY x),
+      mech AS (SELECT x AS id, sum(t.mec)::int AS n FROM tally t JOIN "MechanismSet" ms ON ms.id = t.m, unnest(ms."mechanismIds") x WHERE t.g = ${BY_MECHANISMS} AND t.mec > 0 GROUP BY x),
       ind AS (SELECT s.status AS v, count(DISTINCT hit.id)::int AS n FROM hit JOIN ${indicatorStatusesSql} s ON s."initiativeId" = hit.id
         WHERE ${okFor("indicador")} GROUP BY s.status),
       rep AS (SELECT rs AS v, count(*)::int AS n FROM hit WHERE ${reports ? okFor("reporte") : Prisma.sql`FALSE`} GROUP BY rs)`
@@ -237,7 +237,7 @@ async function readTable(db: Db, query: InitiativeQuery, compiled: CompiledQuery
     }[]
   >`
     WITH hit AS ${materialized ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`} (
-      SELECT i.id, i."managementObjectiveId" AS o, i."mechanismIds" AS m, i.status AS st, i."leadSecretariatId" AS l${flagColumns.length > 0 ? Prisma.join(flagColumns, "") : Prisma.empty}
+      SELECT i.id, i."managementObjectiveId" AS o, i."mechanismSetId" AS m, i.status AS st, i."leadSecretariatId" AS l${flagColumns.length > 0 ? Prisma.join(flagColumns, "") : Prisma.empty}
         ${terms.length > 0 ? Prisma.sql`, ${keyColumns}` : Prisma.empty}${reportColumn}
       FROM ${from}${reportJoin} WHERE ${where}${narrowing}
     ),

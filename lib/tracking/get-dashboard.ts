@@ -50,11 +50,11 @@ export async function computeDashboard(db: Db, today: string) {
       select: { managementObjectiveId: true, status: true, progress: true, leadSecretariatId: true, lastUpdateOn: true },
     }),
     db.$queryRaw<{ name: string; slug: string; initiatives: number }[]>`
-      SELECT m.name, m.slug, count(DISTINCT i.id)::int AS initiatives
-      FROM "Initiative" i
-      CROSS JOIN LATERAL unnest(i."mechanismIds") AS used(id)
+      SELECT m.name, m.slug, sum(c.n)::int AS initiatives
+      FROM (SELECT "mechanismSetId" AS id, count(*) AS n FROM "Initiative" WHERE "archivedAt" IS NULL GROUP BY 1) c
+      JOIN "MechanismSet" ms ON ms.id = c.id
+      CROSS JOIN LATERAL unnest(ms."mechanismIds") AS used(id)
       JOIN "Mechanism" m ON m.id = used.id
-      WHERE i."archivedAt" IS NULL
       GROUP BY m.id`,
     db.instrument.findMany({
       where: {

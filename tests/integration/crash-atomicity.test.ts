@@ -309,7 +309,7 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
 
       const row = await database.db.initiative.findUniqueOrThrow({
         where: { id },
-        include: { articulationObjectives: { orderBy: { position: "asc" } } },
+        include: { articulationObjectives: { orderBy: { position: "asc" } }, mechanismSet: true },
       });
       expect(row.articulationObjectives.map((o) => o.position)).toEqual(row.articulationObjectives.map((_, k) => k));
       const objectives = stored.snapshot.articulationObjectives;
@@ -320,7 +320,9 @@ describe("un proceso matado a mitad de una operación deja la base antes o despu
           objectives.flatMap((o) => o.mechanisms.map((m) => m.name)),
         ),
       );
-      expect(row.mechanismIds).toEqual([...new Set(objectives.flatMap((o) => o.mechanisms.map((m) => m.id)))].sort((a, b) => a - b));
+      expect(row.mechanismSet?.mechanismIds).toEqual(
+        [...new Set(objectives.flatMap((o) => o.mechanisms.map((m) => m.id)))].sort((a, b) => a - b),
+      );
     }
     expect(edited).toBeGreaterThanOrEqual(30);
   });

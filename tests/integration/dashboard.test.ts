@@ -149,7 +149,7 @@ describe("tablero de seguimiento", () => {
     expect(mechanisms.map((m) => m.initiatives)).toEqual(mechanisms.map((m) => m.initiatives).sort((a, b) => b - a));
     const top = (await database.db.mechanism.findUniqueOrThrow({ where: { slug: mechanisms[0]!.slug } })).id;
     expect(mechanisms[0]!.initiatives).toBe(
-      await database.db.initiative.count({ where: { archivedAt: null, mechanismIds: { has: top } } }),
+      await database.db.initiative.count({ where: { archivedAt: null, mechanismSet: { mechanismIds: { has: top } } } }),
     );
   });
 

@@ -150,7 +150,7 @@ describe("vocabulario de mecanismos", () => {
     expect(await objectivesWith(target.id)).toEqual([...new Set([...fromTarget, ...fromSource])].sort((a, b) => a - b));
     expect(await database.db.articulationObjectiveMechanism.count()).toBe(totalLinks - overlap);
     expect(await database.db.mechanism.findUnique({ where: { id: source.id } })).toBeNull();
-    const stale = await database.db.initiative.count({ where: { mechanismIds: { has: source.id } } });
+    const stale = await database.db.initiative.count({ where: { mechanismSet: { mechanismIds: { has: source.id } } } });
     expect(stale).toBe(0);
     const audit = await database.db.auditEvent.findFirstOrThrow({ where: { action: "mechanism.merge" } });
     expect(audit.userEmail).toBe("vocabulario@quito.gob.ec");
